@@ -1,0 +1,54 @@
+using Industry.ServiceDefaults.Health;
+using Industry.ServiceDefaults.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Industry.ServiceDefaults.Data;
+
+/// <summary>
+/// Registers a service's DbContext on SQLite or PostgreSQL, chosen by <c>ConnectionStrings:&lt;service&gt;</c>.
+/// Each provider has its own derived context type (<c>TSqlite</c>, <c>TPostgres</c>)
+/// so that each keeps its own migrations (EF Core migrations are provider-specific); the rest of the service only
+/// ever sees <c>TContext</c>. See docs/adr/0003-two-database-providers.md.
+/// </summary>
+public static class DatabaseExtensions
+{
+    public static WebApplicationBuilder AddServiceDatabase<TContext, TSqlite, TPostgres>(this WebApplicationBuilder builder, ServiceIdentity identity)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(identity.Name) ?? $"Data Source={identity.Name}.db";
+        var provider = DatabaseProviders.Detect(connectionString);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
+        }
+        else
+        {
+            EnsureSqliteFolder(connectionString);
+            builder.Services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(connectionString).UseSnakeCaseNamingConvention());
+        }
+
+        builder.Services.AddSingleton(new DatabaseInfo(provider));
+        builder.Services.AddSingleton<IDatabaseMigrator, DatabaseMigrator<TContext>>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: [HealthExtensions.Ready]);
+        return builder;
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
+
+/// <summary>The provider chosen at start-up, for the few queries that must differ (row locking, upserts).</summary>
+public sealed record DatabaseInfo(DatabaseProvider Provider);

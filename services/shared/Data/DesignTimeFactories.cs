@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Industry.ServiceDefaults.Data;
+
+/// <summary>
+/// Lets <c>dotnet ef migrations add</c> build a provider-specific context without starting the service.
+/// Each service declares one subclass per provider (see its Data/DesignTimeFactories.cs).
+/// </summary>
+public abstract class SqliteDesignTimeFactory<T> : IDesignTimeDbContextFactory<T>
+    where T : DbContext
+{
+    public T CreateDbContext(string[] args) => (T)Activator.CreateInstance(typeof(T),
+        new DbContextOptionsBuilder<T>().UseSqlite("Data Source=design-time.db").UseSnakeCaseNamingConvention().Options)!;
+}
+
+/// <inheritdoc cref="SqliteDesignTimeFactory{T}"/>
+public abstract class PostgresDesignTimeFactory<T> : IDesignTimeDbContextFactory<T>
+    where T : DbContext
+{
+    public T CreateDbContext(string[] args) => (T)Activator.CreateInstance(typeof(T),
+        new DbContextOptionsBuilder<T>().UseNpgsql("Host=localhost;Database=design_time").UseSnakeCaseNamingConvention().Options)!;
+}

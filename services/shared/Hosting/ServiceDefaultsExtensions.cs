@@ -1,0 +1,66 @@
+using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Health;
+using Industry.ServiceDefaults.Pagination;
+using Industry.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Industry.ServiceDefaults.Hosting;
+
+/// <summary>The plumbing every process of the suite shares: one call in each Program.cs.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Default cap on one gRPC message received (4 MiB): a request of the suite is far smaller.</summary>
+    public const int DefaultMaxReceiveMessageBytes = 4 * 1024 * 1024;
+
+    /// <summary>Default cap on one gRPC message sent (16 MiB): a full page of 1,000 resources fits.</summary>
+    public const int DefaultMaxSendMessageBytes = 16 * 1024 * 1024;
+
+    /// <summary>Default cap on an HTTP/1.1 (JSON) request body (4 MiB).</summary>
+    public const long DefaultMaxRequestBodyBytes = 4 * 1024 * 1024;
+
+    /// <summary>Default time given to in-flight calls and consumers to finish on SIGTERM (25 s).</summary>
+    public const int DefaultShutdownTimeoutSeconds = 25;
+
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, ServiceIdentity identity)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddSingleton(identity);
+
+        // Graceful shutdown: Kestrel stops accepting, drains in-flight calls, hosted services (the bus) stop.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
+            configuration.GetValue("Hosting:ShutdownTimeoutSeconds", DefaultShutdownTimeoutSeconds)));
+
+        // Endpoints come from Kestrel:Endpoints (Grpc = h2c, Http = HTTP/1.1 for JSON/REST); limits are explicit.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize =
+            configuration.GetValue("Kestrel:Limits:MaxRequestBodySize", DefaultMaxRequestBodyBytes));
+
+        builder.AddServiceTelemetry(identity);
+        builder.Services.AddServiceHealthChecks();
+
+        builder.Services.AddSingleton(new ErrorStatusMapper(identity.ErrorDomain));
+        builder.Services.AddSingleton(PageTokenKey.CreateCodec(configuration, builder.Environment));
+        builder.Services
+            .AddGrpc(o =>
+            {
+                o.Interceptors.Add<ErrorMappingInterceptor>();
+                o.MaxReceiveMessageSize = configuration.GetValue("Grpc:MaxReceiveMessageBytes", DefaultMaxReceiveMessageBytes);
+                o.MaxSendMessageSize = configuration.GetValue("Grpc:MaxSendMessageBytes", DefaultMaxSendMessageBytes);
+                o.EnableDetailedErrors = false;
+            })
+            .AddJsonTranscoding();
+        builder.Services.AddGrpcReflection();
+        return builder;
+    }
+
+    /// <summary>Maps health (gRPC and HTTP) and server reflection. Call once, before the service's own endpoints.</summary>
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.MapServiceHealthChecks();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

@@ -1,0 +1,35 @@
+using Industry.ServiceDefaults.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Industry.ServiceDefaults.Hosting;
+
+/// <summary>How every service process runs: migrate (on start-up, or only that with <c>--migrate</c>), then serve.</summary>
+public static class ServiceRunner
+{
+    /// <summary>
+    /// <c>--migrate</c>: apply the database migrations and exit (the Kubernetes migration Job).
+    /// Otherwise migrate first when <c>Database:MigrateOnStartup</c> is true (the default), then serve until SIGTERM.
+    /// </summary>
+    public static async Task RunServiceAsync(this WebApplication app, string[] args)
+    {
+        var migrator = app.Services.GetService<IDatabaseMigrator>();
+        if (args.Contains("--migrate", StringComparer.Ordinal))
+        {
+            if (migrator is not null)
+            {
+                await migrator.MigrateAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (migrator is not null && app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await migrator.MigrateAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+        }
+
+        await app.RunAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,56 @@
+using Industry.ServiceDefaults.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Industry.ServiceDefaults.Telemetry;
+
+/// <summary>
+/// OpenTelemetry traces, metrics and logs for gRPC server and client, HTTP, EF Core, MassTransit and the suite's
+/// own sources (<see cref="SuiteTelemetry.SourceName"/>). The OTLP exporter is switched on only when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard variable, so operators need nothing else).
+/// </summary>
+public static class TelemetryExtensions
+{
+    /// <summary>MassTransit's ActivitySource and Meter name.</summary>
+    public const string MassTransitSource = "MassTransit";
+
+    public static WebApplicationBuilder AddServiceTelemetry(this WebApplicationBuilder builder, ServiceIdentity identity)
+    {
+        builder.Logging.Configure(o => o.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        builder.Logging.AddOpenTelemetry(o =>
+        {
+            o.IncludeFormattedMessage = true;
+            o.IncludeScopes = true;
+        });
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(serviceName: "industry-" + identity.Name, serviceNamespace: "industry"))
+            .WithMetrics(m => m
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(MassTransitSource)
+                .AddMeter(SuiteTelemetry.SourceName))
+            .WithTracing(t => t
+                .AddSource(SuiteTelemetry.SourceName)
+                .AddSource(MassTransitSource)
+                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal)
+                    && !ctx.Request.Path.StartsWithSegments("/grpc.health.v1.Health", StringComparison.Ordinal))
+                .AddGrpcClientInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,58 @@
+using Industry.ServiceDefaults.Reference;
+
+namespace Industry.ServiceDefaults.UnitTests;
+
+public sealed class ReferenceDataTests
+{
+    [Fact]
+    public void Divisions_Anhui_Has16CitiesAnd104Counties()
+    {
+        Assert.Equal("340000", Divisions.Province.Code);
+        Assert.Equal(16, Divisions.Cities.Count);
+        Assert.Equal(104, Divisions.Counties.Count);
+    }
+
+    [Theory]
+    [InlineData("340104", "340100", "合肥市")] // 蜀山区
+    [InlineData("341882", "341800", "宣城市")] // 广德市 (county-level city)
+    [InlineData("340100", "340100", "合肥市")] // a city is its own city
+    public void CityOf_KnownCode_IsItsCity(string code, string cityCode, string cityName)
+    {
+        var city = Divisions.CityOf(code);
+
+        Assert.NotNull(city);
+        Assert.Equal(cityCode, city.Code);
+        Assert.Equal(cityName, city.Name);
+    }
+
+    [Theory]
+    [InlineData("340105")] // not a Hefei district
+    [InlineData("320102")] // Nanjing, another province
+    [InlineData("340000")] // the province is not a county
+    [InlineData("34010")]
+    [InlineData(null)]
+    public void IsCounty_NotAnAnhuiCounty_IsFalse(string? code)
+    {
+        Assert.False(Divisions.IsCounty(code));
+    }
+
+    [Fact]
+    public void Industries_FourPlusTen_HasFourTrillionAndTenHundredBillionIndustries()
+    {
+        Assert.Equal(14, Industries.All.Count);
+        Assert.Equal(4, Industries.All.Count(i => i.Tier == IndustryTier.TrillionYuan));
+        Assert.Equal("汽车及零部件", Industries.Find("AUTO")!.NameZh);
+        Assert.Empty(Industries.Find("NEWMAT")!.Gbt4754Prefixes);
+        Assert.Equal(["C33", "C34", "C35", "C37", "C38", "C40"], Industries.Find("EQUIP")!.Gbt4754Prefixes);
+    }
+
+    [Fact]
+    public void ReportFigures_QuotedSourceSentences_AreParsedWhole()
+    {
+        Assert.Equal(1200, ReportFigures.Count("P1"));
+        Assert.Equal(27.7m, ReportFigures.Get("P2").Value);
+        Assert.Contains("27.3%、27.7%", ReportFigures.Get("P2").SourceZh, StringComparison.Ordinal);
+        Assert.Equal(22434, ReportFigures.Count("C5"));
+        Assert.Equal(23, ReportFigures.All.Count); // P1-P4, C1-C14, D1-D5
+    }
+}
