@@ -29,7 +29,7 @@ public static class DatabaseExtensions
         }
         else
         {
-            EnsureSqliteFolder(connectionString);
+            connectionString = RootSqlitePath(connectionString, builder.Environment.ContentRootPath);
             builder.Services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(connectionString).UseSnakeCaseNamingConvention());
         }
 
@@ -39,14 +39,17 @@ public static class DatabaseExtensions
         return builder;
     }
 
-    private static void EnsureSqliteFolder(string connectionString)
+    /// <summary>A relative SQLite file is placed under the content root (not the working directory), and its folder created.</summary>
+    private static string RootSqlitePath(string connectionString, string contentRoot)
     {
-        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder))
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        if (sqlite.DataSource != ":memory:")
         {
-            Directory.CreateDirectory(folder);
+            sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
         }
+
+        return sqlite.ConnectionString;
     }
 }
 

@@ -1,3 +1,4 @@
+using Google.Protobuf.Reflection;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Health;
 using Industry.ServiceDefaults.Pagination;
@@ -51,7 +52,8 @@ public static class ServiceDefaultsExtensions
                 o.MaxSendMessageSize = configuration.GetValue("Grpc:MaxSendMessageBytes", DefaultMaxSendMessageBytes);
                 o.EnableDetailedErrors = false;
             })
-            .AddJsonTranscoding();
+            // Error details (ErrorInfo, BadRequest) must be known to the JSON writer to appear in REST error bodies.
+            .AddJsonTranscoding(o => o.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         builder.Services.AddGrpcReflection();
         return builder;
     }

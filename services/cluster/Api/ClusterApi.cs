@@ -1,0 +1,51 @@
+using Grpc.Core;
+using Industry.Cluster.Data;
+using Industry.Clusters.V1;
+using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Pagination;
+using Industry.ServiceDefaults.Reference;
+using Industry.ServiceDefaults.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace Industry.Cluster.Api;
+
+/// <summary>
+/// <c>industry.clusters.v1.ClusterService</c>: thin endpoints that validate, call the domain and map. Methods not
+/// overridden here answer UNIMPLEMENTED until their issue lands.
+/// </summary>
+internal sealed class ClusterApi(ClusterDbContext db, PageTokenCodec pageTokens) : ClusterService.ClusterServiceBase
+{
+    public override Task<Clusters.V1.Industry> GetIndustry(GetIndustryRequest request, ServerCallContext context)
+    {
+        var code = ResourceName.Id(request.Name, "industries");
+        var industry = Industries.Find(code) ?? throw ServiceException.NotFound(request.Name);
+        return Task.FromResult(industry.ToProto());
+    }
+
+    public override Task<ListIndustriesResponse> ListIndustries(ListIndustriesRequest request, ServerCallContext context)
+    {
+        var pageSize = PageSize.Normalize(request.PageSize);
+        var scope = PageTokenCodec.Scope(nameof(ListIndustries));
+
+        // Reference data in published order: the position is the keyset.
+        var start = string.IsNullOrEmpty(request.PageToken)
+            ? 0
+            : int.Parse(pageTokens.Decode(request.PageToken, scope)[0], System.Globalization.CultureInfo.InvariantCulture);
+        var page = Industries.All.Skip(start).Take(pageSize).ToList();
+        var response = new ListIndustriesResponse { Industries = { page.Select(i => i.ToProto()) } };
+        if (start + page.Count < Industries.All.Count)
+        {
+            response.NextPageToken = pageTokens.Encode(scope, [(start + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
+        return Task.FromResult(response);
+    }
+
+    public override async Task<ClusterTargets> GetClusterTargets(GetClusterTargetsRequest request, ServerCallContext context)
+    {
+        var year = ResourceName.Year(request.Name, "clusterTargets");
+        var targets = await db.ClusterTargets.AsNoTracking().SingleOrDefaultAsync(t => t.Year == year, context.CancellationToken)
+            ?? throw ServiceException.NotFound(request.Name);
+        return targets.ToProto();
+    }
+}

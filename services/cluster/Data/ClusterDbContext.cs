@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Industry.Cluster.Data;
+
+/// <summary>The cluster service's database. Provider-specific subclasses below carry their own migrations.</summary>
+public abstract class ClusterDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Domain.ClusterTargets> ClusterTargets => Set<Domain.ClusterTargets>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClusterDbContext).Assembly);
+}
+
+/// <summary>SQLite (local run).</summary>
+public sealed class SqliteClusterDbContext(DbContextOptions<SqliteClusterDbContext> options) : ClusterDbContext(options);
+
+/// <summary>PostgreSQL (production, tests).</summary>
+public sealed class PostgresClusterDbContext(DbContextOptions<PostgresClusterDbContext> options) : ClusterDbContext(options);

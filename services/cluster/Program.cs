@@ -1,0 +1,16 @@
+using Industry.Cluster.Api;
+using Industry.Cluster.Data;
+using Industry.ServiceDefaults.Data;
+using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Messaging;
+
+var identity = new ServiceIdentity("cluster");
+var builder = ServiceHost.CreateBuilder(args);
+builder.AddServiceDefaults(identity);
+builder.AddServiceDatabase<ClusterDbContext, SqliteClusterDbContext, PostgresClusterDbContext>(identity);
+builder.AddServiceMessaging();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapGrpcService<ClusterApi>();
+await app.RunServiceAsync(args);

@@ -1,0 +1,32 @@
+using Yarp.ReverseProxy.Transforms;
+
+namespace Industry.Gateway.Proxy;
+
+/// <summary>
+/// Routing to the services is configuration (<c>ReverseProxy</c> in appsettings.json: one route per gRPC service and
+/// one per service's REST collections, h2c to every destination). The code here only adds what configuration
+/// cannot say: a default deadline on calls without one, and proper gRPC statuses when a backend cannot be reached.
+/// </summary>
+internal static class ProxyExtensions
+{
+    public static WebApplicationBuilder AddGatewayProxy(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services
+            .AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddTransforms(context => context.AddRequestTransform(transform =>
+            {
+                DeadlineHeader.ApplyDefault(transform.HttpContext.Request, transform.ProxyRequest, options.DefaultDeadline);
+                return ValueTask.CompletedTask;
+            }));
+        return builder;
+    }
+
+    public static WebApplication MapGatewayProxy(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy => proxy.UseMiddleware<ProxyErrorMiddleware>());
+        return app;
+    }
+}

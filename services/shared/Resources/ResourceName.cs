@@ -1,0 +1,41 @@
+using Industry.ServiceDefaults.Errors;
+
+namespace Industry.ServiceDefaults.Resources;
+
+/// <summary>AIP-122 resource names: <c>collection/{id}</c> and <c>parent/{p}/collection/{id}</c>.</summary>
+public static class ResourceName
+{
+    /// <summary>The id of a top-level name (<c>projects/abc</c> → <c>abc</c>), or INVALID_ARGUMENT on <paramref name="field"/>.</summary>
+    public static string Id(string? name, string collection, string field = "name")
+    {
+        var prefix = collection + "/";
+        if (string.IsNullOrEmpty(name) || !name.StartsWith(prefix, StringComparison.Ordinal) || name.Length == prefix.Length
+            || name.IndexOf('/', prefix.Length) >= 0)
+        {
+            throw ServiceException.InvalidArgument(field, $"must be a resource name of the form '{collection}/{{id}}'.");
+        }
+
+        return name[prefix.Length..];
+    }
+
+    /// <summary>The parent id and child id of <c>parents/{p}/children/{c}</c>.</summary>
+    public static (string ParentId, string Id) ChildId(string? name, string parentCollection, string collection, string field = "name")
+    {
+        var parts = name?.Split('/') ?? [];
+        if (parts.Length != 4 || parts[0] != parentCollection || parts[2] != collection || parts[1].Length == 0 || parts[3].Length == 0)
+        {
+            throw ServiceException.InvalidArgument(field, $"must be a resource name of the form '{parentCollection}/{{id}}/{collection}/{{id}}'.");
+        }
+
+        return (parts[1], parts[3]);
+    }
+
+    /// <summary>A year id (<c>plans/2024</c>) within the range the suite accepts.</summary>
+    public static int Year(string? name, string collection, string field = "name")
+    {
+        var id = Id(name, collection, field);
+        return int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100
+            ? year
+            : throw ServiceException.InvalidArgument(field, $"must be '{collection}/{{year}}' with a year from 2000 to 2100.");
+    }
+}

@@ -1,0 +1,93 @@
+using DotNet.Testcontainers.Containers;
+using Npgsql;
+using Testcontainers.PostgreSql;
+using Testcontainers.RabbitMq;
+
+namespace Industry.TestInfrastructure;
+
+/// <summary>
+/// The real PostgreSQL and RabbitMQ a test run talks to. scripts/test.sh starts local servers where there is no
+/// Docker engine and passes them in <c>INDUSTRY_TEST_POSTGRES</c> and <c>INDUSTRY_TEST_RABBITMQ</c>; without those
+/// variables, Testcontainers starts containers. Never a fake: a test that needs them fails when neither is there.
+/// </summary>
+public sealed class BrokerAndDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "INDUSTRY_TEST_POSTGRES";
+    public const string RabbitMqVariable = "INDUSTRY_TEST_RABBITMQ";
+
+    private readonly List<IContainer> _containers = [];
+
+    private BrokerAndDatabase()
+    {
+    }
+
+    /// <summary>Npgsql connection string of a superuser on the server (tests create their own databases).</summary>
+    public string PostgresAdminConnectionString { get; private set; } = string.Empty;
+
+    /// <summary><c>amqp://user:password@host:port/</c>.</summary>
+    public Uri RabbitMqUri { get; private set; } = null!;
+
+    public static async Task<BrokerAndDatabase> StartAsync()
+    {
+        var result = new BrokerAndDatabase();
+        var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
+        var rabbit = Environment.GetEnvironmentVariable(RabbitMqVariable);
+
+        if (string.IsNullOrWhiteSpace(postgres))
+        {
+            var container = new PostgreSqlBuilder("postgres:15-alpine").Build();
+            result._containers.Add(container);
+            await container.StartAsync();
+            postgres = container.GetConnectionString();
+        }
+
+        if (string.IsNullOrWhiteSpace(rabbit))
+        {
+            var container = new RabbitMqBuilder("rabbitmq:3.13-management-alpine").Build();
+            result._containers.Add(container);
+            await container.StartAsync();
+            rabbit = container.GetConnectionString();
+        }
+
+        result.PostgresAdminConnectionString = postgres;
+        result.RabbitMqUri = new Uri(rabbit);
+        return result;
+    }
+
+    /// <summary>Creates a fresh, uniquely named database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..40];
+        await using (var connection = new NpgsqlConnection(PostgresAdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(PostgresAdminConnectionString) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    /// <summary>The environment variables that point a service process at this broker.</summary>
+    public IReadOnlyDictionary<string, string> RabbitMqEnvironment()
+    {
+        var credentials = RabbitMqUri.UserInfo.Split(':', 2);
+        var virtualHost = Uri.UnescapeDataString(RabbitMqUri.AbsolutePath.TrimStart('/'));
+        return new Dictionary<string, string>
+        {
+            ["RabbitMq__Host"] = RabbitMqUri.Host,
+            ["RabbitMq__Port"] = RabbitMqUri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RabbitMq__VirtualHost"] = virtualHost.Length == 0 ? "/" : virtualHost,
+            ["RabbitMq__Username"] = Uri.UnescapeDataString(credentials[0]),
+            ["RabbitMq__Password"] = credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : string.Empty,
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var container in _containers)
+        {
+            await container.DisposeAsync();
+        }
+    }
+}

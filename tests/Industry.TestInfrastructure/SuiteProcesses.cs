@@ -1,0 +1,71 @@
+namespace Industry.TestInfrastructure;
+
+/// <summary>
+/// The whole suite as four processes: the three services, each on its own fresh PostgreSQL database and the real
+/// broker, and the gateway routing to them. What the README's run command starts, minus SQLite.
+/// </summary>
+public sealed class SuiteProcesses : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
+
+    private SuiteProcesses(BrokerAndDatabase infrastructure, ServiceProcess cluster, ServiceProcess projects, ServiceProcess parks, ServiceProcess gateway)
+    {
+        Infrastructure = infrastructure;
+        Cluster = cluster;
+        Projects = projects;
+        Parks = parks;
+        Gateway = gateway;
+    }
+
+    public BrokerAndDatabase Infrastructure { get; }
+
+    public ServiceProcess Cluster { get; }
+
+    public ServiceProcess Projects { get; }
+
+    public ServiceProcess Parks { get; }
+
+    public ServiceProcess Gateway { get; }
+
+    public static async Task<SuiteProcesses> StartAsync()
+    {
+        var infrastructure = await BrokerAndDatabase.StartAsync();
+        var broker = infrastructure.RabbitMqEnvironment();
+
+        async Task<ServiceProcess> StartService(string name, string assembly)
+        {
+            var environment = new Dictionary<string, string>(broker)
+            {
+                [$"ConnectionStrings__{name}"] = await infrastructure.CreateDatabaseAsync($"e2e_{name}"),
+            };
+            return ServiceProcess.Start(name, name, assembly, environment);
+        }
+
+        var cluster = await StartService("cluster", "Industry.Cluster");
+        var projects = await StartService("projects", "Industry.Projects");
+        var parks = await StartService("parks", "Industry.Parks");
+        await Task.WhenAll(cluster.WaitUntilReadyAsync(ReadyTimeout), projects.WaitUntilReadyAsync(ReadyTimeout), parks.WaitUntilReadyAsync(ReadyTimeout));
+
+        var gateway = ServiceProcess.Start("gateway", "gateway", "Industry.Gateway", GatewayEnvironment(cluster, projects, parks));
+        await gateway.WaitUntilReadyAsync(ReadyTimeout);
+        return new SuiteProcesses(infrastructure, cluster, projects, parks, gateway);
+    }
+
+    /// <summary>Points the gateway's proxy clusters at the given processes (any may be null: then at a closed port).</summary>
+    public static Dictionary<string, string> GatewayEnvironment(ServiceProcess? cluster, ServiceProcess? projects, ServiceProcess? parks) => new()
+    {
+        ["ReverseProxy__Clusters__cluster__Destinations__primary__Address"] = Address(cluster),
+        ["ReverseProxy__Clusters__projects__Destinations__primary__Address"] = Address(projects),
+        ["ReverseProxy__Clusters__parks__Destinations__primary__Address"] = Address(parks),
+    };
+
+    private static string Address(ServiceProcess? service) =>
+        service?.GrpcAddress.ToString() ?? $"http://127.0.0.1:{FreePort.Next()}/";
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await Task.WhenAll(Cluster.DisposeAsync().AsTask(), Projects.DisposeAsync().AsTask(), Parks.DisposeAsync().AsTask());
+        await Infrastructure.DisposeAsync();
+    }
+}
