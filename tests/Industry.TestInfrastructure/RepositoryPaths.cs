@@ -11,7 +11,9 @@ public static class RepositoryPaths
     /// </summary>
     public static string ServiceAssembly(string folder, string assemblyName)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = typeof(RepositoryPaths).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .Cast<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
         var path = Path.Combine(Root, "services", folder, "bin", configuration, "net10.0", assemblyName + ".dll");
         return File.Exists(path)
             ? path

@@ -1,4 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
 using Industry.Clusters.V1;
 using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Resources;
@@ -27,8 +26,8 @@ internal static class Mapping
             Name = "clusterTargets/" + targets.Year,
             Year = targets.Year,
             Etag = Etag.Of(targets.Version),
-            CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(targets.CreateTime, DateTimeKind.Utc)),
-            UpdateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(targets.UpdateTime, DateTimeKind.Utc)),
+            CreateTime = WireTime.ToTimestamp(targets.CreateTime),
+            UpdateTime = WireTime.ToTimestamp(targets.UpdateTime),
             UpdateActor = targets.UpdateActor,
         };
         if (targets.AdvancedManufacturingClusters is { } advanced)

@@ -1,0 +1,59 @@
+using Industry.Parks.V1;
+using Industry.ServiceDefaults.Resources;
+
+namespace Industry.Parks.Api;
+
+/// <summary>Domain types to and from the wire, in one place (proto types stop at Api/).</summary>
+internal static class Mapping
+{
+    public static DigitalTargets ToProto(this Domain.DigitalTargets targets)
+    {
+        var proto = new DigitalTargets
+        {
+            Name = "digitalTargets/" + targets.Year,
+            Year = targets.Year,
+            CityTargets = { targets.CityTargets.OrderBy(c => c.CityCode, StringComparer.Ordinal).Select(ToProto) },
+            Etag = Etag.Of(targets.Version),
+            CreateTime = WireTime.ToTimestamp(targets.CreateTime),
+            UpdateTime = WireTime.ToTimestamp(targets.UpdateTime),
+            UpdateActor = targets.UpdateActor,
+        };
+        if (targets.ParksCertified is { } parks)
+        {
+            proto.ParksCertified = parks;
+        }
+
+        if (targets.EnterprisesTransformed is { } enterprises)
+        {
+            proto.EnterprisesTransformed = enterprises;
+        }
+
+        if (targets.WorkshopsFactoriesLeaders is { } leaders)
+        {
+            proto.WorkshopsFactoriesLeaders = leaders;
+        }
+
+        return proto;
+    }
+
+    private static DigitalCityTarget ToProto(Domain.DigitalCityTarget city)
+    {
+        var proto = new DigitalCityTarget { CityCode = city.CityCode };
+        if (city.ParksCertified is { } parks)
+        {
+            proto.ParksCertified = parks;
+        }
+
+        if (city.EnterprisesTransformed is { } enterprises)
+        {
+            proto.EnterprisesTransformed = enterprises;
+        }
+
+        if (city.WorkshopsFactoriesLeaders is { } leaders)
+        {
+            proto.WorkshopsFactoriesLeaders = leaders;
+        }
+
+        return proto;
+    }
+}

@@ -1,0 +1,16 @@
+using Industry.Parks.Api;
+using Industry.Parks.Data;
+using Industry.ServiceDefaults.Data;
+using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Messaging;
+
+var identity = new ServiceIdentity("parks");
+var builder = ServiceHost.CreateBuilder(args);
+builder.AddServiceDefaults(identity);
+builder.AddServiceDatabase<ParksDbContext, SqliteParksDbContext, PostgresParksDbContext>(identity);
+builder.AddServiceMessaging();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapGrpcService<ParksApi>();
+await app.RunServiceAsync(args);

@@ -1,0 +1,16 @@
+using Industry.Projects.Api;
+using Industry.Projects.Data;
+using Industry.ServiceDefaults.Data;
+using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Messaging;
+
+var identity = new ServiceIdentity("projects");
+var builder = ServiceHost.CreateBuilder(args);
+builder.AddServiceDefaults(identity);
+builder.AddServiceDatabase<ProjectsDbContext, SqliteProjectsDbContext, PostgresProjectsDbContext>(identity);
+builder.AddServiceMessaging();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapGrpcService<ProjectsApi>();
+await app.RunServiceAsync(args);
