@@ -25,18 +25,26 @@ public static class DatabaseExtensions
         var provider = DatabaseProviders.Detect(connectionString);
         if (provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
+            builder.Services.AddDbContext<TContext, TPostgres>(o => o.UseServiceDatabase(provider, connectionString));
         }
         else
         {
             connectionString = RootSqlitePath(connectionString, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(connectionString).UseSnakeCaseNamingConvention());
+            builder.Services.AddDbContext<TContext, TSqlite>(o => o.UseServiceDatabase(provider, connectionString));
         }
 
         builder.Services.AddSingleton(new DatabaseInfo(provider));
         builder.Services.AddSingleton<IDatabaseMigrator, DatabaseMigrator<TContext>>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: [HealthExtensions.Ready]);
         return builder;
+    }
+
+    /// <summary>The provider and conventions every context of the suite uses (snake_case names on both engines).</summary>
+    public static DbContextOptionsBuilder UseServiceDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        _ = provider == DatabaseProvider.Postgres ? options.UseNpgsql(connectionString) : options.UseSqlite(connectionString);
+        options.UseSnakeCaseNamingConvention();
+        return options;
     }
 
     /// <summary>A relative SQLite file is placed under the content root (not the working directory), and its folder created.</summary>
@@ -55,3 +63,15 @@ public static class DatabaseExtensions
 
 /// <summary>The provider chosen at start-up, for the few queries that must differ (row locking, upserts).</summary>
 public sealed record DatabaseInfo(DatabaseProvider Provider);
+
+/// <summary>Options for a provider-specific context outside dependency injection (design-time tools, tests).</summary>
+public static class ServiceDatabaseOptions
+{
+    public static DbContextOptions<T> For<T>(DatabaseProvider provider, string connectionString)
+        where T : DbContext
+    {
+        var options = new DbContextOptionsBuilder<T>();
+        options.UseServiceDatabase(provider, connectionString);
+        return options.Options;
+    }
+}

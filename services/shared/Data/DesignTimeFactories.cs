@@ -11,7 +11,7 @@ public abstract class SqliteDesignTimeFactory<T> : IDesignTimeDbContextFactory<T
     where T : DbContext
 {
     public T CreateDbContext(string[] args) => (T)Activator.CreateInstance(typeof(T),
-        new DbContextOptionsBuilder<T>().UseSqlite("Data Source=design-time.db").UseSnakeCaseNamingConvention().Options)!;
+        ServiceDatabaseOptions.For<T>(DatabaseProvider.Sqlite, "Data Source=design-time.db"))!;
 }
 
 /// <inheritdoc cref="SqliteDesignTimeFactory{T}"/>
@@ -19,5 +19,5 @@ public abstract class PostgresDesignTimeFactory<T> : IDesignTimeDbContextFactory
     where T : DbContext
 {
     public T CreateDbContext(string[] args) => (T)Activator.CreateInstance(typeof(T),
-        new DbContextOptionsBuilder<T>().UseNpgsql("Host=localhost;Database=design_time").UseSnakeCaseNamingConvention().Options)!;
+        ServiceDatabaseOptions.For<T>(DatabaseProvider.Postgres, "Host=localhost;Database=design_time"))!;
 }
