@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# Run every check and test of the suite, as CI does:
+#   bash scripts/test.sh [extra `dotnet test` arguments, e.g. --filter Category!=Slow]
+#
+# Without a Docker engine it starts a throwaway PostgreSQL and RabbitMQ on free
+# loopback ports (installing them with apt-get when missing) and hands them to
+# the test fixtures through INDUSTRY_TEST_* variables; with one, the fixtures
+# use Testcontainers. Variables already set in the environment are kept.
+# Env knobs: TEST_RESULTS_DIR (default <repo>/TestResults), TEST_HANG_TIMEOUT
+# (default 10m; "0" turns the hang guard off).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=scripts/lib/common.sh
+. "$ROOT/scripts/lib/common.sh"
+# shellcheck source=scripts/lib/rabbitmq.sh
+. "$ROOT/scripts/lib/rabbitmq.sh"
+# shellcheck source=scripts/lib/postgres.sh
+. "$ROOT/scripts/lib/postgres.sh"
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+SOLUTION=Industry.slnx
+INFRA_DIR=""
+RABBIT_NODE=""
+
+# stop_infra: stop what start_infra started and remove its folder (idempotent).
+stop_infra() {
+  if [ -n "$INFRA_DIR" ]; then
+    log "stopping the test infrastructure"
+    [ -z "$RABBIT_NODE" ] || rabbitmq_stop "$RABBIT_NODE" "$INFRA_DIR/rabbitmq" kill || true
+    postgres_stop "$INFRA_DIR/postgres" || true
+    rm -rf "$INFRA_DIR"
+    INFRA_DIR=""
+    RABBIT_NODE=""
+  fi
+}
+
+cleanup() {
+  local rc=$?
+  set +e
+  trap - EXIT INT TERM
+  stop_infra
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# trx_summary DIR: print "passed failed skipped" summed over DIR's .trx files.
+# A run that aborted (test host crashed or hung) with no failed test in its
+# counters counts as one failed test.
+trx_summary() {
+  local dir="$1" f text counters outcome
+  local passed=0 failed=0 skipped=0 p fl sk
+  while IFS= read -r f; do
+    text=$(tr '\r\n' '  ' <"$f")
+    counters=$(printf '%s\n' "$text" | grep -o '<Counters [^>]*>' | head -n 1 || true)
+    outcome=$(printf '%s\n' "$text" | grep -o '<ResultSummary [^>]*>' | head -n 1 |
+      sed -n 's/.*outcome="\([A-Za-z]*\)".*/\1/p' || true)
+    p=$(_trx_attr "$counters" passed)
+    # error, timeout and aborted are failures too.
+    fl=$(($(_trx_attr "$counters" failed) + $(_trx_attr "$counters" error) + $(_trx_attr "$counters" timeout) + $(_trx_attr "$counters" aborted)))
+    # VSTest counts a skipped test in total but not in executed.
+    sk=$(($(_trx_attr "$counters" total) - $(_trx_attr "$counters" executed)))
+    [ "$sk" -ge 0 ] || sk=0
+    case "$outcome" in
+      Failed | Aborted | Error | Timeout)
+        if [ "$fl" -eq 0 ]; then
+          log "test run aborted (test host crashed or hung): $f; counted as 1 failed"
+          fl=1
+        fi
+        ;;
+    esac
+    passed=$((passed + p))
+    failed=$((failed + fl))
+    skipped=$((skipped + sk))
+  done < <(find "$dir" -name '*.trx' -type f 2>/dev/null | sort)
+  printf '%s %s %s\n' "$passed" "$failed" "$skipped"
+}
+
+_trx_attr() { # COUNTERS_ELEMENT NAME: the attribute's number, 0 when absent
+  local v
+  v=$(printf '%s\n' "$1" | sed -n "s/.*[[:space:]]$2=\"\([0-9]*\)\".*/\1/p")
+  printf '%s\n' "${v:-0}"
+}
+
+start_infra() {
+  local pg_port amqp_port i
+  INFRA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/industry-test.XXXXXX")
+  chmod 755 "$INFRA_DIR" # the postgres user needs to reach its folder
+
+  if [ -z "${INDUSTRY_TEST_POSTGRES:-}" ]; then
+    postgres_ensure_installed
+    pg_port=$(pick_free_port 40000 44999)
+    postgres_start "$pg_port" "$INFRA_DIR/postgres"
+    export INDUSTRY_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres"
+  else
+    log "using INDUSTRY_TEST_POSTGRES from the environment"
+  fi
+
+  if [ -z "${INDUSTRY_TEST_RABBITMQ:-}" ]; then
+    rabbitmq_ensure_installed
+    # AMQP port P needs P+10000 (management) and P+20000 (distribution) free;
+    # keep the distribution port out of rabbitmqctl's own 35672-35682.
+    for ((i = 0; i < 50; i++)); do
+      amqp_port=$(pick_free_port 10000 19999)
+      if [ "$((amqp_port + 20000))" -ge 35660 ] && [ "$((amqp_port + 20000))" -le 35690 ]; then
+        continue
+      fi
+      if port_is_free "$((amqp_port + 10000))" && port_is_free "$((amqp_port + 20000))"; then
+        break
+      fi
+    done
+    RABBIT_NODE="industry-test-$$@localhost"
+    rabbitmq_start "$RABBIT_NODE" "$amqp_port" "$INFRA_DIR/rabbitmq"
+    export INDUSTRY_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$amqp_port/"
+    export INDUSTRY_TEST_RABBITMQ_MANAGEMENT="http://127.0.0.1:$((amqp_port + 10000))"
+    export INDUSTRY_TEST_RABBITMQ_NODE="$RABBIT_NODE"
+    # A wrapper around rabbitmqctl that carries the node's Erlang cookie.
+    export INDUSTRY_TEST_RABBITMQ_CTL="$INFRA_DIR/rabbitmq/rabbitmqctl"
+  else
+    log "using INDUSTRY_TEST_RABBITMQ from the environment"
+  fi
+}
+
+step "tools"
+command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not on PATH"
+dotnet --version
+# scripts/buf.sh runs the buf CLI from npm.
+command -v node >/dev/null 2>&1 || apt_install nodejs
+# Some nodejs builds bundle npm (and conflict with Debian's npm package).
+command -v npm >/dev/null 2>&1 || apt_install npm
+printf 'node %s, npm %s\n' "$(node --version)" "$(npm --version)"
+
+step "test infrastructure"
+if command -v docker >/dev/null 2>&1 && timeout 20 docker info >/dev/null 2>&1; then
+  log "a Docker engine answers: the test fixtures use Testcontainers"
+else
+  log "no Docker engine: starting PostgreSQL and RabbitMQ locally"
+  start_infra
+fi
+env | grep '^INDUSTRY_TEST_' | sort || true
+
+step "buf lint"
+bash scripts/buf.sh lint
+step "buf format"
+bash scripts/buf.sh format
+if [ -f protos/BASELINE ]; then
+  baseline=$(tr -d '[:space:]' <protos/BASELINE)
+  step "buf breaking against $baseline"
+  bash scripts/buf.sh breaking "$baseline"
+fi
+
+step "dotnet restore"
+dotnet restore "$SOLUTION"
+step "dotnet format (verify)"
+dotnet format "$SOLUTION" --verify-no-changes --no-restore
+step "dotnet build"
+dotnet build "$SOLUTION" -c Release --no-restore
+
+step "dotnet test"
+if [ -n "${TEST_RESULTS_DIR:-}" ]; then
+  results="$TEST_RESULTS_DIR"
+  mkdir -p "$results"
+  find "$results" -name '*.trx' -type f -delete
+else
+  results="$ROOT/TestResults"
+  rm -rf "$results"
+  mkdir -p "$results"
+fi
+hang_args=()
+if [ "${TEST_HANG_TIMEOUT:-10m}" != 0 ]; then
+  hang_args=(--blame-hang-timeout "${TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type none)
+fi
+test_rc=0
+dotnet test "$SOLUTION" -c Release --no-build \
+  --logger "trx;LogFilePrefix=industry" --results-directory "$results" \
+  "${hang_args[@]}" "$@" || test_rc=$?
+
+read -r passed failed skipped < <(trx_summary "$results")
+step "summary"
+stop_infra
+printf 'TRX files in %s\n' "$results"
+if [ "$test_rc" -ne 0 ]; then
+  log "dotnet test exited with $test_rc"
+fi
+if [ "$((passed + failed))" -eq 0 ]; then
+  log "no test ran"
+fi
+printf 'Tests: %s passed, %s failed, %s skipped\n' "$passed" "$failed" "$skipped"
+if [ "$failed" -ne 0 ] || [ "$((passed + failed))" -eq 0 ] || [ "$test_rc" -ne 0 ]; then
+  exit 1
+fi
