@@ -1,3 +1,4 @@
+using Industry.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Cluster.Data;
@@ -8,7 +9,7 @@ public abstract class ClusterDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Domain.ClusterTargets> ClusterTargets => Set<Domain.ClusterTargets>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClusterDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClusterDbContext).Assembly).AddMessagingTables();
 }
 
 /// <summary>SQLite (local run).</summary>

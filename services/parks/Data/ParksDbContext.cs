@@ -1,3 +1,4 @@
+using Industry.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Parks.Data;
@@ -8,7 +9,7 @@ public abstract class ParksDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Domain.DigitalTargets> DigitalTargets => Set<Domain.DigitalTargets>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParksDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParksDbContext).Assembly).AddMessagingTables();
 }
 
 /// <summary>SQLite (local run).</summary>

@@ -1,7 +1,10 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Industry.Projects.Data;
 using Industry.Projects.V1;
 using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +14,7 @@ namespace Industry.Projects.Api;
 /// <c>industry.projects.v1.ProjectService</c>: thin endpoints that validate, call the domain and map. Methods not
 /// overridden here answer UNIMPLEMENTED until their issue lands.
 /// </summary>
-internal sealed class ProjectsApi(ProjectsDbContext db) : ProjectService.ProjectServiceBase
+internal sealed class ProjectsApi(ProjectsDbContext db, EventOutbox outbox, TimeProvider clock) : ProjectService.ProjectServiceBase
 {
     public override async Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context)
     {
@@ -19,5 +22,40 @@ internal sealed class ProjectsApi(ProjectsDbContext db) : ProjectService.Project
         var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Year == year, context.CancellationToken)
             ?? throw ServiceException.NotFound(request.Name);
         return plan.ToProto();
+    }
+
+    public override async Task<Plan> UpdatePlan(UpdatePlanRequest request, ServerCallContext context)
+    {
+        var update = PlanUpdateRequest.From(request);
+        var name = "plans/" + update.Year;
+        var actor = Actor.Of(context);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Year == update.Year, context.CancellationToken);
+        if (plan is null)
+        {
+            plan = request.AllowMissing ? new Domain.Plan(update.Year, now, actor) : throw ServiceException.NotFound(name);
+            db.Plans.Add(plan);
+        }
+        else
+        {
+            Etag.Require(update.Etag, plan.Version, name);
+        }
+
+        var (total, cities, growth) = update.Merge(plan);
+        var changed = plan.Set(total, cities, growth, now, actor);
+        if (changed.Count == 0 && db.Entry(plan).State != EntityState.Added)
+        {
+            return plan.ToProto();
+        }
+
+        var proto = plan.ToProto();
+        outbox.Add(
+            new PlanUpdated { Plan = proto, UpdateMask = new FieldMask { Paths = { changed.Select(PlanUpdateRequest.PathOf) } } },
+            name,
+            plan.Version,
+            actor);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return proto;
     }
 }

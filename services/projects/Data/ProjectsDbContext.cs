@@ -1,3 +1,4 @@
+using Industry.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Projects.Data;
@@ -8,7 +9,7 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Domain.Plan> Plans => Set<Domain.Plan>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProjectsDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProjectsDbContext).Assembly).AddMessagingTables();
 }
 
 /// <summary>SQLite (local run).</summary>

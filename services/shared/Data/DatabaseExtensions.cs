@@ -33,6 +33,8 @@ public static class DatabaseExtensions
             builder.Services.AddDbContext<TContext, TSqlite>(o => o.UseServiceDatabase(provider, connectionString));
         }
 
+        // Shared plumbing (outbox, inbox) works on "the service's context" without knowing its type.
+        builder.Services.AddScoped<DbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddSingleton(new DatabaseInfo(provider));
         builder.Services.AddSingleton<IDatabaseMigrator, DatabaseMigrator<TContext>>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: [HealthExtensions.Ready]);

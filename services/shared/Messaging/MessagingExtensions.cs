@@ -1,4 +1,7 @@
+using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Health;
+using Industry.ServiceDefaults.Messaging.Outbox;
+using Industry.ServiceDefaults.Messaging.Wire;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -7,14 +10,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Industry.ServiceDefaults.Messaging;
 
 /// <summary>
-/// MassTransit over RabbitMQ, configured from <see cref="RabbitMqOptions"/>. The bus starts in the background and
-/// reconnects by itself, so a broker outage makes the service not ready (readiness) but never stops it serving reads.
+/// MassTransit over RabbitMQ (ADR 0010, 0011): events as proto3 JSON on pinned fanout exchanges, consumers with
+/// bounded prefetch and concurrency, short in-memory retries for transient faults (none for invalid events), then the
+/// queue's <c>_error</c> queue; the outbox relay when the service has a database. The bus starts in the background and
+/// reconnects by itself, so a broker outage makes the service not ready but never stops it serving.
 /// </summary>
 public static class MessagingExtensions
 {
     public static WebApplicationBuilder AddServiceMessaging(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configureConsumers = null)
     {
         var options = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        var outbox = builder.Configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(outbox);
+        builder.Services.AddSingleton(TimeProvider.System);
+
         builder.Services.AddMassTransit(x =>
         {
             x.ConfigureHealthCheckOptions(h =>
@@ -23,6 +33,8 @@ public static class MessagingExtensions
                 h.Tags.Clear();
                 h.Tags.Add(HealthExtensions.Ready);
             });
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(builder.Environment.ApplicationName.Split('.')[^1].ToLowerInvariant(), includeNamespace: false));
+            x.AddConfigureEndpointsCallback((_, endpoint) => ConfigureConsumerEndpoint(endpoint, options));
             configureConsumers?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
             {
@@ -30,7 +42,16 @@ public static class MessagingExtensions
                 {
                     h.Username(options.Username);
                     h.Password(options.Password);
+                    h.PublisherConfirmation = true;
                 });
+                cfg.MessageTopology.SetEntityNameFormatter(new EventEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter));
+                cfg.ConfigureJsonSerializerOptions(json =>
+                {
+                    json.Converters.Insert(0, new ProtobufJsonConverterFactory());
+                    return json;
+                });
+                cfg.UseRawJsonSerializer(RawSerializerOptions.All, isDefault: true);
+                ExcludeProtobufInterfaces(cfg);
                 cfg.ConfigureEndpoints(context);
             });
         });
@@ -40,6 +61,48 @@ public static class MessagingExtensions
             o.WaitUntilStarted = false;
             o.StopTimeout = TimeSpan.FromSeconds(15);
         });
+
+        if (builder.Services.Any(s => s.ServiceType == typeof(IDatabaseMigrator)))
+        {
+            builder.Services.AddScoped<EventOutbox>();
+            builder.Services.AddSingleton<OutboxMetrics>();
+            if (outbox.RelayEnabled)
+            {
+                builder.Services.AddHostedService<OutboxRelay>();
+            }
+        }
+
         return builder;
+    }
+
+    private static void ConfigureConsumerEndpoint(IReceiveEndpointConfigurator endpoint, RabbitMqOptions options)
+    {
+        endpoint.PrefetchCount = options.PrefetchCount;
+        endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+        if (options.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.SetQuorumQueue();
+        }
+
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Intervals(options.RetryIntervalsMilliseconds);
+            r.Ignore<InvalidEventException>();
+        });
+    }
+
+    /// <summary>
+    /// Generated messages implement Google.Protobuf's interfaces; without this MassTransit would declare an exchange
+    /// per interface and bind every event exchange to them.
+    /// </summary>
+    private static void ExcludeProtobufInterfaces(IRabbitMqBusFactoryConfigurator cfg)
+    {
+        foreach (var contract in EventCatalog.All.SelectMany(e => e.ClrType.GetInterfaces()).Distinct())
+        {
+            if (contract.Namespace?.StartsWith("Google.Protobuf", StringComparison.Ordinal) == true)
+            {
+                cfg.PublishTopology.GetMessageTopology(contract).Exclude = true;
+            }
+        }
     }
 }

@@ -1,6 +1,6 @@
 namespace Industry.ServiceDefaults.Messaging;
 
-/// <summary>The broker a service connects to, from the <c>RabbitMq</c> section (<c>RabbitMq__Host</c>, …).</summary>
+/// <summary>The broker a service connects to, and how it consumes, from the <c>RabbitMq</c> section (<c>RabbitMq__Host</c>, …).</summary>
 public sealed class RabbitMqOptions
 {
     public const string Section = "RabbitMq";
@@ -19,4 +19,16 @@ public sealed class RabbitMqOptions
 
     /// <summary>Password; in Kubernetes from a Secret. Default <c>guest</c>.</summary>
     public string Password { get; set; } = "guest";
+
+    /// <summary>Messages the broker sends ahead of acknowledgements, per consumer queue. Default 32.</summary>
+    public ushort PrefetchCount { get; set; } = 32;
+
+    /// <summary>Messages processed at once per consumer queue. Default 8.</summary>
+    public int ConcurrentMessageLimit { get; set; } = 8;
+
+    /// <summary>Declare consumer queues as quorum queues (replicated; for a RabbitMQ cluster). Default false.</summary>
+    public bool QuorumQueues { get; set; }
+
+    /// <summary>In-memory retry intervals for transient failures before a message goes to the error queue. Default 100, 500, 2000 ms.</summary>
+    public int[] RetryIntervalsMilliseconds { get; set; } = [100, 500, 2000];
 }

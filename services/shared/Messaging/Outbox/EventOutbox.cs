@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Industry.Common.V1;
+using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Messaging.Wire;
+using Microsoft.EntityFrameworkCore;
+
+namespace Industry.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>
+/// Raises an event: fills its <c>metadata</c> and adds it to the outbox of the service's DbContext. Nothing is sent
+/// here; the row commits with the caller's <c>SaveChangesAsync</c>, in the same transaction as the state change, and
+/// the relay publishes it. Handlers never publish directly (CONVENTIONS.md 4.3).
+/// </summary>
+public sealed class EventOutbox(DbContext db, ServiceIdentity identity, TimeProvider clock)
+{
+    /// <summary>Adds <paramref name="event"/> about <paramref name="subject"/> at <paramref name="subjectVersion"/>; returns its event id.</summary>
+    public Guid Add<TEvent>(TEvent @event, string subject, long subjectVersion, string actor)
+        where TEvent : IMessage<TEvent>
+    {
+        var type = EventCatalog.For<TEvent>();
+        var id = Guid.CreateVersion7();
+        var now = clock.GetUtcNow().UtcDateTime;
+        type.Descriptor.Fields[1].Accessor.SetValue(@event, new EventMetadata
+        {
+            EventId = id.ToString(),
+            EventType = type.FullName,
+            Source = identity.EventSource,
+            OccurTime = Timestamp.FromDateTime(now),
+            Subject = subject,
+            SubjectVersion = subjectVersion,
+            Actor = actor,
+        });
+
+        var activity = Activity.Current;
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            MessageId = id,
+            EventType = type.FullName,
+            Subject = subject,
+            SubjectVersion = subjectVersion,
+            Actor = actor,
+            OccurTime = now,
+            Body = ProtoJson.Formatter.Format(@event),
+            TraceParent = activity?.IdFormat == ActivityIdFormat.W3C ? activity.Id : null,
+            TraceState = activity?.TraceStateString,
+        });
+        return id;
+    }
+}

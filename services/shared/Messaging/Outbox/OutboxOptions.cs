@@ -1,0 +1,25 @@
+namespace Industry.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>The relay's settings, from the <c>Outbox</c> section.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>Run the relay in this process. Default true; a test may switch it off to leave rows pending.</summary>
+    public bool RelayEnabled { get; set; } = true;
+
+    /// <summary>Rows read and published per round: the relay never holds more than this in memory. Default 200.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Pause when the outbox is empty. Default 200 ms.</summary>
+    public int PollIntervalMilliseconds { get; set; } = 200;
+
+    /// <summary>Longest pause between attempts while the broker is unreachable (exponential backoff from 0.5 s). Default 30 s.</summary>
+    public int MaxBackoffSeconds { get; set; } = 30;
+
+    /// <summary>How long one publish may wait for the broker's confirm before the round is retried. Default 15 s.</summary>
+    public int PublishTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Dispatched outbox rows and processed inbox rows are deleted after this long. Default 7 days.</summary>
+    public int RetentionHours { get; set; } = 168;
+}

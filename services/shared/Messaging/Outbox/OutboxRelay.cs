@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using Industry.ServiceDefaults.Data;
+using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Messaging.Wire;
+using Industry.ServiceDefaults.Telemetry;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Industry.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>
+/// Publishes outbox rows through MassTransit (ADR 0011). Each round reads at most <see cref="OutboxOptions.BatchSize"/>
+/// pending rows in id order, publishes them with publisher confirms (the row id's event id as MessageId, the
+/// request's trace as parent), and marks as dispatched exactly the rows the broker confirmed. On PostgreSQL the round
+/// runs in a transaction holding an advisory lock, so of several replicas only one relays at a time and no row is
+/// published twice. While the broker is unreachable it backs off exponentially and resumes by itself; rows survive
+/// any crash because they are only marked after the confirm.
+/// </summary>
+internal sealed partial class OutboxRelay(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    ServiceIdentity identity,
+    OutboxOptions options,
+    DatabaseInfo database,
+    OutboxMetrics metrics,
+    TimeProvider clock,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    /// <summary>Advisory-lock key of the relay ("outbox" in ASCII); one lock per database, so per service.</summary>
+    private const long RelayLockKey = 0x6F7574626F78;
+
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(10);
+    private DateTime _nextPurge = DateTime.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var published = await RelayBatchAsync(stoppingToken);
+                backoff = TimeSpan.Zero;
+                await PurgeIfDueAsync(stoppingToken);
+                if (published < options.BatchSize)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(options.PollIntervalMilliseconds), clock, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                backoff = backoff == TimeSpan.Zero
+                    ? TimeSpan.FromMilliseconds(500)
+                    : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(options.MaxBackoffSeconds).Ticks));
+                LogRelayFailed(logger, ex, backoff.TotalSeconds);
+                await Task.Delay(backoff, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>One round; returns how many rows were published.</summary>
+    internal async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        if (database.Provider == DatabaseProvider.Postgres && !await TryTakeRelayLockAsync(db, cancellationToken))
+        {
+            return 0; // another replica is relaying right now
+        }
+
+        var batch = await db.Set<OutboxMessage>()
+            .Where(m => m.DispatchTime == null)
+            .OrderBy(m => m.Id)
+            .Take(options.BatchSize)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        RecordBacklog(batch);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.PublishTimeoutSeconds));
+        var results = await Task.WhenAll(batch.Select(row => PublishAsync(row, timeout.Token)));
+        var confirmed = batch.Where((_, i) => results[i]).Select(m => m.Id).ToList();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Set<OutboxMessage>()
+            .Where(m => confirmed.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DispatchTime, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        metrics.Dispatched(confirmed.Count);
+
+        if (confirmed.Count < batch.Count)
+        {
+            throw new OutboxPublishException(batch.Count - confirmed.Count, batch.Count);
+        }
+
+        return batch.Count;
+    }
+
+    private async Task<bool> PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var type = EventCatalog.Find(row.EventType);
+        if (type is null)
+        {
+            // A row written by a newer version of the service; leave it for that version to publish.
+            LogUnknownEventType(logger, row.EventType, row.Id);
+            return false;
+        }
+
+        ActivityContext.TryParse(row.TraceParent, row.TraceState, isRemote: true, out var parent);
+        using var activity = SuiteTelemetry.ActivitySource.StartActivity($"{row.EventType} publish", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", row.MessageId.ToString());
+        try
+        {
+            await bus.Publish(type.Parse(row.Body), type.ClrType, context =>
+            {
+                context.MessageId = row.MessageId;
+                CloudEventHeaders.Apply(context.Headers, row, identity.EventSource);
+            }, cancellationToken);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            LogPublishFailed(logger, row.Id, row.EventType, ex.GetType().Name);
+            return false;
+        }
+    }
+
+    private static async Task<bool> TryTakeRelayLockAsync(DbContext db, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({RelayLockKey}) AS \"Value\"").SingleAsync(cancellationToken);
+
+    /// <summary>The batch starts at the oldest pending row, so its age is the relay's lag.</summary>
+    private void RecordBacklog(List<OutboxMessage> batch) => metrics.RecordOldestPending(batch.Count == 0
+        ? null
+        : clock.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(batch[0].OccurTime, DateTimeKind.Utc));
+
+    private async Task PurgeIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now < _nextPurge)
+        {
+            return;
+        }
+
+        _nextPurge = now + PurgeInterval;
+        var cutoff = now - TimeSpan.FromHours(options.RetentionHours);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+        var outbox = await db.Set<OutboxMessage>().Where(m => m.DispatchTime != null && m.DispatchTime < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var inbox = await db.Set<Inbox.InboxMessage>().Where(m => m.ReceiveTime < cutoff).ExecuteDeleteAsync(cancellationToken);
+        if (outbox + inbox > 0)
+        {
+            LogPurged(logger, outbox, inbox);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay round failed; retrying in {Seconds} s")]
+    private static partial void LogRelayFailed(ILogger logger, Exception exception, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox row {Id} ({EventType}) failed: {Error}")]
+    private static partial void LogPublishFailed(ILogger logger, long id, string eventType, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Id} has unknown event type {EventType}; it stays pending")]
+    private static partial void LogUnknownEventType(ILogger logger, string eventType, long id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Outbox} dispatched outbox rows and {Inbox} inbox rows past retention")]
+    private static partial void LogPurged(ILogger logger, int outbox, int inbox);
+}
+
+/// <summary>Some rows of a round were not confirmed: the round is retried after a backoff.</summary>
+internal sealed class OutboxPublishException(int failed, int total)
+    : Exception($"{failed} of {total} outbox rows were not confirmed by the broker.");
