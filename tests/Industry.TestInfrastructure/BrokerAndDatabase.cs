@@ -16,6 +16,7 @@ public sealed class BrokerAndDatabase : IAsyncDisposable
     public const string RabbitMqVariable = "INDUSTRY_TEST_RABBITMQ";
 
     private readonly List<IContainer> _containers = [];
+    private RabbitMqContainer? _rabbitContainer;
 
     private BrokerAndDatabase()
     {
@@ -45,6 +46,7 @@ public sealed class BrokerAndDatabase : IAsyncDisposable
         {
             var container = new RabbitMqBuilder("rabbitmq:3.13-management-alpine").Build();
             result._containers.Add(container);
+            result._rabbitContainer = container;
             await container.StartAsync();
             rabbit = container.GetConnectionString();
         }
@@ -81,6 +83,50 @@ public sealed class BrokerAndDatabase : IAsyncDisposable
             ["RabbitMq__Username"] = Uri.UnescapeDataString(credentials[0]),
             ["RabbitMq__Password"] = credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : string.Empty,
         };
+    }
+
+    /// <summary>Stops the broker's application (connections drop, durable queues and messages stay) for fault tests.</summary>
+    public Task StopBrokerAsync() => RabbitMqCtlAsync("stop_app");
+
+    /// <summary>Starts the broker's application again and waits until it accepts AMQP connections.</summary>
+    public async Task StartBrokerAsync()
+    {
+        await RabbitMqCtlAsync("start_app");
+        await RabbitMqCtlAsync("await_startup");
+    }
+
+    private async Task RabbitMqCtlAsync(string command)
+    {
+        if (_rabbitContainer is not null)
+        {
+            var result = await _rabbitContainer.ExecAsync(["rabbitmqctl", command]);
+            if (result.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"rabbitmqctl {command} failed: {result.Stderr}");
+            }
+
+            return;
+        }
+
+        var ctl = Environment.GetEnvironmentVariable("INDUSTRY_TEST_RABBITMQ_CTL");
+        var node = Environment.GetEnvironmentVariable("INDUSTRY_TEST_RABBITMQ_NODE");
+        if (string.IsNullOrEmpty(ctl) || string.IsNullOrEmpty(node))
+        {
+            throw new InvalidOperationException("Broker fault tests need INDUSTRY_TEST_RABBITMQ_CTL and INDUSTRY_TEST_RABBITMQ_NODE (set by scripts/test.sh).");
+        }
+
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(ctl, ["-n", node, command])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"rabbitmqctl {command} failed: {await stderr}");
+        }
     }
 
     public async ValueTask DisposeAsync()
