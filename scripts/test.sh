@@ -175,7 +175,9 @@ if [ "${TEST_HANG_TIMEOUT:-10m}" != 0 ]; then
   hang_args=(--blame-hang-timeout "${TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type none)
 fi
 test_rc=0
-dotnet test "$SOLUTION" -c Release --no-build \
+# -m:1 runs the test assemblies one after another: the broker fault tests stop the shared
+# RabbitMQ node, which must not happen while another assembly's tests use it.
+dotnet test "$SOLUTION" -c Release --no-build -m:1 \
   --logger "trx;LogFilePrefix=industry" --results-directory "$results" \
   "${hang_args[@]}" "$@" || test_rc=$?
 

@@ -59,7 +59,8 @@ public sealed class BrokerAndDatabase : IAsyncDisposable
     /// <summary>Creates a fresh, uniquely named database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix)
     {
-        var name = $"{prefix}_{Guid.NewGuid():N}"[..40];
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        name = name[..Math.Min(name.Length, 63)]; // PostgreSQL identifiers are at most 63 bytes
         await using (var connection = new NpgsqlConnection(PostgresAdminConnectionString))
         {
             await connection.OpenAsync();

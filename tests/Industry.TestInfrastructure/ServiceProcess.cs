@@ -67,8 +67,13 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         return service;
     }
 
-    /// <summary>Waits until <c>/health/ready</c> answers 200, or fails with the process's output.</summary>
-    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    /// <summary>Waits until <c>/health/ready</c> answers 200 (database and broker reachable), or fails with the process's output.</summary>
+    public Task WaitUntilReadyAsync(TimeSpan timeout) => WaitForHealthAsync("/health/ready", timeout);
+
+    /// <summary>Waits until <c>/health/live</c> answers 200 (serving, whatever its dependencies).</summary>
+    public Task WaitUntilLiveAsync(TimeSpan timeout) => WaitForHealthAsync("/health/live", timeout);
+
+    private async Task WaitForHealthAsync(string path, TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + timeout;
@@ -81,7 +86,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri(HttpAddress, "/health/ready"));
+                using var response = await http.GetAsync(new Uri(HttpAddress, path));
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -130,6 +135,16 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     }
 
     public int ExitCode => _process.ExitCode;
+
+    /// <summary>SIGKILL: the process dies at once, as in a crash or an OOM kill; nothing is flushed or drained.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -86,7 +86,7 @@ public static class MessagingExtensions
 
         endpoint.UseMessageRetry(r =>
         {
-            r.Intervals(options.RetryIntervalsMilliseconds);
+            r.Intervals(options.EffectiveRetryIntervals);
             r.Ignore<InvalidEventException>();
         });
     }

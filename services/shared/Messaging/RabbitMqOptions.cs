@@ -30,5 +30,8 @@ public sealed class RabbitMqOptions
     public bool QuorumQueues { get; set; }
 
     /// <summary>In-memory retry intervals for transient failures before a message goes to the error queue. Default 100, 500, 2000 ms.</summary>
-    public int[] RetryIntervalsMilliseconds { get; set; } = [100, 500, 2000];
+    /// <remarks>No initial value: the configuration binder appends to an array it finds filled, it does not replace it.</remarks>
+    public int[]? RetryIntervalsMilliseconds { get; set; }
+
+    public int[] EffectiveRetryIntervals => RetryIntervalsMilliseconds is { Length: > 0 } configured ? configured : [100, 500, 2000];
 }

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Industry.ServiceDefaults.Data;
+using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Messaging;
+using Industry.TestInfrastructure;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
+
+namespace Industry.IntegrationTests.EventBackbone;
+
+/// <summary>
+/// A consumer process in miniature, wired exactly as a service is (AddServiceDatabase + AddServiceMessaging) on its
+/// own PostgreSQL database and the real broker, with its spans collected by an in-memory OpenTelemetry exporter.
+/// </summary>
+public sealed class ConsumerHost : IAsyncDisposable
+{
+    public const string TestActivitySource = "Industry.Tests";
+
+    private readonly WebApplication _app;
+
+    private ConsumerHost(WebApplication app, List<Activity> spans)
+    {
+        _app = app;
+        Spans = spans;
+    }
+
+    public List<Activity> Spans { get; }
+
+    /// <summary>The queue MassTransit declared for <see cref="PlanEffectConsumer"/> (kebab-case, prefixed with the app name).</summary>
+    public static string QueueName => new KebabCaseEndpointNameFormatter("integrationtests", false).Consumer<PlanEffectConsumer>();
+
+    public static async Task<ConsumerHost> StartAsync(BrokerAndDatabase infrastructure)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "Industry.IntegrationTests", EnvironmentName = "Testing" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var settings = new Dictionary<string, string?>(infrastructure.RabbitMqEnvironment().ToDictionary(e => e.Key.Replace("__", ":", StringComparison.Ordinal), e => (string?)e.Value))
+        {
+            ["ConnectionStrings:consumertest"] = await infrastructure.CreateDatabaseAsync("consumer"),
+            ["RabbitMq:PrefetchCount"] = "1",
+            ["RabbitMq:ConcurrentMessageLimit"] = "1",
+            ["RabbitMq:RetryIntervalsMilliseconds:0"] = "50",
+            ["RabbitMq:RetryIntervalsMilliseconds:1"] = "50",
+            ["RabbitMq:RetryIntervalsMilliseconds:2"] = "50",
+            ["Outbox:RelayEnabled"] = "false",
+        };
+        builder.Configuration.AddInMemoryCollection(settings);
+
+        var identity = new ServiceIdentity("consumertest");
+        builder.Services.AddSingleton(identity);
+        builder.AddServiceDatabase<ConsumerTestDbContext, ConsumerTestDbContext, ConsumerTestDbContext>(identity);
+        builder.AddServiceMessaging(x => x.AddConsumer<PlanEffectConsumer>());
+        var spans = new List<Activity>();
+        builder.Services.AddOpenTelemetry().WithTracing(t => t
+            .AddSource("MassTransit", TestActivitySource)
+            .AddInMemoryExporter(spans));
+
+        var app = builder.Build();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ConsumerTestDbContext>().Database.EnsureCreatedAsync();
+        }
+
+        await app.StartAsync();
+        await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        return new ConsumerHost(app, spans);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<ConsumerTestDbContext, Task<T>> query)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ConsumerTestDbContext>());
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds, or fails after <paramref name="timeout"/>.</summary>
+    public async Task WaitUntilAsync(Func<ConsumerTestDbContext, Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await QueryAsync(condition))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not within {timeout}: {what}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Industry.Common.V1;
+using Industry.Projects.V1;
+using Industry.ServiceDefaults.Messaging;
+using Industry.ServiceDefaults.Messaging.Inbox;
+using Microsoft.Extensions.Logging;
+
+namespace Industry.IntegrationTests.EventBackbone;
+
+/// <summary>
+/// A consumer of <c>PlanUpdated</c> through the real inbox. A target of <see cref="TransientFailure"/> makes it fail
+/// like a passing outage (retried), <see cref="InvalidTarget"/> like an event that can never be applied (not retried).
+/// </summary>
+public sealed class PlanEffectConsumer(ConsumerTestDbContext db, TimeProvider clock, ILogger<PlanEffectConsumer> logger)
+    : InboxConsumer<PlanUpdated>(db, clock, logger)
+{
+    public const int TransientFailure = -1;
+    public const int InvalidTarget = -2;
+
+    /// <summary>Handler calls per event id, retries included.</summary>
+    public static ConcurrentDictionary<string, int> Attempts { get; } = new();
+
+    protected override string ConsumerName => "plan-effects";
+
+    protected override Task HandleAsync(PlanUpdated message, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        Attempts.AddOrUpdate(metadata.EventId, 1, (_, n) => n + 1);
+        switch (message.Plan.TargetKeyProjectsUnderImplementation)
+        {
+            case TransientFailure:
+                throw new TimeoutException("simulated outage of a dependency");
+            case InvalidTarget:
+                throw new InvalidEventException("simulated event that can never be applied");
+        }
+
+        db.AppliedPlans.Add(new AppliedPlan
+        {
+            MessageId = Guid.Parse(metadata.EventId),
+            Subject = metadata.Subject,
+            Version = metadata.SubjectVersion,
+            Target = message.Plan.TargetKeyProjectsUnderImplementation,
+        });
+        return Task.CompletedTask;
+    }
+}
