@@ -70,9 +70,12 @@ internal sealed partial class OutboxRelay(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        if (database.Provider == DatabaseProvider.Postgres && !await TryTakeRelayLockAsync(db, cancellationToken))
+        // PostgreSQL: the round is one transaction holding the relay's advisory lock, so replicas take turns.
+        // SQLite has one replica by definition; a long read transaction there would only block its writers.
+        await using var transaction = database.Provider == DatabaseProvider.Postgres
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        if (transaction is not null && !await TryTakeRelayLockAsync(db, cancellationToken))
         {
             return 0; // another replica is relaying right now
         }
@@ -98,7 +101,11 @@ internal sealed partial class OutboxRelay(
         await db.Set<OutboxMessage>()
             .Where(m => confirmed.Contains(m.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.DispatchTime, now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         metrics.Dispatched(confirmed.Count);
 
         if (confirmed.Count < batch.Count)
