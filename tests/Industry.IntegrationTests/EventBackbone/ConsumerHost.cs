@@ -60,6 +60,7 @@ public sealed class ConsumerHost : IAsyncDisposable
             .AddSource("MassTransit", TestActivitySource)
             .AddInMemoryExporter(spans));
 
+        await PurgeLeftoversAsync(infrastructure.RabbitMqUri);
         var app = builder.Build();
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -69,6 +70,22 @@ public sealed class ConsumerHost : IAsyncDisposable
         await app.StartAsync();
         await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
         return new ConsumerHost(app, spans);
+    }
+
+    /// <summary>The queue outlives each test's host: drop what earlier tests' events left in it.</summary>
+    private static async Task PurgeLeftoversAsync(Uri broker)
+    {
+        await using var connection = await new RabbitMQ.Client.ConnectionFactory { Uri = broker }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(QueueName);
+            await channel.QueuePurgeAsync(QueueName);
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            // The queue does not exist yet: nothing to purge.
+        }
     }
 
     public async Task<T> QueryAsync<T>(Func<ConsumerTestDbContext, Task<T>> query)
