@@ -112,6 +112,30 @@ public sealed class OutboxFaultTests : IAsyncLifetime
         Assert.Equal(0, await PendingOutboxRowsAsync());
     }
 
+    [Fact]
+    public async Task UpdatePlan_OnSqlite_EventIsPublished()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"projects-{Guid.NewGuid():N}.db");
+        try
+        {
+            var projects = await StartProjectsAsync(("ConnectionStrings__projects", $"Data Source={file}"));
+            await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, RawEventPublisher.Exchange);
+            using var channel = GrpcChannel.ForAddress(projects.GrpcAddress);
+
+            await SetTargetAsync(new ProjectService.ProjectServiceClient(channel), 2092, 55);
+
+            var received = await subscription.WaitForAsync(1, TimeSpan.FromSeconds(30));
+            Assert.Equal(55, Decode(received.Single().Body).Plan.TargetKeyProjectsUnderImplementation);
+        }
+        finally
+        {
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
     private async Task<ServiceProcess> StartProjectsAsync(params (string Key, string Value)[] settings)
     {
         var environment = new Dictionary<string, string>(_infrastructure.RabbitMqEnvironment())
