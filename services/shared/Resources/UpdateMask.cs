@@ -21,13 +21,34 @@ public static class UpdateMask
             return writable.ToHashSet(StringComparer.Ordinal);
         }
 
-        var unknown = mask.Paths.Where(p => !writable.Contains(p)).ToList();
+        // JSON/REST callers may write the mask in its proto3 JSON form (lowerCamelCase): accept both.
+        var paths = mask.Paths.Select(ToSnakeCase).ToList();
+        var unknown = paths.Where(p => !writable.Contains(p)).ToList();
         if (unknown.Count > 0)
         {
             throw ServiceException.InvalidArgument(field,
                 $"'{string.Join("', '", unknown)}' cannot be updated; writable fields: {string.Join(", ", writable)}.");
         }
 
-        return mask.Paths.ToHashSet(StringComparer.Ordinal);
+        return paths.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary><c>targetKeyProjects</c> → <c>target_key_projects</c>; snake_case paths pass unchanged.</summary>
+    public static string ToSnakeCase(string path)
+    {
+        var result = new System.Text.StringBuilder(path.Length + 8);
+        foreach (var c in path)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                result.Append('_').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
     }
 }

@@ -20,7 +20,7 @@ public sealed class EventOutbox(DbContext db, ServiceIdentity identity, TimeProv
         where TEvent : IMessage<TEvent>
     {
         var type = EventCatalog.For<TEvent>();
-        var id = Guid.CreateVersion7();
+        var id = Guid.NewGuid(); // UUID v4, as event_metadata.proto declares
         var now = clock.GetUtcNow().UtcDateTime;
         type.Descriptor.Fields[1].Accessor.SetValue(@event, new EventMetadata
         {
