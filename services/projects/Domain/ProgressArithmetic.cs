@@ -1,0 +1,27 @@
+namespace Industry.Projects.Domain;
+
+/// <summary>The arithmetic of the plan's progress figures (DESIGN.md 3.3a), kept apart from the SQL that feeds it.</summary>
+public static class ProgressArithmetic
+{
+    /// <summary>
+    /// 实施: a project is under implementation in <paramref name="year"/> when it actually started on or before
+    /// 31 December of that year and was not completed before 1 January of it (新开工 and 续建 alike).
+    /// </summary>
+    public static bool IsUnderImplementation(DateOnly? actualStart, DateOnly? actualCompletion, int year) =>
+        actualStart is { } start && start <= new DateOnly(year, 12, 31)
+        && (actualCompletion is not { } end || end >= new DateOnly(year, 1, 1));
+
+    /// <summary>技改投资增长: the change of Jan–M of this year against Jan–M of the last, in percent; null without a base.</summary>
+    public static double? GrowthPercent(long current, long previous) =>
+        previous == 0 ? null : Math.Round((double)(current - previous) / previous * 100, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>序时进度: the share of the year elapsed after month M, in percent (M/12).</summary>
+    public static double TimeSchedulePercent(int throughMonth) =>
+        throughMonth is < 1 or > 12
+            ? throw new ArgumentOutOfRangeException(nameof(throughMonth), throughMonth, "A month is 1 to 12.")
+            : Math.Round(throughMonth / 12.0 * 100, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>Actual against target, in percent; null when there is no target.</summary>
+    public static double? CompletionPercent(long actual, long? target) =>
+        target is null or 0 ? null : Math.Round((double)actual / target.Value * 100, 1, MidpointRounding.AwayFromZero);
+}
