@@ -1,0 +1,238 @@
+using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Reference;
+
+namespace Industry.Projects.Domain;
+
+/// <summary>
+/// 技改项目: a technology-renovation project, its lifecycle and its cumulative completed investment. The city and
+/// the tier are derived from the county and the total investment, never entered.
+/// </summary>
+public sealed class Project
+{
+    private Project()
+    {
+    }
+
+    /// <summary>The id in <c>projects/{id}</c>.</summary>
+    public string Id { get; private set; } = string.Empty;
+
+    public string Name => "projects/" + Id;
+
+    public string DisplayName { get; private set; } = string.Empty;
+
+    /// <summary>项目代码 (GB/T 40058); unique and immutable: the import matches rows by it.</summary>
+    public string ProjectCode { get; private set; } = string.Empty;
+
+    public string EnterpriseUscc { get; private set; } = string.Empty;
+
+    public string EnterpriseDisplayName { get; private set; } = string.Empty;
+
+    public string CountyCode { get; private set; } = string.Empty;
+
+    public string CityCode { get; private set; } = string.Empty;
+
+    public string Industry { get; private set; } = string.Empty;
+
+    public string Gbt4754Class { get; private set; } = string.Empty;
+
+    public ProjectNature Nature { get; private set; }
+
+    public long TotalInvestmentYuan { get; private set; }
+
+    public long EquipmentInvestmentYuan { get; private set; }
+
+    public ProjectTier Tier { get; private set; }
+
+    public DateOnly? PlannedStartDate { get; private set; }
+
+    public DateOnly? PlannedCompletionDate { get; private set; }
+
+    public DateOnly? ActualStartDate { get; private set; }
+
+    public DateOnly? ActualCompletionDate { get; private set; }
+
+    public DateOnly? ActualProductionDate { get; private set; }
+
+    public string Cluster { get; private set; } = string.Empty;
+
+    public string Park { get; private set; } = string.Empty;
+
+    public bool DigitalTransformation { get; private set; }
+
+    public string Description { get; private set; } = string.Empty;
+
+    public ProjectState State { get; private set; }
+
+    /// <summary>The date the project entered its current state.</summary>
+    public DateOnly StateDate { get; private set; }
+
+    public string StateReason { get; private set; } = string.Empty;
+
+    /// <summary>累计完成投资: the sum of the project's monthly reports.</summary>
+    public long CumulativeCompletedInvestmentYuan { get; private set; }
+
+    /// <summary>The latest month reported (<c>YYYY-MM</c>), or empty.</summary>
+    public string LatestReportPeriod { get; private set; } = string.Empty;
+
+    public long Version { get; private set; }
+
+    public DateTime CreateTime { get; private set; }
+
+    public DateTime UpdateTime { get; private set; }
+
+    public string UpdateActor { get; private set; } = string.Empty;
+
+    /// <summary>A new project in RESERVE, from a draft that passed <see cref="ProjectRules.Check"/>.</summary>
+    public static Project Create(string id, ProjectDraft draft, DateOnly today, DateTime now, string actor)
+    {
+        var project = new Project
+        {
+            Id = id,
+            ProjectCode = draft.ProjectCode,
+            State = ProjectState.Reserve,
+            StateDate = today,
+            CreateTime = now,
+        };
+        project.Revise(draft, now, actor);
+        return project;
+    }
+
+    /// <summary>The project's editable content, as a draft to merge an update into.</summary>
+    public ProjectDraft ToDraft() => new()
+    {
+        DisplayName = DisplayName,
+        ProjectCode = ProjectCode,
+        EnterpriseUscc = EnterpriseUscc,
+        EnterpriseDisplayName = EnterpriseDisplayName,
+        CountyCode = CountyCode,
+        Industry = Industry,
+        Gbt4754Class = Gbt4754Class,
+        Nature = Nature,
+        TotalInvestmentYuan = TotalInvestmentYuan,
+        EquipmentInvestmentYuan = EquipmentInvestmentYuan,
+        PlannedStartDate = PlannedStartDate,
+        PlannedCompletionDate = PlannedCompletionDate,
+        Cluster = Cluster,
+        Park = Park,
+        DigitalTransformation = DigitalTransformation,
+        Description = Description,
+    };
+
+    /// <summary>
+    /// Replaces the editable content with a validated draft (the project code never changes) and returns the proto
+    /// names of the fields that changed; an unchanged draft writes nothing. The total may not drop below what has
+    /// already been reported.
+    /// </summary>
+    public IReadOnlyList<string> Revise(ProjectDraft draft, DateTime now, string actor)
+    {
+        if (draft.TotalInvestmentYuan < CumulativeCompletedInvestmentYuan)
+        {
+            throw ServiceException.InvalidArgument("project.total_investment_yuan",
+                $"must not be below the {CumulativeCompletedInvestmentYuan} yuan already reported as completed.");
+        }
+
+        var changed = new List<string>();
+        void Set<T>(T current, T value, Action<T> assign, string field)
+        {
+            if (!EqualityComparer<T>.Default.Equals(current, value))
+            {
+                assign(value);
+                changed.Add(field);
+            }
+        }
+
+        Set(DisplayName, draft.DisplayName, v => DisplayName = v, "display_name");
+        Set(EnterpriseUscc, draft.EnterpriseUscc, v => EnterpriseUscc = v, "enterprise_uscc");
+        Set(EnterpriseDisplayName, draft.EnterpriseDisplayName, v => EnterpriseDisplayName = v, "enterprise_display_name");
+        Set(CountyCode, draft.CountyCode, v => CountyCode = v, "county_code");
+        Set(Industry, draft.Industry, v => Industry = v, "industry");
+        Set(Gbt4754Class, draft.Gbt4754Class, v => Gbt4754Class = v, "gbt4754_class");
+        Set(Nature, draft.Nature ?? Nature, v => Nature = v, "nature");
+        Set(TotalInvestmentYuan, draft.TotalInvestmentYuan, v => TotalInvestmentYuan = v, "total_investment_yuan");
+        Set(EquipmentInvestmentYuan, draft.EquipmentInvestmentYuan, v => EquipmentInvestmentYuan = v, "equipment_investment_yuan");
+        Set(PlannedStartDate, draft.PlannedStartDate, v => PlannedStartDate = v, "planned_start_date");
+        Set(PlannedCompletionDate, draft.PlannedCompletionDate, v => PlannedCompletionDate = v, "planned_completion_date");
+        Set(Cluster, draft.Cluster, v => Cluster = v, "cluster");
+        Set(Park, draft.Park, v => Park = v, "park");
+        Set(DigitalTransformation, draft.DigitalTransformation, v => DigitalTransformation = v, "digital_transformation");
+        Set(Description, draft.Description, v => Description = v, "description");
+
+        CityCode = Divisions.CityOf(CountyCode)?.Code ?? string.Empty;
+        Tier = ProjectTiers.Of(TotalInvestmentYuan);
+        if (changed.Count > 0)
+        {
+            Touch(now, actor);
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Moves the project to <paramref name="target"/> on <paramref name="date"/>: refused with FAILED_PRECONDITION
+    /// (and the allowed next states) when the lifecycle forbids it; the date may be neither in the future nor before
+    /// the current state's date. Records the actual start, completion and production dates.
+    /// </summary>
+    public void Transition(ProjectState target, DateOnly date, DateOnly today, string reason, DateTime now, string actor)
+    {
+        if (!ProjectLifecycle.CanMove(State, target))
+        {
+            var allowed = ProjectLifecycle.AllowedFrom(State);
+            throw new ServiceException(ErrorKind.FailedPrecondition, "ILLEGAL_STATE_TRANSITION",
+                $"{Name} is {State} and cannot move to {target}; allowed: {(allowed.Count == 0 ? "none (final state)" : string.Join(", ", allowed))}.",
+                new Dictionary<string, string>
+                {
+                    ["resource"] = Name,
+                    ["current_state"] = State.ToString(),
+                    ["requested_state"] = target.ToString(),
+                    ["allowed_states"] = string.Join(",", allowed),
+                });
+        }
+
+        if (date > today)
+        {
+            throw ServiceException.InvalidArgument("date", "must not be in the future.");
+        }
+
+        if (date < StateDate)
+        {
+            throw ServiceException.InvalidArgument("date", $"must not be before {StateDate:yyyy-MM-dd}, when the project became {State}.");
+        }
+
+        switch (target)
+        {
+            case ProjectState.UnderConstruction when ActualStartDate is null:
+                ActualStartDate = date;
+                break;
+            case ProjectState.Completed:
+                ActualCompletionDate = date;
+                break;
+            case ProjectState.InProduction:
+                ActualProductionDate = date;
+                break;
+        }
+
+        State = target;
+        StateDate = date;
+        StateReason = reason;
+        Touch(now, actor);
+    }
+
+    /// <summary>Adds a month's completed investment (or the difference when a report is replaced).</summary>
+    public void RecordInvestment(long delta, string period, DateTime now, string actor)
+    {
+        CumulativeCompletedInvestmentYuan += delta;
+        if (string.CompareOrdinal(period, LatestReportPeriod) > 0)
+        {
+            LatestReportPeriod = period;
+        }
+
+        Touch(now, actor);
+    }
+
+    private void Touch(DateTime now, string actor)
+    {
+        Version++;
+        UpdateTime = now;
+        UpdateActor = actor;
+    }
+}
