@@ -81,7 +81,7 @@ public sealed class ProjectTests
 
         Assert.Equal(ErrorKind.FailedPrecondition, error.Kind);
         Assert.Equal("ILLEGAL_STATE_TRANSITION", error.Reason);
-        Assert.Equal("UnderConstruction,Cancelled", error.Metadata["allowed_states"]);
+        Assert.Equal("PROJECT_STATE_UNDER_CONSTRUCTION,PROJECT_STATE_CANCELLED", error.Metadata["allowed_states"]);
         Assert.Equal(ProjectState.Reserve, project.State);
         Assert.Equal(1, project.Version);
     }

@@ -14,7 +14,7 @@ namespace Industry.Projects.Api;
 /// <c>industry.projects.v1.ProjectService</c>: thin endpoints that validate, call the domain and map. Methods not
 /// overridden here answer UNIMPLEMENTED until their issue lands.
 /// </summary>
-internal sealed class ProjectsApi(ProjectsDbContext db, EventOutbox outbox, TimeProvider clock) : ProjectService.ProjectServiceBase
+internal sealed partial class ProjectsApi(ProjectsDbContext db, EventOutbox outbox, TimeProvider clock) : ProjectService.ProjectServiceBase
 {
     public override async Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context)
     {

@@ -8,6 +8,10 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
 {
     public DbSet<Domain.Plan> Plans => Set<Domain.Plan>();
 
+    public DbSet<Domain.Project> Projects => Set<Domain.Project>();
+
+    public DbSet<Domain.InvestmentReport> InvestmentReports => Set<Domain.InvestmentReport>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProjectsDbContext).Assembly).AddMessagingTables();
 }

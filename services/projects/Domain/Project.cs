@@ -178,13 +178,13 @@ public sealed class Project
         {
             var allowed = ProjectLifecycle.AllowedFrom(State);
             throw new ServiceException(ErrorKind.FailedPrecondition, "ILLEGAL_STATE_TRANSITION",
-                $"{Name} is {State} and cannot move to {target}; allowed: {(allowed.Count == 0 ? "none (final state)" : string.Join(", ", allowed))}.",
+                $"{Name} is {ProjectLifecycle.ApiName(State)} and cannot move to {ProjectLifecycle.ApiName(target)}; allowed: {(allowed.Count == 0 ? "none (final state)" : string.Join(", ", allowed.Select(ProjectLifecycle.ApiName)))}.",
                 new Dictionary<string, string>
                 {
                     ["resource"] = Name,
-                    ["current_state"] = State.ToString(),
-                    ["requested_state"] = target.ToString(),
-                    ["allowed_states"] = string.Join(",", allowed),
+                    ["current_state"] = ProjectLifecycle.ApiName(State),
+                    ["requested_state"] = ProjectLifecycle.ApiName(target),
+                    ["allowed_states"] = string.Join(",", allowed.Select(ProjectLifecycle.ApiName)),
                 });
         }
 
@@ -228,6 +228,9 @@ public sealed class Project
 
         Touch(now, actor);
     }
+
+    /// <summary>Records the deletion as the project's last version, so the deletion event orders after every other.</summary>
+    public void MarkDeleted(DateTime now, string actor) => Touch(now, actor);
 
     private void Touch(DateTime now, string actor)
     {

@@ -23,6 +23,10 @@ public static class ProjectLifecycle
 
     public static bool CanMove(ProjectState from, ProjectState to) => Next[from].Contains(to);
 
+    /// <summary>The state as the API names it (<c>PROJECT_STATE_UNDER_CONSTRUCTION</c>), for error messages callers act on.</summary>
+    public static string ApiName(ProjectState state) =>
+        "PROJECT_STATE_" + string.Concat(state.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
+
     /// <summary>Construction has begun: investment can be reported (from UNDER_CONSTRUCTION on, suspension included).</summary>
     public static bool HasStarted(ProjectState state) => state is not (ProjectState.Reserve or ProjectState.Cancelled);
 }

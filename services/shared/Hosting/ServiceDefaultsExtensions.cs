@@ -53,7 +53,12 @@ public static class ServiceDefaultsExtensions
                 o.EnableDetailedErrors = false;
             })
             // Error details (ErrorInfo, BadRequest) must be known to the JSON writer to appear in REST error bodies.
-            .AddJsonTranscoding(o => o.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
+            .AddJsonTranscoding(o =>
+            {
+                o.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor);
+                // The proto3 JSON mapping writes 64-bit integers (the yuan amounts) as strings: exact in JavaScript too.
+                o.JsonSettings.WriteInt64sAsStrings = true;
+            });
         builder.Services.AddGrpcReflection();
         return builder;
     }

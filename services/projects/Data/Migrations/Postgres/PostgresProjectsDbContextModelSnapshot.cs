@@ -22,6 +22,60 @@ namespace Industry.Projects.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Industry.Projects.Domain.InvestmentReport", b =>
+                {
+                    b.Property<string>("ProjectId")
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<long>("CompletedInvestmentYuan")
+                        .HasColumnType("bigint")
+                        .HasColumnName("completed_investment_yuan");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("ProgressNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("progress_note");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("ProjectId", "Year", "Month")
+                        .HasName("pk_investment_reports");
+
+                    b.HasIndex("Year", "Month")
+                        .HasDatabaseName("ix_investment_reports_year_month");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Year", "Month"), new[] { "CompletedInvestmentYuan" });
+
+                    b.ToTable("investment_reports", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Projects.Domain.Plan", b =>
                 {
                     b.Property<int>("Year")
@@ -70,6 +124,187 @@ namespace Industry.Projects.Data.Migrations.Postgres
                             UpdateTime = new DateTime(2024, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Version = 1L
                         });
+                });
+
+            modelBuilder.Entity("Industry.Projects.Domain.Project", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ActualCompletionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("actual_completion_date");
+
+                    b.Property<DateOnly?>("ActualProductionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("actual_production_date");
+
+                    b.Property<DateOnly?>("ActualStartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("actual_start_date");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("Cluster")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cluster");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("county_code");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<long>("CumulativeCompletedInvestmentYuan")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cumulative_completed_investment_yuan");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("DigitalTransformation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("digital_transformation");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("EnterpriseDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("enterprise_display_name");
+
+                    b.Property<string>("EnterpriseUscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("enterprise_uscc");
+
+                    b.Property<long>("EquipmentInvestmentYuan")
+                        .HasColumnType("bigint")
+                        .HasColumnName("equipment_investment_yuan");
+
+                    b.Property<string>("Gbt4754Class")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("gbt4754class");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("industry");
+
+                    b.Property<string>("LatestReportPeriod")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("latest_report_period");
+
+                    b.Property<int>("Nature")
+                        .HasColumnType("integer")
+                        .HasColumnName("nature");
+
+                    b.Property<string>("Park")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("park");
+
+                    b.Property<DateOnly?>("PlannedCompletionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_completion_date");
+
+                    b.Property<DateOnly?>("PlannedStartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_start_date");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("project_code");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<DateOnly>("StateDate")
+                        .HasColumnType("date")
+                        .HasColumnName("state_date");
+
+                    b.Property<string>("StateReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("state_reason");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer")
+                        .HasColumnName("tier");
+
+                    b.Property<long>("TotalInvestmentYuan")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_investment_yuan");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_projects");
+
+                    b.HasIndex("Cluster")
+                        .HasDatabaseName("ix_projects_cluster");
+
+                    b.HasIndex("Park")
+                        .HasDatabaseName("ix_projects_park");
+
+                    b.HasIndex("ProjectCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_projects_project_code");
+
+                    b.HasIndex("CityCode", "State")
+                        .HasDatabaseName("ix_projects_city_code_state");
+
+                    b.HasIndex("CreateTime", "Id")
+                        .HasDatabaseName("ix_projects_create_time_id");
+
+                    b.HasIndex("Tier", "ActualStartDate", "ActualCompletionDate")
+                        .HasDatabaseName("ix_projects_tier_actual_start_date_actual_completion_date");
+
+                    b.ToTable("projects", (string)null);
                 });
 
             modelBuilder.Entity("Industry.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
@@ -192,6 +427,16 @@ namespace Industry.Projects.Data.Migrations.Postgres
                         .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.Projects.Domain.InvestmentReport", b =>
+                {
+                    b.HasOne("Industry.Projects.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_reports_projects_project_id");
                 });
 
             modelBuilder.Entity("Industry.Projects.Domain.Plan", b =>

@@ -17,6 +17,59 @@ namespace Industry.Projects.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Industry.Projects.Domain.InvestmentReport", b =>
+                {
+                    b.Property<string>("ProjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<long>("CompletedInvestmentYuan")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_investment_yuan");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("ProgressNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("progress_note");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("ProjectId", "Year", "Month")
+                        .HasName("pk_investment_reports");
+
+                    b.HasIndex("Year", "Month")
+                        .HasDatabaseName("ix_investment_reports_year_month")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CompletedInvestmentYuan" });
+
+                    b.ToTable("investment_reports", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Projects.Domain.Plan", b =>
                 {
                     b.Property<int>("Year")
@@ -65,6 +118,187 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                             UpdateTime = new DateTime(2024, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Version = 1L
                         });
+                });
+
+            modelBuilder.Entity("Industry.Projects.Domain.Project", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ActualCompletionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actual_completion_date");
+
+                    b.Property<DateOnly?>("ActualProductionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actual_production_date");
+
+                    b.Property<DateOnly?>("ActualStartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actual_start_date");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("Cluster")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cluster");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county_code");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_time");
+
+                    b.Property<long>("CumulativeCompletedInvestmentYuan")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cumulative_completed_investment_yuan");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("DigitalTransformation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("digital_transformation");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("EnterpriseDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enterprise_display_name");
+
+                    b.Property<string>("EnterpriseUscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enterprise_uscc");
+
+                    b.Property<long>("EquipmentInvestmentYuan")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("equipment_investment_yuan");
+
+                    b.Property<string>("Gbt4754Class")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gbt4754class");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("industry");
+
+                    b.Property<string>("LatestReportPeriod")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latest_report_period");
+
+                    b.Property<int>("Nature")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nature");
+
+                    b.Property<string>("Park")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("park");
+
+                    b.Property<DateOnly?>("PlannedCompletionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_completion_date");
+
+                    b.Property<DateOnly?>("PlannedStartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_start_date");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_code");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<DateOnly>("StateDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_date");
+
+                    b.Property<string>("StateReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_reason");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tier");
+
+                    b.Property<long>("TotalInvestmentYuan")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_investment_yuan");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_projects");
+
+                    b.HasIndex("Cluster")
+                        .HasDatabaseName("ix_projects_cluster");
+
+                    b.HasIndex("Park")
+                        .HasDatabaseName("ix_projects_park");
+
+                    b.HasIndex("ProjectCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_projects_project_code");
+
+                    b.HasIndex("CityCode", "State")
+                        .HasDatabaseName("ix_projects_city_code_state");
+
+                    b.HasIndex("CreateTime", "Id")
+                        .HasDatabaseName("ix_projects_create_time_id");
+
+                    b.HasIndex("Tier", "ActualStartDate", "ActualCompletionDate")
+                        .HasDatabaseName("ix_projects_tier_actual_start_date_actual_completion_date");
+
+                    b.ToTable("projects", (string)null);
                 });
 
             modelBuilder.Entity("Industry.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
@@ -185,6 +419,16 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.Projects.Domain.InvestmentReport", b =>
+                {
+                    b.HasOne("Industry.Projects.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_reports_projects_project_id");
                 });
 
             modelBuilder.Entity("Industry.Projects.Domain.Plan", b =>

@@ -1,0 +1,81 @@
+using Industry.Projects.Domain;
+using Industry.ServiceDefaults.Resources;
+using Proto = Industry.Projects.V1;
+
+namespace Industry.Projects.Api;
+
+/// <summary>Projects and investment reports to and from the wire (proto types stop at Api/).</summary>
+internal static class ProjectMapping
+{
+    public static Proto.Project ToProto(this Project project)
+    {
+        var proto = new Proto.Project
+        {
+            Name = project.Name,
+            DisplayName = project.DisplayName,
+            ProjectCode = project.ProjectCode,
+            EnterpriseUscc = project.EnterpriseUscc,
+            EnterpriseDisplayName = project.EnterpriseDisplayName,
+            CountyCode = project.CountyCode,
+            CityCode = project.CityCode,
+            Industry = project.Industry,
+            Gbt4754Class = project.Gbt4754Class,
+            Nature = (Proto.ProjectNature)project.Nature,
+            TotalInvestmentYuan = project.TotalInvestmentYuan,
+            EquipmentInvestmentYuan = project.EquipmentInvestmentYuan,
+            Tier = (Proto.ProjectTier)project.Tier,
+            PlannedStartDate = project.PlannedStartDate.ToProtoDate(),
+            PlannedCompletionDate = project.PlannedCompletionDate.ToProtoDate(),
+            ActualStartDate = project.ActualStartDate.ToProtoDate(),
+            ActualCompletionDate = project.ActualCompletionDate.ToProtoDate(),
+            ActualProductionDate = project.ActualProductionDate.ToProtoDate(),
+            Cluster = project.Cluster,
+            Park = project.Park,
+            DigitalTransformation = project.DigitalTransformation,
+            Description = project.Description,
+            State = (Proto.ProjectState)project.State,
+            StateDate = ((DateOnly?)project.StateDate).ToProtoDate(),
+            StateReason = project.StateReason,
+            CumulativeCompletedInvestmentYuan = project.CumulativeCompletedInvestmentYuan,
+            LatestReportPeriod = project.LatestReportPeriod,
+            Etag = Etag.Of(project.Version),
+            CreateTime = WireTime.ToTimestamp(project.CreateTime),
+            UpdateTime = WireTime.ToTimestamp(project.UpdateTime),
+            UpdateActor = project.UpdateActor,
+        };
+        return proto;
+    }
+
+    /// <summary>The editable content of a proto project; <c>UNSPECIFIED</c> nature is "not given".</summary>
+    public static ProjectDraft ToDraft(this Proto.Project project) => new()
+    {
+        DisplayName = project.DisplayName.Trim(),
+        ProjectCode = project.ProjectCode.Trim(),
+        EnterpriseUscc = project.EnterpriseUscc.Trim().ToUpperInvariant(),
+        EnterpriseDisplayName = project.EnterpriseDisplayName.Trim(),
+        CountyCode = project.CountyCode.Trim(),
+        Industry = project.Industry.Trim().ToUpperInvariant(),
+        Gbt4754Class = project.Gbt4754Class.Trim().ToUpperInvariant(),
+        Nature = project.Nature == Proto.ProjectNature.Unspecified ? null : (ProjectNature)project.Nature,
+        TotalInvestmentYuan = project.TotalInvestmentYuan,
+        EquipmentInvestmentYuan = project.EquipmentInvestmentYuan,
+        PlannedStartDate = project.PlannedStartDate.ToDateOnly("project.planned_start_date"),
+        PlannedCompletionDate = project.PlannedCompletionDate.ToDateOnly("project.planned_completion_date"),
+        Cluster = project.Cluster.Trim(),
+        Park = project.Park.Trim(),
+        DigitalTransformation = project.DigitalTransformation,
+        Description = project.Description,
+    };
+
+    public static Proto.InvestmentReport ToProto(this InvestmentReport report) => new()
+    {
+        Name = report.Name,
+        Period = report.Period,
+        CompletedInvestmentYuan = report.CompletedInvestmentYuan,
+        ProgressNote = report.ProgressNote,
+        Etag = Etag.Of(report.Version),
+        CreateTime = WireTime.ToTimestamp(report.CreateTime),
+        UpdateTime = WireTime.ToTimestamp(report.UpdateTime),
+        UpdateActor = report.UpdateActor,
+    };
+}

@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Industry.Projects.Domain;
+using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Resources;
+using Microsoft.EntityFrameworkCore;
+using Proto = Industry.Projects.V1;
+
+namespace Industry.Projects.Api;
+
+/// <summary>The project resource: standard methods and the lifecycle.</summary>
+internal sealed partial class ProjectsApi
+{
+    public override async Task<Proto.Project> GetProject(Proto.GetProjectRequest request, ServerCallContext context) =>
+        (await FindProjectAsync(request.Name, "name", tracking: false, context.CancellationToken)).ToProto();
+
+    public override async Task<Proto.Project> CreateProject(Proto.CreateProjectRequest request, ServerCallContext context)
+    {
+        var draft = (request.Project ?? throw ServiceException.InvalidArgument("project", "is required.")).ToDraft();
+        var violations = ProjectRules.Check(draft).ToList();
+        if (request.ProjectId.Length > 0 && !ProjectIdPattern().IsMatch(request.ProjectId))
+        {
+            violations.Add(new FieldViolation("project_id", "must be 1-63 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen."));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw ServiceException.InvalidArgument(violations);
+        }
+
+        // The default id is readable and follows from the project code, so an import finds the same project.
+        var id = request.ProjectId.Length > 0 ? request.ProjectId : DefaultId(draft.ProjectCode);
+        if (await db.Projects.AnyAsync(p => p.Id == id || p.ProjectCode == draft.ProjectCode, context.CancellationToken))
+        {
+            throw ServiceException.AlreadyExists(await db.Projects.AnyAsync(p => p.Id == id, context.CancellationToken)
+                ? "projects/" + id
+                : $"A project with code {draft.ProjectCode}");
+        }
+
+        var actor = Actor.Of(context);
+        var project = Project.Create(id, draft, ChinaTime.Today(clock), Now, actor);
+        db.Projects.Add(project);
+        var proto = project.ToProto();
+        outbox.Add(new Proto.ProjectCreated { Project = proto }, project.Name, project.Version, actor);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return proto;
+    }
+
+    public override async Task<Proto.Project> UpdateProject(Proto.UpdateProjectRequest request, ServerCallContext context)
+    {
+        var requested = request.Project ?? throw ServiceException.InvalidArgument("project", "is required.");
+        var project = await FindProjectAsync(requested.Name, "project.name", tracking: true, context.CancellationToken);
+        Etag.Require(requested.Etag, project.Version, project.Name);
+        if (requested.ProjectCode.Length > 0 && requested.ProjectCode != project.ProjectCode)
+        {
+            throw ServiceException.InvalidArgument("project.project_code", "is immutable.");
+        }
+
+        var draft = requested.ToDraft();
+        var paths = UpdateMask.Resolve(request.UpdateMask, ProjectDraftMerge.Editable, field => ProjectDraftMerge.IsSet(draft, field));
+        var merged = ProjectDraftMerge.Merge(project.ToDraft(), draft, paths);
+        var violations = ProjectRules.Check(merged);
+        if (violations.Count > 0)
+        {
+            throw ServiceException.InvalidArgument(violations);
+        }
+
+        var actor = Actor.Of(context);
+        var changed = project.Revise(merged, Now, actor);
+        var proto = project.ToProto();
+        if (changed.Count > 0)
+        {
+            outbox.Add(new Proto.ProjectUpdated { Project = proto, UpdateMask = new FieldMask { Paths = { changed } } }, project.Name, project.Version, actor);
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+
+        return proto;
+    }
+
+    public override async Task<Empty> DeleteProject(Proto.DeleteProjectRequest request, ServerCallContext context)
+    {
+        var project = await FindProjectAsync(request.Name, "name", tracking: true, context.CancellationToken);
+        Etag.Require(request.Etag, project.Version, project.Name);
+        if (!request.Force && await db.InvestmentReports.AnyAsync(r => r.ProjectId == project.Id, context.CancellationToken))
+        {
+            throw new ServiceException(ErrorKind.FailedPrecondition, "PROJECT_HAS_INVESTMENT_REPORTS",
+                $"{project.Name} has investment reports; delete them first or set force.",
+                new Dictionary<string, string> { ["resource"] = project.Name });
+        }
+
+        var actor = Actor.Of(context);
+        project.MarkDeleted(Now, actor);
+        outbox.Add(new Proto.ProjectDeleted { Project = project.ToProto() }, project.Name, project.Version, actor);
+        db.Projects.Remove(project); // its reports go with it (cascade)
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new Empty();
+    }
+
+    public override async Task<Proto.Project> TransitionProject(Proto.TransitionProjectRequest request, ServerCallContext context)
+    {
+        if (request.State == Proto.ProjectState.Unspecified || !System.Enum.IsDefined((ProjectState)request.State))
+        {
+            throw ServiceException.InvalidArgument("state", "must be a project state.");
+        }
+
+        var date = request.Date.ToDateOnly("date");
+        var project = await FindProjectAsync(request.Name, "name", tracking: true, context.CancellationToken);
+        Etag.Require(request.Etag, project.Version, project.Name);
+
+        var actor = Actor.Of(context);
+        var today = ChinaTime.Today(clock);
+        var previous = project.State;
+        project.Transition((ProjectState)request.State, date ?? today, today, request.Reason.Trim(), Now, actor);
+        var proto = project.ToProto();
+        outbox.Add(new Proto.ProjectStateChanged { Project = proto, PreviousState = (Proto.ProjectState)previous }, project.Name, project.Version, actor);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return proto;
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task<Project> FindProjectAsync(string name, string field, bool tracking, CancellationToken cancellationToken)
+    {
+        var id = ResourceName.Id(name, "projects", field);
+        var query = tracking ? db.Projects : db.Projects.AsNoTracking();
+        return await query.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw ServiceException.NotFound(name);
+    }
+
+    /// <summary><c>2023-340104-38-03-012345</c> → <c>p-2023-340104-38-03-012345</c>.</summary>
+    internal static string DefaultId(string projectCode) => "p-" + projectCode;
+
+    [GeneratedRegex("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$")]
+    private static partial Regex ProjectIdPattern();
+}

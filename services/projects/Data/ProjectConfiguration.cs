@@ -1,0 +1,56 @@
+using Industry.Projects.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Industry.Projects.Data;
+
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
+{
+    public void Configure(EntityTypeBuilder<Project> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).HasMaxLength(63);
+        builder.Ignore(p => p.Name);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Property(p => p.ProjectCode).HasMaxLength(24);
+        builder.HasIndex(p => p.ProjectCode).IsUnique();
+        builder.Property(p => p.DisplayName).HasMaxLength(ProjectRules.MaxNameLength);
+        builder.Property(p => p.EnterpriseDisplayName).HasMaxLength(ProjectRules.MaxNameLength);
+        builder.Property(p => p.Description).HasMaxLength(ProjectRules.MaxDescriptionLength);
+        builder.Property(p => p.EnterpriseUscc).HasMaxLength(18);
+        builder.Property(p => p.CountyCode).HasMaxLength(6);
+        builder.Property(p => p.CityCode).HasMaxLength(6);
+        builder.Property(p => p.Industry).HasMaxLength(16);
+        builder.Property(p => p.Gbt4754Class).HasMaxLength(5);
+        builder.Property(p => p.Cluster).HasMaxLength(100);
+        builder.Property(p => p.Park).HasMaxLength(100);
+        builder.Property(p => p.StateReason).HasMaxLength(1000);
+        builder.Property(p => p.LatestReportPeriod).HasMaxLength(7);
+        builder.Property(p => p.UpdateActor).HasMaxLength(200);
+
+        // Keyset pagination in the default order (create_time desc, id) and the progress queries
+        // (key projects by tier and actual dates, per city) run over these indexes.
+        builder.HasIndex(p => new { p.CreateTime, p.Id });
+        builder.HasIndex(p => new { p.Tier, p.ActualStartDate, p.ActualCompletionDate });
+        builder.HasIndex(p => new { p.CityCode, p.State });
+        builder.HasIndex(p => p.Cluster);
+        builder.HasIndex(p => p.Park);
+    }
+}
+
+internal sealed class InvestmentReportConfiguration : IEntityTypeConfiguration<InvestmentReport>
+{
+    public void Configure(EntityTypeBuilder<InvestmentReport> builder)
+    {
+        builder.HasKey(r => new { r.ProjectId, r.Year, r.Month });
+        builder.Ignore(r => r.Period);
+        builder.Ignore(r => r.Name);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Property(r => r.ProgressNote).HasMaxLength(2000);
+        builder.Property(r => r.UpdateActor).HasMaxLength(200);
+        builder.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
+
+        // Year-to-date sums over all projects: by year and month, the amount included.
+        builder.HasIndex(r => new { r.Year, r.Month }).IncludeProperties(r => r.CompletedInvestmentYuan);
+    }
+}
