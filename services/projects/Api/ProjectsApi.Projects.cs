@@ -119,7 +119,7 @@ internal sealed partial class ProjectsApi
         return proto;
     }
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => WireTime.UtcNow(clock);
 
     private async Task<Project> FindProjectAsync(string name, string field, bool tracking, CancellationToken cancellationToken)
     {

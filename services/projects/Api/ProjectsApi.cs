@@ -29,7 +29,7 @@ internal sealed partial class ProjectsApi(ProjectsDbContext db, EventOutbox outb
         var update = PlanUpdateRequest.From(request);
         var name = "plans/" + update.Year;
         var actor = Actor.Of(context);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = WireTime.UtcNow(clock);
 
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Year == update.Year, context.CancellationToken);
         if (plan is null)

@@ -4,6 +4,7 @@ using Google.Protobuf.WellKnownTypes;
 using Industry.Common.V1;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Messaging.Wire;
+using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.ServiceDefaults.Messaging.Outbox;
@@ -21,7 +22,7 @@ public sealed class EventOutbox(DbContext db, ServiceIdentity identity, TimeProv
     {
         var type = EventCatalog.For<TEvent>();
         var id = Guid.NewGuid(); // UUID v4, as event_metadata.proto declares
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = WireTime.UtcNow(clock); // what the database keeps, so body and row agree
         type.Descriptor.Fields[1].Accessor.SetValue(@event, new EventMetadata
         {
             EventId = id.ToString(),
