@@ -89,11 +89,23 @@ public sealed class ProjectTests
     [Fact]
     public void Transition_DateInTheFutureOrBeforeTheCurrentState_IsInvalid()
     {
-        var project = Project.Create("p1", Draft, new DateOnly(2024, 3, 1), Now, "alice");
+        var project = Project.Create("p1", Draft, new DateOnly(2024, 1, 2), Now, "alice");
+        project.Transition(ProjectState.UnderConstruction, new DateOnly(2024, 3, 1), Today, "", Now, "alice");
 
-        Assert.Throws<ServiceException>(() => project.Transition(ProjectState.UnderConstruction, Today.AddDays(1), Today, "", Now, "alice"));
-        Assert.Throws<ServiceException>(() => project.Transition(ProjectState.UnderConstruction, new DateOnly(2024, 2, 28), Today, "", Now, "alice"));
-        Assert.Equal(ProjectState.Reserve, project.State);
+        Assert.Throws<ServiceException>(() => project.Transition(ProjectState.Suspended, Today.AddDays(1), Today, "", Now, "alice"));
+        Assert.Throws<ServiceException>(() => project.Transition(ProjectState.Suspended, new DateOnly(2024, 2, 28), Today, "", Now, "alice"));
+        Assert.Equal(ProjectState.UnderConstruction, project.State);
+    }
+
+    [Fact]
+    public void Transition_StartBeforeTheProjectWasRegistered_IsAllowed()
+    {
+        // Projects are often registered after construction began; the registration date does not bound the start.
+        var project = Project.Create("p1", Draft, Today, Now, "alice");
+
+        project.Transition(ProjectState.UnderConstruction, new DateOnly(2022, 7, 1), Today, "", Now, "alice");
+
+        Assert.Equal(new DateOnly(2022, 7, 1), project.ActualStartDate);
     }
 
     [Fact]

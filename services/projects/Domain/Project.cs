@@ -193,9 +193,10 @@ public sealed class Project
             throw ServiceException.InvalidArgument("date", "must not be in the future.");
         }
 
-        if (date < StateDate)
+        // RESERVE's date is when the project was registered, often after the fact: it does not bound the start.
+        if (State != ProjectState.Reserve && date < StateDate)
         {
-            throw ServiceException.InvalidArgument("date", $"must not be before {StateDate:yyyy-MM-dd}, when the project became {State}.");
+            throw ServiceException.InvalidArgument("date", $"must not be before {StateDate:yyyy-MM-dd}, when the project became {ProjectLifecycle.ApiName(State)}.");
         }
 
         switch (target)

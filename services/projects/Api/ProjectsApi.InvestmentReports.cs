@@ -1,0 +1,157 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Industry.Projects.Domain;
+using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Pagination;
+using Industry.ServiceDefaults.Resources;
+using Microsoft.EntityFrameworkCore;
+using Proto = Industry.Projects.V1;
+
+namespace Industry.Projects.Api;
+
+/// <summary>月度调度: the monthly investment reports of a project.</summary>
+internal sealed partial class ProjectsApi
+{
+    public override async Task<Proto.InvestmentReport> ReportInvestment(Proto.ReportInvestmentRequest request, ServerCallContext context)
+    {
+        var period = ReportingPeriod.TryParse(request.Period) ?? throw ServiceException.InvalidArgument("period", "must be a month 'YYYY-MM' from 2000-01 to 2100-12.");
+        var project = await FindProjectAsync(request.Parent, "parent", tracking: true, context.CancellationToken);
+        var report = await db.InvestmentReports.SingleOrDefaultAsync(
+            r => r.ProjectId == project.Id && r.Year == period.Year && r.Month == period.Month, context.CancellationToken);
+        var name = $"{project.Name}/investmentReports/{period}";
+        if (report is not null)
+        {
+            if (request.Etag.Length == 0)
+            {
+                throw ServiceException.AlreadyExists(name + " (send its etag to replace it)");
+            }
+
+            Etag.Require(request.Etag, report.Version, name);
+        }
+
+        InvestmentRules.Check(project, period, request.CompletedInvestmentYuan, report?.CompletedInvestmentYuan ?? 0, ChinaTime.Today(clock));
+
+        var actor = Actor.Of(context);
+        var previous = report?.ToProto();
+        long delta;
+        if (report is null)
+        {
+            report = new InvestmentReport(project.Id, period.Year, period.Month, request.CompletedInvestmentYuan, request.ProgressNote.Trim(), Now, actor);
+            db.InvestmentReports.Add(report);
+            delta = request.CompletedInvestmentYuan;
+        }
+        else
+        {
+            delta = report.Replace(request.CompletedInvestmentYuan, request.ProgressNote.Trim(), Now, actor);
+        }
+
+        project.RecordInvestment(delta, period.ToString(), Now, actor);
+        var proto = report.ToProto();
+        proto.CumulativeCompletedInvestmentYuan = await CumulativeThroughAsync(project.Id, period, context.CancellationToken) + delta;
+        var @event = new Proto.InvestmentReported { InvestmentReport = proto, Project = project.ToProto() };
+        if (previous is not null)
+        {
+            @event.PreviousInvestmentReport = previous;
+        }
+
+        outbox.Add(@event, project.Name, project.Version, actor);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return proto;
+    }
+
+    public override async Task<Proto.InvestmentReport> GetInvestmentReport(Proto.GetInvestmentReportRequest request, ServerCallContext context)
+    {
+        var (projectId, periodText) = ResourceName.ChildId(request.Name, "projects", "investmentReports");
+        var period = ReportingPeriod.TryParse(periodText) ?? throw ServiceException.InvalidArgument("name", "must end in a month 'YYYY-MM'.");
+        var report = await db.InvestmentReports.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.ProjectId == projectId && r.Year == period.Year && r.Month == period.Month, context.CancellationToken)
+            ?? throw ServiceException.NotFound(request.Name);
+        var proto = report.ToProto();
+        proto.CumulativeCompletedInvestmentYuan = await CumulativeThroughAsync(projectId, period, context.CancellationToken);
+        return proto;
+    }
+
+    public override async Task<Proto.ListInvestmentReportsResponse> ListInvestmentReports(Proto.ListInvestmentReportsRequest request, ServerCallContext context)
+    {
+        var projectId = ResourceName.Id(request.Parent, "projects", "parent");
+        if (request.Filter.Length > 0)
+        {
+            throw ServiceException.InvalidArgument("filter", "filtering investment reports is not supported yet; list without a filter.");
+        }
+
+        var pageSize = PageSize.Normalize(request.PageSize);
+        var scope = PageTokenCodec.Scope(nameof(ListInvestmentReports), request.Parent);
+        var query = db.InvestmentReports.AsNoTracking();
+        if (projectId != "-")
+        {
+            if (!await db.Projects.AnyAsync(p => p.Id == projectId, context.CancellationToken))
+            {
+                throw ServiceException.NotFound(request.Parent);
+            }
+
+            query = query.Where(r => r.ProjectId == projectId);
+        }
+
+        // Keyset: by project, then the latest month first.
+        if (request.PageToken.Length > 0)
+        {
+            var keys = pageTokens.Decode(request.PageToken, scope);
+            var (lastProject, lastPeriod) = (keys[0], ReportingPeriod.TryParse(keys[1])!.Value);
+            query = query.Where(r => string.Compare(r.ProjectId, lastProject) > 0
+                || (r.ProjectId == lastProject && (r.Year < lastPeriod.Year || (r.Year == lastPeriod.Year && r.Month < lastPeriod.Month))));
+        }
+
+        var page = await query
+            .OrderBy(r => r.ProjectId).ThenByDescending(r => r.Year).ThenByDescending(r => r.Month)
+            .Take(pageSize + 1)
+            .Select(r => new
+            {
+                Report = r,
+                Cumulative = db.InvestmentReports
+                    .Where(x => x.ProjectId == r.ProjectId && (x.Year < r.Year || (x.Year == r.Year && x.Month <= r.Month)))
+                    .Sum(x => x.CompletedInvestmentYuan),
+            })
+            .ToListAsync(context.CancellationToken);
+
+        var response = new Proto.ListInvestmentReportsResponse();
+        foreach (var row in page.Take(pageSize))
+        {
+            var proto = row.Report.ToProto();
+            proto.CumulativeCompletedInvestmentYuan = row.Cumulative;
+            response.InvestmentReports.Add(proto);
+        }
+
+        if (page.Count > pageSize)
+        {
+            var last = page[pageSize - 1].Report;
+            response.NextPageToken = pageTokens.Encode(scope, [last.ProjectId, last.Period]);
+        }
+
+        return response;
+    }
+
+    public override async Task<Empty> DeleteInvestmentReport(Proto.DeleteInvestmentReportRequest request, ServerCallContext context)
+    {
+        var (projectId, periodText) = ResourceName.ChildId(request.Name, "projects", "investmentReports");
+        var period = ReportingPeriod.TryParse(periodText) ?? throw ServiceException.InvalidArgument("name", "must end in a month 'YYYY-MM'.");
+        var report = await db.InvestmentReports
+            .SingleOrDefaultAsync(r => r.ProjectId == projectId && r.Year == period.Year && r.Month == period.Month, context.CancellationToken)
+            ?? throw ServiceException.NotFound(request.Name);
+        Etag.Require(request.Etag, report.Version, request.Name);
+
+        var project = await db.Projects.SingleAsync(p => p.Id == projectId, context.CancellationToken);
+        var actor = Actor.Of(context);
+        project.RecordInvestment(-report.CompletedInvestmentYuan, period.ToString(), Now, actor);
+        db.InvestmentReports.Remove(report);
+        outbox.Add(new Proto.InvestmentReportDeleted { InvestmentReport = report.ToProto(), Project = project.ToProto() }, project.Name, project.Version, actor);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new Empty();
+    }
+
+    /// <summary>The project's completed investment through <paramref name="period"/>, by SQL over the report key.</summary>
+    private Task<long> CumulativeThroughAsync(string projectId, ReportingPeriod period, CancellationToken cancellationToken) =>
+        db.InvestmentReports
+            .Where(r => r.ProjectId == projectId && (r.Year < period.Year || (r.Year == period.Year && r.Month <= period.Month)))
+            .SumAsync(r => r.CompletedInvestmentYuan, cancellationToken);
+}

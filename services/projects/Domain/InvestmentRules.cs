@@ -1,0 +1,48 @@
+using Industry.ServiceDefaults.Errors;
+
+namespace Industry.Projects.Domain;
+
+/// <summary>What a monthly investment report must satisfy (DESIGN.md 3.2).</summary>
+public static class InvestmentRules
+{
+    /// <summary>
+    /// Checks a report of <paramref name="amount"/> for <paramref name="period"/> on <paramref name="project"/>,
+    /// replacing <paramref name="replacedAmount"/> (0 for a new month): the project has started, the month is neither
+    /// before its actual start nor after the current month, and the cumulative total stays within the total investment.
+    /// </summary>
+    public static void Check(Project project, ReportingPeriod period, long amount, long replacedAmount, DateOnly today)
+    {
+        if (!ProjectLifecycle.HasStarted(project.State) || project.ActualStartDate is not { } start)
+        {
+            throw new ServiceException(ErrorKind.FailedPrecondition, "PROJECT_NOT_STARTED",
+                $"{project.Name} is {ProjectLifecycle.ApiName(project.State)}; investment is reported once construction has started.",
+                new Dictionary<string, string> { ["resource"] = project.Name, ["state"] = ProjectLifecycle.ApiName(project.State) });
+        }
+
+        var violations = new List<FieldViolation>();
+        if (period < ReportingPeriod.Of(start))
+        {
+            violations.Add(new("period", $"{period} is before the project's actual start ({ReportingPeriod.Of(start)})."));
+        }
+
+        if (period > ReportingPeriod.Of(today))
+        {
+            violations.Add(new("period", $"{period} is in the future."));
+        }
+
+        if (amount < 0)
+        {
+            violations.Add(new("completed_investment_yuan", "must not be negative."));
+        }
+        else if (project.CumulativeCompletedInvestmentYuan - replacedAmount + amount > project.TotalInvestmentYuan)
+        {
+            violations.Add(new("completed_investment_yuan",
+                $"would bring the cumulative completed investment to {project.CumulativeCompletedInvestmentYuan - replacedAmount + amount} yuan, above the total investment of {project.TotalInvestmentYuan}."));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw ServiceException.InvalidArgument(violations);
+        }
+    }
+}
