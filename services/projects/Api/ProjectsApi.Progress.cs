@@ -1,0 +1,105 @@
+using Grpc.Core;
+using Industry.Common.V1;
+using Industry.Projects.Data;
+using Industry.Projects.Domain;
+using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Reference;
+using Industry.ServiceDefaults.Resources;
+using Microsoft.EntityFrameworkCore;
+using Proto = Industry.Projects.V1;
+
+namespace Industry.Projects.Api;
+
+/// <summary>Progress against the year's plan (DESIGN.md 3.2, 3.3a).</summary>
+internal sealed partial class ProjectsApi
+{
+    public override async Task<Proto.PlanProgress> GetPlanProgress(Proto.GetPlanProgressRequest request, ServerCallContext context)
+    {
+        var today = ChinaTime.Today(clock);
+        var (year, month) = ResolvePeriod(request.Year, request.ThroughMonth, today);
+        var ct = context.CancellationToken;
+
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Year == year, ct);
+        var keyProjects = await db.KeyProjectsUnderImplementationAsync(year, ct);
+        var investment = await db.CompletedInvestmentAsync(year, month, ct);
+
+        long Invested(string? city, int y) => investment.Where(i => i.Year == y && (city is null || i.CityCode == city)).Sum(i => i.CompletedYuan);
+
+        var total = keyProjects.Sum(k => k.UnderImplementation);
+        var progress = new Proto.PlanProgress
+        {
+            Year = year,
+            ThroughMonth = month,
+            KeyProjectsUnderImplementation = Against(total, plan?.TargetKeyProjectsUnderImplementation),
+            KeyProjectsNewlyStarted = keyProjects.Sum(k => k.NewlyStarted),
+            KeyProjectsContinuing = total - keyProjects.Sum(k => k.NewlyStarted),
+            CompletedInvestmentYuan = Invested(null, year),
+            PreviousYearCompletedInvestmentYuan = Invested(null, year - 1),
+            TimeScheduleProgressPercent = ProgressArithmetic.TimeSchedulePercent(month),
+        };
+        if (ProgressArithmetic.GrowthPercent(progress.CompletedInvestmentYuan, progress.PreviousYearCompletedInvestmentYuan) is { } growth)
+        {
+            progress.InvestmentGrowthPercent = growth;
+        }
+
+        if (plan?.TargetInvestmentGrowthPercent is { } targetGrowth)
+        {
+            progress.TargetInvestmentGrowthPercent = targetGrowth;
+        }
+
+        foreach (var city in Divisions.Cities)
+        {
+            var row = new Proto.CityPlanProgress
+            {
+                CityCode = city.Code,
+                KeyProjectsUnderImplementation = Against(
+                    keyProjects.SingleOrDefault(k => k.CityCode == city.Code)?.UnderImplementation ?? 0,
+                    plan?.CityTargets.SingleOrDefault(t => t.CityCode == city.Code)?.TargetKeyProjectsUnderImplementation),
+                CompletedInvestmentYuan = Invested(city.Code, year),
+                PreviousYearCompletedInvestmentYuan = Invested(city.Code, year - 1),
+            };
+            if (ProgressArithmetic.GrowthPercent(row.CompletedInvestmentYuan, row.PreviousYearCompletedInvestmentYuan) is { } cityGrowth)
+            {
+                row.InvestmentGrowthPercent = cityGrowth;
+            }
+
+            progress.Cities.Add(row);
+        }
+
+        return progress;
+    }
+
+    /// <summary>The year and last month to count: month 0 means the whole of a past year, or the current month of this one.</summary>
+    internal static (int Year, int Month) ResolvePeriod(int year, int throughMonth, DateOnly today)
+    {
+        if (year < 2000 || year > today.Year)
+        {
+            throw ServiceException.InvalidArgument("year", $"must be from 2000 to the current year {today.Year}.");
+        }
+
+        if (throughMonth is < 0 or > 12)
+        {
+            throw ServiceException.InvalidArgument("through_month", "must be 1-12, or 0 for the year so far.");
+        }
+
+        var month = throughMonth == 0 ? (year < today.Year ? 12 : today.Month) : throughMonth;
+        return year == today.Year && month > today.Month
+            ? throw ServiceException.InvalidArgument("through_month", $"{year}-{month:D2} is in the future.")
+            : (year, month);
+    }
+
+    private static TargetProgress Against(int actual, int? target)
+    {
+        var progress = new TargetProgress { Actual = actual };
+        if (target is { } t)
+        {
+            progress.Target = t;
+            if (ProgressArithmetic.CompletionPercent(actual, t) is { } percent)
+            {
+                progress.CompletionPercent = percent;
+            }
+        }
+
+        return progress;
+    }
+}

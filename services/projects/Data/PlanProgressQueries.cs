@@ -1,0 +1,39 @@
+using Industry.Projects.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Industry.Projects.Data;
+
+/// <summary>
+/// The figures of the plan's progress, each one SQL aggregation over indexes (DESIGN.md 6: never loading projects or
+/// reports into memory): key projects under implementation per city, and completed investment per city for the
+/// first months of a year and of the year before.
+/// </summary>
+internal static class PlanProgressQueries
+{
+    public sealed record CityKeyProjects(string CityCode, int UnderImplementation, int NewlyStarted);
+
+    public sealed record CityInvestment(string CityCode, int Year, long CompletedYuan);
+
+    /// <summary>Key (¥100M+) projects under implementation in <paramref name="year"/> (DESIGN.md 3.3a), per city.</summary>
+    public static Task<List<CityKeyProjects>> KeyProjectsUnderImplementationAsync(this ProjectsDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        return db.Projects
+            .Where(p => (p.Tier == ProjectTier.Major || p.Tier == ProjectTier.Key)
+                && p.ActualStartDate != null && p.ActualStartDate <= last
+                && (p.ActualCompletionDate == null || p.ActualCompletionDate >= first))
+            .GroupBy(p => p.CityCode)
+            .Select(g => new CityKeyProjects(g.Key, g.Count(), g.Count(p => p.ActualStartDate >= first)))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Completed investment of all projects in months 1..<paramref name="throughMonth"/> of a year and the year before, per city.</summary>
+    public static Task<List<CityInvestment>> CompletedInvestmentAsync(this ProjectsDbContext db, int year, int throughMonth, CancellationToken cancellationToken) =>
+        db.InvestmentReports
+            .Where(r => (r.Year == year || r.Year == year - 1) && r.Month <= throughMonth)
+            .Join(db.Projects, r => r.ProjectId, p => p.Id, (r, p) => new { p.CityCode, r.Year, r.CompletedInvestmentYuan })
+            .GroupBy(x => new { x.CityCode, x.Year })
+            .Select(g => new CityInvestment(g.Key.CityCode, g.Key.Year, g.Sum(x => x.CompletedInvestmentYuan)))
+            .ToListAsync(cancellationToken);
+}
