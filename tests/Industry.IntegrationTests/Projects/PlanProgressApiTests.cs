@@ -6,64 +6,29 @@ namespace Industry.IntegrationTests.Projects;
 /// <summary>GetPlanProgress against PostgreSQL, with data built through the API across a year boundary.</summary>
 public sealed class PlanProgressApiTests(ProjectsServiceFixture service) : IClassFixture<ProjectsServiceFixture>
 {
-    private static int _serial = 300_000;
-
     private ProjectService.ProjectServiceClient Client => new(service.Channel);
 
+    private ProjectData Data => new(Client);
+
     private static CallOptions Deadline => new(deadline: DateTime.UtcNow.AddSeconds(15));
-
-    private async Task<Project> ProjectAsync(string county, long totalYuan, DateOnly? start, DateOnly? completion = null)
-    {
-        var project = await Client.CreateProjectAsync(new CreateProjectRequest
-        {
-            Project = new Project
-            {
-                DisplayName = "技改项目",
-                ProjectCode = $"2022-{county}-39-03-{Interlocked.Increment(ref _serial):D6}",
-                EnterpriseUscc = "91340000711771143J",
-                EnterpriseDisplayName = "某电子信息有限公司",
-                CountyCode = county,
-                Industry = "IT",
-                Gbt4754Class = "C3971",
-                Nature = ProjectNature.NewBuild,
-                TotalInvestmentYuan = totalYuan,
-            },
-        }, Deadline);
-        if (start is { } s)
-        {
-            project = await Client.TransitionProjectAsync(new TransitionProjectRequest { Name = project.Name, State = ProjectState.UnderConstruction, Date = Date(s) }, Deadline);
-        }
-
-        if (completion is { } c)
-        {
-            project = await Client.TransitionProjectAsync(new TransitionProjectRequest { Name = project.Name, State = ProjectState.Completed, Date = Date(c) }, Deadline);
-        }
-
-        return project;
-    }
-
-    private static Google.Type.Date Date(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
-
-    private Task<InvestmentReport> ReportAsync(Project project, string period, long yuan) =>
-        Client.ReportInvestmentAsync(new ReportInvestmentRequest { Parent = project.Name, Period = period, CompletedInvestmentYuan = yuan }, Deadline).ResponseAsync;
 
     [Fact]
     public async Task GetPlanProgress_AcrossTheYearBoundary_CountsKeyProjectsAndInvestmentGrowth()
     {
         // Hefei (340100): continuing from 2022, and one started in 2023; Wuhu (340200): completed in 2022 (not counted),
         // one below ¥100M (not a key project), and one started in 2024 (not yet under implementation in 2023).
-        var continuing = await ProjectAsync("340104", 500_000_000, new DateOnly(2022, 6, 1));
-        var started = await ProjectAsync("340111", 1_500_000_000, new DateOnly(2023, 3, 15));
-        await ProjectAsync("340207", 200_000_000, new DateOnly(2021, 1, 1), new DateOnly(2022, 12, 31));
-        var small = await ProjectAsync("340207", 99_000_000, new DateOnly(2023, 1, 5));
-        await ProjectAsync("340202", 300_000_000, new DateOnly(2024, 1, 1));
+        var continuing = await Data.ProjectAsync("340104", 500_000_000, new DateOnly(2022, 6, 1));
+        var started = await Data.ProjectAsync("340111", 1_500_000_000, new DateOnly(2023, 3, 15));
+        await Data.ProjectAsync("340207", 200_000_000, new DateOnly(2021, 1, 1), new DateOnly(2022, 12, 31));
+        var small = await Data.ProjectAsync("340207", 99_000_000, new DateOnly(2023, 1, 5));
+        await Data.ProjectAsync("340202", 300_000_000, new DateOnly(2024, 1, 1));
 
-        await ReportAsync(continuing, "2022-06", 50_000_000);   // 2022 Jan-Oct
-        await ReportAsync(continuing, "2022-12", 70_000_000);   // 2022 but after October: not in the base
-        await ReportAsync(continuing, "2023-02", 40_000_000);
-        await ReportAsync(started, "2023-04", 20_000_000);
-        await ReportAsync(small, "2023-10", 4_000_000);
-        await ReportAsync(small, "2023-11", 9_000_000);         // after the month asked for
+        await Data.ReportAsync(continuing, "2022-06", 50_000_000);   // 2022 Jan-Oct
+        await Data.ReportAsync(continuing, "2022-12", 70_000_000);   // 2022 but after October: not in the base
+        await Data.ReportAsync(continuing, "2023-02", 40_000_000);
+        await Data.ReportAsync(started, "2023-04", 20_000_000);
+        await Data.ReportAsync(small, "2023-10", 4_000_000);
+        await Data.ReportAsync(small, "2023-11", 9_000_000);         // after the month asked for
 
         var progress = await Client.GetPlanProgressAsync(new GetPlanProgressRequest { Year = 2023, ThroughMonth = 10 }, Deadline);
 

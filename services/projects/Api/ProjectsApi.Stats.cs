@@ -1,0 +1,72 @@
+using System.Linq.Expressions;
+using Grpc.Core;
+using Industry.Projects.Data;
+using Industry.Projects.Domain;
+using Industry.ServiceDefaults.Errors;
+using Proto = Industry.Projects.V1;
+
+namespace Industry.Projects.Api;
+
+/// <summary>GetInvestmentStats: completed investment over a range of months, by city, industry or cluster.</summary>
+internal sealed partial class ProjectsApi
+{
+    private const int MaxStatsMonths = 120;
+
+    public override async Task<Proto.InvestmentStats> GetInvestmentStats(Proto.GetInvestmentStatsRequest request, ServerCallContext context)
+    {
+        Expression<Func<Project, string>> key = request.GroupBy switch
+        {
+            Proto.InvestmentGroupBy.City => p => p.CityCode,
+            Proto.InvestmentGroupBy.Industry => p => "industries/" + p.Industry,
+            Proto.InvestmentGroupBy.Cluster => p => p.Cluster,
+            _ => throw ServiceException.InvalidArgument("group_by", "must be CITY, INDUSTRY or CLUSTER."),
+        };
+        var first = ReportingPeriod.TryParse(request.StartPeriod) ?? throw ServiceException.InvalidArgument("start_period", "must be a month 'YYYY-MM'.");
+        var last = ReportingPeriod.TryParse(request.EndPeriod) ?? throw ServiceException.InvalidArgument("end_period", "must be a month 'YYYY-MM'.");
+        var months = ((last.Year * 12) + last.Month) - ((first.Year * 12) + first.Month) + 1;
+        if (months is < 1 or > MaxStatsMonths)
+        {
+            throw ServiceException.InvalidArgument("end_period", $"must be from start_period to {MaxStatsMonths} months after it.");
+        }
+
+        if (request.Filter.Length > 0)
+        {
+            throw ServiceException.InvalidArgument("filter", "filtering the statistics is not supported yet; ask without a filter.");
+        }
+
+        var current = await db.CompletedByAsync(key, first, last, context.CancellationToken);
+        var previous = (await db.CompletedByAsync(key, first with { Year = first.Year - 1 }, last with { Year = last.Year - 1 }, context.CancellationToken))
+            .ToDictionary(g => g.Key, StringComparer.Ordinal);
+
+        var stats = new Proto.InvestmentStats { GroupBy = request.GroupBy, StartPeriod = first.ToString(), EndPeriod = last.ToString() };
+        foreach (var groupKey in current.Select(g => g.Key).Union(previous.Keys))
+        {
+            var now = current.SingleOrDefault(g => g.Key == groupKey);
+            stats.Rows.Add(Row(groupKey, now?.ProjectCount ?? 0, now?.TotalInvestmentYuan ?? 0, now?.CompletedYuan ?? 0, previous.GetValueOrDefault(groupKey)?.CompletedYuan ?? 0));
+        }
+
+        var ordered = stats.Rows.OrderByDescending(r => r.CompletedInvestmentYuan).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        stats.Rows.Clear();
+        stats.Rows.Add(ordered);
+        stats.Total = Row(string.Empty, ordered.Sum(r => r.ProjectCount), ordered.Sum(r => r.TotalInvestmentYuan), ordered.Sum(r => r.CompletedInvestmentYuan), ordered.Sum(r => r.PreviousYearCompletedInvestmentYuan));
+        return stats;
+    }
+
+    private static Proto.InvestmentStatsRow Row(string key, int projects, long total, long completed, long previous)
+    {
+        var row = new Proto.InvestmentStatsRow
+        {
+            Key = key,
+            ProjectCount = projects,
+            TotalInvestmentYuan = total,
+            CompletedInvestmentYuan = completed,
+            PreviousYearCompletedInvestmentYuan = previous,
+        };
+        if (ProgressArithmetic.GrowthPercent(completed, previous) is { } growth)
+        {
+            row.InvestmentGrowthPercent = growth;
+        }
+
+        return row;
+    }
+}
