@@ -153,6 +153,9 @@ if [ -f protos/BASELINE ]; then
   bash scripts/buf.sh breaking "$baseline"
 fi
 
+step "kubernetes manifests and Dockerfiles"
+bash scripts/validate-k8s.sh
+
 step "dotnet restore"
 dotnet restore "$SOLUTION"
 step "dotnet format (verify)"

@@ -26,7 +26,15 @@ internal static class ProxyExtensions
 
     public static WebApplication MapGatewayProxy(this WebApplication app)
     {
-        app.MapReverseProxy(proxy => proxy.UseMiddleware<ProxyErrorMiddleware>());
+        app.MapReverseProxy(proxy =>
+        {
+            // A custom pipeline replaces YARP's default one: keep its destination choice (round robin over the
+            // healthy destinations) and passive health, then turn unreachable backends into gRPC statuses.
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+            proxy.UseMiddleware<ProxyErrorMiddleware>();
+        });
         return app;
     }
 }

@@ -34,6 +34,7 @@ public static class ServiceDefaultsExtensions
         // Graceful shutdown: Kestrel stops accepting, drains in-flight calls, hosted services (the bus) stop.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
             configuration.GetValue("Hosting:ShutdownTimeoutSeconds", DefaultShutdownTimeoutSeconds)));
+        builder.Services.AddShutdownDrain(configuration);
 
         // Endpoints come from Kestrel:Endpoints (Grpc = h2c, Http = HTTP/1.1 for JSON/REST); limits are explicit.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize =

@@ -92,18 +92,20 @@ internal sealed partial class OutboxRelay(
             return 0;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.PublishTimeoutSeconds));
+        // From here the round runs to its end even when the service is stopping: a publish cancelled after the broker
+        // took the message, or a confirmed row left unmarked, would be published again by another replica's relay.
+        // PublishTimeoutSeconds bounds it, well within the host's shutdown timeout.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.PublishTimeoutSeconds));
         var results = await Task.WhenAll(batch.Select(row => PublishAsync(row, timeout.Token)));
         var confirmed = batch.Where((_, i) => results[i]).Select(m => m.Id).ToList();
 
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Set<OutboxMessage>()
             .Where(m => confirmed.Contains(m.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DispatchTime, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DispatchTime, now), CancellationToken.None);
         if (transaction is not null)
         {
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(CancellationToken.None);
         }
 
         metrics.Dispatched(confirmed.Count);
