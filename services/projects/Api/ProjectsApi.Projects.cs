@@ -32,11 +32,10 @@ internal sealed partial class ProjectsApi
 
         // The default id is readable and follows from the project code, so an import finds the same project.
         var id = request.ProjectId.Length > 0 ? request.ProjectId : DefaultId(draft.ProjectCode);
-        if (await db.Projects.AnyAsync(p => p.Id == id || p.ProjectCode == draft.ProjectCode, context.CancellationToken))
+        var takenId = await db.Projects.Where(p => p.Id == id || p.ProjectCode == draft.ProjectCode).Select(p => p.Id).FirstOrDefaultAsync(context.CancellationToken);
+        if (takenId is not null)
         {
-            throw ServiceException.AlreadyExists(await db.Projects.AnyAsync(p => p.Id == id, context.CancellationToken)
-                ? "projects/" + id
-                : $"A project with code {draft.ProjectCode}");
+            throw ServiceException.AlreadyExists(takenId == id ? "projects/" + id : $"A project with code {draft.ProjectCode}");
         }
 
         var actor = Actor.Of(context);

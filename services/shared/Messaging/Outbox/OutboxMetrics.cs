@@ -22,8 +22,6 @@ internal sealed class OutboxMetrics
             description: "Age of the oldest outbox row not yet confirmed by the broker.");
     }
 
-    public double OldestPendingSeconds => Volatile.Read(ref _oldestPendingSeconds);
-
     public void Dispatched(int count) => _dispatched.Add(count);
 
     public void RecordOldestPending(TimeSpan? age) => Volatile.Write(ref _oldestPendingSeconds, Math.Max(0, age?.TotalSeconds ?? 0));
