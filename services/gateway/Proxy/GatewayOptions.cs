@@ -12,4 +12,14 @@ internal sealed class GatewayOptions
     public int DefaultDeadlineSeconds { get; set; } = 30;
 
     public TimeSpan DefaultDeadline => TimeSpan.FromSeconds(DefaultDeadlineSeconds);
+
+    /// <summary>
+    /// How often a destination's host name is resolved again. Each address it resolves to becomes a destination of its
+    /// own (health-checked, balanced per call), so with a headless Service every ready pod is one, and a pod the HPA
+    /// adds receives calls within this period. Default 5 s.
+    /// </summary>
+    public int DnsRefreshSeconds { get; set; } = 5;
+
+    /// <summary>Resolve destination host names to IPv4 addresses only (<c>localhost</c> would also give <c>::1</c>). Default true.</summary>
+    public bool DnsIPv4Only { get; set; } = true;
 }

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Industry.Gateway.Proxy;
@@ -5,7 +6,8 @@ namespace Industry.Gateway.Proxy;
 /// <summary>
 /// Routing to the services is configuration (<c>ReverseProxy</c> in appsettings.json: one route per gRPC service and
 /// one per service's REST collections, h2c to every destination). The code here only adds what configuration
-/// cannot say: a default deadline on calls without one, and proper gRPC statuses when a backend cannot be reached.
+/// cannot say: a default deadline on calls without one, one destination per address a host name resolves to, and proper
+/// gRPC statuses when a backend cannot be reached.
 /// </summary>
 internal static class ProxyExtensions
 {
@@ -16,6 +18,13 @@ internal static class ProxyExtensions
         builder.Services
             .AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            // gRPC keeps an HTTP/2 connection per destination: a host name standing for several pods (a headless Service)
+            // must become one destination per address, or every call would go down the one connection to one pod.
+            .AddDnsDestinationResolver(dns =>
+            {
+                dns.RefreshPeriod = TimeSpan.FromSeconds(options.DnsRefreshSeconds);
+                dns.AddressFamily = options.DnsIPv4Only ? AddressFamily.InterNetwork : null;
+            })
             .AddTransforms(context => context.AddRequestTransform(transform =>
             {
                 DeadlineHeader.ApplyDefault(transform.HttpContext.Request, transform.ProxyRequest, options.DefaultDeadline);

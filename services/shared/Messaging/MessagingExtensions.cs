@@ -1,5 +1,6 @@
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Health;
+using Industry.ServiceDefaults.Messaging.Inbox;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Messaging.Wire;
 using MassTransit;
@@ -66,6 +67,12 @@ public static class MessagingExtensions
         {
             builder.Services.AddScoped<EventOutbox>();
             builder.Services.AddSingleton<OutboxMetrics>();
+            builder.Services.AddSingleton<InboxMetrics>();
+            if (options.InboxBatchSize > 1)
+            {
+                builder.Services.AddSingleton<InboxBatchers>();
+            }
+
             if (outbox.RelayEnabled)
             {
                 builder.Services.AddHostedService<OutboxRelay>();

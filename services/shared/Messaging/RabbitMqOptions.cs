@@ -20,11 +20,23 @@ public sealed class RabbitMqOptions
     /// <summary>Password; in Kubernetes from a Secret. Default <c>guest</c>.</summary>
     public string Password { get; set; } = "guest";
 
-    /// <summary>Messages the broker sends ahead of acknowledgements, per consumer queue. Default 32.</summary>
-    public ushort PrefetchCount { get; set; } = 32;
+    /// <summary>Messages the broker sends ahead of acknowledgements, per consumer queue. Default 256.</summary>
+    public ushort PrefetchCount { get; set; } = 256;
 
-    /// <summary>Messages processed at once per consumer queue. Default 8.</summary>
-    public int ConcurrentMessageLimit { get; set; } = 8;
+    /// <summary>
+    /// Messages consumed at once per consumer queue. Default 128: they wait together for a group commit, so this bounds
+    /// memory and group size, not database connections (those are <see cref="InboxParallelGroups"/>).
+    /// </summary>
+    public int ConcurrentMessageLimit { get; set; } = 128;
+
+    /// <summary>
+    /// Most events one inbox transaction applies (group commit, ADR 0011). Default 100; 1 gives every message its own
+    /// transaction in its own consume scope (then keep <see cref="ConcurrentMessageLimit"/> below the connection pool size).
+    /// </summary>
+    public int InboxBatchSize { get; set; } = 100;
+
+    /// <summary>Inbox transactions in flight per consumer at once (database connections it holds). Default 2.</summary>
+    public int InboxParallelGroups { get; set; } = 2;
 
     /// <summary>Declare consumer queues as quorum queues (replicated; for a RabbitMQ cluster). Default false.</summary>
     public bool QuorumQueues { get; set; }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Messaging;
@@ -34,7 +35,10 @@ public sealed class ConsumerHost : IAsyncDisposable
     /// <summary>The queue MassTransit declared for <see cref="PlanEffectConsumer"/> (kebab-case, prefixed with the app name).</summary>
     public static string QueueName => new KebabCaseEndpointNameFormatter("integrationtests", false).Consumer<PlanEffectConsumer>();
 
-    public static async Task<ConsumerHost> StartAsync(BrokerAndDatabase infrastructure)
+    /// <param name="infrastructure">The broker and the database server.</param>
+    /// <param name="concurrentMessages">1 (the default) consumes one message at a time, in order; more lets the inbox
+    /// apply messages consumed together in one transaction (group commit).</param>
+    public static async Task<ConsumerHost> StartAsync(BrokerAndDatabase infrastructure, int concurrentMessages = 1)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "Industry.IntegrationTests", EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -42,8 +46,8 @@ public sealed class ConsumerHost : IAsyncDisposable
         var settings = new Dictionary<string, string?>(infrastructure.RabbitMqEnvironment().ToDictionary(e => e.Key.Replace("__", ":", StringComparison.Ordinal), e => (string?)e.Value))
         {
             ["ConnectionStrings:consumertest"] = await infrastructure.CreateDatabaseAsync("consumer"),
-            ["RabbitMq:PrefetchCount"] = "1",
-            ["RabbitMq:ConcurrentMessageLimit"] = "1",
+            ["RabbitMq:PrefetchCount"] = (2 * concurrentMessages).ToString(CultureInfo.InvariantCulture),
+            ["RabbitMq:ConcurrentMessageLimit"] = concurrentMessages.ToString(CultureInfo.InvariantCulture),
             ["RabbitMq:RetryIntervalsMilliseconds:0"] = "50",
             ["RabbitMq:RetryIntervalsMilliseconds:1"] = "50",
             ["RabbitMq:RetryIntervalsMilliseconds:2"] = "50",
@@ -86,6 +90,20 @@ public sealed class ConsumerHost : IAsyncDisposable
         {
             // The queue does not exist yet: nothing to purge.
         }
+    }
+
+    /// <summary>Reads (and acknowledges) what MassTransit moved to <c>&lt;queue&gt;_error</c>.</summary>
+    public static async Task<List<string>> ErrorQueueMessageIdsAsync(Uri broker)
+    {
+        await using var connection = await new RabbitMQ.Client.ConnectionFactory { Uri = broker }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var ids = new List<string>();
+        while (await channel.BasicGetAsync(ConsumerHost.QueueName + "_error", autoAck: true) is { } message)
+        {
+            ids.Add(message.BasicProperties.MessageId ?? string.Empty);
+        }
+
+        return ids;
     }
 
     public async Task<T> QueryAsync<T>(Func<ConsumerTestDbContext, Task<T>> query)

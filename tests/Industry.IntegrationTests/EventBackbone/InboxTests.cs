@@ -1,6 +1,5 @@
 using Industry.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
-using RabbitMQ.Client;
 
 namespace Industry.IntegrationTests.EventBackbone;
 
@@ -69,7 +68,7 @@ public sealed class InboxTests : IAsyncLifetime
 
         await _consumer.WaitUntilAsync(db => db.AppliedPlans.AnyAsync(p => p.Target == 42 && p.Subject == $"plans/{year}"), Timeout, "the next message applied");
         Assert.Equal(4, PlanEffectConsumer.Attempts[poison.Metadata.EventId]); // the first try and 3 retries
-        Assert.Contains(poison.Metadata.EventId, await ErrorQueueMessageIdsAsync());
+        Assert.Contains(poison.Metadata.EventId, await ConsumerHost.ErrorQueueMessageIdsAsync(_infrastructure.RabbitMqUri));
         Assert.False(await _consumer.QueryAsync(db => db.InboxContains(poison.Metadata.EventId)), "a failed message must not be recorded as processed");
     }
 
@@ -85,7 +84,7 @@ public sealed class InboxTests : IAsyncLifetime
 
         await _consumer.WaitUntilAsync(db => db.AppliedPlans.AnyAsync(p => p.Target == 43 && p.Subject == $"plans/{year}"), Timeout, "the next message applied");
         Assert.Equal(1, PlanEffectConsumer.Attempts[invalid.Metadata.EventId]);
-        Assert.Contains(invalid.Metadata.EventId, await ErrorQueueMessageIdsAsync());
+        Assert.Contains(invalid.Metadata.EventId, await ConsumerHost.ErrorQueueMessageIdsAsync(_infrastructure.RabbitMqUri));
     }
 
     // Far outside the years the services accept (2000-2100), so no event a service publishes in another test
@@ -94,20 +93,6 @@ public sealed class InboxTests : IAsyncLifetime
 
     /// <summary>Each test's events are about their own plan, so tests never read each other's effects.</summary>
     private static int NextYear() => Interlocked.Increment(ref _year);
-
-    /// <summary>Reads (and acknowledges) what MassTransit moved to <c>&lt;queue&gt;_error</c>.</summary>
-    private async Task<List<string>> ErrorQueueMessageIdsAsync()
-    {
-        await using var connection = await new ConnectionFactory { Uri = _infrastructure.RabbitMqUri }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        var ids = new List<string>();
-        while (await channel.BasicGetAsync(ConsumerHost.QueueName + "_error", autoAck: true) is { } message)
-        {
-            ids.Add(message.BasicProperties.MessageId ?? string.Empty);
-        }
-
-        return ids;
-    }
 }
 
 internal static class InboxQueries

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Google.Protobuf;
 using Industry.Common.V1;
 using Industry.ServiceDefaults.Messaging.Wire;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Industry.ServiceDefaults.Messaging.Inbox;
@@ -11,7 +13,8 @@ namespace Industry.ServiceDefaults.Messaging.Inbox;
 /// Base of every consumer (ADR 0011): in one database transaction it records <c>(consumer, message id)</c>, skips a
 /// message it has already processed, skips an event about an older version of its subject than the one already
 /// applied, applies the event (<see cref="HandleAsync"/>) and records the subject's new version. A crash anywhere
-/// rolls all of it back, and the broker redelivers.
+/// rolls all of it back, and the broker redelivers. Events consumed at the same time share that transaction (group
+/// commit, <see cref="InboxBatcher{TEvent}"/>); each is still acknowledged, retried or moved to the error queue on its own.
 /// </summary>
 public abstract partial class InboxConsumer<TEvent>(DbContext db, TimeProvider clock, ILogger logger) : IConsumer<TEvent>
     where TEvent : class, IMessage<TEvent>
@@ -29,31 +32,73 @@ public abstract partial class InboxConsumer<TEvent>(DbContext db, TimeProvider c
             ?? throw new InvalidEventException($"{typeof(TEvent).Name} has no metadata.");
         var messageId = context.MessageId
             ?? (Guid.TryParse(metadata.EventId, out var id) ? id : throw new InvalidEventException("The event has no message id."));
-        var cancellationToken = context.CancellationToken;
+        var item = new InboxItem<TEvent>(@event, metadata, messageId, Activity.Current);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await db.Set<InboxMessage>().AnyAsync(m => m.Consumer == ConsumerName && m.MessageId == messageId, cancellationToken))
+        if (context.TryGetPayload<IServiceProvider>(out var services) && services.GetService<InboxBatchers>() is { } batchers)
         {
-            LogDuplicate(logger, ConsumerName, messageId);
-            return;
-        }
-
-        db.Set<InboxMessage>().Add(new InboxMessage { Consumer = ConsumerName, MessageId = messageId, ReceiveTime = clock.GetUtcNow().UtcDateTime });
-        var applied = await db.Set<InboxSubjectVersion>().FindAsync([ConsumerName, metadata.Subject], cancellationToken);
-        if (metadata.SubjectVersion > 0 && applied is not null && metadata.SubjectVersion <= applied.Version)
-        {
-            LogStale(logger, ConsumerName, metadata.Subject, metadata.SubjectVersion, applied.Version);
+            await batchers.For<TEvent>(GetType()).ApplyAsync(item);
         }
         else
         {
-            await HandleAsync(@event, metadata, cancellationToken);
-            if (applied is null)
+            await ApplyAsync([item], context.CancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Applies a group of events in one transaction. A handler failure on one of several events is reported as an
+    /// <see cref="InboxHandlerException"/> naming it; on a single event the handler's own exception propagates, so
+    /// MassTransit's retry policy sees its type.
+    /// </summary>
+    internal async Task ApplyAsync(IReadOnlyList<InboxItem<TEvent>> items, CancellationToken cancellationToken)
+    {
+        // The whole transaction is rolled back on any failure: a savepoint before SaveChanges would only cost a round trip.
+        db.Database.AutoSavepointsEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var messageIds = items.Select(i => i.MessageId).ToList();
+        var processed = (await db.Set<InboxMessage>()
+            .Where(m => m.Consumer == ConsumerName && messageIds.Contains(m.MessageId))
+            .Select(m => m.MessageId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var subjects = items.Select(i => i.Metadata.Subject).Distinct().ToList();
+        var applied = await db.Set<InboxSubjectVersion>()
+            .Where(v => v.Consumer == ConsumerName && subjects.Contains(v.Subject))
+            .ToDictionaryAsync(v => v.Subject, cancellationToken);
+        var receiveTime = clock.GetUtcNow().UtcDateTime;
+
+        for (var index = 0; index < items.Count; index++)
+        {
+            var item = items[index];
+            var metadata = item.Metadata;
+            if (!processed.Add(item.MessageId))
             {
-                db.Set<InboxSubjectVersion>().Add(new InboxSubjectVersion { Consumer = ConsumerName, Subject = metadata.Subject, Version = metadata.SubjectVersion });
+                LogDuplicate(logger, ConsumerName, item.MessageId);
+                continue;
+            }
+
+            db.Set<InboxMessage>().Add(new InboxMessage { Consumer = ConsumerName, MessageId = item.MessageId, ReceiveTime = receiveTime });
+            var version = applied.GetValueOrDefault(metadata.Subject);
+            if (metadata.SubjectVersion > 0 && version is not null && metadata.SubjectVersion <= version.Version)
+            {
+                LogStale(logger, ConsumerName, metadata.Subject, metadata.SubjectVersion, version.Version);
+                continue;
+            }
+
+            await HandleInTraceOfAsync(item, index, items.Count, cancellationToken);
+            if (metadata.SubjectVersion <= 0)
+            {
+                continue;
+            }
+
+            if (version is null)
+            {
+                version = new InboxSubjectVersion { Consumer = ConsumerName, Subject = metadata.Subject, Version = metadata.SubjectVersion };
+                db.Set<InboxSubjectVersion>().Add(version);
+                applied[metadata.Subject] = version;
             }
             else
             {
-                applied.Version = metadata.SubjectVersion;
+                version.Version = metadata.SubjectVersion;
             }
         }
 
@@ -63,10 +108,29 @@ public abstract partial class InboxConsumer<TEvent>(DbContext db, TimeProvider c
 
     /// <summary>
     /// Applies the event to the service's state through <see cref="Db"/> (do not call SaveChanges: the base class
-    /// commits once, with the inbox row). Throw <see cref="InvalidEventException"/> for an event that can never be
+    /// commits once, with the inbox rows). Throw <see cref="InvalidEventException"/> for an event that can never be
     /// applied: it goes to the error queue without retries.
     /// </summary>
     protected abstract Task HandleAsync(TEvent message, EventMetadata metadata, CancellationToken cancellationToken);
+
+    /// <summary>Runs the handler as a child of the message's consume span, whichever thread applies the group.</summary>
+    private async Task HandleInTraceOfAsync(InboxItem<TEvent> item, int index, int count, CancellationToken cancellationToken)
+    {
+        var previous = Activity.Current;
+        Activity.Current = item.ConsumeActivity ?? previous;
+        try
+        {
+            await HandleAsync(item.Event, item.Metadata, cancellationToken);
+        }
+        catch (Exception exception) when (count > 1)
+        {
+            throw new InboxHandlerException(index, exception);
+        }
+        finally
+        {
+            Activity.Current = previous;
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Consumer} already processed message {MessageId}; skipped")]
     private static partial void LogDuplicate(ILogger logger, string consumer, Guid messageId);
