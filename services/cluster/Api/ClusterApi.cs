@@ -2,6 +2,7 @@ using Grpc.Core;
 using Industry.Cluster.Data;
 using Industry.Clusters.V1;
 using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Resources;
@@ -13,7 +14,7 @@ namespace Industry.Cluster.Api;
 /// <c>industry.clusters.v1.ClusterService</c>: thin endpoints that validate, call the domain and map. Methods not
 /// overridden here answer UNIMPLEMENTED until their issue lands.
 /// </summary>
-internal sealed class ClusterApi(ClusterDbContext db, PageTokenCodec pageTokens) : ClusterService.ClusterServiceBase
+internal sealed partial class ClusterApi(ClusterDbContext db, EventOutbox outbox, PageTokenCodec pageTokens, TimeProvider clock) : ClusterService.ClusterServiceBase
 {
     public override Task<Clusters.V1.Industry> GetIndustry(GetIndustryRequest request, ServerCallContext context)
     {
@@ -48,4 +49,6 @@ internal sealed class ClusterApi(ClusterDbContext db, PageTokenCodec pageTokens)
             ?? throw ServiceException.NotFound(request.Name);
         return targets.ToProto();
     }
+
+    private DateTime Now => WireTime.UtcNow(clock);
 }

@@ -8,6 +8,10 @@ public abstract class ClusterDbContext(DbContextOptions options) : DbContext(opt
 {
     public DbSet<Domain.ClusterTargets> ClusterTargets => Set<Domain.ClusterTargets>();
 
+    public DbSet<Domain.Cluster> Clusters => Set<Domain.Cluster>();
+
+    public DbSet<Domain.RevenueReport> RevenueReports => Set<Domain.RevenueReport>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClusterDbContext).Assembly).AddMessagingTables();
 }

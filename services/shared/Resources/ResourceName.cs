@@ -1,10 +1,25 @@
+using System.Text.RegularExpressions;
 using Industry.ServiceDefaults.Errors;
 
 namespace Industry.ServiceDefaults.Resources;
 
 /// <summary>AIP-122 resource names: <c>collection/{id}</c> and <c>parent/{p}/collection/{id}</c>.</summary>
-public static class ResourceName
+public static partial class ResourceName
 {
+    /// <summary>What a caller-chosen id must be (AIP-122), as a field violation's description.</summary>
+    public const string IdRule = "must be 1-63 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen.";
+
+    /// <summary>Whether a caller-chosen id (<c>project_id</c>, <c>cluster_id</c>) follows AIP-122: <c>[a-z]([a-z0-9-]{0,61}[a-z0-9])?</c>.</summary>
+    public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is a top-level name <c>collection/{id}</c> (one non-empty segment after the
+    /// collection): the shape check of a reference to another resource, without asking whether it exists.
+    /// </summary>
+    public static bool IsName(string? value, string collection) =>
+        value is not null && value.Length > collection.Length + 1 && value.StartsWith(collection + "/", StringComparison.Ordinal)
+        && value.IndexOf('/', collection.Length + 1) < 0;
+
     /// <summary>The id of a top-level name (<c>projects/abc</c> → <c>abc</c>), or INVALID_ARGUMENT on <paramref name="field"/>.</summary>
     public static string Id(string? name, string collection, string field = "name")
     {
@@ -38,4 +53,7 @@ public static class ResourceName
             ? year
             : throw ServiceException.InvalidArgument(field, $"must be '{collection}/{{year}}' with a year from 2000 to 2100.");
     }
+
+    [GeneratedRegex("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$")]
+    private static partial Regex IdPattern();
 }

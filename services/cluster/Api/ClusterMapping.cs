@@ -1,0 +1,104 @@
+using Industry.Cluster.Domain;
+using Industry.ServiceDefaults.Reporting;
+using Industry.ServiceDefaults.Resources;
+using Proto = Industry.Clusters.V1;
+
+namespace Industry.Cluster.Api;
+
+/// <summary>Clusters and revenue reports to and from the wire (proto types stop at Api/).</summary>
+internal static class ClusterMapping
+{
+    /// <summary>UpdateCluster's editable fields (the proto's list), merged into the stored draft by the field mask.</summary>
+    public static readonly EditableFields<ClusterDraft> Editable = new EditableFields<ClusterDraft>()
+        .Field("display_name", r => r.DisplayName.Length > 0, (d, r) => d with { DisplayName = r.DisplayName })
+        .Field("industry", r => r.Industry.Length > 0, (d, r) => d with { Industry = r.Industry })
+        .Field("lead_division_code", r => r.LeadDivisionCode.Length > 0, (d, r) => d with { LeadDivisionCode = r.LeadDivisionCode })
+        .Field("host_park_display_name", r => r.HostParkDisplayName.Length > 0, (d, r) => d with { HostParkDisplayName = r.HostParkDisplayName })
+        .Field("host_park", r => r.HostPark.Length > 0, (d, r) => d with { HostPark = r.HostPark })
+        .Field("chain_leaders", r => r.ChainLeaders.Count > 0, (d, r) => d with { ChainLeaders = r.ChainLeaders })
+        .Field("description", r => r.Description.Length > 0, (d, r) => d with { Description = r.Description });
+
+    public static Proto.Cluster ToProto(this Domain.Cluster cluster)
+    {
+        var proto = new Proto.Cluster
+        {
+            Name = cluster.Name,
+            DisplayName = cluster.DisplayName,
+            Kind = (Proto.ClusterKind)cluster.Kind,
+            Industry = ClusterRules.IndustryCollection + "/" + cluster.IndustryCode,
+            LeadDivisionCode = cluster.LeadDivisionCode,
+            CityCode = cluster.CityCode,
+            HostParkDisplayName = cluster.HostParkDisplayName,
+            HostPark = cluster.HostPark,
+            ChainLeaders = { cluster.ChainLeaders },
+            Description = cluster.Description,
+            State = (Proto.ClusterState)cluster.State,
+            Level = (Proto.ClusterLevel)cluster.Level,
+            RecognitionYear = cluster.RecognitionYear,
+            Recognitions =
+            {
+                cluster.Recognitions
+                    .OrderBy(r => r.Year).ThenBy(r => r.Level)
+                    .Select(r => new Proto.ClusterRecognition { Level = (Proto.ClusterLevel)r.Level, Year = r.Year, RecordTime = WireTime.ToTimestamp(r.RecordTime) }),
+            },
+            RevocationReason = cluster.RevocationReason,
+            Etag = Etag.Of(cluster.Version),
+            CreateTime = WireTime.ToTimestamp(cluster.CreateTime),
+            UpdateTime = WireTime.ToTimestamp(cluster.UpdateTime),
+            UpdateActor = cluster.UpdateActor,
+        };
+        if (cluster.RevokeTime is { } revoked)
+        {
+            proto.RevokeTime = WireTime.ToTimestamp(revoked);
+        }
+
+        return proto;
+    }
+
+    /// <summary>
+    /// The content of a proto cluster, trimmed, with the ids inside resource names upper-cased as codes are
+    /// (<c>industries/auto</c> → <c>industries/AUTO</c>); <c>UNSPECIFIED</c> kind is "not given".
+    /// </summary>
+    public static ClusterDraft ToDraft(this Proto.Cluster cluster) => new()
+    {
+        DisplayName = cluster.DisplayName.Trim(),
+        Kind = cluster.Kind == Proto.ClusterKind.Unspecified ? null : (ClusterKind)cluster.Kind,
+        Industry = UpperId(cluster.Industry.Trim(), ClusterRules.IndustryCollection),
+        LeadDivisionCode = cluster.LeadDivisionCode.Trim(),
+        HostParkDisplayName = cluster.HostParkDisplayName.Trim(),
+        HostPark = cluster.HostPark.Trim(),
+        ChainLeaders = [.. cluster.ChainLeaders.Select(l => UpperId(l.Trim(), ClusterRules.EnterpriseCollection))],
+        Description = cluster.Description,
+    };
+
+    /// <summary>A report with its year-on-year comparison: <paramref name="previousYearRevenueYuan"/> is the same period's report a year earlier, if any.</summary>
+    public static Proto.RevenueReport ToProto(this RevenueReport report, long? previousYearRevenueYuan)
+    {
+        var proto = new Proto.RevenueReport
+        {
+            Name = report.Name,
+            Period = report.Period.ToString(),
+            YearToDateRevenueYuan = report.YearToDateRevenueYuan,
+            EnterpriseCount = report.EnterpriseCount,
+            Note = report.Note,
+            Etag = Etag.Of(report.Version),
+            CreateTime = WireTime.ToTimestamp(report.CreateTime),
+            UpdateTime = WireTime.ToTimestamp(report.UpdateTime),
+            UpdateActor = report.UpdateActor,
+        };
+        if (previousYearRevenueYuan is { } previous)
+        {
+            proto.PreviousYearRevenueYuan = previous;
+        }
+
+        if (YearOnYear.GrowthPercent(report.YearToDateRevenueYuan, previousYearRevenueYuan) is { } growth)
+        {
+            proto.YearOverYearGrowthPercent = growth;
+        }
+
+        return proto;
+    }
+
+    private static string UpperId(string name, string collection) =>
+        name.StartsWith(collection + "/", StringComparison.Ordinal) ? collection + "/" + name[(collection.Length + 1)..].ToUpperInvariant() : name;
+}

@@ -1,0 +1,21 @@
+using Industry.Cluster.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Industry.Cluster.Data;
+
+internal sealed class RevenueReportConfiguration : IEntityTypeConfiguration<RevenueReport>
+{
+    public void Configure(EntityTypeBuilder<RevenueReport> builder)
+    {
+        // The key also finds the year-earlier report of a period (same cluster and month, year - 1).
+        builder.HasKey(r => new { r.ClusterId, r.Year, r.Month });
+        builder.Ignore(r => r.Period);
+        builder.Ignore(r => r.Name);
+        builder.Property(r => r.ClusterId).HasMaxLength(63);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Property(r => r.Note).HasMaxLength(RevenueRules.MaxNoteLength);
+        builder.Property(r => r.UpdateActor).HasMaxLength(200);
+        builder.HasOne<Domain.Cluster>().WithMany().HasForeignKey(r => r.ClusterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

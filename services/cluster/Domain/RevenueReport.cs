@@ -1,0 +1,72 @@
+using Industry.ServiceDefaults.Reporting;
+
+namespace Industry.Cluster.Domain;
+
+/// <summary>
+/// 营业收入: a cluster's revenue from January through a month (1—N月累计), <c>clusters/{c}/revenueReports/{YYYY-MM}</c>.
+/// One per cluster and period; year and month are stored apart so that the year-earlier report is found by its key.
+/// </summary>
+public sealed class RevenueReport
+{
+    public const string Collection = "revenueReports";
+
+    private RevenueReport()
+    {
+    }
+
+    public RevenueReport(string clusterId, ReportingPeriod period, RevenueFigures figures, DateTime now, string actor)
+    {
+        ClusterId = clusterId;
+        Year = period.Year;
+        Month = period.Month;
+        CreateTime = now;
+        Replace(figures, now, actor);
+    }
+
+    public string ClusterId { get; private set; } = string.Empty;
+
+    public int Year { get; private set; }
+
+    public int Month { get; private set; }
+
+    public ReportingPeriod Period => new(Year, Month);
+
+    public string Name => $"{Cluster.Collection}/{ClusterId}/{Collection}/{Period}";
+
+    public long YearToDateRevenueYuan { get; private set; }
+
+    /// <summary>入统企业数: how many enterprises the figure covers; 0 when not reported.</summary>
+    public int EnterpriseCount { get; private set; }
+
+    public string Note { get; private set; } = string.Empty;
+
+    public long Version { get; private set; }
+
+    public DateTime CreateTime { get; private set; }
+
+    public DateTime UpdateTime { get; private set; }
+
+    public string UpdateActor { get; private set; } = string.Empty;
+
+    /// <summary>Replaces the period's figures (already checked by <see cref="RevenueRules.Check"/>).</summary>
+    public void Replace(RevenueFigures figures, DateTime now, string actor)
+    {
+        YearToDateRevenueYuan = figures.YearToDateRevenueYuan;
+        EnterpriseCount = figures.EnterpriseCount;
+        Note = figures.Note;
+        Touch(now, actor);
+    }
+
+    /// <summary>Records the deletion as the report's last version, so the deletion event orders after every other.</summary>
+    public void MarkDeleted(DateTime now, string actor) => Touch(now, actor);
+
+    private void Touch(DateTime now, string actor)
+    {
+        Version++;
+        UpdateTime = now;
+        UpdateActor = actor;
+    }
+}
+
+/// <summary>The figures a caller reports for a period.</summary>
+public sealed record RevenueFigures(long YearToDateRevenueYuan, int EnterpriseCount, string Note);
