@@ -17,6 +17,135 @@ namespace Industry.Cluster.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Industry.Cluster.Domain.Cluster", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("ChainLeaders")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chain_leaders");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_code");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("HostPark")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("host_park");
+
+                    b.Property<string>("HostParkDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("host_park_display_name");
+
+                    b.Property<string>("IndustryCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("industry_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LeadDivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_division_code");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<int>("RecognitionYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recognition_year");
+
+                    b.Property<string>("RevocationReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revocation_reason");
+
+                    b.Property<DateTime?>("RevokeTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoke_time");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clusters");
+
+                    b.HasIndex("CityCode")
+                        .HasDatabaseName("ix_clusters_city_code");
+
+                    b.HasIndex("HostPark")
+                        .HasDatabaseName("ix_clusters_host_park");
+
+                    b.HasIndex("IndustryCode")
+                        .HasDatabaseName("ix_clusters_industry_code");
+
+                    b.HasIndex("LeadDivisionCode")
+                        .HasDatabaseName("ix_clusters_lead_division_code");
+
+                    b.HasIndex("CreateTime", "Id")
+                        .HasDatabaseName("ix_clusters_create_time_id");
+
+                    b.HasIndex("DisplayName", "Id")
+                        .HasDatabaseName("ix_clusters_display_name_id");
+
+                    b.HasIndex("RecognitionYear", "Id")
+                        .HasDatabaseName("ix_clusters_recognition_year_id");
+
+                    b.HasIndex("State", "Level")
+                        .HasDatabaseName("ix_clusters_state_level");
+
+                    b.ToTable("clusters", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Cluster.Domain.ClusterTargets", b =>
                 {
                     b.Property<int>("Year")
@@ -93,6 +222,60 @@ namespace Industry.Cluster.Data.Migrations.Sqlite
                             UpdateTime = new DateTime(2024, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Version = 1L
                         });
+                });
+
+            modelBuilder.Entity("Industry.Cluster.Domain.RevenueReport", b =>
+                {
+                    b.Property<string>("ClusterId")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_time");
+
+                    b.Property<int>("EnterpriseCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_count");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<long>("YearToDateRevenueYuan")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year_to_date_revenue_yuan");
+
+                    b.HasKey("ClusterId", "Year", "Month")
+                        .HasName("pk_revenue_reports");
+
+                    b.ToTable("revenue_reports", (string)null);
                 });
 
             modelBuilder.Entity("Industry.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
@@ -213,6 +396,52 @@ namespace Industry.Cluster.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.Cluster.Domain.Cluster", b =>
+                {
+                    b.OwnsMany("Industry.Cluster.Domain.ClusterRecognition", "Recognitions", b1 =>
+                        {
+                            b1.Property<string>("ClusterId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("cluster_id");
+
+                            b1.Property<int>("Level")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("level");
+
+                            b1.Property<DateTime>("RecordTime")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("record_time");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("year");
+
+                            b1.HasKey("ClusterId", "Level")
+                                .HasName("pk_cluster_recognitions");
+
+                            b1.HasIndex("Year", "Level")
+                                .HasDatabaseName("ix_cluster_recognitions_year_level");
+
+                            b1.ToTable("cluster_recognitions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClusterId")
+                                .HasConstraintName("fk_cluster_recognitions_clusters_cluster_id");
+                        });
+
+                    b.Navigation("Recognitions");
+                });
+
+            modelBuilder.Entity("Industry.Cluster.Domain.RevenueReport", b =>
+                {
+                    b.HasOne("Industry.Cluster.Domain.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_revenue_reports_clusters_cluster_id");
                 });
 #pragma warning restore 612, 618
         }
