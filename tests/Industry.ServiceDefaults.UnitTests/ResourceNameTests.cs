@@ -16,6 +16,7 @@ public sealed class ResourceNameTests
     [InlineData("abc-", false)]
     [InlineData("Abc", false)]
     [InlineData("a_b", false)]
+    [InlineData("abc\n", false)] // a trailing line break is not part of an id
     [InlineData(null, false)]
     public void IsValidId_FollowsAip122(string? id, bool valid) => Assert.Equal(valid, ResourceName.IsValidId(id));
 

@@ -54,6 +54,6 @@ public static partial class ResourceName
             : throw ServiceException.InvalidArgument(field, $"must be '{collection}/{{year}}' with a year from 2000 to 2100.");
     }
 
-    [GeneratedRegex("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$")]
+    [GeneratedRegex(@"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?\z")]
     private static partial Regex IdPattern();
 }
