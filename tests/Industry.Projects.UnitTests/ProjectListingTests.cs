@@ -36,7 +36,7 @@ public sealed class ProjectListingTests
         {
             "state" => (int)project.State,
             "tier" => (int)project.Tier,
-            _ => (int)project.Nature!,
+            _ => (int)project.Nature,
         };
 
         var matches = ProjectListing.Filter.Translate($"{field} = {name}")!.Compile()(project);
