@@ -17,7 +17,7 @@ internal sealed partial class ProjectsApi
         Expression<Func<Project, string>> key = request.GroupBy switch
         {
             Proto.InvestmentGroupBy.City => p => p.CityCode,
-            Proto.InvestmentGroupBy.Industry => p => "industries/" + p.Industry,
+            Proto.InvestmentGroupBy.Industry => p => "industries/" + p.Industry, // Industries.NameOf, in a form EF translates
             Proto.InvestmentGroupBy.Cluster => p => p.Cluster,
             _ => throw ServiceException.InvalidArgument("group_by", "must be CITY, INDUSTRY or CLUSTER."),
         };

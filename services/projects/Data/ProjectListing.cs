@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Filtering;
+using Industry.ServiceDefaults.Reference;
 
 namespace Industry.Projects.Data;
 
@@ -18,7 +19,7 @@ internal static class ProjectListing
         .Enum("nature", p => p.Nature, "PROJECT_NATURE_")
         .Text("city_code", p => p.CityCode)
         .Text("county_code", p => p.CountyCode)
-        .Text("industry", p => p.Industry, IndustryCode)
+        .Text("industry", p => p.Industry, Industries.CodeOf)
         .Text("gbt4754_class", p => p.Gbt4754Class, v => v.ToUpperInvariant())
         .Text("cluster", p => p.Cluster)
         .Text("park", p => p.Park)
@@ -38,10 +39,6 @@ internal static class ProjectListing
         .Field("total_investment_yuan", p => p.TotalInvestmentYuan)
         .Field("project_code", p => p.ProjectCode, unique: true)
         .Field("display_name", p => p.DisplayName);
-
-    /// <summary>The code as stored (<c>AUTO</c>), whether written as the code or as the resource name <c>industries/AUTO</c>.</summary>
-    private static string IndustryCode(string value) =>
-        (value.StartsWith("industries/", StringComparison.Ordinal) ? value["industries/".Length..] : value).ToUpperInvariant();
 
     /// <summary><c>implementation_year = Y</c>: under implementation in Y (DESIGN.md 3.3a), whatever the tier; <c>=</c> only.</summary>
     private static Expression<Func<Project, bool>> ImplementationYear(FilterTerm term)
