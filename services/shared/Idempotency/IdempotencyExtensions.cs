@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Industry.ServiceDefaults.Idempotency;
 
-/// <summary>Request idempotency (AIP-155, ADR 0012) for a service whose model has <see cref="IdempotencyModel.AddIdempotencyTables"/>.</summary>
+/// <summary>Request idempotency (AIP-155, ADR 0013) for a service whose model has <see cref="IdempotencyModel.AddIdempotencyTables"/>.</summary>
 public static class IdempotencyExtensions
 {
     /// <summary>Registers <see cref="RequestIdempotency"/> per call and the purge of expired rows. Call after <c>AddServiceDatabase</c>.</summary>

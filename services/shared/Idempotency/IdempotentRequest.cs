@@ -2,7 +2,7 @@ namespace Industry.ServiceDefaults.Idempotency;
 
 /// <summary>
 /// A request that carried a <c>request_id</c> (AIP-155) and succeeded: its fingerprint and its response, kept so that a
-/// repeat of the same request returns the same response without running again (ADR 0012). Written in the same
+/// repeat of the same request returns the same response without running again (ADR 0013). Written in the same
 /// transaction as the request's change; purged after <see cref="IdempotencyOptions.RetentionHours"/>.
 /// </summary>
 public sealed class IdempotentRequest

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Industry.ServiceDefaults.Idempotency;
 
 /// <summary>
-/// AIP-155 for one call (ADR 0012). A handler wraps its write in <see cref="RunAsync"/> and, just before its
+/// AIP-155 for one call (ADR 0013). A handler wraps its write in <see cref="RunAsync"/> and, just before its
 /// <c>SaveChangesAsync</c>, calls <see cref="Record"/> with the response it is about to return, so that the response
 /// commits in the same transaction as the change (as <c>EventOutbox.Add</c> does for events). A repeat of a request
 /// with the same <c>request_id</c> and the same content then returns that response and changes nothing; the same id

@@ -5,7 +5,7 @@ using Industry.Projects.V1;
 namespace Industry.IntegrationTests.Projects;
 
 /// <summary>
-/// <c>request_id</c> (AIP-155, ADR 0012): a repeat returns the first response and changes nothing; the same id with a
+/// <c>request_id</c> (AIP-155, ADR 0013): a repeat returns the first response and changes nothing; the same id with a
 /// different request, or an id that is not a UUID, is INVALID_ARGUMENT and stores nothing.
 /// </summary>
 public sealed class IdempotencyApiTests(ProjectsServiceFixture service) : IClassFixture<ProjectsServiceFixture>
