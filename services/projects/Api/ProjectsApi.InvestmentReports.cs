@@ -14,7 +14,10 @@ namespace Industry.Projects.Api;
 /// <summary>月度调度: the monthly investment reports of a project.</summary>
 internal sealed partial class ProjectsApi
 {
-    public override async Task<Proto.InvestmentReport> ReportInvestment(Proto.ReportInvestmentRequest request, ServerCallContext context)
+    public override Task<Proto.InvestmentReport> ReportInvestment(Proto.ReportInvestmentRequest request, ServerCallContext context) =>
+        idempotency.RunAsync(request, context, () => ReportInvestmentOnceAsync(request, context));
+
+    private async Task<Proto.InvestmentReport> ReportInvestmentOnceAsync(Proto.ReportInvestmentRequest request, ServerCallContext context)
     {
         var period = ReportingPeriod.TryParse(request.Period) ?? throw ServiceException.InvalidArgument("period", "must be a month 'YYYY-MM' from 2000-01 to 2100-12.");
         var project = await FindProjectAsync(request.Parent, "parent", tracking: true, context.CancellationToken);
@@ -57,6 +60,7 @@ internal sealed partial class ProjectsApi
         }
 
         outbox.Add(@event, project.Name, project.Version, actor);
+        idempotency.Record(proto);
         await db.SaveChangesAsync(context.CancellationToken);
         return proto;
     }
