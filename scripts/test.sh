@@ -18,30 +18,17 @@ cd "$ROOT"
 . "$ROOT/scripts/lib/rabbitmq.sh"
 # shellcheck source=scripts/lib/postgres.sh
 . "$ROOT/scripts/lib/postgres.sh"
+# shellcheck source=scripts/lib/infra.sh
+. "$ROOT/scripts/lib/infra.sh"
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 SOLUTION=Industry.slnx
-INFRA_DIR=""
-RABBIT_NODE=""
-
-# stop_infra: stop what start_infra started and remove its folder (idempotent).
-stop_infra() {
-  if [ -n "$INFRA_DIR" ]; then
-    log "stopping the test infrastructure"
-    [ -z "$RABBIT_NODE" ] || rabbitmq_stop "$RABBIT_NODE" "$INFRA_DIR/rabbitmq" kill || true
-    postgres_stop "$INFRA_DIR/postgres" || true
-    rm -rf "$INFRA_DIR"
-    INFRA_DIR=""
-    RABBIT_NODE=""
-  fi
-}
-
 cleanup() {
   local rc=$?
   set +e
   trap - EXIT INT TERM
-  stop_infra
+  infra_stop
   exit "$rc"
 }
 trap cleanup EXIT
@@ -86,40 +73,22 @@ _trx_attr() { # COUNTERS_ELEMENT NAME: the attribute's number, 0 when absent
   printf '%s\n' "${v:-0}"
 }
 
+# start_infra: PostgreSQL and RabbitMQ for the fixtures, unless the environment already names them.
 start_infra() {
-  local pg_port amqp_port i
-  INFRA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/industry-test.XXXXXX")
-  chmod 755 "$INFRA_DIR" # the postgres user needs to reach its folder
-
+  infra_init test
   if [ -z "${INDUSTRY_TEST_POSTGRES:-}" ]; then
-    postgres_ensure_installed
-    pg_port=$(pick_free_port 40000 44999)
-    postgres_start "$pg_port" "$INFRA_DIR/postgres"
-    export INDUSTRY_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres"
+    infra_start_postgres
+    export INDUSTRY_TEST_POSTGRES="$INFRA_POSTGRES"
   else
     log "using INDUSTRY_TEST_POSTGRES from the environment"
   fi
 
   if [ -z "${INDUSTRY_TEST_RABBITMQ:-}" ]; then
-    rabbitmq_ensure_installed
-    # AMQP port P needs P+10000 (management) and P+20000 (distribution) free;
-    # keep the distribution port out of rabbitmqctl's own 35672-35682.
-    for ((i = 0; i < 50; i++)); do
-      amqp_port=$(pick_free_port 10000 19999)
-      if [ "$((amqp_port + 20000))" -ge 35660 ] && [ "$((amqp_port + 20000))" -le 35690 ]; then
-        continue
-      fi
-      if port_is_free "$((amqp_port + 10000))" && port_is_free "$((amqp_port + 20000))"; then
-        break
-      fi
-    done
-    RABBIT_NODE="industry-test-$$@localhost"
-    rabbitmq_start "$RABBIT_NODE" "$amqp_port" "$INFRA_DIR/rabbitmq"
-    export INDUSTRY_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$amqp_port/"
-    export INDUSTRY_TEST_RABBITMQ_MANAGEMENT="http://127.0.0.1:$((amqp_port + 10000))"
+    infra_start_rabbitmq
+    export INDUSTRY_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$INFRA_RABBITMQ_PORT/"
+    export INDUSTRY_TEST_RABBITMQ_MANAGEMENT="http://127.0.0.1:$((INFRA_RABBITMQ_PORT + 10000))"
     export INDUSTRY_TEST_RABBITMQ_NODE="$RABBIT_NODE"
-    # A wrapper around rabbitmqctl that carries the node's Erlang cookie.
-    export INDUSTRY_TEST_RABBITMQ_CTL="$INFRA_DIR/rabbitmq/rabbitmqctl"
+    export INDUSTRY_TEST_RABBITMQ_CTL="$INFRA_RABBITMQ_CTL"
   else
     log "using INDUSTRY_TEST_RABBITMQ from the environment"
   fi
@@ -186,7 +155,7 @@ dotnet test "$SOLUTION" -c Release --no-build -m:1 \
 
 read -r passed failed skipped < <(trx_summary "$results")
 step "summary"
-stop_infra
+infra_stop
 printf 'TRX files in %s\n' "$results"
 if [ "$test_rc" -ne 0 ]; then
   log "dotnet test exited with $test_rc"

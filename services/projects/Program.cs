@@ -1,7 +1,9 @@
 using Industry.Projects.Api;
 using Industry.Projects.Data;
+using Industry.Projects.References;
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging;
 
 var identity = new ServiceIdentity("projects");
@@ -9,6 +11,8 @@ var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ProjectsDbContext, SqliteProjectsDbContext, PostgresProjectsDbContext>(identity);
 builder.AddServiceMessaging();
+builder.AddRequestIdempotency();
+builder.AddReferenceChecks();
 
 var app = builder.Build();
 app.MapServiceDefaults();

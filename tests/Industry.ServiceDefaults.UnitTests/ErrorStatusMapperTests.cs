@@ -127,4 +127,19 @@ public sealed class ErrorStatusMapperTests
     {
         Assert.Throws<ArgumentException>(() => ServiceException.InvalidArgument([]));
     }
+
+    [Fact]
+    public void ToStatus_PreconditionViolations_AreAPreconditionFailureDetailBesideTheErrorInfo()
+    {
+        var exception = new ServiceException(ErrorKind.FailedPrecondition, "REFERENCE_NOT_FOUND", "clusters/x does not exist.",
+            preconditionViolations: [new PreconditionViolation("REFERENCE_NOT_FOUND", "project.cluster", "clusters/x does not exist.")]);
+
+        var status = _mapper.ToStatus(exception)!;
+
+        Assert.Equal((int)Code.FailedPrecondition, status.Code);
+        Assert.Single(status.Details, d => d.Is(ErrorInfo.Descriptor));
+        Assert.DoesNotContain(status.Details, d => d.Is(BadRequest.Descriptor));
+        var violation = Assert.Single(Assert.Single(status.Details, d => d.Is(PreconditionFailure.Descriptor)).Unpack<PreconditionFailure>().Violations);
+        Assert.Equal(("REFERENCE_NOT_FOUND", "project.cluster"), (violation.Type, violation.Subject));
+    }
 }

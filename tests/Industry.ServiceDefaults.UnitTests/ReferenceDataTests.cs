@@ -46,6 +46,21 @@ public sealed class ReferenceDataTests
         Assert.Equal(["C33", "C34", "C35", "C37", "C38", "C40"], Industries.Find("EQUIP")!.Gbt4754Prefixes);
     }
 
+    [Theory]
+    [InlineData("industries/AUTO", "AUTO")]
+    [InlineData(" Industries/auto ", "AUTO")]
+    [InlineData("auto", "AUTO")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void Industries_CodeOf_AcceptsResourceNameOrBareCode(string? input, string code) => Assert.Equal(code, Industries.CodeOf(input));
+
+    [Fact]
+    public void Industries_NameOf_IsTheResourceNameAndEmptyForNone()
+    {
+        Assert.Equal("industries/IT", Industries.NameOf("IT"));
+        Assert.Equal(string.Empty, Industries.NameOf(string.Empty));
+    }
+
     [Fact]
     public void ReportFigures_QuotedSourceSentences_AreParsedWhole()
     {

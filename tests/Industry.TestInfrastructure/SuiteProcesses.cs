@@ -32,18 +32,24 @@ public sealed class SuiteProcesses : IAsyncDisposable
         var infrastructure = await BrokerAndDatabase.StartAsync();
         var broker = infrastructure.RabbitMqEnvironment();
 
-        async Task<ServiceProcess> StartService(string name, string assembly)
+        async Task<ServiceProcess> StartService(string name, string assembly, Dictionary<string, string>? settings = null)
         {
             var environment = new Dictionary<string, string>(broker)
             {
                 [$"ConnectionStrings__{name}"] = await infrastructure.CreateDatabaseAsync($"e2e_{name}"),
             };
+            foreach (var (key, value) in settings ?? [])
+            {
+                environment[key] = value;
+            }
+
             return ServiceProcess.Start(name, name, assembly, environment);
         }
 
         var cluster = await StartService("cluster", "Industry.Cluster");
-        var projects = await StartService("projects", "Industry.Projects");
         var parks = await StartService("parks", "Industry.Parks");
+        // projects checks cluster and park references with the other two (its ports are known once they are started).
+        var projects = await StartService("projects", "Industry.Projects", ServiceClientEnvironment(cluster, parks));
         await Task.WhenAll(cluster.WaitUntilReadyAsync(ReadyTimeout), projects.WaitUntilReadyAsync(ReadyTimeout), parks.WaitUntilReadyAsync(ReadyTimeout));
 
         var gateway = ServiceProcess.Start("gateway", "gateway", "Industry.Gateway", GatewayEnvironment(cluster, projects, parks));
@@ -57,6 +63,13 @@ public sealed class SuiteProcesses : IAsyncDisposable
         ["ReverseProxy__Clusters__cluster__Destinations__primary__Address"] = Address(cluster),
         ["ReverseProxy__Clusters__projects__Destinations__primary__Address"] = Address(projects),
         ["ReverseProxy__Clusters__parks__Destinations__primary__Address"] = Address(parks),
+    };
+
+    /// <summary>Points the projects service's clients of the cluster and parks services at the given processes.</summary>
+    public static Dictionary<string, string> ServiceClientEnvironment(ServiceProcess cluster, ServiceProcess parks) => new()
+    {
+        ["Services__cluster__Address"] = cluster.GrpcAddress.ToString(),
+        ["Services__parks__Address"] = parks.GrpcAddress.ToString(),
     };
 
     private static string Address(ServiceProcess? service) =>

@@ -1,3 +1,4 @@
+using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public abstract class ClusterDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Domain.RevenueReport> RevenueReports => Set<Domain.RevenueReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClusterDbContext).Assembly).AddMessagingTables();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClusterDbContext).Assembly).AddMessagingTables().AddIdempotencyTables();
 }
 
 /// <summary>SQLite (local run).</summary>

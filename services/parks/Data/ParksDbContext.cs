@@ -1,3 +1,4 @@
+using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ public abstract class ParksDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Domain.DigitalTargets> DigitalTargets => Set<Domain.DigitalTargets>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParksDbContext).Assembly).AddMessagingTables();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParksDbContext).Assembly).AddMessagingTables().AddIdempotencyTables();
 }
 
 /// <summary>SQLite (local run).</summary>

@@ -1,4 +1,5 @@
 using Industry.Projects.Domain;
+using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Resources;
 using Proto = Industry.Projects.V1;
 
@@ -18,7 +19,7 @@ internal static class ProjectMapping
             EnterpriseDisplayName = project.EnterpriseDisplayName,
             CountyCode = project.CountyCode,
             CityCode = project.CityCode,
-            Industry = project.Industry,
+            Industry = Industries.NameOf(project.Industry),
             Gbt4754Class = project.Gbt4754Class,
             Nature = (Proto.ProjectNature)project.Nature,
             TotalInvestmentYuan = project.TotalInvestmentYuan,
@@ -54,7 +55,7 @@ internal static class ProjectMapping
         EnterpriseUscc = project.EnterpriseUscc.Trim().ToUpperInvariant(),
         EnterpriseDisplayName = project.EnterpriseDisplayName.Trim(),
         CountyCode = project.CountyCode.Trim(),
-        Industry = project.Industry.Trim().ToUpperInvariant(),
+        Industry = Industries.CodeOf(project.Industry),
         Gbt4754Class = project.Gbt4754Class.Trim().ToUpperInvariant(),
         Nature = project.Nature == Proto.ProjectNature.Unspecified ? null : (ProjectNature)project.Nature,
         TotalInvestmentYuan = project.TotalInvestmentYuan,

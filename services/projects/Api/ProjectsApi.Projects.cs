@@ -16,7 +16,10 @@ internal sealed partial class ProjectsApi
     public override async Task<Proto.Project> GetProject(Proto.GetProjectRequest request, ServerCallContext context) =>
         (await FindProjectAsync(request.Name, "name", tracking: false, context.CancellationToken)).ToProto();
 
-    public override async Task<Proto.Project> CreateProject(Proto.CreateProjectRequest request, ServerCallContext context)
+    public override Task<Proto.Project> CreateProject(Proto.CreateProjectRequest request, ServerCallContext context) =>
+        idempotency.RunAsync(request, context, () => CreateProjectOnceAsync(request, context));
+
+    private async Task<Proto.Project> CreateProjectOnceAsync(Proto.CreateProjectRequest request, ServerCallContext context)
     {
         var draft = (request.Project ?? throw ServiceException.InvalidArgument("project", "is required.")).ToDraft();
         var violations = ProjectRules.Check(draft).ToList();
@@ -38,11 +41,14 @@ internal sealed partial class ProjectsApi
             throw ServiceException.AlreadyExists(takenId == id ? "projects/" + id : $"A project with code {draft.ProjectCode}");
         }
 
+        await references.RequireAsync(draft, stored: null, context.CancellationToken);
+
         var actor = Actor.Of(context);
         var project = Project.Create(id, draft, ChinaTime.Today(clock), Now, actor);
         db.Projects.Add(project);
         var proto = project.ToProto();
         outbox.Add(new Proto.ProjectCreated { Project = proto }, project.Name, project.Version, actor);
+        idempotency.Record(proto);
         await db.SaveChangesAsync(context.CancellationToken);
         return proto;
     }
@@ -59,12 +65,15 @@ internal sealed partial class ProjectsApi
 
         var draft = requested.ToDraft();
         var paths = UpdateMask.Resolve(request.UpdateMask, ProjectDraftMerge.Editable, field => ProjectDraftMerge.IsSet(draft, field));
-        var merged = ProjectDraftMerge.Merge(project.ToDraft(), draft, paths);
+        var stored = project.ToDraft();
+        var merged = ProjectDraftMerge.Merge(stored, draft, paths);
         var violations = ProjectRules.Check(merged);
         if (violations.Count > 0)
         {
             throw ServiceException.InvalidArgument(violations);
         }
+
+        await references.RequireAsync(merged, stored, context.CancellationToken);
 
         var actor = Actor.Of(context);
         var changed = project.Revise(merged, Now, actor);
@@ -97,7 +106,10 @@ internal sealed partial class ProjectsApi
         return new Empty();
     }
 
-    public override async Task<Proto.Project> TransitionProject(Proto.TransitionProjectRequest request, ServerCallContext context)
+    public override Task<Proto.Project> TransitionProject(Proto.TransitionProjectRequest request, ServerCallContext context) =>
+        idempotency.RunAsync(request, context, () => TransitionProjectOnceAsync(request, context));
+
+    private async Task<Proto.Project> TransitionProjectOnceAsync(Proto.TransitionProjectRequest request, ServerCallContext context)
     {
         if (request.State == Proto.ProjectState.Unspecified || !System.Enum.IsDefined((ProjectState)request.State))
         {
@@ -114,6 +126,7 @@ internal sealed partial class ProjectsApi
         project.Transition((ProjectState)request.State, date ?? today, today, request.Reason.Trim(), Now, actor);
         var proto = project.ToProto();
         outbox.Add(new Proto.ProjectStateChanged { Project = proto, PreviousState = (Proto.ProjectState)previous }, project.Name, project.Version, actor);
+        idempotency.Record(proto);
         await db.SaveChangesAsync(context.CancellationToken);
         return proto;
     }

@@ -17,7 +17,7 @@ internal sealed partial class ProjectsApi
         Expression<Func<Project, string>> key = request.GroupBy switch
         {
             Proto.InvestmentGroupBy.City => p => p.CityCode,
-            Proto.InvestmentGroupBy.Industry => p => "industries/" + p.Industry,
+            Proto.InvestmentGroupBy.Industry => p => "industries/" + p.Industry, // Industries.NameOf, in a form EF translates
             Proto.InvestmentGroupBy.Cluster => p => p.Cluster,
             _ => throw ServiceException.InvalidArgument("group_by", "must be CITY, INDUSTRY or CLUSTER."),
         };
@@ -29,13 +29,10 @@ internal sealed partial class ProjectsApi
             throw ServiceException.InvalidArgument("end_period", $"must be from start_period to {MaxStatsMonths} months after it.");
         }
 
-        if (request.Filter.Length > 0)
-        {
-            throw ServiceException.InvalidArgument("filter", "filtering the statistics is not supported yet; ask without a filter.");
-        }
-
-        var current = await db.CompletedByAsync(key, first, last, context.CancellationToken);
-        var previous = (await db.CompletedByAsync(key, first with { Year = first.Year - 1 }, last with { Year = last.Year - 1 }, context.CancellationToken))
+        // The filter selects the projects counted, in both ranges alike.
+        var projects = ProjectListing.Filter.Translate(request.Filter);
+        var current = await db.CompletedByAsync(key, projects, first, last, context.CancellationToken);
+        var previous = (await db.CompletedByAsync(key, projects, first with { Year = first.Year - 1 }, last with { Year = last.Year - 1 }, context.CancellationToken))
             .ToDictionary(g => g.Key, StringComparer.Ordinal);
 
         var stats = new Proto.InvestmentStats { GroupBy = request.GroupBy, StartPeriod = first.ToString(), EndPeriod = last.ToString() };

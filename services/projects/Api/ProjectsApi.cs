@@ -4,6 +4,7 @@ using Industry.Projects.Data;
 using Industry.Projects.V1;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Resources;
@@ -15,7 +16,13 @@ namespace Industry.Projects.Api;
 /// <c>industry.projects.v1.ProjectService</c>: thin endpoints that validate, call the domain and map. Methods not
 /// overridden here answer UNIMPLEMENTED until their issue lands.
 /// </summary>
-internal sealed partial class ProjectsApi(ProjectsDbContext db, EventOutbox outbox, PageTokenCodec pageTokens, TimeProvider clock) : ProjectService.ProjectServiceBase
+internal sealed partial class ProjectsApi(
+    ProjectsDbContext db,
+    EventOutbox outbox,
+    PageTokenCodec pageTokens,
+    TimeProvider clock,
+    RequestIdempotency idempotency,
+    Domain.IReferenceChecker references) : ProjectService.ProjectServiceBase
 {
     public override async Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context)
     {

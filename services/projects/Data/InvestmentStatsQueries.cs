@@ -10,17 +10,19 @@ internal static class InvestmentStatsQueries
     public sealed record Group(string Key, int ProjectCount, long TotalInvestmentYuan, long CompletedYuan);
 
     /// <summary>
-    /// Per group: the projects with a report in the months <paramref name="start"/>..<paramref name="end"/>, the sum of
-    /// their total investment, and their completed investment in those months. Months are compared as year*12+month.
+    /// Per group: the projects (those matching <paramref name="projectFilter"/>, when given) with a report in the months
+    /// <paramref name="start"/>..<paramref name="end"/>, the sum of their total investment, and their completed investment
+    /// in those months. Months are compared as year*12+month.
     /// </summary>
-    public static Task<List<Group>> CompletedByAsync(this ProjectsDbContext db, Expression<Func<Project, string>> key, ReportingPeriod start, ReportingPeriod end, CancellationToken cancellationToken)
+    public static Task<List<Group>> CompletedByAsync(this ProjectsDbContext db, Expression<Func<Project, string>> key, Expression<Func<Project, bool>>? projectFilter, ReportingPeriod start, ReportingPeriod end, CancellationToken cancellationToken)
     {
         int first = (start.Year * 12) + start.Month, last = (end.Year * 12) + end.Month;
+        var projects = projectFilter is null ? db.Projects : db.Projects.Where(projectFilter);
         return db.InvestmentReports
             .Where(r => (r.Year * 12) + r.Month >= first && (r.Year * 12) + r.Month <= last)
             .GroupBy(r => r.ProjectId)
             .Select(g => new { ProjectId = g.Key, Completed = g.Sum(r => r.CompletedInvestmentYuan) })
-            .Join(db.Projects.Select(Keyed(key)), x => x.ProjectId, p => p.Id, (x, p) => new { p.Key, p.TotalInvestmentYuan, x.Completed })
+            .Join(projects.Select(Keyed(key)), x => x.ProjectId, p => p.Id, (x, p) => new { p.Key, p.TotalInvestmentYuan, x.Completed })
             .GroupBy(x => x.Key)
             .Select(g => new { g.Key, Count = g.Count(), Total = g.Sum(x => x.TotalInvestmentYuan), Completed = g.Sum(x => x.Completed) })
             .Select(g => new Group(g.Key, g.Count, g.Total, g.Completed))

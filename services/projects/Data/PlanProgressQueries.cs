@@ -1,4 +1,3 @@
-using Industry.Projects.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Projects.Data;
@@ -18,11 +17,9 @@ internal static class PlanProgressQueries
     public static Task<List<CityKeyProjects>> KeyProjectsUnderImplementationAsync(this ProjectsDbContext db, int year, CancellationToken cancellationToken)
     {
         var first = new DateOnly(year, 1, 1);
-        var last = new DateOnly(year, 12, 31);
         return db.Projects
-            .Where(p => (p.Tier == ProjectTier.Major || p.Tier == ProjectTier.Key)
-                && p.ActualStartDate != null && p.ActualStartDate <= last
-                && (p.ActualCompletionDate == null || p.ActualCompletionDate >= first))
+            .Where(ProjectPredicates.KeyOrAbove)
+            .Where(ProjectPredicates.UnderImplementationIn(year))
             .GroupBy(p => p.CityCode)
             .Select(g => new CityKeyProjects(g.Key, g.Count(), g.Count(p => p.ActualStartDate >= first)))
             .ToListAsync(cancellationToken);

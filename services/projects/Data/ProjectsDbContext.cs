@@ -1,3 +1,4 @@
+using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Domain.InvestmentReport> InvestmentReports => Set<Domain.InvestmentReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProjectsDbContext).Assembly).AddMessagingTables();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProjectsDbContext).Assembly).AddMessagingTables().AddIdempotencyTables();
 }
 
 /// <summary>SQLite (local run).</summary>

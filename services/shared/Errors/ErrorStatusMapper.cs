@@ -59,6 +59,22 @@ public sealed class ErrorStatusMapper(string errorDomain)
             status.Details.Add(Any.Pack(badRequest));
         }
 
+        if (exception.PreconditionViolations.Count > 0)
+        {
+            var failure = new PreconditionFailure();
+            foreach (var violation in exception.PreconditionViolations)
+            {
+                failure.Violations.Add(new PreconditionFailure.Types.Violation
+                {
+                    Type = violation.Type,
+                    Subject = violation.Subject,
+                    Description = violation.Description,
+                });
+            }
+
+            status.Details.Add(Any.Pack(failure));
+        }
+
         return status;
     }
 

@@ -3,8 +3,9 @@ namespace Industry.ServiceDefaults.Errors;
 /// <summary>
 /// The one exception type that domain and API code throw for an expected failure. It carries everything
 /// the error-mapping interceptor needs to build a rich <c>google.rpc.Status</c>: the kind (→ status code),
-/// an UPPER_SNAKE <see cref="Reason"/> for <c>ErrorInfo</c>, dynamic values in <see cref="Metadata"/>, and
-/// field violations for <c>BadRequest</c>. Messages must be safe to show a caller: no stack traces, no SQL.
+/// an UPPER_SNAKE <see cref="Reason"/> for <c>ErrorInfo</c>, dynamic values in <see cref="Metadata"/>,
+/// field violations for <c>BadRequest</c> and precondition violations for <c>PreconditionFailure</c>. Messages must be
+/// safe to show a caller: no stack traces, no SQL.
 /// </summary>
 public sealed class ServiceException : Exception
 {
@@ -13,7 +14,8 @@ public sealed class ServiceException : Exception
         string reason,
         string message,
         IReadOnlyDictionary<string, string>? metadata = null,
-        IReadOnlyList<FieldViolation>? fieldViolations = null)
+        IReadOnlyList<FieldViolation>? fieldViolations = null,
+        IReadOnlyList<PreconditionViolation>? preconditionViolations = null)
         : base(message)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
@@ -21,6 +23,7 @@ public sealed class ServiceException : Exception
         Reason = reason;
         Metadata = metadata ?? new Dictionary<string, string>();
         FieldViolations = fieldViolations ?? [];
+        PreconditionViolations = preconditionViolations ?? [];
     }
 
     public ErrorKind Kind { get; }
@@ -31,6 +34,9 @@ public sealed class ServiceException : Exception
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
     public IReadOnlyList<FieldViolation> FieldViolations { get; }
+
+    /// <summary>What the caller must put right before retrying a <c>FAILED_PRECONDITION</c> (AIP-193 <c>PreconditionFailure</c>).</summary>
+    public IReadOnlyList<PreconditionViolation> PreconditionViolations { get; }
 
     /// <summary>Bad input. At least one violation is required so that the caller knows which field to fix.</summary>
     public static ServiceException InvalidArgument(IReadOnlyList<FieldViolation> violations)

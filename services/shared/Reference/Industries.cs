@@ -17,4 +17,19 @@ public static class Industries
     private static readonly FrozenDictionary<string, IndustryCategory> ByCode = All.ToFrozenDictionary(i => i.Code, StringComparer.Ordinal);
 
     public static IndustryCategory? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var i) ? i : null;
+
+    /// <summary>The wire form of an industry: its resource name, <c>industries/{code}</c>, as the protos define it.</summary>
+    public static string NameOf(string code) => code.Length == 0 ? string.Empty : $"{Collection}/{code}";
+
+    /// <summary>
+    /// The code in <c>industries/{code}</c>, upper-cased. A bare code is accepted too: it is what people type, and
+    /// what the 4+10 list itself shows.
+    /// </summary>
+    public static string CodeOf(string? nameOrCode)
+    {
+        var value = (nameOrCode ?? string.Empty).Trim();
+        return (value.StartsWith(Collection + "/", StringComparison.OrdinalIgnoreCase) ? value[(Collection.Length + 1)..] : value).ToUpperInvariant();
+    }
+
+    private const string Collection = "industries";
 }

@@ -23,7 +23,7 @@ public static class GrpcClientExtensions
     {
         var section = builder.Configuration.GetSection($"Services:{serviceName}");
         var address = section["Address"] ?? throw new InvalidOperationException($"Services:{serviceName}:Address is not configured.");
-        var deadline = TimeSpan.FromSeconds(section.GetValue("DeadlineSeconds", DefaultDeadlineSeconds));
+        var deadline = DeadlineOf(builder.Configuration, serviceName);
         var maxReceive = builder.Configuration.GetValue("Grpc:MaxReceiveMessageBytes", ServiceDefaultsExtensions.DefaultMaxSendMessageBytes);
         var maxSend = builder.Configuration.GetValue("Grpc:MaxSendMessageBytes", ServiceDefaultsExtensions.DefaultMaxReceiveMessageBytes);
 
@@ -43,6 +43,13 @@ public static class GrpcClientExtensions
             .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
             .AddInterceptor(() => new DefaultDeadlineInterceptor(deadline));
     }
+
+    /// <summary>
+    /// <c>Services:&lt;name&gt;:DeadlineSeconds</c> (default 5 s), for callers that bound a call by it even under a longer
+    /// deadline propagated from their own caller.
+    /// </summary>
+    public static TimeSpan DeadlineOf(IConfiguration configuration, string serviceName) =>
+        TimeSpan.FromSeconds(configuration.GetSection($"Services:{serviceName}").GetValue("DeadlineSeconds", DefaultDeadlineSeconds));
 
     private static RetryPolicy RetryOnUnavailable() => new()
     {

@@ -24,7 +24,7 @@ public sealed class InvestmentReportsApiTests(ProjectsServiceFixture service) : 
                 EnterpriseUscc = "91340000711771143J",
                 EnterpriseDisplayName = "芜湖某汽车零部件有限公司",
                 CountyCode = "340207",
-                Industry = "AUTO",
+                Industry = "industries/AUTO",
                 Gbt4754Class = "C3670",
                 Nature = ProjectNature.Renovation,
                 TotalInvestmentYuan = 300_000_000,

@@ -24,7 +24,7 @@ public sealed class ProjectsApiTests(ProjectsServiceFixture service) : IClassFix
         EnterpriseUscc = "91340000711771143J",
         EnterpriseDisplayName = "科大讯飞股份有限公司",
         CountyCode = "340104",
-        Industry = "HOMEAPP",
+        Industry = "industries/HOMEAPP",
         Gbt4754Class = "C3851",
         Nature = ProjectNature.Renovation,
         TotalInvestmentYuan = totalYuan,
@@ -38,8 +38,20 @@ public sealed class ProjectsApiTests(ProjectsServiceFixture service) : IClassFix
 
         Assert.Equal("projects/p-" + created.ProjectCode, created.Name);
         Assert.Equal((ProjectState.Reserve, ProjectTier.Major, "340100"), (created.State, created.Tier, created.CityCode));
+        Assert.Equal("industries/HOMEAPP", created.Industry);
         var read = await Client.GetProjectAsync(new GetProjectRequest { Name = created.Name }, Deadline);
         Assert.Equal(created, read);
+    }
+
+    [Fact]
+    public async Task CreateProject_IndustryAsBareCode_IsAcceptedAndAnsweredAsResourceName()
+    {
+        var project = NewProject();
+        project.Industry = "homeapp";
+
+        var created = await Client.CreateProjectAsync(new CreateProjectRequest { Project = project }, Deadline);
+
+        Assert.Equal("industries/HOMEAPP", created.Industry);
     }
 
     [Fact]

@@ -276,6 +276,34 @@ function canReach(ctx, from, to, port) {
   return out && into;
 }
 
+/** The host of a gRPC client address: `dns:///host:port`, `http://host:port`. */
+function clientHost(address) {
+  const dns = /^dns:\/\/[^/]*\/([^:/]+)/.exec(address);
+  if (dns) return dns[1];
+  try {
+    return new URL(address).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** For each service Deployment, the Deployments whose configuration names it in a Services__<name>__Address. */
+function serviceCallers(ctx) {
+  const callers = new Map();
+  for (const caller of ctx.deployments) {
+    for (const [k, v] of ctx.env(caller.pod.containers?.[0] ?? {})) {
+      if (typeof v !== "string" || !/^Services__.+__Address$/.test(k)) continue;
+      const host = clientHost(v);
+      const service = host && ctx.find("Service", host);
+      if (!service?.spec?.selector) continue;
+      for (const callee of ctx.deployments.filter((d) => d !== caller && selects(service.spec.selector, d.labels))) {
+        callers.set(callee.doc, [...(callers.get(callee.doc) ?? []), caller]);
+      }
+    }
+  }
+  return callers;
+}
+
 /**
  * The labels of the pods behind a host name: a Service's pods (from the workloads it selects), or the pods an
  * operator creates for a CloudNativePG cluster (<name>-rw/-ro/-r) or a RabbitmqCluster (<name>).
@@ -309,13 +337,20 @@ function checkNetwork(ctx, report) {
   if (!policiesFor(ctx, gateway.labels, "Ingress").some((p) => (p.spec.ingress ?? []).some((r) => allowsPort(r, gatewayPort)))) {
     report("network", gateway.doc, `nothing may reach the gateway's gRPC port ${gatewayPort}`);
   }
+  // Calls between services are declared, not implied: a process that configures a client of another service
+  // (Services__<name>__Address) may call that service's gRPC port, and no other process may.
+  const callers = serviceCallers(ctx);
   for (const { doc, pod, labels } of ctx.deployments.filter((d) => d !== gateway)) {
     const port = grpcPort(pod.containers?.[0] ?? {});
     if (!canReach(ctx, gateway.labels, labels, port)) report("network", doc, `the gateway may not reach its gRPC port ${port}`);
+    const allowed = [gateway, ...(callers.get(doc) ?? [])];
+    for (const caller of callers.get(doc) ?? []) {
+      if (!canReach(ctx, caller.labels, labels, port)) report("network", caller.doc, `is configured to call ${doc.metadata.name} but may not reach its gRPC port ${port}`);
+    }
     for (const rule of policiesFor(ctx, labels, "Ingress").flatMap((p) => p.spec.ingress ?? [])) {
-      const fromGatewayOnly = (rule.from ?? []).length > 0 && rule.from.every((f) => f.podSelector && !f.namespaceSelector && !f.ipBlock &&
-        selects(f.podSelector, gateway.labels) && !ctx.deployments.some((d) => d !== gateway && selects(f.podSelector, d.labels)));
-      if (!fromGatewayOnly) report("network", doc, "admits ingress from other sources than the gateway");
+      const fromAllowedOnly = (rule.from ?? []).length > 0 && rule.from.every((f) => f.podSelector && !f.namespaceSelector && !f.ipBlock &&
+        allowed.some((a) => selects(f.podSelector, a.labels)) && !ctx.deployments.some((d) => !allowed.includes(d) && selects(f.podSelector, d.labels)));
+      if (!fromAllowedOnly) report("network", doc, "admits ingress from other sources than the gateway (and the services configured to call it)");
       else if ((rule.ports ?? []).length === 0 || !rule.ports.every((p) => p.port === port)) report("network", doc, `admits the gateway on other ports than gRPC ${port}`);
     }
   }
@@ -432,7 +467,8 @@ function checkBackingServices(ctx, report, profile) {
         if (typeof v !== "string") continue;
         const host = k.startsWith("ConnectionStrings__") ? /Host=([^;]+)/i.exec(v)?.[1]
           : k === "RabbitMq__Host" ? v
-          : /^ReverseProxy__Clusters__.*__Address$/.test(k) ? new URL(v).hostname : undefined;
+          : /^ReverseProxy__Clusters__.*__Address$/.test(k) ? new URL(v).hostname
+          : /^Services__.+__Address$/.test(k) ? clientHost(v) : undefined;
         if (host && !resolves(host)) report("backing-services", doc, `${k} points at ${host}, which nothing in the manifests provides`);
       }
     }

@@ -9,10 +9,11 @@ public sealed class OutboxOptions
     public bool RelayEnabled { get; set; } = true;
 
     /// <summary>
-    /// Rows read and published per round: the relay never holds more than this in memory (about 2 KB a row). Default
-    /// 1000: each round pays a read, a wait for the last confirm and an update, so larger rounds relay faster.
+    /// Rows read and published per round: the relay never holds more than this in memory. Default 200. Larger rounds
+    /// relay somewhat faster (each round pays a read, a wait for the last confirm and an update), but with 1000 the
+    /// service's peak memory while draining a 100,000-row backlog rose from about 250 to 308 MB (docs/benchmarks.md).
     /// </summary>
-    public int BatchSize { get; set; } = 1000;
+    public int BatchSize { get; set; } = 200;
 
     /// <summary>Pause when the outbox is empty. Default 200 ms.</summary>
     public int PollIntervalMilliseconds { get; set; } = 200;

@@ -78,6 +78,40 @@ namespace Industry.Parks.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Industry.ServiceDefaults.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Method")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("method");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("request_hash");
+
+                    b.Property<byte[]>("Response")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("response");
+
+                    b.HasKey("Method", "RequestId")
+                        .HasName("pk_idempotent_requests");
+
+                    b.HasIndex("CreateTime")
+                        .HasDatabaseName("ix_idempotent_requests_create_time");
+
+                    b.ToTable("idempotent_requests", (string)null);
+                });
+
             modelBuilder.Entity("Industry.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<string>("Consumer")

@@ -68,10 +68,13 @@ namespace Industry.Projects.Data.Migrations.Postgres
                     b.HasKey("ProjectId", "Year", "Month")
                         .HasName("pk_investment_reports");
 
-                    b.HasIndex("Year", "Month")
-                        .HasDatabaseName("ix_investment_reports_year_month");
+                    b.HasIndex("UpdateTime")
+                        .HasDatabaseName("ix_investment_reports_update_time");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Year", "Month"), new[] { "CompletedInvestmentYuan" });
+                    b.HasIndex("Year", "Month", "ProjectId")
+                        .HasDatabaseName("ix_investment_reports_year_month_project_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Year", "Month", "ProjectId"), new[] { "CompletedInvestmentYuan" });
 
                     b.ToTable("investment_reports", (string)null);
                 });
@@ -288,12 +291,27 @@ namespace Industry.Projects.Data.Migrations.Postgres
                     b.HasIndex("Cluster")
                         .HasDatabaseName("ix_projects_cluster");
 
+                    b.HasIndex("CountyCode")
+                        .HasDatabaseName("ix_projects_county_code");
+
+                    b.HasIndex("EnterpriseUscc")
+                        .HasDatabaseName("ix_projects_enterprise_uscc");
+
+                    b.HasIndex("Gbt4754Class")
+                        .HasDatabaseName("ix_projects_gbt4754class");
+
                     b.HasIndex("Park")
                         .HasDatabaseName("ix_projects_park");
+
+                    b.HasIndex("PlannedStartDate")
+                        .HasDatabaseName("ix_projects_planned_start_date");
 
                     b.HasIndex("ProjectCode")
                         .IsUnique()
                         .HasDatabaseName("ix_projects_project_code");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_projects_state");
 
                     b.HasIndex("CityCode", "State")
                         .HasDatabaseName("ix_projects_city_code_state");
@@ -301,10 +319,53 @@ namespace Industry.Projects.Data.Migrations.Postgres
                     b.HasIndex("CreateTime", "Id")
                         .HasDatabaseName("ix_projects_create_time_id");
 
+                    b.HasIndex("DisplayName", "Id")
+                        .HasDatabaseName("ix_projects_display_name_id");
+
+                    b.HasIndex("TotalInvestmentYuan", "Id")
+                        .HasDatabaseName("ix_projects_total_investment_yuan_id");
+
+                    b.HasIndex("UpdateTime", "Id")
+                        .HasDatabaseName("ix_projects_update_time_id");
+
                     b.HasIndex("Tier", "ActualStartDate", "ActualCompletionDate")
                         .HasDatabaseName("ix_projects_tier_actual_start_date_actual_completion_date");
 
                     b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.ServiceDefaults.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Method")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("method");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("request_hash");
+
+                    b.Property<byte[]>("Response")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("response");
+
+                    b.HasKey("Method", "RequestId")
+                        .HasName("pk_idempotent_requests");
+
+                    b.HasIndex("CreateTime")
+                        .HasDatabaseName("ix_idempotent_requests_create_time");
+
+                    b.ToTable("idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Industry.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>

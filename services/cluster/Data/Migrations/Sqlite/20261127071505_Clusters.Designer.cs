@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Industry.Cluster.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClusterDbContext))]
-    [Migration("20261127060213_Clusters")]
+    [Migration("20261127071505_Clusters")]
     partial class Clusters
     {
         /// <inheritdoc />
@@ -279,6 +279,40 @@ namespace Industry.Cluster.Data.Migrations.Sqlite
                         .HasName("pk_revenue_reports");
 
                     b.ToTable("revenue_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.ServiceDefaults.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Method")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_time");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("request_hash");
+
+                    b.Property<byte[]>("Response")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("response");
+
+                    b.HasKey("Method", "RequestId")
+                        .HasName("pk_idempotent_requests");
+
+                    b.HasIndex("CreateTime")
+                        .HasDatabaseName("ix_idempotent_requests_create_time");
+
+                    b.ToTable("idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Industry.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>

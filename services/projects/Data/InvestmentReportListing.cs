@@ -1,0 +1,33 @@
+using System.Linq.Expressions;
+using Industry.Projects.Domain;
+using Industry.ServiceDefaults.Filtering;
+
+namespace Industry.Projects.Data;
+
+/// <summary>What <c>ListInvestmentReports</c> filters by: <c>period</c> (a <c>"YYYY-MM"</c> string) and <c>update_time</c>.</summary>
+internal static class InvestmentReportListing
+{
+    public static readonly FilterSchema<InvestmentReport> Filter = new FilterSchema<InvestmentReport>()
+        .Custom("period", Period)
+        .Timestamp("update_time", r => r.UpdateTime);
+
+    /// <summary>
+    /// The period is stored as year and month (the key's last columns), so a comparison with a month is one on the pair.
+    /// Ordered comparisons repeat the bound on the year, which an index range scan can use.
+    /// </summary>
+    private static Expression<Func<InvestmentReport, bool>> Period(FilterTerm term)
+    {
+        var period = ReportingPeriod.TryParse(term.QuotedValue("\"2023-01\""))
+            ?? throw term.Invalid($"'{term.Value}' is not a month \"YYYY-MM\" from 2000-01 to 2100-12.");
+        int year = period.Year, month = period.Month;
+        return term.Operator switch
+        {
+            FilterOperator.Equal => r => r.Year == year && r.Month == month,
+            FilterOperator.NotEqual => r => r.Year != year || r.Month != month,
+            FilterOperator.LessThan => r => r.Year <= year && (r.Year < year || r.Month < month),
+            FilterOperator.LessThanOrEqual => r => r.Year <= year && (r.Year < year || r.Month <= month),
+            FilterOperator.GreaterThan => r => r.Year >= year && (r.Year > year || r.Month > month),
+            _ => r => r.Year >= year && (r.Year > year || r.Month >= month),
+        };
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using Grpc.Core;
+using Industry.Clusters.V1;
+using Industry.Parks.V1;
+using Industry.Projects.Domain;
+
+namespace Industry.Projects.References;
+
+/// <summary>
+/// <see cref="IReferenceChecker"/> over gRPC: <c>ClusterService.GetCluster</c> and <c>ParkService.GetPark</c>, through the
+/// suite's service clients (retries on UNAVAILABLE only, the caller's cancellation propagated). Each call has its own
+/// deadline, <c>Services:&lt;name&gt;:DeadlineSeconds</c>, even under a longer deadline of the incoming call, so that a
+/// stuck service is reported as UNAVAILABLE while the caller still waits for the answer.
+/// OK means the resource exists; NOT_FOUND (or INVALID_ARGUMENT, a name that cannot exist) that it does not; anything
+/// else (UNAVAILABLE, DEADLINE_EXCEEDED, and UNIMPLEMENTED while the owning service does not serve the method yet)
+/// leaves it unverified.
+/// </summary>
+internal sealed partial class GrpcReferenceChecker(
+    ClusterService.ClusterServiceClient clusters,
+    ParkService.ParkServiceClient parks,
+    ReferenceCheckOptions options,
+    ILogger<GrpcReferenceChecker> logger) : IReferenceChecker
+{
+    /// <summary>Calls in flight at once for a batch: enough for an import's references, gentle on the other services.</summary>
+    private const int MaxParallelCalls = 8;
+
+    public async Task<IReadOnlyDictionary<string, ReferenceState>> LookUpAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        var states = new ConcurrentDictionary<string, ReferenceState>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            names.Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelCalls, CancellationToken = cancellationToken },
+            async (name, token) => states[name] = await LookUpAsync(name, token));
+        return states;
+    }
+
+    private async Task<ReferenceState> LookUpAsync(string name, CancellationToken cancellationToken)
+    {
+        var service = ProjectReferences.OwnerOf(name);
+        try
+        {
+            if (service == "cluster")
+            {
+                await clusters.GetClusterAsync(new GetClusterRequest { Name = name }, deadline: DateTime.UtcNow + options.ClusterDeadline, cancellationToken: cancellationToken);
+            }
+            else
+            {
+                await parks.GetParkAsync(new GetParkRequest { Name = name }, deadline: DateTime.UtcNow + options.ParksDeadline, cancellationToken: cancellationToken);
+            }
+
+            return ReferenceState.Exists;
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
+        {
+            return ReferenceState.Missing;
+        }
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogUnverified(logger, name, service, ex.StatusCode, ex.Status.Detail);
+            return ReferenceState.Unverified;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not verify {Name}: the {Service} service answered {Code} ({Detail})")]
+    private static partial void LogUnverified(ILogger logger, string name, string service, StatusCode code, string detail);
+}
+
+/// <summary>The per-call deadlines of the reference checks.</summary>
+internal sealed record ReferenceCheckOptions(TimeSpan ClusterDeadline, TimeSpan ParksDeadline);

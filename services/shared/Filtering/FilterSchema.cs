@@ -1,0 +1,83 @@
+using System.Collections.Frozen;
+using System.Linq.Expressions;
+
+namespace Industry.ServiceDefaults.Filtering;
+
+/// <summary>
+/// The fields a list method filters on, each bound to its column and to the values it accepts. It turns an AIP-160
+/// filter (parsed by <see cref="FilterParser"/>) into one predicate that EF Core translates to SQL, never evaluated
+/// in memory. Strings are double-quoted, numbers and booleans bare, enums their full API value names; strings,
+/// numbers, dates and timestamps take the six operators, booleans and enums <c>=</c> and <c>!=</c> only. A wrong value,
+/// operator or field is INVALID_ARGUMENT on the request's filter field, naming the filtered field. Build one per
+/// resource, once (it is immutable after construction and safe to share).
+/// </summary>
+public sealed class FilterSchema<T>
+{
+    private static readonly FilterOperator[] EqualityOnly = [FilterOperator.Equal, FilterOperator.NotEqual];
+    private readonly Dictionary<string, Func<FilterTerm, Expression<Func<T, bool>>>> _fields = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+    public IReadOnlySet<string> Fields => _names;
+
+    /// <summary>A string column; <paramref name="normalize"/> maps the written value to the stored form (e.g. upper case).</summary>
+    public FilterSchema<T> Text(string field, Expression<Func<T, string>> column, Func<string, string>? normalize = null) =>
+        Custom(field, term => Predicate(column, term.Operator, QueryExpressions.Parameter((normalize ?? (v => v))(term.QuotedValue("\"340100\"")))));
+
+    public FilterSchema<T> Number(string field, Expression<Func<T, long>> column) =>
+        Custom(field, term => Predicate(column, term.Operator, QueryExpressions.Parameter(term.IntegerValue())));
+
+    public FilterSchema<T> Flag(string field, Expression<Func<T, bool>> column) => Custom(field, term =>
+    {
+        term.RequireOperator(EqualityOnly);
+        return Predicate(column, term.Operator, QueryExpressions.Parameter(term.BooleanValue()));
+    });
+
+    /// <summary>
+    /// An enum column, written as its API value names: <paramref name="prefix"/> and the member's name in
+    /// UPPER_SNAKE case (<c>PROJECT_STATE_</c> + <c>UnderConstruction</c> → <c>PROJECT_STATE_UNDER_CONSTRUCTION</c>), the
+    /// proto convention the domain enums mirror.
+    /// </summary>
+    public FilterSchema<T> Enum<TEnum>(string field, Expression<Func<T, TEnum>> column, string prefix)
+        where TEnum : struct, System.Enum
+    {
+        var byName = System.Enum.GetValues<TEnum>().ToFrozenDictionary(v => prefix + UpperSnake(v.ToString()), StringComparer.Ordinal);
+        return Custom(field, term =>
+        {
+            term.RequireOperator(EqualityOnly);
+            if (term.Kind != FilterValueKind.Bare || !byName.TryGetValue(term.Value, out var value))
+            {
+                throw term.Invalid($"'{term.Value}' is not a value; values: {string.Join(", ", byName.Keys.Order(StringComparer.Ordinal))}.");
+            }
+
+            return Predicate(column, term.Operator, QueryExpressions.Parameter(value));
+        });
+    }
+
+    /// <summary>A date column that may be empty; an empty date satisfies <c>!=</c> only.</summary>
+    public FilterSchema<T> Date(string field, Expression<Func<T, DateOnly?>> column) =>
+        Custom(field, term => Predicate(column, term.Operator, Expression.Convert(QueryExpressions.Parameter(term.DateValue()), typeof(DateOnly?))));
+
+    public FilterSchema<T> Timestamp(string field, Expression<Func<T, DateTime>> column) =>
+        Custom(field, term => Predicate(column, term.Operator, QueryExpressions.Parameter(term.TimestampValue())));
+
+    /// <summary>A field with its own translation (a derived field, a value stored over several columns).</summary>
+    public FilterSchema<T> Custom(string field, Func<FilterTerm, Expression<Func<T, bool>>> translate)
+    {
+        _fields.Add(field, translate);
+        _names.Add(field);
+        return this;
+    }
+
+    /// <summary>The filter as one predicate, or null when it is empty (no <c>WHERE</c> to add).</summary>
+    public Expression<Func<T, bool>>? Translate(string? filter, string requestField = "filter")
+    {
+        var comparisons = FilterParser.Parse(filter, Fields, requestField);
+        return QueryExpressions.AndAll(comparisons.Select(c => _fields[c.Field](new FilterTerm(c, requestField))));
+    }
+
+    private static string UpperSnake(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
+
+    private static Expression<Func<T, bool>> Predicate(LambdaExpression column, FilterOperator op, Expression value) =>
+        Expression.Lambda<Func<T, bool>>(QueryExpressions.Compare(column.Body, op, value), column.Parameters);
+}
