@@ -4,9 +4,6 @@ using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Resources;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Api;
@@ -16,8 +13,8 @@ internal readonly record struct ImportResult(ImportOutcome Outcome, ImportRowFai
 
 /// <summary>
 /// Writes batches of screened import rows: one look-up of the batch's codes, then per row a create, a revision or
-/// nothing, each created or changed project raising its event through the outbox, and one SaveChanges (one
-/// transaction) for the batch. A new project gets the id CreateProject would give it (<c>p-{code}</c>).
+/// nothing, each created or changed project raising its event through the outbox, and one transaction for the batch
+/// (<see cref="ProjectImportStore"/>). A new project gets the id CreateProject would give it (<c>p-{code}</c>).
 /// </summary>
 internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outbox, IImportReferenceCheck references, TimeProvider clock, string actor)
 {
@@ -74,36 +71,24 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
             return true;
         }
 
-        try
+        var codes = indices.Select(i => rows[i].Draft.ProjectCode).ToList();
+        var stored = await db.ForImportAsync(codes, codes.Select(ProjectsApi.DefaultId).ToList(), cancellationToken);
+        var byCode = stored.ToDictionary(p => p.ProjectCode, StringComparer.Ordinal);
+        var takenIds = stored.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var now = WireTime.UtcNow(clock);
+        var today = ChinaTime.Today(clock);
+        List<Project> created = [], revised = [];
+        foreach (var i in indices)
         {
-            var codes = indices.Select(i => rows[i].Draft.ProjectCode).ToList();
-            var stored = await db.ForImportAsync(codes, codes.Select(ProjectsApi.DefaultId).ToList(), cancellationToken);
-            var byCode = stored.ToDictionary(p => p.ProjectCode, StringComparer.Ordinal);
-            var takenIds = stored.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-            var now = WireTime.UtcNow(clock);
-            var today = ChinaTime.Today(clock);
-            foreach (var i in indices)
-            {
-                results[i] = byCode.TryGetValue(rows[i].Draft.ProjectCode, out var project)
-                    ? Revise(project, rows[i], now)
-                    : Create(rows[i], takenIds, today, now);
-            }
+            results[i] = byCode.TryGetValue(rows[i].Draft.ProjectCode, out var project)
+                ? Revise(project, rows[i], now, revised)
+                : Create(rows[i], takenIds, today, now, created);
+        }
 
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (IsConcurrentWrite(ex))
-        {
-            return false;
-        }
-        finally
-        {
-            // Nothing outlives the batch: memory stays flat however long the sheet, and a retry starts clean.
-            db.ChangeTracker.Clear();
-        }
+        return await db.TrySaveAsync(created, revised, cancellationToken);
     }
 
-    private ImportResult Revise(Project project, ImportRow row, DateTime now)
+    private ImportResult Revise(Project project, ImportRow row, DateTime now, List<Project> revised)
     {
         IReadOnlyList<string> changed;
         try
@@ -120,11 +105,12 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
             return new ImportResult(ImportOutcome.Unchanged);
         }
 
+        revised.Add(project);
         outbox.Add(new Proto.ProjectUpdated { Project = project.ToProto(), UpdateMask = new FieldMask { Paths = { changed } } }, project.Name, project.Version, actor);
         return new ImportResult(ImportOutcome.Updated);
     }
 
-    private ImportResult Create(ImportRow row, HashSet<string> takenIds, DateOnly today, DateTime now)
+    private ImportResult Create(ImportRow row, HashSet<string> takenIds, DateOnly today, DateTime now, List<Project> created)
     {
         var id = ProjectsApi.DefaultId(row.Draft.ProjectCode);
         if (takenIds.Contains(id))
@@ -135,16 +121,8 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
         }
 
         var project = Project.Create(id, row.Draft, today, now, actor);
-        db.Projects.Add(project);
+        created.Add(project);
         outbox.Add(new Proto.ProjectCreated { Project = project.ToProto() }, project.Name, project.Version, actor);
         return new ImportResult(ImportOutcome.Created);
     }
-
-    private static bool IsConcurrentWrite(DbUpdateException exception) => exception switch
-    {
-        DbUpdateConcurrencyException => true,
-        { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => true,
-        { InnerException: SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } } => true, // UNIQUE, PRIMARY KEY
-        _ => false,
-    };
 }
