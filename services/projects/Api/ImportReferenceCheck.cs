@@ -3,17 +3,18 @@ using Industry.Projects.Domain;
 namespace Industry.Projects.Api;
 
 /// <summary>
-/// Where the check that a row's cluster and park exist plugs into <c>ImportProjects</c>. It is called once per batch
-/// with the rows that passed screening, before anything is looked up or written, so that an implementation can ask
-/// the cluster and parks services about the batch's distinct references in one call each rather than one per row.
-/// A row whose reference does not exist fails with FAILED_PRECONDITION, as CreateProject does. When a service cannot
-/// be reached, an implementation either fails the affected rows with UNAVAILABLE or throws
-/// <c>ServiceException.Unavailable</c> to end the call (rows of batches already written stay written).
+/// Where the check that a row's cluster and park exist plugs into <c>ImportProjects</c>. It is called once per batch,
+/// after the batch's stored projects were read and before anything is written, with each row and its stored project
+/// (null for a new code), so that an implementation asks the cluster and parks services only about the references
+/// that are new or changed, the batch's distinct ones in one call rather than one per row. A row whose reference does
+/// not exist fails with FAILED_PRECONDITION, as CreateProject and UpdateProject do; when a service cannot be reached,
+/// an implementation fails the affected rows with UNAVAILABLE (or throws <c>ServiceException.Unavailable</c> to end
+/// the call; batches already written stay written).
 /// </summary>
 internal interface IImportReferenceCheck
 {
     /// <summary>Failures keyed by the row's index in <paramref name="rows"/>; the rows not in it pass.</summary>
-    Task<IReadOnlyDictionary<int, ImportRowFailure>> CheckAsync(IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<int, ImportRowFailure>> CheckAsync(IReadOnlyList<ImportRow> rows, IReadOnlyList<Project?> stored, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -31,5 +32,5 @@ internal sealed class FormOnlyReferenceCheck : IImportReferenceCheck
     {
     }
 
-    public Task<IReadOnlyDictionary<int, ImportRowFailure>> CheckAsync(IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken) => None;
+    public Task<IReadOnlyDictionary<int, ImportRowFailure>> CheckAsync(IReadOnlyList<ImportRow> rows, IReadOnlyList<Project?> stored, CancellationToken cancellationToken) => None;
 }

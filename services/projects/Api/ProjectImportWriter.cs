@@ -25,32 +25,20 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
     public async Task<ImportResult[]> WriteAsync(IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
     {
         var results = new ImportResult[rows.Count];
-        var referenceFailures = await references.CheckAsync(rows, cancellationToken);
-        var writable = new List<int>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (referenceFailures.TryGetValue(i, out var failure))
-            {
-                results[i] = new ImportResult(ImportOutcome.Failed, failure);
-            }
-            else
-            {
-                writable.Add(i);
-            }
-        }
+        var all = Enumerable.Range(0, rows.Count).ToList();
 
         // A concurrent write to one of the batch's projects (a version or code another call changed between the
         // look-up and the save) rolls the batch back; it is read and applied again.
         for (var attempt = 1; attempt <= BatchAttempts; attempt++)
         {
-            if (await TryWriteAsync(rows, writable, results, cancellationToken))
+            if (await TryWriteAsync(rows, all, results, cancellationToken))
             {
                 return results;
             }
         }
 
         // Still contested: one transaction per row, so that only the contested rows fail (ABORTED) and the rest stand.
-        foreach (var i in writable)
+        foreach (var i in all)
         {
             if (!await TryWriteAsync(rows, [i], results, cancellationToken))
             {
@@ -75,14 +63,16 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
         var stored = await db.ForImportAsync(codes, codes.Select(ProjectsApi.DefaultId).ToList(), cancellationToken);
         var byCode = stored.ToDictionary(p => p.ProjectCode, StringComparer.Ordinal);
         var takenIds = stored.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var batch = indices.Select(i => rows[i]).ToList();
+        var referenceFailures = await references.CheckAsync(batch, [.. batch.Select(r => byCode.GetValueOrDefault(r.Draft.ProjectCode))], cancellationToken);
         var now = WireTime.UtcNow(clock);
         var today = ChinaTime.Today(clock);
         List<Project> created = [], revised = [];
-        foreach (var i in indices)
+        for (var k = 0; k < batch.Count; k++)
         {
-            results[i] = byCode.TryGetValue(rows[i].Draft.ProjectCode, out var project)
-                ? Revise(project, rows[i], now, revised)
-                : Create(rows[i], takenIds, today, now, created);
+            results[indices[k]] = referenceFailures.TryGetValue(k, out var failure) ? new ImportResult(ImportOutcome.Failed, failure)
+                : byCode.TryGetValue(batch[k].Draft.ProjectCode, out var project) ? Revise(project, batch[k], now, revised)
+                : Create(batch[k], takenIds, today, now, created);
         }
 
         return await db.TrySaveAsync(created, revised, cancellationToken);
