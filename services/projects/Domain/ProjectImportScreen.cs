@@ -23,8 +23,8 @@ public sealed class ProjectImportScreen
     public const int MaxFailuresListed = 1_000;
 
     /// <summary>
-    /// Rows written per transaction: one look-up query and one SaveChanges per batch keep round trips per row low,
-    /// while a batch's locks and tracked entities stay small.
+    /// Rows written per transaction: one look-up query and one write round trip per batch keep the cost per row low,
+    /// while a batch's locks and memory stay small.
     /// </summary>
     public const int BatchSize = 500;
 
