@@ -1,17 +1,45 @@
 using Industry.Benchmarks;
+using Industry.Benchmarks.Projects;
 
-// Industry.Benchmarks: `events` benchmarks the event backbone (docs/benchmarks.md). Run through
-// scripts/bench-events.sh, which builds Release and starts a throwaway PostgreSQL and RabbitMQ.
+// Industry.Benchmarks: `events` benchmarks the event backbone, `projects` the projects service at national scale
+// (docs/benchmarks.md). Run through scripts/bench-events.sh and scripts/bench-projects.sh, which build Release and
+// start a throwaway PostgreSQL and RabbitMQ.
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine(EventsSettings.Usage);
+    Console.WriteLine(ProjectsSettings.Usage);
     return args.Length == 0 ? 2 : 0;
 }
 
-if (args[0] != "events")
+if (args[0] is not ("events" or "projects"))
 {
-    await Console.Error.WriteLineAsync($"unknown command '{args[0]}'\n\n{EventsSettings.Usage}");
+    await Console.Error.WriteLineAsync($"unknown command '{args[0]}'\n\n{EventsSettings.Usage}\n{ProjectsSettings.Usage}");
     return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+if (args[0] == "projects")
+{
+    ProjectsSettings projects;
+    try
+    {
+        projects = ProjectsSettings.Parse(args[1..]);
+    }
+    catch (ArgumentException ex)
+    {
+        await Console.Error.WriteLineAsync($"{ex.Message}\n\n{ProjectsSettings.Usage}");
+        return 2;
+    }
+
+    var projectsReport = await ProjectsBenchmark.RunAsync(projects, cancel.Token);
+    Console.WriteLine($"results written to {projects.Output}{(projectsReport.AllGoalsMet ? string.Empty : " (a goal was missed)")}");
+    return projectsReport.AllGoalsMet || !projects.FailOnMiss ? 0 : 1;
 }
 
 EventsSettings settings;
@@ -24,13 +52,6 @@ catch (ArgumentException ex)
     await Console.Error.WriteLineAsync($"{ex.Message}\n\n{EventsSettings.Usage}");
     return 2;
 }
-
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
 
 var report = await EventsBenchmark.RunAsync(settings, cancel.Token);
 Console.WriteLine($"results written to {settings.Output}{(report.AllGoalsMet ? string.Empty : " (a goal was missed)")}");

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+
+namespace Industry.Benchmarks.Projects;
+
+/// <summary>The results file of the <c>projects</c> command.</summary>
+internal sealed record ProjectsReport(string Markdown, bool AllGoalsMet)
+{
+    public static ProjectsReport Create(ProjectsSettings settings, MachineFacts machine, SeedResult seed, Phase progress, Phase list, IReadOnlyList<double> warmups, ImportRun import, ImportRun reimport, ServiceMemory memory)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var md = new StringBuilder();
+        var goals = new List<(string Goal, string Measured, bool? Met)>
+        {
+            ($"GetPlanProgress p99 < {ProjectsBenchmark.MaxProgressP99Milliseconds:N0} ms", Ms(progress.Latency!.P99), progress.Latency.P99 < ProjectsBenchmark.MaxProgressP99Milliseconds),
+            list.Latency is { } l
+                ? ($"ListProjects (page of 50, filtered) p99 < {ProjectsBenchmark.MaxListP99Milliseconds:N0} ms", Ms(l.P99), l.P99 < ProjectsBenchmark.MaxListP99Milliseconds)
+                : ($"ListProjects (page of 50, filtered) p99 < {ProjectsBenchmark.MaxListP99Milliseconds:N0} ms", list.NotMeasured!, null),
+            ($"ImportProjects ≥ {ProjectsBenchmark.MinImportRowsPerSecond:N0} rows/s", string.Create(c, $"{import.RowsPerSecond:N0} rows/s"),
+                import.RowsPerSecond >= ProjectsBenchmark.MinImportRowsPerSecond && import.Response.FailedCount == 0),
+            ($"service peak RSS (VmHWM) < {EventsBenchmark.Mb(ProjectsBenchmark.MaxPeakRssBytes)} over the whole run", EventsBenchmark.Mb(memory.PeakRssBytes), memory.PeakRssBytes < ProjectsBenchmark.MaxPeakRssBytes),
+        };
+
+        md.AppendLine("# Projects service benchmark: results");
+        md.AppendLine();
+        md.AppendLine(c, $"Written by `scripts/bench-projects.sh` (`Industry.Benchmarks projects`) on {machine.Date:yyyy-MM-dd HH:mm} UTC. What each figure means: docs/benchmarks.md.");
+        md.AppendLine();
+        md.AppendLine("## Goals");
+        md.AppendLine();
+        md.AppendLine("| goal | measured | |");
+        md.AppendLine("| --- | ---: | --- |");
+        foreach (var (goal, measured, met) in goals)
+        {
+            md.AppendLine(c, $"| {goal} | {measured} | {met switch { true => "pass", false => "**FAIL**", null => "not measured" }} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Machine");
+        md.AppendLine();
+        md.AppendLine("| | |");
+        md.AppendLine("| --- | --- |");
+        md.AppendLine(c, $"| processors (nproc) | {machine.Processors} |");
+        md.AppendLine(c, $"| CPU | {machine.Cpu} |");
+        md.AppendLine(c, $"| memory | {machine.MemoryTotal} |");
+        md.AppendLine(c, $"| OS | {machine.Os} |");
+        md.AppendLine(c, $"| .NET | {machine.Runtime}; the service: Release build, Server GC, Production environment |");
+        md.AppendLine(c, $"| PostgreSQL | {machine.PostgresVersion} (local, fsync off, synchronous_commit off) |");
+        md.AppendLine(c, $"| RabbitMQ | {machine.RabbitMqVersion} (local node; the service's outbox relay publishes the import's events meanwhile) |");
+        md.AppendLine(c, $"| load average (1, 5, 15 min) at the start | {machine.LoadAverage} |");
+        md.AppendLine();
+
+        md.AppendLine("## Data");
+        md.AppendLine();
+        md.AppendLine(c, $"{seed.Projects:N0} projects ({seed.KeyProjects:N0} key or major, {seed.Started:N0} started) and {seed.Reports:N0} monthly investment reports, bulk-loaded with binary COPY and ANALYZEd in {seed.Seconds:N1} s; distributions as docs/benchmarks.md describes.");
+        md.AppendLine();
+
+        md.AppendLine("## Reads");
+        md.AppendLine();
+        md.AppendLine("| call | calls | p50 | p99 | max | calls/s | service CPU | machine busy |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var phase in new[] { progress, list })
+        {
+            md.AppendLine(phase.Latency is { } latency
+                ? string.Create(c, $"| {phase.Name} | {phase.Calls:N0} | {Ms(latency.P50)} | {Ms(latency.P99)} | {Ms(latency.Max)} | {phase.Calls / phase.Seconds:N0} | {phase.ServiceCores:N2} cores | {phase.MachineBusy:P0} |")
+                : string.Create(c, $"| {phase.Name} | – | {phase.NotMeasured} | | | | | |"));
+        }
+
+        md.AppendLine();
+        md.AppendLine(c, $"One call at a time over one HTTP/2 connection, after {settings.Warmup} unmeasured calls of each. GetPlanProgress: every month of the last six years in a fixed shuffled order. ListProjects: `page_size` 50, rotating over six filters (a city and state, a tier, an industry and investment floor, a county, a city's completed projects by `update_time desc`, digital transformation and tier), every other call the next page of the one before.");
+        md.AppendLine();
+
+        md.AppendLine("## Import");
+        md.AppendLine();
+        md.AppendLine("| stream | rows | rows/s | created | updated | unchanged | failed | service CPU | machine busy |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var run in new[] { import, reimport })
+        {
+            var r = run.Response;
+            md.AppendLine(c, $"| {run.Name} | {run.Rows:N0} | {run.RowsPerSecond:N0} | {r.CreatedCount:N0} | {r.UpdatedCount:N0} | {r.UnchangedCount:N0} | {r.FailedCount:N0} | {run.ServiceCpuSeconds / run.Seconds:N2} cores | {run.MachineBusy:P0} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine(c, $"One client stream each, rows written as fast as the channel takes them; rows/s: rows ÷ (first write → response). The sheet interleaves new projects with stored projects whose total investment rose by ¥10M; every row is valid. Before it, {warmups.Count} unmeasured warm-up streams of 2,000 rows on other projects (1,800 changed, 200 new) ran at {(warmups.Count == 0 ? "– (none)" : string.Join(", ", warmups.Select(w => w.ToString("N0", c))) + " rows/s")}: the first imports after start-up run while the JIT compiler is still optimising the path (see docs/benchmarks.md).");
+        foreach (var failure in import.Response.Failures.Take(5))
+        {
+            md.AppendLine(c, $"- failed row {failure.RowNumber} ({failure.ProjectCode}): {failure.Code} {failure.Message}");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Service memory");
+        md.AppendLine();
+        md.AppendLine("| | |");
+        md.AppendLine("| --- | --- |");
+        md.AppendLine(c, $"| peak RSS (VmHWM, from start to stop) | **{EventsBenchmark.Mb(memory.PeakRssBytes)}** |");
+        md.AppendLine(c, $"| highest sampled RSS (VmRSS every 100 ms, {memory.Samples:N0} samples) | {EventsBenchmark.Mb(memory.MaxSampledRssBytes)} |");
+        md.AppendLine(c, $"| idle RSS after start-up and migration | {EventsBenchmark.Mb(memory.IdleRssBytes)} |");
+        md.AppendLine(c, $"| peak RSS after the seed / after the reads / after the import | {EventsBenchmark.Mb(memory.PeakRssAfterSeedBytes)} / {EventsBenchmark.Mb(list.PeakRssAfterBytes)} / {EventsBenchmark.Mb(reimport.PeakRssAfterBytes)} |");
+        md.AppendLine(c, $"| events the imports raised, relayed to RabbitMQ | {memory.EventsRelayed:N0}, {(memory.RelayDrainSeconds is { } s ? string.Create(c, $"all published {s:N1} s after the last import") : "**not all published** (relay off or stalled)")} |");
+        md.AppendLine();
+        md.AppendLine(c, $"Run: `{settings.CommandLine}`.");
+        return new ProjectsReport(md.ToString(), goals.All(g => g.Met != false));
+    }
+
+    private static string Ms(double milliseconds) => double.IsNaN(milliseconds)
+        ? "–"
+        : milliseconds.ToString(milliseconds < 10 ? "N2" : "N1", CultureInfo.InvariantCulture) + " ms";
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Industry.Benchmarks.Projects;
+
+/// <summary>What the seed wrote, and how long it took.</summary>
+internal sealed record SeedResult(int Projects, long Reports, int KeyProjects, int Started, double Seconds);
+
+/// <summary>
+/// Fills the service's (migrated) database with the generated programme in two binary COPYs, projects then reports,
+/// then ANALYZEs both tables as autovacuum would have by the time a real programme had grown this large. The seed
+/// connection skips the foreign-key trigger (<c>session_replication_role = replica</c>): every report's project is
+/// written first by construction, and checking a million keys one by one would only slow the seed.
+/// </summary>
+internal static class ProjectsSeed
+{
+    public const string Actor = "bench-seed";
+
+    public static async Task<SeedResult> RunAsync(string connectionString, SeedCatalog catalog, int projectCount, long reportCount, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var projects = Enumerable.Range(1, projectCount).Select(serial => catalog.Project(serial)).ToList();
+        var reports = SeedCatalog.Trim(projects, reportCount);
+        foreach (var project in projects)
+        {
+            project.CumulativeCompletedInvestmentYuan = SeedCatalog.Reports(project).Sum(r => r.Yuan);
+        }
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "SET session_replication_role = replica", cancellationToken);
+        await CopyProjectsAsync(connection, projects, cancellationToken);
+        await CopyReportsAsync(connection, projects, cancellationToken);
+        await ExecuteAsync(connection, "SET session_replication_role = DEFAULT", cancellationToken);
+        await ExecuteAsync(connection, "ANALYZE projects", cancellationToken);
+        await ExecuteAsync(connection, "ANALYZE investment_reports", cancellationToken);
+        return new SeedResult(projects.Count, reports, projects.Count(p => p.Tier <= 2), projects.Count(p => p.ActualStartDate is not null),
+            Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private static async Task CopyProjectsAsync(NpgsqlConnection connection, List<SeedProject> projects, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            """
+            COPY projects (id, display_name, project_code, enterprise_uscc, enterprise_display_name, county_code, city_code,
+                industry, gbt4754class, nature, total_investment_yuan, equipment_investment_yuan, tier, planned_start_date,
+                planned_completion_date, actual_start_date, actual_completion_date, actual_production_date, cluster, park,
+                digital_transformation, description, state, state_date, state_reason, cumulative_completed_investment_yuan,
+                latest_report_period, version, create_time, update_time, update_actor) FROM STDIN (FORMAT BINARY)
+            """,
+            cancellationToken);
+        foreach (var p in projects)
+        {
+            var latest = p.ReportCount > 0 ? Period(p.LastReportMonth) : string.Empty;
+            var updated = p.ReportCount > 0 ? ReportTime(p.LastReportMonth) : p.CreateTime;
+            var transitions = p.State switch { 1 => 0, 2 or 6 => 1, 3 or 5 => 2, _ => 3 };
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(p.Id, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(p.DisplayName, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(p.Code, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(p.EnterpriseUscc, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(p.EnterpriseDisplayName, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(p.CountyCode, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(p.CityCode, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(p.Industry, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(p.Gbt4754Class, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(p.Nature, NpgsqlDbType.Integer, cancellationToken);
+            await writer.WriteAsync(p.TotalInvestmentYuan, NpgsqlDbType.Bigint, cancellationToken);
+            await writer.WriteAsync(p.EquipmentInvestmentYuan, NpgsqlDbType.Bigint, cancellationToken);
+            await writer.WriteAsync(p.Tier, NpgsqlDbType.Integer, cancellationToken);
+            await writer.WriteAsync(p.PlannedStartDate, NpgsqlDbType.Date, cancellationToken);
+            await writer.WriteAsync(p.PlannedCompletionDate, NpgsqlDbType.Date, cancellationToken);
+            await WriteDateAsync(writer, p.ActualStartDate, cancellationToken);
+            await WriteDateAsync(writer, p.ActualCompletionDate, cancellationToken);
+            await WriteDateAsync(writer, p.ActualProductionDate, cancellationToken);
+            await writer.WriteAsync(p.Cluster, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(p.Park, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(p.DigitalTransformation, NpgsqlDbType.Boolean, cancellationToken);
+            await writer.WriteAsync(p.Description, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(p.State, NpgsqlDbType.Integer, cancellationToken);
+            await writer.WriteAsync(p.StateDate, NpgsqlDbType.Date, cancellationToken);
+            await writer.WriteAsync(string.Empty, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(p.CumulativeCompletedInvestmentYuan, NpgsqlDbType.Bigint, cancellationToken);
+            await writer.WriteAsync(latest, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(1L + transitions + p.ReportCount, NpgsqlDbType.Bigint, cancellationToken);
+            await writer.WriteAsync(p.CreateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(updated > p.CreateTime ? updated : p.CreateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(Actor, NpgsqlDbType.Varchar, cancellationToken);
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task CopyReportsAsync(NpgsqlConnection connection, List<SeedProject> projects, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            """
+            COPY investment_reports (project_id, year, month, completed_investment_yuan, progress_note, version, create_time,
+                update_time, update_actor) FROM STDIN (FORMAT BINARY)
+            """,
+            cancellationToken);
+        foreach (var project in projects)
+        {
+            foreach (var (month, yuan) in SeedCatalog.Reports(project))
+            {
+                var (year, monthOfYear) = SeedCatalog.FromIndex(month);
+                var time = ReportTime(month);
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(project.Id, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(year, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(monthOfYear, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(yuan, NpgsqlDbType.Bigint, cancellationToken);
+                await writer.WriteAsync("按计划推进", NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(1L, NpgsqlDbType.Bigint, cancellationToken);
+                await writer.WriteAsync(time, NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(time, NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(Actor, NpgsqlDbType.Varchar, cancellationToken);
+            }
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>Reports are entered in the first days of the following month.</summary>
+    private static DateTime ReportTime(int month)
+    {
+        var (year, monthOfYear) = SeedCatalog.FromIndex(month + 1);
+        return new DateTime(year, monthOfYear, 5, 1, 0, 0, DateTimeKind.Utc);
+    }
+
+    private static string Period(int month)
+    {
+        var (year, monthOfYear) = SeedCatalog.FromIndex(month);
+        return string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{monthOfYear:D2}");
+    }
+
+    private static async Task WriteDateAsync(NpgsqlBinaryImporter writer, DateOnly? date, CancellationToken cancellationToken)
+    {
+        if (date is { } d)
+        {
+            await writer.WriteAsync(d, NpgsqlDbType.Date, cancellationToken);
+        }
+        else
+        {
+            await writer.WriteNullAsync(cancellationToken);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,118 @@
+using Google.Protobuf.WellKnownTypes;
+using Industry.Projects.Data;
+using Industry.Projects.Domain;
+using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Messaging.Outbox;
+using Industry.ServiceDefaults.Resources;
+using Proto = Industry.Projects.V1;
+
+namespace Industry.Projects.Api;
+
+/// <summary>What one screened row did; <see cref="Failure"/> is set when <see cref="Outcome"/> is Failed.</summary>
+internal readonly record struct ImportResult(ImportOutcome Outcome, ImportRowFailure? Failure = null);
+
+/// <summary>
+/// Writes batches of screened import rows: one look-up of the batch's codes, then per row a create, a revision or
+/// nothing, each created or changed project raising its event through the outbox, and one transaction for the batch
+/// (<see cref="ProjectImportStore"/>). A new project gets the id CreateProject would give it (<c>p-{code}</c>).
+/// </summary>
+internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outbox, IImportReferenceCheck references, TimeProvider clock, string actor)
+{
+    /// <summary>Whole-batch attempts before falling back to one transaction per row.</summary>
+    private const int BatchAttempts = 2;
+
+    /// <summary>The result of each row of <paramref name="rows"/>, in order.</summary>
+    public async Task<ImportResult[]> WriteAsync(IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
+    {
+        var results = new ImportResult[rows.Count];
+        var all = Enumerable.Range(0, rows.Count).ToList();
+
+        // A concurrent write to one of the batch's projects (a version or code another call changed between the
+        // look-up and the save) rolls the batch back; it is read and applied again.
+        for (var attempt = 1; attempt <= BatchAttempts; attempt++)
+        {
+            if (await TryWriteAsync(rows, all, results, cancellationToken))
+            {
+                return results;
+            }
+        }
+
+        // Still contested: one transaction per row, so that only the contested rows fail (ABORTED) and the rest stand.
+        foreach (var i in all)
+        {
+            if (!await TryWriteAsync(rows, [i], results, cancellationToken))
+            {
+                results[i] = new ImportResult(ImportOutcome.Failed, new ImportRowFailure(
+                    rows[i].RowNumber, rows[i].Draft.ProjectCode, ErrorKind.Aborted,
+                    "The project was changed by another request while this row was written; send the row again.", []));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Applies the rows at <paramref name="indices"/> in one transaction; false when a concurrent write won (nothing stored).</summary>
+    private async Task<bool> TryWriteAsync(IReadOnlyList<ImportRow> rows, List<int> indices, ImportResult[] results, CancellationToken cancellationToken)
+    {
+        if (indices.Count == 0)
+        {
+            return true;
+        }
+
+        var codes = indices.Select(i => rows[i].Draft.ProjectCode).ToList();
+        var stored = await db.ForImportAsync(codes, codes.Select(ProjectsApi.DefaultId).ToList(), cancellationToken);
+        var byCode = stored.ToDictionary(p => p.ProjectCode, StringComparer.Ordinal);
+        var takenIds = stored.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var batch = indices.Select(i => rows[i]).ToList();
+        var referenceFailures = await references.CheckAsync(batch, [.. batch.Select(r => byCode.GetValueOrDefault(r.Draft.ProjectCode))], cancellationToken);
+        var now = WireTime.UtcNow(clock);
+        var today = ChinaTime.Today(clock);
+        List<Project> created = [], revised = [];
+        for (var k = 0; k < batch.Count; k++)
+        {
+            results[indices[k]] = referenceFailures.TryGetValue(k, out var failure) ? new ImportResult(ImportOutcome.Failed, failure)
+                : byCode.TryGetValue(batch[k].Draft.ProjectCode, out var project) ? Revise(project, batch[k], now, revised)
+                : Create(batch[k], takenIds, today, now, created);
+        }
+
+        return await db.TrySaveAsync(created, revised, cancellationToken);
+    }
+
+    private ImportResult Revise(Project project, ImportRow row, DateTime now, List<Project> revised)
+    {
+        IReadOnlyList<string> changed;
+        try
+        {
+            changed = project.Revise(row.Draft, now, actor);
+        }
+        catch (ServiceException ex)
+        {
+            return new ImportResult(ImportOutcome.Failed, ImportRowFailure.From(row.RowNumber, row.Draft.ProjectCode, ex));
+        }
+
+        if (changed.Count == 0)
+        {
+            return new ImportResult(ImportOutcome.Unchanged);
+        }
+
+        revised.Add(project);
+        outbox.Add(new Proto.ProjectUpdated { Project = project.ToProto(), UpdateMask = new FieldMask { Paths = { changed } } }, project.Name, project.Version, actor);
+        return new ImportResult(ImportOutcome.Updated);
+    }
+
+    private ImportResult Create(ImportRow row, HashSet<string> takenIds, DateOnly today, DateTime now, List<Project> created)
+    {
+        var id = ProjectsApi.DefaultId(row.Draft.ProjectCode);
+        if (takenIds.Contains(id))
+        {
+            // Another project was created with this id explicitly; CreateProject would refuse the row the same way.
+            return new ImportResult(ImportOutcome.Failed, ImportRowFailure.From(row.RowNumber, row.Draft.ProjectCode,
+                ServiceException.AlreadyExists($"projects/{id}, a project with another code,")));
+        }
+
+        var project = Project.Create(id, row.Draft, today, now, actor);
+        created.Add(project);
+        outbox.Add(new Proto.ProjectCreated { Project = project.ToProto() }, project.Name, project.Version, actor);
+        return new ImportResult(ImportOutcome.Created);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Grpc.Core;
+using Industry.Projects.Domain;
+using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Hosting;
+using Proto = Industry.Projects.V1;
+
+namespace Industry.Projects.Api;
+
+/// <summary>
+/// 批量导入: <c>ImportProjects</c>, the monthly scheduling sheets (月度调度表) streamed one row per message. Rows are
+/// screened as they arrive and written in batches of <see cref="ProjectImportScreen.BatchSize"/>, each batch in its
+/// own transaction, so a sheet of any length is imported at thousands of rows per second in flat memory.
+/// </summary>
+internal sealed partial class ProjectsApi
+{
+    /// <summary>
+    /// The cluster and park reference check of the import. Only the references' form is checked until CreateProject's
+    /// gRPC checks exist; then an <see cref="IImportReferenceCheck"/> over them goes here (one call per batch).
+    /// </summary>
+    private static IImportReferenceCheck ImportReferences => FormOnlyReferenceCheck.Instance;
+
+    public override async Task<Proto.ImportProjectsResponse> ImportProjects(IAsyncStreamReader<Proto.ImportProjectsRequest> requestStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var screen = new ProjectImportScreen();
+        var writer = new ProjectImportWriter(db, outbox, ImportReferences, clock, Actor.Of(context));
+        var response = new Proto.ImportProjectsResponse();
+        var pending = new List<PendingRow>(ProjectImportScreen.BatchSize);
+        var lastRowNumber = 0;
+        while (await requestStream.MoveNext(ct))
+        {
+            var request = requestStream.Current;
+            if (!screen.Admit())
+            {
+                await FlushAsync(writer, pending, response, ct);
+                throw TooManyRows(lastRowNumber);
+            }
+
+            lastRowNumber = request.RowNumber;
+            var (draft, violations) = ProjectImportMapping.Read(request.Project);
+            var failure = screen.Screen(request.RowNumber, draft, violations);
+            pending.Add(failure is null ? new PendingRow(new ImportRow(request.RowNumber, draft!), null) : new PendingRow(null, failure));
+            if (pending.Count == ProjectImportScreen.BatchSize)
+            {
+                await FlushAsync(writer, pending, response, ct);
+            }
+        }
+
+        await FlushAsync(writer, pending, response, ct);
+        response.RowCount = screen.RowCount;
+        return response;
+    }
+
+    /// <summary>Writes the pending rows' valid ones and counts every pending row, in the order received.</summary>
+    private static async Task FlushAsync(ProjectImportWriter writer, List<PendingRow> pending, Proto.ImportProjectsResponse response, CancellationToken cancellationToken)
+    {
+        var rows = pending.Where(p => p.Row is not null).Select(p => p.Row!).ToList();
+        var results = rows.Count == 0 ? [] : await writer.WriteAsync(rows, cancellationToken);
+        var next = 0;
+        foreach (var row in pending)
+        {
+            var result = row.Failure is { } screened ? new ImportResult(ImportOutcome.Failed, screened) : results[next++];
+            switch (result.Outcome)
+            {
+                case ImportOutcome.Created:
+                    response.CreatedCount++;
+                    break;
+                case ImportOutcome.Updated:
+                    response.UpdatedCount++;
+                    break;
+                case ImportOutcome.Unchanged:
+                    response.UnchangedCount++;
+                    break;
+                default:
+                    response.FailedCount++;
+                    if (response.Failures.Count < ProjectImportScreen.MaxFailuresListed)
+                    {
+                        response.Failures.Add(result.Failure!.ToProto());
+                    }
+
+                    break;
+            }
+        }
+
+        pending.Clear();
+    }
+
+    private static ServiceException TooManyRows(int lastRowNumber)
+    {
+        var max = ProjectImportScreen.MaxRowsPerCall.ToString(CultureInfo.InvariantCulture);
+        return new ServiceException(ErrorKind.ResourceExhausted, "IMPORT_TOO_MANY_ROWS",
+            $"An import takes at most {max} rows. The first {max} (through row {lastRowNumber}) were imported; send the rest in another call (re-sending a row is harmless).",
+            new Dictionary<string, string>
+            {
+                ["max_rows"] = max,
+                ["last_imported_row_number"] = lastRowNumber.ToString(CultureInfo.InvariantCulture),
+            });
+    }
+
+    /// <summary>A received row: screened into a row to write, or already failed.</summary>
+    private sealed record PendingRow(ImportRow? Row, ImportRowFailure? Failure);
+}
