@@ -47,24 +47,6 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# start_infra: PostgreSQL and RabbitMQ for the benchmark, unless the environment already names them.
-start_infra() {
-  infra_init bench
-  if [ -z "${BENCH_POSTGRES:-}" ]; then
-    infra_start_postgres
-    export BENCH_POSTGRES="$INFRA_POSTGRES"
-  else
-    log "using BENCH_POSTGRES from the environment"
-  fi
-
-  if [ -z "${BENCH_RABBITMQ:-}" ]; then
-    infra_start_rabbitmq
-    export BENCH_RABBITMQ="amqp://guest:guest@127.0.0.1:$INFRA_RABBITMQ_PORT/"
-  else
-    log "using BENCH_RABBITMQ from the environment"
-  fi
-}
-
 step "tools"
 command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not on PATH"
 dotnet --version
@@ -77,7 +59,7 @@ fi
 [ -f "$BENCH_DLL" ] || die "$BENCH_DLL is not built (run without --no-build)"
 
 step "PostgreSQL and RabbitMQ"
-start_infra
+infra_start_bench
 
 step "benchmark"
 dotnet "$BENCH_DLL" events --output "$OUTPUT" "$@"

@@ -9,6 +9,7 @@
 #   infra_start_rabbitmq       start a RabbitMQ node; sets INFRA_RABBITMQ_PORT (AMQP; management
 #                              is +10000, distribution +20000), RABBIT_NODE and INFRA_RABBITMQ_CTL
 #                              (a rabbitmqctl wrapper carrying the node's Erlang cookie)
+#   infra_start_bench          both, for a benchmark, unless BENCH_POSTGRES / BENCH_RABBITMQ name servers
 #   infra_stop                 stop what was started, remove the folder (idempotent)
 
 INFRA_DIR=""
@@ -53,6 +54,23 @@ infra_start_rabbitmq() {
   RABBIT_NODE="industry-$INFRA_NAME-$$@localhost"
   rabbitmq_start "$RABBIT_NODE" "$INFRA_RABBITMQ_PORT" "$INFRA_DIR/rabbitmq"
   INFRA_RABBITMQ_CTL="$INFRA_DIR/rabbitmq/rabbitmqctl"
+}
+
+infra_start_bench() {
+  infra_init bench
+  if [ -z "${BENCH_POSTGRES:-}" ]; then
+    infra_start_postgres
+    export BENCH_POSTGRES="$INFRA_POSTGRES"
+  else
+    log "using BENCH_POSTGRES from the environment"
+  fi
+
+  if [ -z "${BENCH_RABBITMQ:-}" ]; then
+    infra_start_rabbitmq
+    export BENCH_RABBITMQ="amqp://guest:guest@127.0.0.1:$INFRA_RABBITMQ_PORT/"
+  else
+    log "using BENCH_RABBITMQ from the environment"
+  fi
 }
 
 infra_stop() {
