@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Grpc.Core;
 using Grpc.Net.Client;
 using Industry.Projects.V1;
 using Industry.TestInfrastructure;
@@ -98,11 +99,19 @@ public sealed class OutboxFaultTests : IAsyncLifetime
         var clients = new[] { new ProjectService.ProjectServiceClient(firstChannel), new ProjectService.ProjectServiceClient(secondChannel) };
 
         // 60 plans written in parallel, each twice in a row (once through each replica), so the relays race.
-        await Task.WhenAll(Enumerable.Range(2000, Writes / 2).Select(async year =>
+        try
         {
-            await SetTargetAsync(clients[0], year, 1);
-            await SetTargetAsync(clients[1], year, 2);
-        }));
+            await Task.WhenAll(Enumerable.Range(2000, Writes / 2).Select(async year =>
+            {
+                await SetTargetAsync(clients[0], year, 1);
+                await SetTargetAsync(clients[1], year, 2);
+            }));
+        }
+        catch (RpcException error)
+        {
+            // A write should never fail here: say why from the services' own logs.
+            throw new InvalidOperationException($"A write failed: {error.Status}\n--- first:\n{first.RecentOutput}\n--- second:\n{second.RecentOutput}", error);
+        }
 
         await subscription.WaitForAsync(Writes, TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(2)); // a duplicate would arrive within the relays' next rounds
