@@ -1,4 +1,5 @@
 using Industry.Projects.Domain;
+using Industry.ServiceDefaults.Reporting;
 
 namespace Industry.Projects.UnitTests;
 
@@ -23,10 +24,10 @@ public sealed class ProgressArithmeticTests
     [InlineData(1000, 1000, 0.0)]
     [InlineData(2, 3, -33.3)]
     public void GrowthPercent_AgainstLastYear(long current, long previous, double expected) =>
-        Assert.Equal(expected, ProgressArithmetic.GrowthPercent(current, previous));
+        Assert.Equal(expected, YearOnYear.GrowthPercent(current, previous));
 
     [Fact]
-    public void GrowthPercent_WithoutBase_IsNull() => Assert.Null(ProgressArithmetic.GrowthPercent(100, 0));
+    public void GrowthPercent_WithoutBase_IsNull() => Assert.Null(YearOnYear.GrowthPercent(100, 0));
 
     [Theory]
     [InlineData(10, 83.3)]

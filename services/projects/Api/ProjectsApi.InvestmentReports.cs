@@ -5,6 +5,7 @@ using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Pagination;
+using Industry.ServiceDefaults.Reporting;
 using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Projects.V1;

@@ -4,6 +4,7 @@ using Industry.Projects.Data;
 using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Reference;
+using Industry.ServiceDefaults.Reporting;
 using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Projects.V1;
@@ -37,7 +38,7 @@ internal sealed partial class ProjectsApi
             PreviousYearCompletedInvestmentYuan = Invested(null, year - 1),
             TimeScheduleProgressPercent = ProgressArithmetic.TimeSchedulePercent(month),
         };
-        if (ProgressArithmetic.GrowthPercent(progress.CompletedInvestmentYuan, progress.PreviousYearCompletedInvestmentYuan) is { } growth)
+        if (YearOnYear.GrowthPercent(progress.CompletedInvestmentYuan, progress.PreviousYearCompletedInvestmentYuan) is { } growth)
         {
             progress.InvestmentGrowthPercent = growth;
         }
@@ -58,7 +59,7 @@ internal sealed partial class ProjectsApi
                 CompletedInvestmentYuan = Invested(city.Code, year),
                 PreviousYearCompletedInvestmentYuan = Invested(city.Code, year - 1),
             };
-            if (ProgressArithmetic.GrowthPercent(row.CompletedInvestmentYuan, row.PreviousYearCompletedInvestmentYuan) is { } cityGrowth)
+            if (YearOnYear.GrowthPercent(row.CompletedInvestmentYuan, row.PreviousYearCompletedInvestmentYuan) is { } cityGrowth)
             {
                 row.InvestmentGrowthPercent = cityGrowth;
             }

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Industry.Projects.Data;
 using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Reporting;
 using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Api;
@@ -59,7 +60,7 @@ internal sealed partial class ProjectsApi
             CompletedInvestmentYuan = completed,
             PreviousYearCompletedInvestmentYuan = previous,
         };
-        if (ProgressArithmetic.GrowthPercent(completed, previous) is { } growth)
+        if (YearOnYear.GrowthPercent(completed, previous) is { } growth)
         {
             row.InvestmentGrowthPercent = growth;
         }

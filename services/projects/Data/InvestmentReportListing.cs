@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Filtering;
+using Industry.ServiceDefaults.Reporting;
 
 namespace Industry.Projects.Data;
 

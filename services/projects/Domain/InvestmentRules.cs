@@ -1,4 +1,5 @@
 using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Reporting;
 
 namespace Industry.Projects.Domain;
 

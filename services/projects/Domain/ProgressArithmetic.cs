@@ -11,10 +11,6 @@ public static class ProgressArithmetic
         actualStart is { } start && start <= new DateOnly(year, 12, 31)
         && (actualCompletion is not { } end || end >= new DateOnly(year, 1, 1));
 
-    /// <summary>技改投资增长: the change of Jan–M of this year against Jan–M of the last, in percent; null without a base.</summary>
-    public static double? GrowthPercent(long current, long previous) =>
-        previous == 0 ? null : Math.Round((double)(current - previous) / previous * 100, 1, MidpointRounding.AwayFromZero);
-
     /// <summary>序时进度: the share of the year elapsed after month M, in percent (M/12).</summary>
     public static double TimeSchedulePercent(int throughMonth) =>
         throughMonth is < 1 or > 12
