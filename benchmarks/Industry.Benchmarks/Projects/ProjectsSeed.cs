@@ -10,7 +10,8 @@ internal sealed record SeedResult(int Projects, long Reports, int KeyProjects, i
 
 /// <summary>
 /// Fills the service's (migrated) database with the generated programme in two binary COPYs, projects then reports,
-/// then ANALYZEs both tables as autovacuum would have by the time a real programme had grown this large. The seed
+/// then builds the per-city monthly totals and ANALYZEs the tables as autovacuum would have by the time a real
+/// programme had grown this large. The seed
 /// connection skips the foreign-key trigger (<c>session_replication_role = replica</c>): every report's project is
 /// written first by construction, and checking a million keys one by one would only slow the seed.
 /// </summary>
@@ -34,6 +35,15 @@ internal static class ProjectsSeed
         await CopyProjectsAsync(connection, projects, cancellationToken);
         await CopyReportsAsync(connection, projects, cancellationToken);
         await ExecuteAsync(connection, "SET session_replication_role = DEFAULT", cancellationToken);
+
+        // COPY bypasses the service, so the per-city monthly totals its saves keep (ADR 0014) are built here, as the
+        // migration that introduced them does for stored reports.
+        await ExecuteAsync(connection, """
+            INSERT INTO city_month_investments (city_code, year, month, completed_investment_yuan)
+            SELECT p.city_code, r.year, r.month, CAST(SUM(r.completed_investment_yuan) AS bigint)
+            FROM investment_reports r JOIN projects p ON p.id = r.project_id
+            GROUP BY p.city_code, r.year, r.month
+            """, cancellationToken);
         await ExecuteAsync(connection, "ANALYZE projects", cancellationToken);
         await ExecuteAsync(connection, "ANALYZE investment_reports", cancellationToken);
         return new SeedResult(projects.Count, reports, projects.Count(p => p.Tier <= 2), projects.Count(p => p.ActualStartDate is not null),

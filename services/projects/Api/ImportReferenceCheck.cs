@@ -1,4 +1,5 @@
 using Industry.Projects.Domain;
+using Industry.ServiceDefaults.Errors;
 
 namespace Industry.Projects.Api;
 
@@ -18,19 +19,36 @@ internal interface IImportReferenceCheck
 }
 
 /// <summary>
-/// The check in force until the gRPC reference checks of CreateProject exist: nothing beyond the form of the
-/// references, which <see cref="ProjectRules"/> has already checked.
+/// The import's check with the cluster and parks services (<see cref="IReferenceChecker"/>): the batch's distinct new or
+/// changed references in one look-up, then per row the same decision CreateProject makes
+/// (<see cref="ProjectReferences.Require"/>): FAILED_PRECONDITION for a reference that does not exist, UNAVAILABLE when
+/// its service could not confirm it. Either fails only the rows concerned; the rest of the batch is written.
 /// </summary>
-internal sealed class FormOnlyReferenceCheck : IImportReferenceCheck
+internal sealed class ImportReferenceCheck(IReferenceChecker checker) : IImportReferenceCheck
 {
-    public static readonly FormOnlyReferenceCheck Instance = new();
-
-    private static readonly Task<IReadOnlyDictionary<int, ImportRowFailure>> None =
-        Task.FromResult<IReadOnlyDictionary<int, ImportRowFailure>>(new Dictionary<int, ImportRowFailure>());
-
-    private FormOnlyReferenceCheck()
+    public async Task<IReadOnlyDictionary<int, ImportRowFailure>> CheckAsync(IReadOnlyList<ImportRow> rows, IReadOnlyList<Project?> stored, CancellationToken cancellationToken)
     {
-    }
+        var failures = new Dictionary<int, ImportRowFailure>();
+        var toCheck = rows.Select((row, i) => ProjectReferences.ToCheck(row.Draft, stored[i]?.ToDraft())).ToList();
+        var names = toCheck.SelectMany(references => references).Select(r => r.Name).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count == 0)
+        {
+            return failures;
+        }
 
-    public Task<IReadOnlyDictionary<int, ImportRowFailure>> CheckAsync(IReadOnlyList<ImportRow> rows, IReadOnlyList<Project?> stored, CancellationToken cancellationToken) => None;
+        var states = await checker.LookUpAsync(names, cancellationToken);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            try
+            {
+                ProjectReferences.Require(toCheck[i], states);
+            }
+            catch (ServiceException ex)
+            {
+                failures.Add(i, ImportRowFailure.From(rows[i].RowNumber, rows[i].Draft.ProjectCode, ex));
+            }
+        }
+
+        return failures;
+    }
 }

@@ -14,17 +14,11 @@ namespace Industry.Projects.Api;
 /// </summary>
 internal sealed partial class ProjectsApi
 {
-    /// <summary>
-    /// The cluster and park reference check of the import. Only the references' form is checked until CreateProject's
-    /// gRPC checks exist; then an <see cref="IImportReferenceCheck"/> over them goes here (one call per batch).
-    /// </summary>
-    private static IImportReferenceCheck ImportReferences => FormOnlyReferenceCheck.Instance;
-
     public override async Task<Proto.ImportProjectsResponse> ImportProjects(IAsyncStreamReader<Proto.ImportProjectsRequest> requestStream, ServerCallContext context)
     {
         var ct = context.CancellationToken;
         var screen = new ProjectImportScreen();
-        var writer = new ProjectImportWriter(db, outbox, ImportReferences, clock, Actor.Of(context));
+        var writer = new ProjectImportWriter(db, outbox, new ImportReferenceCheck(references), clock, Actor.Of(context));
         var response = new Proto.ImportProjectsResponse();
         var pending = new List<PendingRow>(ProjectImportScreen.BatchSize);
         var lastRowNumber = 0;

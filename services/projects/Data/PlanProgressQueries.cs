@@ -5,7 +5,7 @@ namespace Industry.Projects.Data;
 /// <summary>
 /// The figures of the plan's progress, each one SQL aggregation over indexes (DESIGN.md 6: never loading projects or
 /// reports into memory): key projects under implementation per city, and completed investment per city for the
-/// first months of a year and of the year before.
+/// first months of a year and of the year before (kept per city and month by every save, ADR 0014).
 /// </summary>
 internal static class PlanProgressQueries
 {
@@ -25,12 +25,14 @@ internal static class PlanProgressQueries
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Completed investment of all projects in months 1..<paramref name="throughMonth"/> of a year and the year before, per city.</summary>
+    /// <summary>
+    /// Completed investment of all projects in months 1..<paramref name="throughMonth"/> of a year and the year before,
+    /// per city: from the running totals (at most 16 cities × 24 months of rows), not from the reports themselves.
+    /// </summary>
     public static Task<List<CityInvestment>> CompletedInvestmentAsync(this ProjectsDbContext db, int year, int throughMonth, CancellationToken cancellationToken) =>
-        db.InvestmentReports
-            .Where(r => (r.Year == year || r.Year == year - 1) && r.Month <= throughMonth)
-            .Join(db.Projects, r => r.ProjectId, p => p.Id, (r, p) => new { p.CityCode, r.Year, r.CompletedInvestmentYuan })
-            .GroupBy(x => new { x.CityCode, x.Year })
-            .Select(g => new CityInvestment(g.Key.CityCode, g.Key.Year, g.Sum(x => x.CompletedInvestmentYuan)))
+        db.CityMonthInvestments
+            .Where(c => (c.Year == year || c.Year == year - 1) && c.Month <= throughMonth)
+            .GroupBy(c => new { c.CityCode, c.Year })
+            .Select(g => new CityInvestment(g.Key.CityCode, g.Key.Year, g.Sum(c => c.CompletedInvestmentYuan)))
             .ToListAsync(cancellationToken);
 }

@@ -31,7 +31,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         // Keyset pagination in the default order (create_time desc, id) and the progress queries
         // (key projects by tier and actual dates, per city) run over these indexes.
         builder.HasIndex(p => new { p.CreateTime, p.Id });
-        builder.HasIndex(p => new { p.Tier, p.ActualStartDate, p.ActualCompletionDate });
+        // Key projects under implementation per city: an index-only scan of the key tiers' date range.
+        builder.HasIndex(p => new { p.Tier, p.ActualStartDate, p.ActualCompletionDate }).IncludeProperties(p => p.CityCode);
         builder.HasIndex(p => new { p.CityCode, p.State });
         builder.HasIndex(p => p.Cluster);
         builder.HasIndex(p => p.Park);
@@ -62,8 +63,8 @@ internal sealed class InvestmentReportConfiguration : IEntityTypeConfiguration<I
         builder.Property(r => r.UpdateActor).HasMaxLength(200);
         builder.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
 
-        // Year-to-date sums over all projects: by year and month, the amount included. The project id after the month
-        // serves ListInvestmentReports of every project filtered to one month (period = "YYYY-MM") in page order.
+        // Sums over all projects by year and month (investment stats), the amount included. The project id after the
+        // month serves ListInvestmentReports of every project filtered to one month (period = "YYYY-MM") in page order.
         builder.HasIndex(r => new { r.Year, r.Month, r.ProjectId }).IncludeProperties(r => r.CompletedInvestmentYuan);
 
         // ListInvestmentReports filtered by update_time ("changed since"), which no other index narrows.

@@ -57,10 +57,12 @@ internal static class ProjectImportStore
             await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)transaction.GetDbTransaction());
             var projectType = db.Model.FindEntityType(typeof(Project))!;
             Add(batch, Insert(projectType, created));
-            Add(batch, Update(projectType, revised));
+            Add(batch, MoveCityTotals(revised));
+            var update = Update(projectType, revised);
+            Add(batch, update);
             Add(batch, Insert(db.Model.FindEntityType(typeof(OutboxMessage))!, events));
             await batch.ExecuteNonQueryAsync(cancellationToken);
-            if (revised.Count > 0 && batch.BatchCommands[created.Count > 0 ? 1 : 0].RecordsAffected != revised.Count)
+            if (update is not null && update.RecordsAffected != revised.Count)
             {
                 return false; // rolled back when the transaction is disposed uncommitted
             }
@@ -100,6 +102,34 @@ internal static class ProjectImportStore
         var command = new NpgsqlBatchCommand();
         var arrays = columns.Select((p, i) => Parameter(command, i, p, rows)).ToList();
         command.CommandText = $"INSERT INTO {Table(type)} ({string.Join(", ", columns.Select(Column))}) SELECT * FROM unnest({string.Join(", ", arrays)})";
+        return command;
+    }
+
+    /// <summary>
+    /// The per-city monthly totals of the revised projects that change city (a county in another city): their stored
+    /// reports leave the old city for the new one, as <see cref="CityInvestmentTotals"/> does for a SaveChanges. Runs
+    /// before the update, while the old city is stored; a lost race rolls it back with the rest.
+    /// </summary>
+    private static NpgsqlBatchCommand? MoveCityTotals(IReadOnlyList<Project> revised)
+    {
+        if (revised.Count == 0)
+        {
+            return null;
+        }
+
+        var command = new NpgsqlBatchCommand("""
+            INSERT INTO city_month_investments (city_code, year, month, completed_investment_yuan)
+            SELECT m.city_code, r.year, r.month, CAST(SUM(r.completed_investment_yuan * m.sign) AS bigint)
+            FROM unnest(@ids::text[], @cities::text[]) AS u(id, city_code)
+            JOIN projects p ON p.id = u.id AND p.city_code <> u.city_code
+            CROSS JOIN LATERAL (VALUES (p.city_code, -1), (u.city_code, 1)) AS m(city_code, sign)
+            JOIN investment_reports r ON r.project_id = p.id
+            GROUP BY m.city_code, r.year, r.month
+            ON CONFLICT (city_code, year, month) DO UPDATE
+            SET completed_investment_yuan = city_month_investments.completed_investment_yuan + excluded.completed_investment_yuan
+            """);
+        command.Parameters.Add(new NpgsqlParameter("ids", revised.Select(p => p.Id).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter("cities", revised.Select(p => p.CityCode).ToArray()));
         return command;
     }
 

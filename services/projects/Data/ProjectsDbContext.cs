@@ -13,6 +13,35 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<Domain.InvestmentReport> InvestmentReports => Set<Domain.InvestmentReport>();
 
+    /// <summary>Completed investment per city and month, kept by every save (<see cref="CityInvestmentTotals"/>).</summary>
+    public DbSet<CityMonthInvestment> CityMonthInvestments => Set<CityMonthInvestment>();
+
+    /// <summary>Saves, and in the same transaction brings the per-city monthly totals along with the reports saved.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var totals = CityInvestmentTotals.Pending(ChangeTracker);
+        if (totals.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await CityInvestmentTotals.MoveAsync(this, totals.Moves, cancellationToken);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await CityInvestmentTotals.AddAsync(this, totals.Deltas, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return written;
+    }
+
+    /// <summary>Synchronous saves would skip the totals: the service only saves asynchronously.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: it keeps the per-city investment totals.");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProjectsDbContext).Assembly).AddMessagingTables().AddIdempotencyTables();
 }

@@ -27,6 +27,11 @@ public enum ImportOutcome
 /// </summary>
 public sealed record ImportRowFailure(int RowNumber, string ProjectCode, ErrorKind Kind, string Message, IReadOnlyList<FieldViolation> FieldViolations)
 {
+    /// <summary>
+    /// The row's failure as a single call would have failed; a precondition's subject (a field such as
+    /// <c>project.cluster</c>) is listed as a field violation, since a row's failure has only those.
+    /// </summary>
     public static ImportRowFailure From(int rowNumber, string projectCode, ServiceException exception) =>
-        new(rowNumber, projectCode, exception.Kind, exception.Message, exception.FieldViolations);
+        new(rowNumber, projectCode, exception.Kind, exception.Message,
+            [.. exception.FieldViolations, .. exception.PreconditionViolations.Select(v => new FieldViolation(v.Subject, v.Description))]);
 }

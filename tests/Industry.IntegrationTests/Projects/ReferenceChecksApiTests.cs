@@ -9,7 +9,7 @@ namespace Industry.IntegrationTests.Projects;
 /// <summary>
 /// Cluster and park references checked with their services over gRPC (<see cref="FakeReferenceServices"/>): a missing
 /// one is FAILED_PRECONDITION naming the field, a service that cannot answer UNAVAILABLE, nothing stored either way;
-/// an update that keeps its references calls nobody.
+/// an update that keeps its references calls nobody; an import fails only the rows concerned.
 /// </summary>
 public sealed class ReferenceChecksApiTests(ProjectsServiceFixture service) : IClassFixture<ProjectsServiceFixture>
 {
@@ -132,6 +132,35 @@ public sealed class ReferenceChecksApiTests(ProjectsServiceFixture service) : IC
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal("project.cluster", Assert.Single(error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations).Subject);
         Assert.Equal(created, await Client.GetProjectAsync(new GetProjectRequest { Name = created.Name }, Deadline));
+    }
+
+    [Fact]
+    public async Task ImportProjects_RowsWithMissingOrUnverifiableReferences_FailAloneAndTheBatchLooksEachReferenceUpOnce()
+    {
+        var known = Enumerable.Range(0, 3).Select(_ => NewProject(ref _serial, FakeReferenceServices.HefeiEv, FakeReferenceServices.WuhuEcon)).ToList();
+        var missing = NewProject(ref _serial, "clusters/no-such-cluster");
+        var unverified = NewProject(ref _serial, park: FakeReferenceServices.Unimplemented);
+        var before = service.References.Calls.CountFor(FakeReferenceServices.HefeiEv);
+
+        using var call = Client.ImportProjects(Deadline);
+        var rows = new[] { known[0], missing, known[1], unverified, known[2] };
+        for (var i = 0; i < rows.Length; i++)
+        {
+            await call.RequestStream.WriteAsync(new ImportProjectsRequest { RowNumber = i + 2, Project = rows[i] });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var response = await call.ResponseAsync;
+
+        Assert.Equal((5, 3, 2), (response.RowCount, response.CreatedCount, response.FailedCount));
+        Assert.Equal([(3, Code.FailedPrecondition), (5, Code.Unavailable)], response.Failures.Select(f => (f.RowNumber, f.Code)));
+        Assert.Equal("project.cluster", Assert.Single(response.Failures[0].FieldViolations).Field);
+        Assert.Contains(FakeReferenceServices.Unimplemented, response.Failures[1].Message, StringComparison.Ordinal); // not invalid: no field at fault
+        Assert.Equal(before + 1, service.References.Calls.CountFor(FakeReferenceServices.HefeiEv)); // one look-up for three rows
+        await AssertNothingStoredAsync(missing);
+        await AssertNothingStoredAsync(unverified);
+        var stored = await Client.GetProjectAsync(new GetProjectRequest { Name = "projects/p-" + known[1].ProjectCode }, Deadline);
+        Assert.Equal((FakeReferenceServices.HefeiEv, FakeReferenceServices.WuhuEcon), (stored.Cluster, stored.Park));
     }
 
     private async Task AssertNothingStoredAsync(Project project)

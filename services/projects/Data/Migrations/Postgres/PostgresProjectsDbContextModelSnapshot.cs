@@ -22,6 +22,31 @@ namespace Industry.Projects.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Industry.Projects.Data.CityMonthInvestment", b =>
+                {
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("city_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<long>("CompletedInvestmentYuan")
+                        .HasColumnType("bigint")
+                        .HasColumnName("completed_investment_yuan");
+
+                    b.HasKey("CityCode", "Year", "Month")
+                        .HasName("pk_city_month_investments");
+
+                    b.ToTable("city_month_investments", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Projects.Domain.InvestmentReport", b =>
                 {
                     b.Property<string>("ProjectId")
@@ -330,6 +355,8 @@ namespace Industry.Projects.Data.Migrations.Postgres
 
                     b.HasIndex("Tier", "ActualStartDate", "ActualCompletionDate")
                         .HasDatabaseName("ix_projects_tier_actual_start_date_actual_completion_date");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Tier", "ActualStartDate", "ActualCompletionDate"), new[] { "CityCode" });
 
                     b.ToTable("projects", (string)null);
                 });

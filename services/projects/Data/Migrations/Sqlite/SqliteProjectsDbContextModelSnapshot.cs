@@ -17,6 +17,31 @@ namespace Industry.Projects.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Industry.Projects.Data.CityMonthInvestment", b =>
+                {
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<long>("CompletedInvestmentYuan")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_investment_yuan");
+
+                    b.HasKey("CityCode", "Year", "Month")
+                        .HasName("pk_city_month_investments");
+
+                    b.ToTable("city_month_investments", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Projects.Domain.InvestmentReport", b =>
                 {
                     b.Property<string>("ProjectId")
@@ -323,7 +348,8 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_projects_update_time_id");
 
                     b.HasIndex("Tier", "ActualStartDate", "ActualCompletionDate")
-                        .HasDatabaseName("ix_projects_tier_actual_start_date_actual_completion_date");
+                        .HasDatabaseName("ix_projects_tier_actual_start_date_actual_completion_date")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CityCode" });
 
                     b.ToTable("projects", (string)null);
                 });
