@@ -4,6 +4,7 @@ using Industry.Cluster.Data;
 using Industry.Cluster.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +61,8 @@ internal sealed partial class ClusterApi
         }
 
         var actor = Actor.Of(context);
-        var cluster = Domain.Cluster.Create(id, draft, Now, actor);
+        var previousVersion = await db.LastVersionAsync(Domain.Cluster.Collection + "/" + id, context.CancellationToken); // deleted before: go on from there
+        var cluster = Domain.Cluster.Create(id, draft, Now, actor, previousVersion);
         db.Clusters.Add(cluster);
         var proto = cluster.ToProto();
         outbox.Add(new Proto.ClusterCreated { Cluster = proto }, cluster.Name, cluster.Version, actor);
@@ -111,6 +113,7 @@ internal sealed partial class ClusterApi
         var actor = Actor.Of(context);
         cluster.MarkDeleted(Now, actor);
         outbox.Add(new Proto.ClusterDeleted { Cluster = cluster.ToProto() }, cluster.Name, cluster.Version, actor);
+        await db.BuryAsync(cluster.Name, cluster.Version, Now, context.CancellationToken);
         db.Clusters.Remove(cluster); // its recognitions and (forced) revenue reports go with it (cascade), without events of their own
         await db.SaveChangesAsync(context.CancellationToken);
         return new Empty();

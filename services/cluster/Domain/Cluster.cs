@@ -66,12 +66,16 @@ public sealed class Cluster
 
     public string UpdateActor { get; private set; } = string.Empty;
 
-    /// <summary>A new cluster in CULTIVATING, from a draft that passed <see cref="ClusterRules.Check"/>.</summary>
-    public static Cluster Create(string id, ClusterDraft draft, DateTime now, string actor)
+    /// <summary>
+    /// A new cluster in CULTIVATING, from a draft that passed <see cref="ClusterRules.Check"/>; its version follows
+    /// <paramref name="previousVersion"/>, the last of a deleted cluster of the same id (0 for a new id).
+    /// </summary>
+    public static Cluster Create(string id, ClusterDraft draft, DateTime now, string actor, long previousVersion = 0)
     {
         var cluster = new Cluster
         {
             Id = id,
+            Version = previousVersion,
             Kind = draft.Kind ?? throw new ArgumentException("A cluster's kind is required.", nameof(draft)),
             State = ClusterState.Cultivating,
             Level = ClusterLevel.None,

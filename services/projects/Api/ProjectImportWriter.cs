@@ -64,6 +64,8 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
         var byCode = stored.ToDictionary(p => p.ProjectCode, StringComparer.Ordinal);
         var takenIds = stored.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var batch = indices.Select(i => rows[i]).ToList();
+        var newNames = batch.Where(r => !byCode.ContainsKey(r.Draft.ProjectCode)).Select(r => "projects/" + ProjectsApi.DefaultId(r.Draft.ProjectCode)).ToList();
+        var buried = newNames.Count == 0 ? [] : await db.LastVersionsAsync(newNames, cancellationToken);
         var referenceFailures = await references.CheckAsync(batch, [.. batch.Select(r => byCode.GetValueOrDefault(r.Draft.ProjectCode))], cancellationToken);
         var now = WireTime.UtcNow(clock);
         var today = ChinaTime.Today(clock);
@@ -72,7 +74,7 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
         {
             results[indices[k]] = referenceFailures.TryGetValue(k, out var failure) ? new ImportResult(ImportOutcome.Failed, failure)
                 : byCode.TryGetValue(batch[k].Draft.ProjectCode, out var project) ? Revise(project, batch[k], now, revised)
-                : Create(batch[k], takenIds, today, now, created);
+                : Create(batch[k], takenIds, buried, today, now, created);
         }
 
         return await db.TrySaveAsync(created, revised, cancellationToken);
@@ -100,7 +102,8 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
         return new ImportResult(ImportOutcome.Updated);
     }
 
-    private ImportResult Create(ImportRow row, HashSet<string> takenIds, DateOnly today, DateTime now, List<Project> created)
+    /// <summary>A new project; <paramref name="buried"/> holds the last versions of deleted projects whose id it takes.</summary>
+    private ImportResult Create(ImportRow row, HashSet<string> takenIds, Dictionary<string, long> buried, DateOnly today, DateTime now, List<Project> created)
     {
         var id = ProjectsApi.DefaultId(row.Draft.ProjectCode);
         if (takenIds.Contains(id))
@@ -110,7 +113,7 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
                 ServiceException.AlreadyExists($"projects/{id}, a project with another code,")));
         }
 
-        var project = Project.Create(id, row.Draft, today, now, actor);
+        var project = Project.Create(id, row.Draft, today, now, actor, buried.GetValueOrDefault("projects/" + id));
         created.Add(project);
         outbox.Add(new Proto.ProjectCreated { Project = project.ToProto() }, project.Name, project.Version, actor);
         return new ImportResult(ImportOutcome.Created);

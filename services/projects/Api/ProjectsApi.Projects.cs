@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Projects.V1;
@@ -23,9 +23,9 @@ internal sealed partial class ProjectsApi
     {
         var draft = (request.Project ?? throw ServiceException.InvalidArgument("project", "is required.")).ToDraft();
         var violations = ProjectRules.Check(draft).ToList();
-        if (request.ProjectId.Length > 0 && !ProjectIdPattern().IsMatch(request.ProjectId))
+        if (request.ProjectId.Length > 0 && !ResourceName.IsValidId(request.ProjectId))
         {
-            violations.Add(new FieldViolation("project_id", "must be 1-63 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen."));
+            violations.Add(new FieldViolation("project_id", ResourceName.IdRule));
         }
 
         if (violations.Count > 0)
@@ -44,7 +44,8 @@ internal sealed partial class ProjectsApi
         await references.RequireAsync(draft, stored: null, context.CancellationToken);
 
         var actor = Actor.Of(context);
-        var project = Project.Create(id, draft, ChinaTime.Today(clock), Now, actor);
+        var previousVersion = await db.LastVersionAsync("projects/" + id, context.CancellationToken); // deleted before: go on from there
+        var project = Project.Create(id, draft, ChinaTime.Today(clock), Now, actor, previousVersion);
         db.Projects.Add(project);
         var proto = project.ToProto();
         outbox.Add(new Proto.ProjectCreated { Project = proto }, project.Name, project.Version, actor);
@@ -101,6 +102,7 @@ internal sealed partial class ProjectsApi
         var actor = Actor.Of(context);
         project.MarkDeleted(Now, actor);
         outbox.Add(new Proto.ProjectDeleted { Project = project.ToProto() }, project.Name, project.Version, actor);
+        await db.BuryAsync(project.Name, project.Version, Now, context.CancellationToken);
         db.Projects.Remove(project); // its reports go with it (cascade)
         await db.SaveChangesAsync(context.CancellationToken);
         return new Empty();
@@ -142,7 +144,4 @@ internal sealed partial class ProjectsApi
 
     /// <summary><c>2023-340104-38-03-012345</c> → <c>p-2023-340104-38-03-012345</c>.</summary>
     internal static string DefaultId(string projectCode) => "p-" + projectCode;
-
-    [GeneratedRegex("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$")]
-    private static partial Regex ProjectIdPattern();
 }

@@ -82,12 +82,17 @@ public sealed class Project
 
     public string UpdateActor { get; private set; } = string.Empty;
 
-    /// <summary>A new project in RESERVE, from a draft that passed <see cref="ProjectRules.Check"/>.</summary>
-    public static Project Create(string id, ProjectDraft draft, DateOnly today, DateTime now, string actor)
+    /// <summary>
+    /// A new project in RESERVE, from a draft that passed <see cref="ProjectRules.Check"/>. Its version follows
+    /// <paramref name="previousVersion"/>: the last version of a deleted project of the same id, so that its events'
+    /// versions keep rising for consumers (0 for a new id).
+    /// </summary>
+    public static Project Create(string id, ProjectDraft draft, DateOnly today, DateTime now, string actor, long previousVersion = 0)
     {
         var project = new Project
         {
             Id = id,
+            Version = previousVersion,
             ProjectCode = draft.ProjectCode,
             State = ProjectState.Reserve,
             StateDate = today,

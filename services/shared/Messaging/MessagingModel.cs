@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Industry.ServiceDefaults.Messaging;
 
-/// <summary>The outbox and inbox tables, added to each service's own database (and migrations) by one call.</summary>
+/// <summary>The outbox (with its subject tombstones) and inbox tables, added to each service's own database (and migrations) by one call.</summary>
 public static class MessagingModel
 {
     public static ModelBuilder AddMessagingTables(this ModelBuilder modelBuilder)
@@ -23,6 +23,13 @@ public static class MessagingModel
             outbox.Property(m => m.Actor).HasMaxLength(200);
             outbox.Property(m => m.TraceParent).HasMaxLength(64);
             outbox.Property(m => m.TraceState).HasMaxLength(512);
+        });
+
+        modelBuilder.Entity<SubjectTombstone>(tombstone =>
+        {
+            tombstone.ToTable("subject_tombstones");
+            tombstone.HasKey(t => t.Subject);
+            tombstone.Property(t => t.Subject).HasMaxLength(300);
         });
 
         modelBuilder.Entity<InboxMessage>(inbox =>

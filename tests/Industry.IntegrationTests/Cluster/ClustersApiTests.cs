@@ -286,6 +286,19 @@ public sealed class ClustersApiTests(ClusterServiceFixture service) : IClassFixt
     }
 
     [Fact]
+    public async Task CreateCluster_UnderTheIdOfADeletedCluster_ContinuesItsVersions()
+    {
+        var recognized = await Client.RecognizeAsync(await Client.CreateAsync(NewCluster()), Proto.ClusterLevel.Provincial, 2023);
+        await Client.DeleteClusterAsync(new Proto.DeleteClusterRequest { Name = recognized.Name, Etag = recognized.Etag }, Deadline);
+
+        var again = await Client.CreateAsync(NewCluster(), recognized.Name["clusters/".Length..]);
+
+        // Deleted as version 3: consumers that applied the deletion apply the new cluster only as version 4.
+        Assert.Equal((recognized.Name, Proto.ClusterState.Cultivating), (again.Name, again.State));
+        Assert.Equal(1, await service.CountAsync("SELECT count(*) FROM outbox_messages WHERE subject = @p0 AND event_type = 'industry.clusters.v1.ClusterCreated' AND subject_version = 4", again.Name));
+    }
+
+    [Fact]
     public async Task DeleteCluster_StaleEtag_IsAbortedAndKeepsIt()
     {
         var created = await Client.CreateAsync(NewCluster());

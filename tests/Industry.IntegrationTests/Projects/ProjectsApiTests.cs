@@ -3,7 +3,6 @@ using System.Text.Json;
 using Google.Rpc;
 using Grpc.Core;
 using Industry.Projects.V1;
-using Npgsql;
 
 namespace Industry.IntegrationTests.Projects;
 
@@ -67,7 +66,7 @@ public sealed class ProjectsApiTests(ProjectsServiceFixture service) : IClassFix
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).Order();
         Assert.Equal(["project.county_code", "project.enterprise_uscc", "project.equipment_investment_yuan"], fields);
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM projects WHERE project_code = @code", bad.ProjectCode));
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM projects WHERE project_code = @value", bad.ProjectCode));
     }
 
     [Fact]
@@ -79,7 +78,7 @@ public sealed class ProjectsApiTests(ProjectsServiceFixture service) : IClassFix
         var error = await Assert.ThrowsAsync<RpcException>(() => Client.CreateProjectAsync(new CreateProjectRequest { Project = project, ProjectId = "another-id" }, Deadline).ResponseAsync);
 
         Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
-        Assert.Equal(1, await CountAsync("SELECT count(*) FROM projects WHERE project_code = @code", project.ProjectCode));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM projects WHERE project_code = @value", project.ProjectCode));
     }
 
     [Fact]
@@ -108,7 +107,7 @@ public sealed class ProjectsApiTests(ProjectsServiceFixture service) : IClassFix
 
         Assert.Equal(ProjectTier.Major, updated.Tier);
         Assert.Equal(created.DisplayName, updated.DisplayName); // not in the mask: kept
-        Assert.Equal(1, await CountAsync("SELECT count(*) FROM outbox_messages WHERE subject = @code AND event_type = 'industry.projects.v1.ProjectUpdated'", created.Name));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM outbox_messages WHERE subject = @value AND event_type = 'industry.projects.v1.ProjectUpdated'", created.Name));
     }
 
     [Fact]
@@ -134,7 +133,7 @@ public sealed class ProjectsApiTests(ProjectsServiceFixture service) : IClassFix
 
         Assert.Equal(ProjectState.UnderConstruction, started.State);
         Assert.NotNull(started.ActualStartDate);
-        Assert.Equal(1, await CountAsync("SELECT count(*) FROM outbox_messages WHERE subject = @code AND event_type = 'industry.projects.v1.ProjectStateChanged'", created.Name));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM outbox_messages WHERE subject = @value AND event_type = 'industry.projects.v1.ProjectStateChanged'", created.Name));
     }
 
     [Fact]
@@ -162,12 +161,28 @@ public sealed class ProjectsApiTests(ProjectsServiceFixture service) : IClassFix
         Assert.Equal("PROJECT_STATE_RESERVE", json.RootElement.GetProperty("state").GetString());
     }
 
-    private async Task<long> CountAsync(string sql, string parameter)
+    [Fact]
+    public async Task CreateProject_UnderTheIdOfADeletedProject_ContinuesItsVersionsSoConsumersApplyIt()
     {
-        await using var connection = new NpgsqlConnection(service.Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("code", parameter);
-        return (long)(await command.ExecuteScalarAsync())!;
+        var project = NewProject();
+        var first = await Client.CreateProjectAsync(new CreateProjectRequest { Project = project }, Deadline);
+        var started = await Client.TransitionProjectAsync(new TransitionProjectRequest { Name = first.Name, State = ProjectState.UnderConstruction }, Deadline);
+        await Client.DeleteProjectAsync(new DeleteProjectRequest { Name = first.Name, Etag = started.Etag }, Deadline);
+
+        var again = await Client.CreateProjectAsync(new CreateProjectRequest { Project = project }, Deadline);
+        await Client.DeleteProjectAsync(new DeleteProjectRequest { Name = again.Name, Etag = again.Etag }, Deadline);
+        using (var import = Client.ImportProjects(Deadline))
+        {
+            await import.RequestStream.WriteAsync(new ImportProjectsRequest { RowNumber = 2, Project = project });
+            await import.RequestStream.CompleteAsync();
+            Assert.Equal(1, (await import.ResponseAsync).CreatedCount);
+        }
+
+        // Created, started, deleted, created, deleted, imported: a consumer that applied the deletion (version 3) applies
+        // the re-creation only because it comes as version 4, and the import's as 6.
+        Assert.Equal(first.Name, again.Name);
+        Assert.Equal([1L, 2, 3, 4, 5, 6], await Rows.ColumnAsync<long>(service.Database, "SELECT subject_version FROM outbox_messages WHERE subject = @value ORDER BY id", first.Name));
     }
+
+    private Task<long> CountAsync(string sql, string parameter) => Rows.CountAsync(service.Database, sql, parameter);
 }

@@ -440,6 +440,27 @@ namespace Industry.Cluster.Data.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Industry.ServiceDefaults.Messaging.Outbox.SubjectTombstone", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime>("DeleteTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delete_time");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Subject")
+                        .HasName("pk_subject_tombstones");
+
+                    b.ToTable("subject_tombstones", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Cluster.Domain.Cluster", b =>
                 {
                     b.OwnsMany("Industry.Cluster.Domain.ClusterRecognition", "Recognitions", b1 =>

@@ -432,6 +432,27 @@ namespace Industry.Cluster.Data.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Industry.ServiceDefaults.Messaging.Outbox.SubjectTombstone", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime>("DeleteTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delete_time");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Subject")
+                        .HasName("pk_subject_tombstones");
+
+                    b.ToTable("subject_tombstones", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Cluster.Domain.Cluster", b =>
                 {
                     b.OwnsMany("Industry.Cluster.Domain.ClusterRecognition", "Recognitions", b1 =>

@@ -234,6 +234,27 @@ namespace Industry.Parks.Data.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Industry.ServiceDefaults.Messaging.Outbox.SubjectTombstone", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime>("DeleteTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delete_time");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Subject")
+                        .HasName("pk_subject_tombstones");
+
+                    b.ToTable("subject_tombstones", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Parks.Domain.DigitalTargets", b =>
                 {
                     b.OwnsMany("Industry.Parks.Domain.DigitalCityTarget", "CityTargets", b1 =>

@@ -508,6 +508,27 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Industry.ServiceDefaults.Messaging.Outbox.SubjectTombstone", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime>("DeleteTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delete_time");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Subject")
+                        .HasName("pk_subject_tombstones");
+
+                    b.ToTable("subject_tombstones", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Projects.Domain.InvestmentReport", b =>
                 {
                     b.HasOne("Industry.Projects.Domain.Project", null)
