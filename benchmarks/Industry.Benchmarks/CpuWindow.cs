@@ -13,6 +13,7 @@ internal sealed class CpuWindow
     private readonly TimeSpan _processStart = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly TimeSpan _jitStart = JitInfo.GetCompilationTime();
     private readonly (long Busy, long Total) _machineStart = MachineJiffies();
+    private readonly ServerCpu _serversStart = ServerCpu.Read();
     private readonly long _start = Stopwatch.GetTimestamp();
 
     public CpuUse Stop()
@@ -22,7 +23,7 @@ internal sealed class CpuWindow
         var jit = JitInfo.GetCompilationTime() - _jitStart;
         var (busy, total) = MachineJiffies();
         var machineBusy = total > _machineStart.Total ? (double)(busy - _machineStart.Busy) / (total - _machineStart.Total) : double.NaN;
-        return new CpuUse(process, jit, elapsed, machineBusy);
+        return new CpuUse(process, jit, elapsed, machineBusy, ServerCpu.Read() - _serversStart);
     }
 
     /// <summary>Busy and total jiffies over all processors (busy: everything but idle and iowait).</summary>
@@ -45,9 +46,9 @@ internal sealed class CpuWindow
 
 /// <summary>
 /// This process's CPU time over a window of <see cref="Elapsed"/>, the part of it the JIT compiler took (code still
-/// warming up), and the machine's busy share over it (0–1).
+/// warming up), the machine's busy share over it (0–1), and the CPU the PostgreSQL and RabbitMQ servers took.
 /// </summary>
-internal sealed record CpuUse(TimeSpan Process, TimeSpan Jit, TimeSpan Elapsed, double MachineBusy)
+internal sealed record CpuUse(TimeSpan Process, TimeSpan Jit, TimeSpan Elapsed, double MachineBusy, ServerCpu Servers)
 {
     /// <summary>This process's CPU in cores (1.0 = one core fully busy).</summary>
     public double ProcessCores => Process / Elapsed;
@@ -58,9 +59,20 @@ internal sealed record CpuUse(TimeSpan Process, TimeSpan Jit, TimeSpan Elapsed, 
     public double MillisecondsPerMessage(int messages) => Process.TotalMilliseconds / messages;
 }
 
-/// <summary>When warm-up stops: once a round spends at most this share of its time in the JIT, or after so many rounds.</summary>
+/// <summary>
+/// When warm-up stops: once a round spends at most <see cref="MaxJitShare"/> of its time in the JIT; or, since that
+/// share is wall time of the compiler thread and a loaded machine inflates it, once the CPU per message has stopped
+/// falling (a round within 5 % of the round before it, after <see cref="MinRounds"/>); or after <see cref="MaxRounds"/>.
+/// </summary>
 internal static class Warmup
 {
     public const double MaxJitShare = 0.05;
-    public const int MaxRounds = 10;
+    public const int MinRounds = 5;
+    public const int MaxRounds = 30;
+
+    /// <summary>Whether to stop after round number <paramref name="rounds"/>; rounds carry equal message counts.</summary>
+    public static bool Done(int rounds, CpuUse round, CpuUse? previous) =>
+        round.JitShare <= MaxJitShare
+        || rounds >= MaxRounds
+        || (rounds >= MinRounds && previous is not null && round.Process >= previous.Process * 0.95);
 }

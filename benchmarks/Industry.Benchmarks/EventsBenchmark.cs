@@ -134,7 +134,7 @@ internal sealed record EventsReport(string Markdown, bool AllGoalsMet)
 
         md.AppendLine("## Throughput and latency");
         md.AppendLine();
-        md.AppendLine("| | messages | throughput | p50 latency | p99 latency | max latency | CPU of this process | machine busy |");
+        md.AppendLine("| | messages | throughput | p50 latency | p99 latency | max latency | CPU: this process; the servers | machine busy |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         if (raw is not null)
         {
@@ -160,7 +160,7 @@ internal sealed record EventsReport(string Markdown, bool AllGoalsMet)
             goals.Add(($"pipeline ≥ {EventsBenchmark.MinEventsPerSecond:N0} events/s", pipeline.EventsPerSecond.ToString("N0", c) + " events/s", pipeline.EventsPerSecond >= EventsBenchmark.MinEventsPerSecond));
         }
 
-        md.AppendLine(c, $"CPU of this process: the benchmark process's CPU time over the measured window, in cores (of {machine.Processors}) and in milliseconds per message, with the share of the window the JIT compiler was busy (high while code is still warming up); PostgreSQL's and RabbitMQ's CPU is not in it. Machine busy: the busy share of all processors over the window (this process, PostgreSQL, RabbitMQ and anything else that ran); near 100 % the machine, not the code, set the pace.");
+        md.AppendLine(c, $"CPU: the benchmark process's CPU time over the measured window, in cores (of {machine.Processors}) and in milliseconds per message, with the share of the window the JIT compiler was busy (high while code is still warming up); then the CPU time of the PostgreSQL and RabbitMQ servers' process trees over the same window, per message. Machine busy: the busy share of all processors over the window (this process, PostgreSQL, RabbitMQ and anything else that ran); near 100 % the machine, not the code, set the pace.");
         md.AppendLine();
         if (raw is not null)
         {
@@ -178,7 +178,7 @@ internal sealed record EventsReport(string Markdown, bool AllGoalsMet)
         {
             md.AppendLine("## Where the pipeline's time goes: each stage alone");
             md.AppendLine();
-            md.AppendLine("| stage | events | rate alone | CPU of this process | machine busy |");
+            md.AppendLine("| stage | events | rate alone | CPU: this process; the servers | machine busy |");
             md.AppendLine("| --- | ---: | ---: | ---: | ---: |");
             foreach (var stage in stages)
             {
@@ -224,12 +224,18 @@ internal sealed record EventsReport(string Markdown, bool AllGoalsMet)
         }
 
         md.AppendLine();
-        md.AppendLine(c, $"Run: `events --raw-messages {settings.RawMessages} --events {settings.PipelineEvents} --warmup {settings.Warmup} --insert-batch {settings.InsertBatch} --confirm-batch {settings.ConfirmBatch} --raw-prefetch {settings.RawPrefetch} --stage-events {settings.StageEvents} --backlog {settings.Backlog}`; the raw and pipeline scenarios first run warm-up rounds of {settings.Warmup * 5:N0} and {settings.Warmup:N0} unmeasured messages until the JIT compiler is busy at most {Warmup.MaxJitShare:P0} of a round (at most {Warmup.MaxRounds} rounds); the stages and memory scenarios run after them, on warm code.");
+        md.AppendLine(c, $"Run: `events --raw-messages {settings.RawMessages} --events {settings.PipelineEvents} --warmup {settings.Warmup} --insert-batch {settings.InsertBatch} --confirm-batch {settings.ConfirmBatch} --raw-prefetch {settings.RawPrefetch} --stage-events {settings.StageEvents} --backlog {settings.Backlog}`; the raw and pipeline scenarios first run warm-up rounds of {settings.Warmup * 5:N0} and {settings.Warmup:N0} unmeasured messages until the JIT compiler is busy at most {Warmup.MaxJitShare:P0} of a round, or the CPU per message stops falling (within 5 % of the round before, from round {Warmup.MinRounds}; at most {Warmup.MaxRounds} rounds); the stages and memory scenarios run after them, on warm code.");
         return new EventsReport(md.ToString(), goals.All(g => g.Met == true));
     }
 
-    private static string Cpu(CpuUse cpu, int messages) =>
-        string.Create(CultureInfo.InvariantCulture, $"{cpu.ProcessCores:N2} cores, {cpu.MillisecondsPerMessage(messages):N2} ms/msg (JIT {cpu.Jit.TotalSeconds / cpu.Elapsed.TotalSeconds:P0})");
+    private static string Cpu(CpuUse cpu, int messages)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"{cpu.ProcessCores:N2} cores, {cpu.MillisecondsPerMessage(messages):N2} ms/msg (JIT {cpu.Jit.TotalSeconds / cpu.Elapsed.TotalSeconds:P0})");
+        return cpu.Servers.Postgres + cpu.Servers.RabbitMq == TimeSpan.Zero
+            ? text
+            : text + string.Create(CultureInfo.InvariantCulture,
+                $"; PostgreSQL {cpu.Servers.Postgres.TotalMilliseconds / messages:N2}, RabbitMQ {cpu.Servers.RabbitMq.TotalMilliseconds / messages:N2} ms/msg");
+    }
 
     private static string Ms(double milliseconds) => double.IsNaN(milliseconds)
         ? "–"

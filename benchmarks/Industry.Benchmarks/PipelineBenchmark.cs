@@ -53,24 +53,29 @@ internal static class PipelineBenchmark
             // Warm-up rounds until the JIT compiler is mostly done: tiering up this much code takes a while on 2 cores.
             var warmed = 0;
             var rounds = 0;
-            CpuUse round;
+            CpuUse? round = null;
+            CpuUse? previous;
             do
             {
+                previous = round;
                 var cpuRound = new CpuWindow();
                 var warmup = commits.Begin(settings.Warmup);
                 await BenchHost.ProduceAsync(app.Services, settings.Warmup, settings.InsertBatch, warmed, cancellationToken);
                 await warmup.Done.Task.WaitAsync(TimeSpan.FromMinutes(5), cancellationToken);
                 round = cpuRound.Stop();
+                Console.Error.WriteLine($"pipeline warm-up round {rounds + 1}: JIT {round.JitShare:P0} of {round.Elapsed.TotalSeconds:N1} s, {round.Process.TotalMilliseconds / settings.Warmup:N2} ms CPU/event; PostgreSQL {round.Servers.Postgres.TotalMilliseconds / settings.Warmup:N2}, RabbitMQ {round.Servers.RabbitMq.TotalMilliseconds / settings.Warmup:N2} ms/event");
                 warmed += settings.Warmup;
                 rounds++;
             }
-            while (round.JitShare > Warmup.MaxJitShare && rounds < Warmup.MaxRounds);
+            while (!Warmup.Done(rounds, round, previous));
 
+            var jit = JitReport.StartIfRequested("pipeline, measured window");
             var measured = commits.Begin(settings.PipelineEvents);
             var cpu = new CpuWindow();
             var (firstCommit, lastInsert) = await BenchHost.ProduceAsync(app.Services, settings.PipelineEvents, settings.InsertBatch, warmed, cancellationToken);
             await measured.Done.Task.WaitAsync(TimeSpan.FromMinutes(15), cancellationToken);
             var cpuUse = cpu.Stop();
+            jit?.Print();
 
             var (firstDispatch, lastDispatch) = await DispatchWindowAsync(app.Services, warmed, cancellationToken);
             var options = app.Services.GetRequiredService<OutboxOptions>();

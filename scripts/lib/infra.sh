@@ -9,7 +9,8 @@
 #   infra_start_rabbitmq       start a RabbitMQ node; sets INFRA_RABBITMQ_PORT (AMQP; management
 #                              is +10000, distribution +20000), RABBIT_NODE and INFRA_RABBITMQ_CTL
 #                              (a rabbitmqctl wrapper carrying the node's Erlang cookie)
-#   infra_start_bench          both, for a benchmark, unless BENCH_POSTGRES / BENCH_RABBITMQ name servers
+#   infra_start_bench          both, for a benchmark, unless BENCH_POSTGRES / BENCH_RABBITMQ name servers;
+#                              exports BENCH_POSTGRES_PID / BENCH_RABBITMQ_PID (their root processes, for CPU)
 #   infra_stop                 stop what was started, remove the folder (idempotent)
 
 INFRA_DIR=""
@@ -61,6 +62,9 @@ infra_start_bench() {
   if [ -z "${BENCH_POSTGRES:-}" ]; then
     infra_start_postgres
     export BENCH_POSTGRES="$INFRA_POSTGRES"
+    # The postmaster, whose process tree's CPU the benchmarks report.
+    BENCH_POSTGRES_PID=$(head -n 1 "$INFRA_DIR/postgres/pgdata/postmaster.pid" || true)
+    export BENCH_POSTGRES_PID
   else
     log "using BENCH_POSTGRES from the environment"
   fi
@@ -68,6 +72,8 @@ infra_start_bench() {
   if [ -z "${BENCH_RABBITMQ:-}" ]; then
     infra_start_rabbitmq
     export BENCH_RABBITMQ="amqp://guest:guest@127.0.0.1:$INFRA_RABBITMQ_PORT/"
+    BENCH_RABBITMQ_PID=$(_rabbitmq_pid "$INFRA_DIR/rabbitmq" "$RABBIT_NODE" || true)
+    export BENCH_RABBITMQ_PID
   else
     log "using BENCH_RABBITMQ from the environment"
   fi

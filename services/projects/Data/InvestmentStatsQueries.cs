@@ -20,7 +20,8 @@ internal static class InvestmentStatsQueries
         int first = (start.Year * 12) + start.Month, last = (end.Year * 12) + end.Month;
         var projects = projectFilter is null ? db.Projects : db.Projects.Where(projectFilter);
         return db.InvestmentReports
-            .Where(r => (r.Year * 12) + r.Month >= first && (r.Year * 12) + r.Month <= last)
+            // The year bounds repeat what the month numbers imply, so that the (year, month) index gives a range scan.
+            .Where(r => r.Year >= start.Year && r.Year <= end.Year && (r.Year * 12) + r.Month >= first && (r.Year * 12) + r.Month <= last)
             .GroupBy(r => r.ProjectId)
             .Select(g => new { ProjectId = g.Key, Completed = g.Sum(r => r.CompletedInvestmentYuan) })
             .Join(projects.Select(Keyed(key)), x => x.ProjectId, p => p.Id, (x, p) => new { p.Key, p.TotalInvestmentYuan, x.Completed })
