@@ -2,6 +2,7 @@ using Industry.Parks.Api;
 using Industry.Parks.Data;
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging;
 
 var identity = new ServiceIdentity("parks");
@@ -9,6 +10,7 @@ var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ParksDbContext, SqliteParksDbContext, PostgresParksDbContext>(identity);
 builder.AddServiceMessaging();
+builder.AddRequestIdempotency();
 
 var app = builder.Build();
 app.MapServiceDefaults();
