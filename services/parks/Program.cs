@@ -1,15 +1,15 @@
 using Industry.Parks.Api;
 using Industry.Parks.Data;
+using Industry.Parks.Messaging;
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Idempotency;
-using Industry.ServiceDefaults.Messaging;
 
 var identity = new ServiceIdentity("parks");
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ParksDbContext, SqliteParksDbContext, PostgresParksDbContext>(identity);
-builder.AddServiceMessaging();
+builder.AddParksMessaging();
 builder.AddRequestIdempotency();
 
 var app = builder.Build();
