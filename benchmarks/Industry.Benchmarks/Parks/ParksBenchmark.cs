@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -47,13 +46,13 @@ internal static class ParksBenchmark
             // The last seven years, the seeded ones, in a fixed shuffled order.
             var years = Enumerable.Range(currentYear - 6, 7).ToArray();
             new Random(2024).Shuffle(years);
-            var progress = await MeasureAsync("GetDigitalProgress", settings.ProgressCalls, settings.Warmup, monitor, async i =>
+            var progress = await ProjectsScenarios.MeasureAsync("GetDigitalProgress", settings.ProgressCalls, settings.Warmup, monitor, async i =>
                 await client.GetDigitalProgressAsync(new GetDigitalProgressRequest { Year = years[i % years.Length] }, Options(cancellationToken)), cancellationToken);
             Console.WriteLine($"GetDigitalProgress: p50 {progress.Latency!.P50:N1} ms, p99 {progress.Latency.P99:N1} ms");
 
             var queries = ListQueries(settings, currentYear);
             var tokens = new string[queries.Length];
-            var list = await MeasureAsync("ListTransformations", settings.ListCalls, settings.Warmup, monitor, async i =>
+            var list = await ProjectsScenarios.MeasureAsync("ListTransformations", settings.ListCalls, settings.Warmup, monitor, async i =>
             {
                 // Every other call asks for the next page of the previous call's query.
                 var q = i / 2 % queries.Length;
@@ -100,34 +99,11 @@ internal static class ParksBenchmark
         new() { Parent = "parks/-", PageSize = 50, OrderBy = "update_time desc" },
     ];
 
-    private static async Task<Phase> MeasureAsync(string name, int calls, int warmup, ServiceMonitor monitor, Func<int, Task> call, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < warmup; i++)
-        {
-            await call(i);
-        }
-
-        var latencies = new double[calls];
-        var cpu = monitor.CpuSeconds();
-        var window = new CpuWindow();
-        var phaseStart = Stopwatch.GetTimestamp();
-        for (var i = 0; i < calls; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var start = Stopwatch.GetTimestamp();
-            await call(warmup + i);
-            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-
-        var seconds = Stopwatch.GetElapsedTime(phaseStart).TotalSeconds;
-        return new Phase(name, calls, LatencySummary.Of(latencies), null, seconds, monitor.CpuSeconds() - cpu, window.Stop().MachineBusy, monitor.PeakRssBytes);
-    }
-
     private static CallOptions Options(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow + CallDeadline, cancellationToken: cancellationToken);
 
     private static Dictionary<string, string> Environment(ParksSettings settings, string connectionString, out int grpcPort)
     {
-        grpcPort = FreePort();
+        grpcPort = ServiceProcess.FreePort();
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -148,21 +124,5 @@ internal static class ParksBenchmark
         }
 
         return environment;
-    }
-
-    /// <summary>A free loopback port outside 7000-7083, where the suite's services run on this machine.</summary>
-    private static int FreePort()
-    {
-        while (true)
-        {
-            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            if (port is < 7000 or > 7083)
-            {
-                return port;
-            }
-        }
     }
 }

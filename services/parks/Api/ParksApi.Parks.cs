@@ -31,19 +31,8 @@ internal sealed partial class ParksApi
             query = query.Where(filter);
         }
 
-        if (request.PageToken.Length > 0)
-        {
-            query = order.After(query, pageTokens.Decode(request.PageToken, scope));
-        }
-
-        var page = await order.Apply(query).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var response = new Proto.ListParksResponse { Parks = { page.Take(pageSize).Select(p => p.ToProto()) } };
-        if (page.Count > pageSize)
-        {
-            response.NextPageToken = pageTokens.Encode(scope, order.TokenKeys(page[pageSize - 1]));
-        }
-
-        return response;
+        var (page, next) = await pageTokens.ReadAsync(query, order, pageSize, request.PageToken, scope, context.CancellationToken);
+        return new Proto.ListParksResponse { Parks = { page.Select(p => p.ToProto()) }, NextPageToken = next };
     }
 
     public override Task<Proto.Park> CreatePark(Proto.CreateParkRequest request, ServerCallContext context) =>

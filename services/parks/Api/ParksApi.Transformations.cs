@@ -43,19 +43,8 @@ internal sealed partial class ParksApi
             query = query.Where(filter);
         }
 
-        if (request.PageToken.Length > 0)
-        {
-            query = order.After(query, pageTokens.Decode(request.PageToken, scope));
-        }
-
-        var page = await order.Apply(query).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var response = new Proto.ListTransformationsResponse { Transformations = { page.Take(pageSize).Select(t => t.ToProto()) } };
-        if (page.Count > pageSize)
-        {
-            response.NextPageToken = pageTokens.Encode(scope, order.TokenKeys(page[pageSize - 1]));
-        }
-
-        return response;
+        var (page, next) = await pageTokens.ReadAsync(query, order, pageSize, request.PageToken, scope, context.CancellationToken);
+        return new Proto.ListTransformationsResponse { Transformations = { page.Select(t => t.ToProto()) }, NextPageToken = next };
     }
 
     public override async Task<Proto.Transformation> UpdateTransformation(Proto.UpdateTransformationRequest request, ServerCallContext context)
