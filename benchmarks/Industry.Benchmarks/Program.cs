@@ -1,4 +1,5 @@
 using Industry.Benchmarks;
+using Industry.Benchmarks.Parks;
 using Industry.Benchmarks.Projects;
 
 // Industry.Benchmarks: `events` benchmarks the event backbone, `projects` the projects service at national scale
@@ -8,10 +9,11 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine(EventsSettings.Usage);
     Console.WriteLine(ProjectsSettings.Usage);
+    Console.WriteLine(ParksSettings.Usage);
     return args.Length == 0 ? 2 : 0;
 }
 
-if (args[0] is not ("events" or "projects"))
+if (args[0] is not ("events" or "projects" or "parks"))
 {
     await Console.Error.WriteLineAsync($"unknown command '{args[0]}'\n\n{EventsSettings.Usage}\n{ProjectsSettings.Usage}");
     return 2;
@@ -23,6 +25,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+
+if (args[0] == "parks")
+{
+    return await ParksCommand.RunAsync(args[1..], cancel.Token);
+}
 
 if (args[0] == "projects")
 {

@@ -128,7 +128,8 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
+    /// <summary>A free loopback port that none of <see cref="Reserved"/> is.</summary>
+    internal static int FreePort()
     {
         while (true)
         {

@@ -1,14 +1,16 @@
 using Industry.Parks.Api;
 using Industry.Parks.Data;
+using Industry.Parks.Messaging;
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Hosting;
-using Industry.ServiceDefaults.Messaging;
+using Industry.ServiceDefaults.Idempotency;
 
 var identity = new ServiceIdentity("parks");
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ParksDbContext, SqliteParksDbContext, PostgresParksDbContext>(identity);
-builder.AddServiceMessaging();
+builder.AddParksMessaging();
+builder.AddRequestIdempotency();
 
 var app = builder.Build();
 app.MapServiceDefaults();

@@ -78,6 +78,18 @@ public sealed class FilterSchemaTests
     public void Translate_OtherRequestField_NamesIt() =>
         Assert.Equal("query", Assert.Single(Assert.Throws<ServiceException>(() => Schema.Translate("amount = x", "query")).FieldViolations).Field);
 
+    [Theory]
+    [InlineData("shade >= COLOR_DARK_RED", "A1 C3")]
+    [InlineData("shade < COLOR_DARK_RED", "B2")]
+    [InlineData("shade > COLOR_DARK_RED", "")]
+    [InlineData("shade = COLOR_BLUE", "B2")]
+    public void Translate_OrderedEnum_ComparesByTheMembersNumbers(string filter, string expected)
+    {
+        var ordered = new FilterSchema<Row>().Enum("shade", r => r.Color, "COLOR_", ordered: true);
+
+        Assert.Equal(expected, string.Join(' ', Rows.Where(ordered.Translate(filter)!.Compile()).Select(r => r.Code)));
+    }
+
     [Fact]
     public void Fields_AreThoseDeclared() =>
         Assert.Equal(["amount", "code", "color", "digital", "start_date", "update_time"], Schema.Fields.Order(StringComparer.Ordinal));

@@ -32,7 +32,7 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
             .SelectMany(year => Enumerable.Range(1, year == today.Year ? today.Month : 12).Select(month => (Year: year, Month: month)))
             .ToArray();
         new Random(4754).Shuffle(periods);
-        return await MeasureAsync("GetPlanProgress", calls, warmup, async i =>
+        return await MeasureAsync("GetPlanProgress", calls, warmup, monitor, async i =>
         {
             var (year, month) = periods[i % periods.Length];
             await client.GetPlanProgressAsync(new GetPlanProgressRequest { Year = year, ThroughMonth = month }, Options(cancellationToken));
@@ -58,7 +58,7 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
         var tokens = new string[queries.Length];
         try
         {
-            return await MeasureAsync("ListProjects", calls, warmup, async i =>
+            return await MeasureAsync("ListProjects", calls, warmup, monitor, async i =>
             {
                 var q = i / 2 % queries.Length;
                 var request = new ListProjectsRequest { PageSize = 50, Filter = queries[q].Filter, OrderBy = queries[q].OrderBy };
@@ -99,7 +99,11 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
         return new ImportRun(name, rows.Count, seconds, response, monitor.CpuSeconds() - cpu, machine, monitor.PeakRssBytes);
     }
 
-    private async Task<Phase> MeasureAsync(string name, int calls, int warmup, Func<int, Task> call, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="calls"/> calls of <paramref name="call"/> one at a time after <paramref name="warmup"/> unmeasured ones: their
+    /// latencies, and the service's CPU and the machine's load meanwhile (the parks benchmark measures the same way).
+    /// </summary>
+    internal static async Task<Phase> MeasureAsync(string name, int calls, int warmup, ServiceMonitor monitor, Func<int, Task> call, CancellationToken cancellationToken)
     {
         for (var i = 0; i < warmup; i++)
         {

@@ -2,22 +2,38 @@ using Grpc.Core;
 using Industry.Parks.Data;
 using Industry.Parks.V1;
 using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Idempotency;
+using Industry.ServiceDefaults.Messaging.Outbox;
+using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Parks.Api;
 
-/// <summary>
-/// <c>industry.parks.v1.ParkService</c>: thin endpoints that validate, call the domain and map. Methods not
-/// overridden here answer UNIMPLEMENTED until their issue lands.
-/// </summary>
-internal sealed class ParksApi(ParksDbContext db) : ParkService.ParkServiceBase
+/// <summary><c>industry.parks.v1.ParkService</c>: thin endpoints that validate, call the domain and map.</summary>
+internal sealed partial class ParksApi(
+    ParksDbContext db,
+    EventOutbox outbox,
+    PageTokenCodec pageTokens,
+    TimeProvider clock,
+    RequestIdempotency idempotency) : ParkService.ParkServiceBase
 {
+    private DateTime Now => WireTime.UtcNow(clock);
+
+    private int CurrentYear => ChinaTime.Today(clock).Year;
+
     public override async Task<DigitalTargets> GetDigitalTargets(GetDigitalTargetsRequest request, ServerCallContext context)
     {
         var year = ResourceName.Year(request.Name, "digitalTargets");
         var targets = await db.DigitalTargets.AsNoTracking().SingleOrDefaultAsync(t => t.Year == year, context.CancellationToken)
             ?? throw ServiceException.NotFound(request.Name);
         return targets.ToProto();
+    }
+
+    private async Task<Domain.Park> FindParkAsync(string name, string field, bool tracking, CancellationToken cancellationToken)
+    {
+        var id = ResourceName.Id(name, Domain.Park.Collection, field);
+        var query = tracking ? db.Parks : db.Parks.AsNoTracking();
+        return await query.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw ServiceException.NotFound(name);
     }
 }

@@ -9,6 +9,12 @@ public abstract class ParksDbContext(DbContextOptions options) : DbContext(optio
 {
     public DbSet<Domain.DigitalTargets> DigitalTargets => Set<Domain.DigitalTargets>();
 
+    public DbSet<Domain.Park> Parks => Set<Domain.Park>();
+
+    public DbSet<Domain.Transformation> Transformations => Set<Domain.Transformation>();
+
+    public DbSet<Domain.TransformationMilestone> TransformationMilestones => Set<Domain.TransformationMilestone>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParksDbContext).Assembly).AddMessagingTables().AddIdempotencyTables();
 }

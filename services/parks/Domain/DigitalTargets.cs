@@ -6,6 +6,9 @@ namespace Industry.Parks.Domain;
 /// </summary>
 public sealed class DigitalTargets
 {
+    /// <summary>Created in this unit of work: its first version already counts the targets being set.</summary>
+    private readonly bool _created;
+
     private DigitalTargets()
     {
     }
@@ -17,6 +20,7 @@ public sealed class DigitalTargets
         UpdateTime = now;
         UpdateActor = actor;
         Version = 1;
+        _created = true;
     }
 
     public int Year { get; private set; }
@@ -36,6 +40,48 @@ public sealed class DigitalTargets
     public DateTime UpdateTime { get; private set; }
 
     public string UpdateActor { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// Sets the targets (already validated) and returns the proto names of those that changed; when nothing changes,
+    /// nothing is written (except for new targets, which are written once).
+    /// </summary>
+    public IReadOnlyList<string> Set(int? parks, int? enterprises, int? leaders, IReadOnlyList<DigitalCityTarget> cities, DateTime now, string actor)
+    {
+        var changed = new List<string>();
+        if (parks != ParksCertified)
+        {
+            ParksCertified = parks;
+            changed.Add("parks_certified");
+        }
+
+        if (enterprises != EnterprisesTransformed)
+        {
+            EnterprisesTransformed = enterprises;
+            changed.Add("enterprises_transformed");
+        }
+
+        if (leaders != WorkshopsFactoriesLeaders)
+        {
+            WorkshopsFactoriesLeaders = leaders;
+            changed.Add("workshops_factories_leaders");
+        }
+
+        var ordered = cities.OrderBy(c => c.CityCode, StringComparer.Ordinal).ToList();
+        if (!ordered.SequenceEqual(CityTargets.OrderBy(c => c.CityCode, StringComparer.Ordinal)))
+        {
+            CityTargets = ordered; // a new list, so that the change tracker replaces the owned rows
+            changed.Add("city_targets");
+        }
+
+        if (changed.Count > 0 && !_created)
+        {
+            Version++;
+            UpdateTime = now;
+            UpdateActor = actor;
+        }
+
+        return changed;
+    }
 }
 
 /// <summary>One city's share of the year's targets.</summary>

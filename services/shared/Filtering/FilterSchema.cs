@@ -35,18 +35,32 @@ public sealed class FilterSchema<T>
     /// <summary>
     /// An enum column, written as its API value names: <paramref name="prefix"/> and the member's name in
     /// UPPER_SNAKE case (<c>PROJECT_STATE_</c> + <c>UnderConstruction</c> → <c>PROJECT_STATE_UNDER_CONSTRUCTION</c>), the
-    /// proto convention the domain enums mirror.
+    /// proto convention the domain enums mirror. An <paramref name="ordered"/> enum (levels that only go up) also takes
+    /// <c>&lt; &lt;= &gt; &gt;=</c>, comparing the members' numbers.
     /// </summary>
-    public FilterSchema<T> Enum<TEnum>(string field, Expression<Func<T, TEnum>> column, string prefix)
+    public FilterSchema<T> Enum<TEnum>(string field, Expression<Func<T, TEnum>> column, string prefix, bool ordered = false)
         where TEnum : struct, System.Enum
     {
         var byName = System.Enum.GetValues<TEnum>().ToFrozenDictionary(v => prefix + UpperSnake(v.ToString()), StringComparer.Ordinal);
         return Custom(field, term =>
         {
-            term.RequireOperator(EqualityOnly);
+            if (!ordered)
+            {
+                term.RequireOperator(EqualityOnly);
+            }
+
             if (term.Kind != FilterValueKind.Bare || !byName.TryGetValue(term.Value, out var value))
             {
                 throw term.Invalid($"'{term.Value}' is not a value; values: {string.Join(", ", byName.Keys.Order(StringComparer.Ordinal))}.");
+            }
+
+            if (ordered && term.Operator is not (FilterOperator.Equal or FilterOperator.NotEqual))
+            {
+                // Enums have no < in expression trees: compare their numbers, as the database stores them.
+                var number = System.Enum.GetUnderlyingType(typeof(TEnum));
+                return Expression.Lambda<Func<T, bool>>(
+                    QueryExpressions.Compare(Expression.Convert(column.Body, number), term.Operator, Expression.Convert(QueryExpressions.Parameter(value), number)),
+                    column.Parameters);
             }
 
             return Predicate(column, term.Operator, QueryExpressions.Parameter(value));

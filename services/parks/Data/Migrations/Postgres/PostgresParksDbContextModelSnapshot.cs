@@ -78,6 +78,298 @@ namespace Industry.Parks.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Industry.Parks.Domain.Park", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AboveSizeEnterpriseCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("above_size_enterprise_count");
+
+                    b.Property<int>("CertificationBatch")
+                        .HasColumnType("integer")
+                        .HasColumnName("certification_batch");
+
+                    b.Property<int>("CertificationYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("certification_year");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("county_code");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("LeadIndustryCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("lead_industry_code");
+
+                    b.Property<int>("ParkType")
+                        .HasColumnType("integer")
+                        .HasColumnName("park_type");
+
+                    b.Property<string>("RejectionReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("RevocationReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("revocation_reason");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("StateChangeTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("state_change_time");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parks");
+
+                    b.HasIndex("CityCode")
+                        .HasDatabaseName("ix_parks_city_code");
+
+                    b.HasIndex("CountyCode")
+                        .HasDatabaseName("ix_parks_county_code");
+
+                    b.HasIndex("LeadIndustryCode")
+                        .HasDatabaseName("ix_parks_lead_industry_code");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_parks_state");
+
+                    b.HasIndex("CertificationYear", "Id")
+                        .HasDatabaseName("ix_parks_certification_year_id");
+
+                    b.HasIndex("CreateTime", "Id")
+                        .HasDatabaseName("ix_parks_create_time_id");
+
+                    b.HasIndex("DisplayName", "Id")
+                        .HasDatabaseName("ix_parks_display_name_id");
+
+                    b.HasIndex("CertificationYear", "State", "CityCode")
+                        .HasDatabaseName("ix_parks_certification_year_state_city_code");
+
+                    b.ToTable("parks", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.Parks.Domain.Transformation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(82)
+                        .HasColumnType("character varying(82)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("city_code");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("EnterpriseDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("enterprise_display_name");
+
+                    b.Property<string>("EnterpriseUscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("enterprise_uscc");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ParkId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("park_id");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("project");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transformations");
+
+                    b.HasIndex("EnterpriseUscc")
+                        .HasDatabaseName("ix_transformations_enterprise_uscc");
+
+                    b.HasIndex("Project")
+                        .HasDatabaseName("ix_transformations_project");
+
+                    b.HasIndex("CityCode", "Id")
+                        .HasDatabaseName("ix_transformations_city_code_id");
+
+                    b.HasIndex("EnterpriseDisplayName", "Id")
+                        .HasDatabaseName("ix_transformations_enterprise_display_name_id");
+
+                    b.HasIndex("Level", "Id")
+                        .HasDatabaseName("ix_transformations_level_id");
+
+                    b.HasIndex("ParkId", "EnterpriseUscc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transformations_park_id_enterprise_uscc");
+
+                    b.HasIndex("ParkId", "Id")
+                        .HasDatabaseName("ix_transformations_park_id_id");
+
+                    b.HasIndex("UpdateTime", "Id")
+                        .HasDatabaseName("ix_transformations_update_time_id");
+
+                    b.HasIndex("Year", "Id")
+                        .HasDatabaseName("ix_transformations_year_id");
+
+                    b.ToTable("transformations", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.Parks.Domain.TransformationMilestone", b =>
+                {
+                    b.Property<string>("TransformationId")
+                        .HasMaxLength(82)
+                        .HasColumnType("character varying(82)")
+                        .HasColumnName("transformation_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("EnterpriseUscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("enterprise_uscc");
+
+                    b.Property<string>("ParkId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("park_id");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("project");
+
+                    b.Property<DateTime>("RecordTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("record_time");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("TransformationId", "Level")
+                        .HasName("pk_transformation_milestones");
+
+                    b.HasIndex("ParkId")
+                        .HasDatabaseName("ix_transformation_milestones_park_id");
+
+                    b.HasIndex("Year", "TransformationId")
+                        .HasDatabaseName("ix_transformation_milestones_year_transformation_id");
+
+                    b.HasIndex("Year", "CityCode", "Level", "EnterpriseUscc")
+                        .HasDatabaseName("ix_transformation_milestones_year_city_code_level_enterprise_u");
+
+                    b.ToTable("transformation_milestones", (string)null);
+                });
+
             modelBuilder.Entity("Industry.ServiceDefaults.Idempotency.IdempotentRequest", b =>
                 {
                     b.Property<string>("Method")
@@ -291,6 +583,31 @@ namespace Industry.Parks.Data.Migrations.Postgres
                         });
 
                     b.Navigation("CityTargets");
+                });
+
+            modelBuilder.Entity("Industry.Parks.Domain.Transformation", b =>
+                {
+                    b.HasOne("Industry.Parks.Domain.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transformations_parks_park_id");
+                });
+
+            modelBuilder.Entity("Industry.Parks.Domain.TransformationMilestone", b =>
+                {
+                    b.HasOne("Industry.Parks.Domain.Transformation", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("TransformationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transformation_milestones_transformations_transformation_id");
+                });
+
+            modelBuilder.Entity("Industry.Parks.Domain.Transformation", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 #pragma warning restore 612, 618
         }

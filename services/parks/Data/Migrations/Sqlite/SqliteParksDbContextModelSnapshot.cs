@@ -73,6 +73,298 @@ namespace Industry.Parks.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Industry.Parks.Domain.Park", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AboveSizeEnterpriseCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("above_size_enterprise_count");
+
+                    b.Property<int>("CertificationBatch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("certification_batch");
+
+                    b.Property<int>("CertificationYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("certification_year");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county_code");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("LeadIndustryCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_industry_code");
+
+                    b.Property<int>("ParkType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("park_type");
+
+                    b.Property<string>("RejectionReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("RevocationReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revocation_reason");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("StateChangeTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_change_time");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parks");
+
+                    b.HasIndex("CityCode")
+                        .HasDatabaseName("ix_parks_city_code");
+
+                    b.HasIndex("CountyCode")
+                        .HasDatabaseName("ix_parks_county_code");
+
+                    b.HasIndex("LeadIndustryCode")
+                        .HasDatabaseName("ix_parks_lead_industry_code");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_parks_state");
+
+                    b.HasIndex("CertificationYear", "Id")
+                        .HasDatabaseName("ix_parks_certification_year_id");
+
+                    b.HasIndex("CreateTime", "Id")
+                        .HasDatabaseName("ix_parks_create_time_id");
+
+                    b.HasIndex("DisplayName", "Id")
+                        .HasDatabaseName("ix_parks_display_name_id");
+
+                    b.HasIndex("CertificationYear", "State", "CityCode")
+                        .HasDatabaseName("ix_parks_certification_year_state_city_code");
+
+                    b.ToTable("parks", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.Parks.Domain.Transformation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(82)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_code");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("EnterpriseDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enterprise_display_name");
+
+                    b.Property<string>("EnterpriseUscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enterprise_uscc");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ParkId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("park_id");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transformations");
+
+                    b.HasIndex("EnterpriseUscc")
+                        .HasDatabaseName("ix_transformations_enterprise_uscc");
+
+                    b.HasIndex("Project")
+                        .HasDatabaseName("ix_transformations_project");
+
+                    b.HasIndex("CityCode", "Id")
+                        .HasDatabaseName("ix_transformations_city_code_id");
+
+                    b.HasIndex("EnterpriseDisplayName", "Id")
+                        .HasDatabaseName("ix_transformations_enterprise_display_name_id");
+
+                    b.HasIndex("Level", "Id")
+                        .HasDatabaseName("ix_transformations_level_id");
+
+                    b.HasIndex("ParkId", "EnterpriseUscc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transformations_park_id_enterprise_uscc");
+
+                    b.HasIndex("ParkId", "Id")
+                        .HasDatabaseName("ix_transformations_park_id_id");
+
+                    b.HasIndex("UpdateTime", "Id")
+                        .HasDatabaseName("ix_transformations_update_time_id");
+
+                    b.HasIndex("Year", "Id")
+                        .HasDatabaseName("ix_transformations_year_id");
+
+                    b.ToTable("transformations", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.Parks.Domain.TransformationMilestone", b =>
+                {
+                    b.Property<string>("TransformationId")
+                        .HasMaxLength(82)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transformation_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("EnterpriseUscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enterprise_uscc");
+
+                    b.Property<string>("ParkId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("park_id");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project");
+
+                    b.Property<DateTime>("RecordTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_time");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("TransformationId", "Level")
+                        .HasName("pk_transformation_milestones");
+
+                    b.HasIndex("ParkId")
+                        .HasDatabaseName("ix_transformation_milestones_park_id");
+
+                    b.HasIndex("Year", "TransformationId")
+                        .HasDatabaseName("ix_transformation_milestones_year_transformation_id");
+
+                    b.HasIndex("Year", "CityCode", "Level", "EnterpriseUscc")
+                        .HasDatabaseName("ix_transformation_milestones_year_city_code_level_enterprise_uscc");
+
+                    b.ToTable("transformation_milestones", (string)null);
+                });
+
             modelBuilder.Entity("Industry.ServiceDefaults.Idempotency.IdempotentRequest", b =>
                 {
                     b.Property<string>("Method")
@@ -284,6 +576,31 @@ namespace Industry.Parks.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("CityTargets");
+                });
+
+            modelBuilder.Entity("Industry.Parks.Domain.Transformation", b =>
+                {
+                    b.HasOne("Industry.Parks.Domain.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transformations_parks_park_id");
+                });
+
+            modelBuilder.Entity("Industry.Parks.Domain.TransformationMilestone", b =>
+                {
+                    b.HasOne("Industry.Parks.Domain.Transformation", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("TransformationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transformation_milestones_transformations_transformation_id");
+                });
+
+            modelBuilder.Entity("Industry.Parks.Domain.Transformation", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,87 @@
+using Industry.Parks.Domain;
+using Industry.ServiceDefaults.Resources;
+using Proto = Industry.Parks.V1;
+
+namespace Industry.Parks.Api;
+
+/// <summary>Parks and transformations to and from the wire (proto types stop at Api/).</summary>
+internal static class ParkMapping
+{
+    /// <summary>UpdatePark's editable fields (the proto's list), merged into the stored draft by the field mask.</summary>
+    public static readonly EditableFields<ParkDraft> Editable = new EditableFields<ParkDraft>()
+        .Field("display_name", r => r.DisplayName.Length > 0, (d, r) => d with { DisplayName = r.DisplayName })
+        .Field("county_code", r => r.CountyCode.Length > 0, (d, r) => d with { CountyCode = r.CountyCode })
+        .Field("park_type", r => r.ParkType is not null, (d, r) => d with { ParkType = r.ParkType })
+        .Field("lead_industry", r => r.LeadIndustry.Length > 0, (d, r) => d with { LeadIndustry = r.LeadIndustry })
+        .Field("above_size_enterprise_count", r => r.AboveSizeEnterpriseCount != 0, (d, r) => d with { AboveSizeEnterpriseCount = r.AboveSizeEnterpriseCount })
+        .Field("description", r => r.Description.Length > 0, (d, r) => d with { Description = r.Description });
+
+    public static Proto.Park ToProto(this Park park) => new()
+    {
+        Name = park.Name,
+        DisplayName = park.DisplayName,
+        CountyCode = park.CountyCode,
+        CityCode = park.CityCode,
+        ParkType = (Proto.ParkType)park.ParkType,
+        LeadIndustry = park.LeadIndustryCode.Length == 0 ? string.Empty : ParkRules.IndustryCollection + "/" + park.LeadIndustryCode,
+        AboveSizeEnterpriseCount = park.AboveSizeEnterpriseCount,
+        Description = park.Description,
+        State = (Proto.ParkState)park.State,
+        CertificationYear = park.CertificationYear,
+        CertificationBatch = park.CertificationBatch,
+        RejectionReason = park.RejectionReason,
+        RevocationReason = park.RevocationReason,
+        StateChangeTime = WireTime.ToTimestamp(park.StateChangeTime),
+        Etag = Etag.Of(park.Version),
+        CreateTime = WireTime.ToTimestamp(park.CreateTime),
+        UpdateTime = WireTime.ToTimestamp(park.UpdateTime),
+        UpdateActor = park.UpdateActor,
+    };
+
+    /// <summary>
+    /// The content of a proto park, trimmed, with the industry code upper-cased (<c>industries/auto</c> →
+    /// <c>industries/AUTO</c>); <c>UNSPECIFIED</c> type is "not given".
+    /// </summary>
+    public static ParkDraft ToDraft(this Proto.Park park)
+    {
+        var industry = park.LeadIndustry.Trim();
+        var prefix = ParkRules.IndustryCollection + "/";
+        return new ParkDraft
+        {
+            DisplayName = park.DisplayName.Trim(),
+            CountyCode = park.CountyCode.Trim(),
+            ParkType = park.ParkType == Proto.ParkType.Unspecified ? null : (ParkType)park.ParkType,
+            LeadIndustry = industry.StartsWith(prefix, StringComparison.Ordinal) ? prefix + industry[prefix.Length..].ToUpperInvariant() : industry,
+            AboveSizeEnterpriseCount = park.AboveSizeEnterpriseCount,
+            Description = park.Description,
+        };
+    }
+
+    public static Proto.Transformation ToProto(this Transformation transformation) => new()
+    {
+        Name = transformation.Name,
+        EnterpriseUscc = transformation.EnterpriseUscc,
+        EnterpriseDisplayName = transformation.EnterpriseDisplayName,
+        CityCode = transformation.CityCode,
+        Level = (Proto.TransformationLevel)transformation.Level,
+        Year = transformation.Year,
+        Source = (Proto.TransformationSource)transformation.Source,
+        Project = transformation.Project,
+        Milestones =
+        {
+            transformation.Milestones.OrderBy(m => m.Level).Select(m => new Proto.TransformationMilestone
+            {
+                Level = (Proto.TransformationLevel)m.Level,
+                Year = m.Year,
+                Source = (Proto.TransformationSource)m.Source,
+                Project = m.Project,
+                RecordTime = WireTime.ToTimestamp(m.RecordTime),
+            }),
+        },
+        Note = transformation.Note,
+        Etag = Etag.Of(transformation.Version),
+        CreateTime = WireTime.ToTimestamp(transformation.CreateTime),
+        UpdateTime = WireTime.ToTimestamp(transformation.UpdateTime),
+        UpdateActor = transformation.UpdateActor,
+    };
+}

@@ -1,0 +1,61 @@
+using Industry.Parks.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Industry.Parks.Data;
+
+internal sealed class TransformationConfiguration : IEntityTypeConfiguration<Transformation>
+{
+    public void Configure(EntityTypeBuilder<Transformation> builder)
+    {
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).HasMaxLength(63 + 1 + 18);
+        builder.Ignore(t => t.Name);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.Property(t => t.ParkId).HasMaxLength(63);
+        builder.Property(t => t.EnterpriseUscc).HasMaxLength(18);
+        builder.Property(t => t.EnterpriseDisplayName).HasMaxLength(TransformationRules.MaxNameLength);
+        builder.Property(t => t.CityCode).HasMaxLength(6);
+        builder.Property(t => t.Project).HasMaxLength(100);
+        builder.Property(t => t.Note).HasMaxLength(TransformationRules.MaxNoteLength);
+        builder.Property(t => t.UpdateActor).HasMaxLength(200);
+
+        // A park's transformations go with it (DeletePark with force), without events of their own.
+        builder.HasOne<Park>().WithMany().HasForeignKey(t => t.ParkId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(t => t.Milestones).WithOne().HasForeignKey(m => m.TransformationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Milestones).AutoInclude();
+
+        // One record per enterprise and park. ListTransformations of one park in the default order is one range scan of
+        // (park, id) (a park has at most a few thousand records, sorted cheaply in the other orders); of every park
+        // (parks/-), of (order key, id); the filters narrow by their own columns.
+        builder.HasIndex(t => new { t.ParkId, t.EnterpriseUscc }).IsUnique();
+        builder.HasIndex(t => new { t.ParkId, t.Id });
+        builder.HasIndex(t => new { t.EnterpriseDisplayName, t.Id });
+        builder.HasIndex(t => new { t.Level, t.Id });
+        builder.HasIndex(t => new { t.Year, t.Id });
+        builder.HasIndex(t => new { t.UpdateTime, t.Id });
+        builder.HasIndex(t => new { t.CityCode, t.Id });
+        builder.HasIndex(t => t.EnterpriseUscc);
+        builder.HasIndex(t => t.Project);
+    }
+}
+
+internal sealed class TransformationMilestoneConfiguration : IEntityTypeConfiguration<TransformationMilestone>
+{
+    public void Configure(EntityTypeBuilder<TransformationMilestone> builder)
+    {
+        builder.ToTable("transformation_milestones");
+        builder.HasKey(m => new { m.TransformationId, m.Level });
+        builder.Property(m => m.TransformationId).HasMaxLength(63 + 1 + 18);
+        builder.Property(m => m.ParkId).HasMaxLength(63);
+        builder.Property(m => m.EnterpriseUscc).HasMaxLength(18);
+        builder.Property(m => m.CityCode).HasMaxLength(6);
+        builder.Property(m => m.Project).HasMaxLength(100);
+
+        // GetDigitalProgress: by year, per city, distinct enterprises and milestones per level: an index-only scan of
+        // the year's range. ListTransformations' milestone_year filter: by year, the record.
+        builder.HasIndex(m => new { m.Year, m.CityCode, m.Level, m.EnterpriseUscc });
+        builder.HasIndex(m => new { m.Year, m.TransformationId });
+        builder.HasIndex(m => m.ParkId);
+    }
+}

@@ -1,0 +1,201 @@
+using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Reference;
+
+namespace Industry.Parks.Domain;
+
+/// <summary>
+/// 数字化转型示范园区: a park applying for, or certified as, a digital-transformation demonstration park ("一区一业一样板":
+/// one park, one lead industry, one model). The city is derived from the county, never entered; the state changes only
+/// through the workflow methods. A draft application may leave the lead industry open, but it must be chosen before
+/// the park is certified.
+/// </summary>
+public sealed class Park
+{
+    public const string Collection = "parks";
+
+    private Park()
+    {
+    }
+
+    /// <summary>The id in <c>parks/{id}</c>.</summary>
+    public string Id { get; private set; } = string.Empty;
+
+    public string Name => Collection + "/" + Id;
+
+    public string DisplayName { get; private set; } = string.Empty;
+
+    public string CountyCode { get; private set; } = string.Empty;
+
+    public string CityCode { get; private set; } = string.Empty;
+
+    public ParkType ParkType { get; private set; }
+
+    /// <summary>The 4+10 industry code (<c>AUTO</c>), or empty; the API names it <c>industries/AUTO</c>.</summary>
+    public string LeadIndustryCode { get; private set; } = string.Empty;
+
+    public int AboveSizeEnterpriseCount { get; private set; }
+
+    public string Description { get; private set; } = string.Empty;
+
+    public ParkState State { get; private set; }
+
+    /// <summary>认定年度; 0 before certification, kept when revoked.</summary>
+    public int CertificationYear { get; private set; }
+
+    /// <summary>批次 within the year; 0 before certification, kept when revoked.</summary>
+    public int CertificationBatch { get; private set; }
+
+    public string RejectionReason { get; private set; } = string.Empty;
+
+    public string RevocationReason { get; private set; } = string.Empty;
+
+    public DateTime StateChangeTime { get; private set; }
+
+    /// <summary>Incremented on every write: the etag, the event's subject version and the concurrency token.</summary>
+    public long Version { get; private set; }
+
+    public DateTime CreateTime { get; private set; }
+
+    public DateTime UpdateTime { get; private set; }
+
+    public string UpdateActor { get; private set; } = string.Empty;
+
+    /// <summary>A new park in APPLIED, from a draft that passed <see cref="ParkRules.Check"/>.</summary>
+    public static Park Create(string id, ParkDraft draft, DateTime now, string actor)
+    {
+        var park = new Park
+        {
+            Id = id,
+            State = ParkState.Applied,
+            StateChangeTime = now,
+            CreateTime = now,
+        };
+        park.Revise(draft, now, actor);
+        return park;
+    }
+
+    /// <summary>The park's editable content, as a draft to merge an update into.</summary>
+    public ParkDraft ToDraft() => new()
+    {
+        DisplayName = DisplayName,
+        CountyCode = CountyCode,
+        ParkType = ParkType,
+        LeadIndustry = LeadIndustryCode.Length == 0 ? string.Empty : ParkRules.IndustryCollection + "/" + LeadIndustryCode,
+        AboveSizeEnterpriseCount = AboveSizeEnterpriseCount,
+        Description = Description,
+    };
+
+    /// <summary>
+    /// Replaces the editable content with a validated draft and returns the proto names of the fields that changed; an
+    /// unchanged draft writes nothing.
+    /// </summary>
+    public IReadOnlyList<string> Revise(ParkDraft draft, DateTime now, string actor)
+    {
+        var changed = new List<string>();
+        void Set<T>(T current, T value, Action<T> assign, string field)
+        {
+            if (!EqualityComparer<T>.Default.Equals(current, value))
+            {
+                assign(value);
+                changed.Add(field);
+            }
+        }
+
+        Set(DisplayName, draft.DisplayName, v => DisplayName = v, "display_name");
+        Set(CountyCode, draft.CountyCode, v => CountyCode = v, "county_code");
+        Set(ParkType, draft.ParkType ?? ParkType, v => ParkType = v, "park_type");
+        Set(LeadIndustryCode, ParkRules.IndustryCode(draft.LeadIndustry), v => LeadIndustryCode = v, "lead_industry");
+        Set(AboveSizeEnterpriseCount, draft.AboveSizeEnterpriseCount, v => AboveSizeEnterpriseCount = v, "above_size_enterprise_count");
+        Set(Description, draft.Description, v => Description = v, "description");
+
+        CityCode = Divisions.CityOf(CountyCode)?.Code ?? string.Empty;
+        if (changed.Count > 0)
+        {
+            Touch(now, actor);
+        }
+
+        return changed;
+    }
+
+    /// <summary>提交评审: APPLIED or REJECTED → UNDER_REVIEW; a re-submission clears the rejection reason.</summary>
+    public void Submit(DateTime now, string actor)
+    {
+        Move(ParkTransition.Submit, now, actor);
+        RejectionReason = string.Empty;
+    }
+
+    /// <summary>
+    /// 认定: UNDER_REVIEW → CERTIFIED in <paramref name="year"/> and <paramref name="batch"/> (already checked by
+    /// <see cref="ParkRules.CheckCertification"/>). FAILED_PRECONDITION without a lead industry ("一区一业").
+    /// </summary>
+    public void Certify(int year, int batch, DateTime now, string actor)
+    {
+        RequireAllowed(ParkTransition.Certify);
+        if (LeadIndustryCode.Length == 0)
+        {
+            throw new ServiceException(ErrorKind.FailedPrecondition, "LEAD_INDUSTRY_REQUIRED",
+                $"{Name} has no lead industry; a demonstration park is certified for one lead industry (一区一业). Set park.lead_industry first.",
+                new Dictionary<string, string> { ["resource"] = Name },
+                preconditionViolations: [new PreconditionViolation("LEAD_INDUSTRY_REQUIRED", "park.lead_industry", "Set the park's lead 4+10 industry with UpdatePark.")]);
+        }
+
+        Move(ParkTransition.Certify, now, actor);
+        CertificationYear = year;
+        CertificationBatch = batch;
+    }
+
+    /// <summary>未通过: UNDER_REVIEW → REJECTED with a reason.</summary>
+    public void Reject(string reason, DateTime now, string actor)
+    {
+        Move(ParkTransition.Reject, now, actor);
+        RejectionReason = reason;
+    }
+
+    /// <summary>撤销: CERTIFIED → REVOKED (final); year and batch are kept as history.</summary>
+    public void Revoke(string reason, DateTime now, string actor)
+    {
+        Move(ParkTransition.Revoke, now, actor);
+        RevocationReason = reason;
+    }
+
+    /// <summary>Records the deletion as the park's last version, so the deletion event orders after every other.</summary>
+    public void MarkDeleted(DateTime now, string actor) => Touch(now, actor);
+
+    /// <summary>FAILED_PRECONDITION, naming the state and the transitions still open, when the workflow forbids <paramref name="transition"/>.</summary>
+    public void RequireAllowed(ParkTransition transition)
+    {
+        if (ParkLifecycle.CanApply(State, transition))
+        {
+            return;
+        }
+
+        var allowed = ParkLifecycle.AllowedFrom(State);
+        var requested = ParkLifecycle.ApiName(transition);
+        throw new ServiceException(ErrorKind.FailedPrecondition, "ILLEGAL_STATE_TRANSITION",
+            $"{Name} is {ParkLifecycle.ApiName(State)}, so {requested} is not allowed; allowed: {(allowed.Count == 0 ? "none (final state)" : string.Join(", ", allowed.Select(ParkLifecycle.ApiName)))}.",
+            new Dictionary<string, string>
+            {
+                ["resource"] = Name,
+                ["current_state"] = ParkLifecycle.ApiName(State),
+                ["requested_state"] = ParkLifecycle.ApiName(ParkLifecycle.Target(transition)),
+                ["requested_transition"] = requested,
+                ["allowed_states"] = string.Join(",", allowed.Select(t => ParkLifecycle.ApiName(ParkLifecycle.Target(t)))),
+                ["allowed_transitions"] = string.Join(",", allowed.Select(ParkLifecycle.ApiName)),
+            });
+    }
+
+    private void Move(ParkTransition transition, DateTime now, string actor)
+    {
+        RequireAllowed(transition);
+        State = ParkLifecycle.Target(transition);
+        StateChangeTime = now;
+        Touch(now, actor);
+    }
+
+    private void Touch(DateTime now, string actor)
+    {
+        Version++;
+        UpdateTime = now;
+        UpdateActor = actor;
+    }
+}

@@ -1,0 +1,60 @@
+using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Reference;
+
+namespace Industry.Parks.Domain;
+
+/// <summary>What a transformation's fields must satisfy before anything is stored, every field checked at once.</summary>
+public static class TransformationRules
+{
+    public const int MaxNameLength = 200;
+    public const int MaxNoteLength = 2000;
+
+    /// <summary>
+    /// The arguments of <c>RecordTransformation</c>: a valid USCC, a level, a year from 2000 to
+    /// <paramref name="currentYear"/>, and descriptive fields within their lengths (the name is required only for a new
+    /// record, which the caller checks once it knows).
+    /// </summary>
+    public static IReadOnlyList<FieldViolation> CheckRecord(string uscc, TransformationLevel? level, int year, string displayName, string note, int currentYear)
+    {
+        var violations = new List<FieldViolation>();
+        if (Uscc.Problem(uscc) is { } usccProblem)
+        {
+            violations.Add(new("enterprise_uscc", usccProblem));
+        }
+
+        if (level is not { } l || !Enum.IsDefined(l))
+        {
+            violations.Add(new("level", "must be a transformation level (TRANSFORMATION_LEVEL_DIGITALLY_TRANSFORMED to TRANSFORMATION_LEVEL_DIGITAL_LEADER)."));
+        }
+
+        if (YearProblem(year, currentYear) is { } yearProblem)
+        {
+            violations.Add(new("year", yearProblem));
+        }
+
+        violations.AddRange(CheckDescription(displayName, note, required: false, prefix: string.Empty));
+        return violations;
+    }
+
+    /// <summary>The descriptive fields, as <c>UpdateTransformation</c> and a new record need them.</summary>
+    public static IReadOnlyList<FieldViolation> CheckDescription(string displayName, string note, bool required, string prefix)
+    {
+        var violations = new List<FieldViolation>();
+        if (FieldText.Problem(displayName, MaxNameLength, required) is { } name)
+        {
+            violations.Add(new(prefix + "enterprise_display_name", name));
+        }
+
+        if (FieldText.Problem(note, MaxNoteLength, required: false) is { } noteProblem)
+        {
+            violations.Add(new(prefix + "note", noteProblem));
+        }
+
+        return violations;
+    }
+
+    public static string? YearProblem(int year, int currentYear) =>
+        year == 0 ? "is required."
+        : year < ParkRules.FirstYear || year > currentYear ? $"must be a year from {ParkRules.FirstYear} to the current year {currentYear}."
+        : null;
+}

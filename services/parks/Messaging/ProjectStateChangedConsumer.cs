@@ -1,0 +1,95 @@
+using Industry.Common.V1;
+using Industry.Parks.Api;
+using Industry.Parks.Data;
+using Industry.Parks.Domain;
+using Industry.ServiceDefaults.Messaging.Inbox;
+using Industry.ServiceDefaults.Messaging.Outbox;
+using Industry.ServiceDefaults.Reference;
+using Industry.ServiceDefaults.Resources;
+using Microsoft.EntityFrameworkCore;
+using ProjectState = Industry.Projects.V1.ProjectState;
+using ProjectStateChanged = Industry.Projects.V1.ProjectStateChanged;
+using Proto = Industry.Parks.V1;
+
+namespace Industry.Parks.Messaging;
+
+/// <summary>
+/// Records the transformation a completed digital-transformation project implies (DESIGN.md 3.6, <see cref="ProjectCompletion"/>),
+/// through the inbox: a duplicate delivery, or an event older than one already applied for the project, changes
+/// nothing. Levels only go up, and DIGITALLY_TRANSFORMED is the lowest, so an enterprise that already has a record in
+/// the park (reported, or from another project) keeps it unchanged. A park that does not exist (deleted since the
+/// project named it) or no longer accepts transformations (REJECTED, REVOKED) is not an error: the event is logged as a
+/// warning and acknowledged, because retrying cannot make it apply.
+/// </summary>
+internal sealed partial class ProjectStateChangedConsumer : InboxConsumer<ProjectStateChanged>
+{
+    private readonly ParksDbContext _db;
+    private readonly EventOutbox _outbox;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+
+    public ProjectStateChangedConsumer(ParksDbContext db, EventOutbox outbox, TimeProvider clock, ILogger<ProjectStateChangedConsumer> logger)
+        : base(db, clock, logger)
+    {
+        (_db, _outbox, _clock, _logger) = (db, outbox, clock, logger);
+    }
+
+    /// <summary>The name recorded in the inbox; stable across renames of the class.</summary>
+    protected override string ConsumerName => "parks-project-transformations";
+
+    protected override async Task HandleAsync(ProjectStateChanged message, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var project = message.Project;
+        if (project is null || ProjectCompletion.Evaluate(Facts(project)) is not { } implied)
+        {
+            return;
+        }
+
+        if (Uscc.Problem(implied.EnterpriseUscc) is not null)
+        {
+            LogSkipped(_logger, project.Name, project.Park, "its enterprise USCC is not valid");
+            return;
+        }
+
+        var park = await _db.Parks.AsNoTracking().SingleOrDefaultAsync(p => p.Id == implied.ParkId, cancellationToken);
+        if (park is null || !ParkLifecycle.AcceptsTransformations(park.State))
+        {
+            LogSkipped(_logger, project.Name, project.Park, park is null ? "the park does not exist" : $"the park is {ParkLifecycle.ApiName(park.State)}");
+            return;
+        }
+
+        // Another event of the same group commit may have created the record already: look among the tracked ones too.
+        var id = Transformation.IdOf(park.Id, implied.EnterpriseUscc);
+        if (_db.Transformations.Local.Any(t => t.Id == id) || await _db.Transformations.AnyAsync(t => t.Id == id, cancellationToken))
+        {
+            LogAlreadyRecorded(_logger, project.Name, id);
+            return;
+        }
+
+        var now = WireTime.UtcNow(_clock);
+        var transformation = Transformation.Create(park, implied.EnterpriseUscc, implied.EnterpriseDisplayName, string.Empty, implied.Reached, now, ProjectCompletion.Actor);
+        _db.Transformations.Add(transformation);
+        _outbox.Add(
+            new Proto.TransformationRecorded { Transformation = transformation.ToProto() },
+            transformation.Name,
+            transformation.Version,
+            ProjectCompletion.Actor);
+    }
+
+    private static ProjectFacts Facts(Projects.V1.Project project) => new(
+        project.Name,
+        project.Park,
+        project.DigitalTransformation,
+        project.State is ProjectState.Completed or ProjectState.InProduction,
+        project.ActualCompletionDate is { Year: > 0, Month: >= 1 and <= 12, Day: >= 1 } date && date.Day <= DateTime.DaysInMonth(date.Year, date.Month)
+            ? new DateOnly(date.Year, date.Month, date.Day)
+            : null,
+        project.EnterpriseUscc,
+        project.EnterpriseDisplayName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Project} completed as a digital-transformation project in {Park}, but no transformation is recorded: {Why}")]
+    private static partial void LogSkipped(ILogger logger, string project, string park, string why);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Project} completed; its enterprise already has transformation {Transformation}, kept unchanged (levels only go up)")]
+    private static partial void LogAlreadyRecorded(ILogger logger, string project, string transformation);
+}

@@ -1,0 +1,194 @@
+using Industry.Parks.Domain;
+using Industry.ServiceDefaults.Messaging.Inbox;
+using Microsoft.EntityFrameworkCore;
+using static Industry.IntegrationTests.Parks.ParkTestData;
+using ProjectState = Industry.Projects.V1.ProjectState;
+
+namespace Industry.IntegrationTests.Parks;
+
+/// <summary>
+/// The parks service's consumer of project events, on the real broker and PostgreSQL: a completed digital-transformation
+/// project in a park records one PROJECT transformation, whatever the duplicates and the order of delivery.
+/// </summary>
+public sealed class ProjectEventsConsumerTests(ParksConsumerFixture fixture) : IClassFixture<ParksConsumerFixture>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly DateTime Now = new(2024, 7, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private ParksConsumerHost Host => fixture.Host;
+
+    private ProjectEventPublisher Publisher => fixture.Publisher;
+
+    [Fact]
+    public async Task ProjectCompleted_DigitalInACertifiedPark_RecordsOneProjectTransformationAndItsEvent()
+    {
+        var park = await NewParkAsync(ParkState.Certified);
+        var uscc = NewUscc();
+        var project = "projects/" + NewId("p");
+
+        var @event = ProjectEventPublisher.Event(project, 4, ProjectState.Completed, park.Name, uscc, completed: new DateOnly(2024, 6, 30));
+        await Publisher.PublishAsync(@event);
+        await Publisher.PublishAsync(@event); // redelivered: the same message id
+        await DrainAsync();
+
+        var transformation = await WaitForTransformationAsync(park, uscc);
+        Assert.Equal(1, await Host.QueryAsync(db => db.Set<InboxMessage>().CountAsync(m => m.MessageId == Guid.Parse(@event.Metadata.EventId))));
+        Assert.Equal((TransformationLevel.DigitallyTransformed, 2024, TransformationSource.Project, project), (transformation.Level, transformation.Year, transformation.Source, transformation.Project));
+        Assert.Equal((ProjectCompletion.Actor, "340100"), (transformation.UpdateActor, transformation.CityCode));
+        var milestone = Assert.Single(transformation.Milestones);
+        Assert.Equal((TransformationSource.Project, project), (milestone.Source, milestone.Project));
+        Assert.Equal(1, await Host.QueryAsync(db => db.Set<ServiceDefaults.Messaging.Outbox.OutboxMessage>()
+            .CountAsync(m => m.Subject == transformation.Name && m.EventType == "industry.parks.v1.TransformationRecorded" && m.Actor == ProjectCompletion.Actor)));
+    }
+
+    [Fact]
+    public async Task ProjectEvents_OutOfOrder_LeaveOneRecordFromTheLaterEvent()
+    {
+        var park = await NewParkAsync(ParkState.Certified);
+        var uscc = NewUscc();
+        var project = "projects/" + NewId("p");
+        var completed = ProjectEventPublisher.Event(project, 4, ProjectState.Completed, park.Name, uscc, completed: new DateOnly(2023, 12, 20));
+        var inProduction = ProjectEventPublisher.Event(project, 5, ProjectState.InProduction, park.Name, uscc, completed: new DateOnly(2023, 12, 20));
+
+        await Publisher.PublishAsync(inProduction);
+        await WaitForInboxAsync(1, inProduction.Metadata.EventId);
+        await Publisher.PublishAsync(completed); // older than the version applied: skipped
+        await WaitForInboxAsync(1, completed.Metadata.EventId);
+
+        var transformation = await WaitForTransformationAsync(park, uscc);
+        Assert.Equal((TransformationLevel.DigitallyTransformed, 2023), (transformation.Level, transformation.Year));
+        Assert.Equal(1, await Host.QueryAsync(db => db.Transformations.CountAsync(t => t.EnterpriseUscc == uscc)));
+        Assert.Equal(1, await Host.QueryAsync(db => db.Set<ServiceDefaults.Messaging.Outbox.OutboxMessage>().CountAsync(m => m.Subject == transformation.Name)));
+    }
+
+    [Fact]
+    public async Task ProjectCompletedThenInProduction_InOrder_LeaveOneRecord()
+    {
+        var park = await NewParkAsync(ParkState.UnderReview);
+        var uscc = NewUscc();
+        var project = "projects/" + NewId("p");
+        var completed = ProjectEventPublisher.Event(project, 4, ProjectState.Completed, park.Name, uscc);
+        var inProduction = ProjectEventPublisher.Event(project, 5, ProjectState.InProduction, park.Name, uscc);
+
+        await Publisher.PublishAsync(completed);
+        await Publisher.PublishAsync(inProduction);
+        await DrainAsync();
+
+        Assert.Equal(1, await Host.QueryAsync(db => db.Transformations.CountAsync(t => t.EnterpriseUscc == uscc)));
+        Assert.Single((await WaitForTransformationAsync(park, uscc)).Milestones);
+    }
+
+    [Fact]
+    public async Task ProjectCompleted_ManualRecordExists_KeepsItUnchanged()
+    {
+        var park = await NewParkAsync(ParkState.Certified);
+        var uscc = NewUscc();
+        await Host.QueryAsync(async db =>
+        {
+            db.Transformations.Add(Transformation.Create(park, uscc, "已报送企业", "手工报送", new LevelReached(TransformationLevel.DigitalWorkshop, 2022, TransformationSource.Reported), Now, "alice"));
+            return await db.SaveChangesAsync();
+        });
+
+        var @event = ProjectEventPublisher.Event("projects/" + NewId("p"), 4, ProjectState.Completed, park.Name, uscc);
+        await Publisher.PublishAsync(@event);
+        await WaitForInboxAsync(1, @event.Metadata.EventId);
+
+        var transformation = await WaitForTransformationAsync(park, uscc);
+        Assert.Equal((TransformationLevel.DigitalWorkshop, 2022, TransformationSource.Reported, "alice", 1L), (transformation.Level, transformation.Year, transformation.Source, transformation.UpdateActor, transformation.Version));
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("revoked")]
+    [InlineData("not-digital")]
+    [InlineData("under-construction")]
+    public async Task ProjectEvent_NothingToRecord_IsAcknowledgedAndStoresNothing(string why)
+    {
+        var park = why == "missing" ? Park.Create(NewId(), new ParkDraft { CountyCode = "340104" }, Now, "x") : await NewParkAsync(why == "revoked" ? ParkState.Revoked : ParkState.Certified);
+        var uscc = NewUscc();
+        var @event = ProjectEventPublisher.Event(
+            "projects/" + NewId("p"), 4, why == "under-construction" ? ProjectState.UnderConstruction : ProjectState.Completed, park.Name, uscc, digital: why != "not-digital");
+
+        await Publisher.PublishAsync(@event);
+
+        await WaitForInboxAsync(1, @event.Metadata.EventId); // acknowledged, not retried or dead-lettered
+        Assert.Equal(0, await Host.QueryAsync(db => db.Transformations.CountAsync(t => t.EnterpriseUscc == uscc)));
+    }
+
+    private async Task<Park> NewParkAsync(ParkState state)
+    {
+        var park = Park.Create(NewId(), new ParkDraft
+        {
+            DisplayName = "合肥经济技术开发区",
+            CountyCode = "340104",
+            ParkType = ParkType.NationalDevelopmentZone,
+            LeadIndustry = "industries/AUTO",
+        }, Now, "admin");
+        if (state != ParkState.Applied)
+        {
+            park.Submit(Now, "admin");
+        }
+
+        if (state is ParkState.Certified or ParkState.Revoked)
+        {
+            park.Certify(2023, 1, Now, "admin");
+        }
+
+        if (state == ParkState.Revoked)
+        {
+            park.Revoke("复核不合格", Now, "admin");
+        }
+
+        await Host.QueryAsync(db =>
+        {
+            db.Parks.Add(park);
+            return db.SaveChangesAsync();
+        });
+        return park;
+    }
+
+    private async Task<Transformation> WaitForTransformationAsync(Park park, string uscc)
+    {
+        var id = Transformation.IdOf(park.Id, uscc);
+        await Host.WaitUntilAsync(db => db.Transformations.AnyAsync(t => t.Id == id), Timeout, "the transformation of " + uscc);
+        return await Host.QueryAsync(db => db.Transformations.AsNoTracking().SingleAsync(t => t.Id == id));
+    }
+
+    /// <summary>Waits until the events published so far are consumed: the host consumes one at a time, in order, so a last one marks them all.</summary>
+    private async Task DrainAsync()
+    {
+        var marker = ProjectEventPublisher.Event("projects/" + NewId("marker"), 1, ProjectState.UnderConstruction, "parks/none", NewUscc(), digital: false);
+        await Publisher.PublishAsync(marker);
+        await WaitForInboxAsync(1, marker.Metadata.EventId);
+    }
+
+    private Task WaitForInboxAsync(int count, string eventId) =>
+        Host.WaitUntilAsync(
+            async db => await db.Set<InboxMessage>().CountAsync(m => m.MessageId == Guid.Parse(eventId)) == count,
+            Timeout,
+            $"{count} inbox row(s) for {eventId}");
+}
+
+/// <summary>The broker, the consumer host and a publisher, shared by the tests of <see cref="ProjectEventsConsumerTests"/>.</summary>
+public sealed class ParksConsumerFixture : IAsyncLifetime
+{
+    private Industry.TestInfrastructure.BrokerAndDatabase _infrastructure = null!;
+
+    public ParksConsumerHost Host { get; private set; } = null!;
+
+    public ProjectEventPublisher Publisher { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _infrastructure = await Industry.TestInfrastructure.BrokerAndDatabase.StartAsync();
+        Host = await ParksConsumerHost.StartAsync(_infrastructure);
+        Publisher = await ProjectEventPublisher.ConnectAsync(_infrastructure.RabbitMqUri);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Publisher.DisposeAsync();
+        await Host.DisposeAsync();
+        await _infrastructure.DisposeAsync();
+    }
+}
