@@ -1,4 +1,5 @@
 using Industry.Benchmarks;
+using Industry.Benchmarks.Cluster;
 using Industry.Benchmarks.Projects;
 
 // Industry.Benchmarks: `events` benchmarks the event backbone, `projects` the projects service at national scale
@@ -8,7 +9,13 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine(EventsSettings.Usage);
     Console.WriteLine(ProjectsSettings.Usage);
+    Console.WriteLine(ClusterSettings.Usage);
     return args.Length == 0 ? 2 : 0;
+}
+
+if (args[0] == "cluster")
+{
+    return await ClusterCommand.RunAsync(args[1..]);
 }
 
 if (args[0] is not ("events" or "projects"))

@@ -198,7 +198,7 @@ internal static class ProjectsBenchmark
     }
 
     /// <summary>A free loopback port outside 7000-7083, where the suite's services run on this machine.</summary>
-    private static int FreePort()
+    internal static int FreePort()
     {
         while (true)
         {

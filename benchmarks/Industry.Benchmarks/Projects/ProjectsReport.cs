@@ -101,7 +101,8 @@ internal sealed record ProjectsReport(string Markdown, bool AllGoalsMet)
         return new ProjectsReport(md.ToString(), goals.All(g => g.Met != false));
     }
 
-    private static string Ms(double milliseconds) => double.IsNaN(milliseconds)
+    /// <summary>A latency for the results tables (shared with the other services' benchmarks).</summary>
+    internal static string Ms(double milliseconds) => double.IsNaN(milliseconds)
         ? "–"
         : milliseconds.ToString(milliseconds < 10 ? "N2" : "N1", CultureInfo.InvariantCulture) + " ms";
 }

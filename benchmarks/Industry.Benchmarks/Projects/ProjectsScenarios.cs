@@ -32,7 +32,7 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
             .SelectMany(year => Enumerable.Range(1, year == today.Year ? today.Month : 12).Select(month => (Year: year, Month: month)))
             .ToArray();
         new Random(4754).Shuffle(periods);
-        return await MeasureAsync("GetPlanProgress", calls, warmup, async i =>
+        return await MeasureAsync("GetPlanProgress", calls, warmup, monitor, async i =>
         {
             var (year, month) = periods[i % periods.Length];
             await client.GetPlanProgressAsync(new GetPlanProgressRequest { Year = year, ThroughMonth = month }, Options(cancellationToken));
@@ -58,7 +58,7 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
         var tokens = new string[queries.Length];
         try
         {
-            return await MeasureAsync("ListProjects", calls, warmup, async i =>
+            return await MeasureAsync("ListProjects", calls, warmup, monitor, async i =>
             {
                 var q = i / 2 % queries.Length;
                 var request = new ListProjectsRequest { PageSize = 50, Filter = queries[q].Filter, OrderBy = queries[q].OrderBy };
@@ -99,7 +99,11 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
         return new ImportRun(name, rows.Count, seconds, response, monitor.CpuSeconds() - cpu, machine, monitor.PeakRssBytes);
     }
 
-    private async Task<Phase> MeasureAsync(string name, int calls, int warmup, Func<int, Task> call, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="warmup"/> unmeasured calls, then <paramref name="calls"/> measured ones, one at a time; the
+    /// service's CPU and the machine's load over the measured ones. Shared with the other services' benchmarks.
+    /// </summary>
+    internal static async Task<Phase> MeasureAsync(string name, int calls, int warmup, ServiceMonitor monitor, Func<int, Task> call, CancellationToken cancellationToken)
     {
         for (var i = 0; i < warmup; i++)
         {
@@ -122,5 +126,5 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
         return new Phase(name, calls, LatencySummary.Of(latencies), null, seconds, monitor.CpuSeconds() - cpu, window.Stop().MachineBusy, monitor.PeakRssBytes);
     }
 
-    private static CallOptions Options(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow + CallDeadline, cancellationToken: cancellationToken);
+    internal static CallOptions Options(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow + CallDeadline, cancellationToken: cancellationToken);
 }

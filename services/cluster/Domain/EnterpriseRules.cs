@@ -50,13 +50,7 @@ public static class EnterpriseRules
     /// match); empty when none does. Cross-cutting industries have no prefixes, so they are only ever set explicitly.
     /// </summary>
     public static string IndustryCode(string industry, string gbt4754Class) =>
-        industry.Length > 0
-            ? Industries.CodeOf(industry)
-            : Industries.All
-                .SelectMany(i => i.Gbt4754Prefixes.Where(p => gbt4754Class.StartsWith(p, StringComparison.Ordinal)).Select(p => (i.Code, p.Length)))
-                .OrderByDescending(m => m.Length)
-                .Select(m => m.Code)
-                .FirstOrDefault() ?? string.Empty;
+        industry.Length > 0 ? Industries.CodeOf(industry) : Industries.CodeForClass(gbt4754Class);
 
     /// <summary>A join year (0 = unknown) of a membership: its problem, or null.</summary>
     public static string? JoinYearProblem(int joinYear, int currentYear) =>
