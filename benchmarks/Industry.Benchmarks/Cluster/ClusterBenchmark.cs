@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.Net.Client;
 using Industry.Benchmarks.Projects;
 using Industry.Clusters.V1;
@@ -27,7 +26,7 @@ internal static class ClusterBenchmark
         try
         {
             var grpcPort = ProjectsBenchmark.FreePort();
-            await using var service = ServiceProcess.Start(settings.ClusterDll, Environment(settings, database.ConnectionString, grpcPort));
+            await using var service = ServiceProcess.Start(settings.ClusterDll, ProjectsBenchmark.ServiceEnvironment("cluster", database.ConnectionString, grpcPort, settings.RabbitMq));
             await service.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), cancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             var idle = ResidentMemory.Read(service.Id)?.RssBytes ?? 0;
@@ -70,29 +69,5 @@ internal static class ClusterBenchmark
                 await database.DropAsync();
             }
         }
-    }
-
-    private static Dictionary<string, string> Environment(ClusterSettings settings, string connectionString, int grpcPort)
-    {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["Pagination__TokenKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
-            ["ConnectionStrings__cluster"] = connectionString,
-            ["Logging__Console__FormatterName"] = "simple",
-            ["Kestrel__Endpoints__Grpc__Url"] = "http://127.0.0.1:" + grpcPort.ToString(CultureInfo.InvariantCulture),
-        };
-        foreach (var (key, value) in Broker.Settings(settings.RabbitMq))
-        {
-            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
-        }
-
-        foreach (var (category, level) in Logs.Quiet)
-        {
-            environment["Logging__LogLevel__" + category] = level;
-        }
-
-        return environment;
     }
 }

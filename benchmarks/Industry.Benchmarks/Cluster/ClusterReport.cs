@@ -14,9 +14,9 @@ internal sealed record ClusterReport(string Markdown, bool AllGoalsMet)
         var md = new StringBuilder();
         var goals = new List<(string Goal, string Measured, bool? Met)>
         {
-            ($"GetClusterProgress p99 < {ClusterBenchmark.MaxProgressP99Milliseconds:N0} ms", ProjectsReport.Ms(progress.Latency!.P99), progress.Latency.P99 < ClusterBenchmark.MaxProgressP99Milliseconds),
+            ($"GetClusterProgress p99 < {ClusterBenchmark.MaxProgressP99Milliseconds:N0} ms", ReportTables.Ms(progress.Latency!.P99), progress.Latency.P99 < ClusterBenchmark.MaxProgressP99Milliseconds),
             list.Latency is { } l
-                ? ($"ListEnterprises (page of 50, filtered) p99 < {ClusterBenchmark.MaxListP99Milliseconds:N0} ms", ProjectsReport.Ms(l.P99), l.P99 < ClusterBenchmark.MaxListP99Milliseconds)
+                ? ($"ListEnterprises (page of 50, filtered) p99 < {ClusterBenchmark.MaxListP99Milliseconds:N0} ms", ReportTables.Ms(l.P99), l.P99 < ClusterBenchmark.MaxListP99Milliseconds)
                 : ($"ListEnterprises (page of 50, filtered) p99 < {ClusterBenchmark.MaxListP99Milliseconds:N0} ms", list.NotMeasured!, null),
             ($"service peak RSS (VmHWM) < {EventsBenchmark.Mb(ClusterBenchmark.MaxPeakRssBytes)} over the whole run", EventsBenchmark.Mb(peakRss), peakRss < ClusterBenchmark.MaxPeakRssBytes),
         };
@@ -25,45 +25,13 @@ internal sealed record ClusterReport(string Markdown, bool AllGoalsMet)
         md.AppendLine();
         md.AppendLine(c, $"Written by `scripts/bench-cluster.sh` (`Industry.Benchmarks cluster`) on {machine.Date:yyyy-MM-dd HH:mm} UTC. What each figure means: docs/benchmarks.md.");
         md.AppendLine();
-        md.AppendLine("## Goals");
-        md.AppendLine();
-        md.AppendLine("| goal | measured | |");
-        md.AppendLine("| --- | ---: | --- |");
-        foreach (var (goal, measured, met) in goals)
-        {
-            md.AppendLine(c, $"| {goal} | {measured} | {met switch { true => "pass", false => "**FAIL**", null => "not measured" }} |");
-        }
-
-        md.AppendLine();
-        md.AppendLine("## Machine");
-        md.AppendLine();
-        md.AppendLine("| | |");
-        md.AppendLine("| --- | --- |");
-        md.AppendLine(c, $"| processors (nproc) | {machine.Processors} |");
-        md.AppendLine(c, $"| CPU | {machine.Cpu} |");
-        md.AppendLine(c, $"| memory | {machine.MemoryTotal} |");
-        md.AppendLine(c, $"| OS | {machine.Os} |");
-        md.AppendLine(c, $"| .NET | {machine.Runtime}; the service: Release build, Server GC, Production environment |");
-        md.AppendLine(c, $"| PostgreSQL | {machine.PostgresVersion} (local, fsync off, synchronous_commit off) |");
-        md.AppendLine(c, $"| RabbitMQ | {machine.RabbitMqVersion} (local node; idle during the run) |");
-        md.AppendLine(c, $"| load average (1, 5, 15 min) at the start | {machine.LoadAverage} |");
-        md.AppendLine();
+        ReportTables.Goals(md, goals);
+        ReportTables.Machine(md, machine, "local node; idle during the run");
         md.AppendLine("## Data");
         md.AppendLine();
         md.AppendLine(c, $"{seed.Enterprises:N0} enterprises ({seed.AboveSize:N0} above size) with {seed.Qualifications:N0} qualifications and {seed.Members:N0} cluster memberships; {seed.Clusters:N0} clusters with {seed.Recognitions:N0} recognitions. Bulk-loaded with binary COPY and VACUUM ANALYZEd in {seed.Seconds:N1} s; distributions as docs/benchmarks.md describes.");
         md.AppendLine();
-        md.AppendLine("## Reads");
-        md.AppendLine();
-        md.AppendLine("| call | calls | p50 | p99 | max | calls/s | service CPU | machine busy |");
-        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var phase in new[] { progress, list })
-        {
-            md.AppendLine(phase.Latency is { } latency
-                ? string.Create(c, $"| {phase.Name} | {phase.Calls:N0} | {ProjectsReport.Ms(latency.P50)} | {ProjectsReport.Ms(latency.P99)} | {ProjectsReport.Ms(latency.Max)} | {phase.Calls / phase.Seconds:N0} | {phase.ServiceCores:N2} cores | {phase.MachineBusy:P0} |")
-                : string.Create(c, $"| {phase.Name} | – | {phase.NotMeasured} | | | | | |"));
-        }
-
-        md.AppendLine();
+        ReportTables.Reads(md, [progress, list]);
         md.AppendLine(c, $"One call at a time over one HTTP/2 connection, after {settings.Warmup} unmeasured calls of each. GetClusterProgress: the last seven years in a fixed shuffled order. ListEnterprises: `page_size` 50, rotating over six filters (a city's above-size enterprises, a city's specialised SMEs, a county, a cluster's members, an industry's enterprises above size since 2020 by `above_size_year desc`, the little giants), every other call the next page of the one before.");
         md.AppendLine();
         md.AppendLine("## Service memory");

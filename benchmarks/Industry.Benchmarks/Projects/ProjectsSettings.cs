@@ -62,68 +62,25 @@ internal sealed record ProjectsSettings
 
     public static ProjectsSettings Parse(string[] args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var flags = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] is "--fail-on-miss" or "--keep-database")
-            {
-                flags.Add(args[i][2..]);
-                continue;
-            }
-
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                throw new ArgumentException($"unexpected argument '{args[i]}'");
-            }
-
-            values[args[i][2..]] = args[++i];
-        }
-
-        string? Get(string name, params string[] variables) =>
-            values.Remove(name, out var value)
-                ? value
-                : variables.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-
-        int Number(string name, int fallback, int minimum = 1)
-        {
-            var text = Get(name);
-            if (text is null)
-            {
-                return fallback;
-            }
-
-            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= minimum
-                ? n
-                : throw new ArgumentException($"--{name} must be an integer of at least {minimum}, got '{text}'");
-        }
-
-        var postgres = Get("postgres", "BENCH_POSTGRES", "INDUSTRY_TEST_POSTGRES")
-            ?? throw new ArgumentException("no PostgreSQL: pass --postgres or set BENCH_POSTGRES");
-        var rabbit = Get("rabbitmq", "BENCH_RABBITMQ", "INDUSTRY_TEST_RABBITMQ")
-            ?? throw new ArgumentException("no RabbitMQ: pass --rabbitmq or set BENCH_RABBITMQ");
+        var options = new CommandArguments(args, "fail-on-miss", "keep-database");
         var settings = new ProjectsSettings
         {
-            PostgresAdmin = postgres,
-            RabbitMq = new Uri(rabbit),
-            Output = Path.GetFullPath(Get("output") ?? Path.Combine(RepositoryRoot.Path, "docs", "benchmarks", "projects-results.md")),
-            ProjectsDll = Path.GetFullPath(Get("projects-dll")
+            PostgresAdmin = options.Postgres(),
+            RabbitMq = options.RabbitMq(),
+            Output = Path.GetFullPath(options.Get("output") ?? Path.Combine(RepositoryRoot.Path, "docs", "benchmarks", "projects-results.md")),
+            ProjectsDll = Path.GetFullPath(options.Get("projects-dll")
                 ?? Path.Combine(RepositoryRoot.Path, "services", "projects", "bin", "Release", "net10.0", "Industry.Projects.dll")),
-            Projects = Number("projects", 50_000, minimum: 100),
-            Reports = Number("reports", 1_000_000, minimum: 0),
-            ProgressCalls = Number("progress-calls", 300),
-            ListCalls = Number("list-calls", 300),
-            ImportRows = Number("import-rows", 20_000, minimum: 2),
-            Warmup = Number("warmup", 30, minimum: 0),
-            WarmupImports = Number("warmup-imports", 30, minimum: 0),
-            KeepDatabase = flags.Contains("keep-database"),
-            FailOnMiss = flags.Contains("fail-on-miss"),
+            Projects = options.Number("projects", 50_000, minimum: 100),
+            Reports = options.Number("reports", 1_000_000, minimum: 0),
+            ProgressCalls = options.Number("progress-calls", 300),
+            ListCalls = options.Number("list-calls", 300),
+            ImportRows = options.Number("import-rows", 20_000, minimum: 2),
+            Warmup = options.Number("warmup", 30, minimum: 0),
+            WarmupImports = options.Number("warmup-imports", 30, minimum: 0),
+            KeepDatabase = options.Flag("keep-database"),
+            FailOnMiss = options.Flag("fail-on-miss"),
         };
-        if (values.Count > 0)
-        {
-            throw new ArgumentException($"unknown option --{values.Keys.First()}");
-        }
-
+        options.RequireAllRead();
         if (settings.ImportRows > MaxImportRows)
         {
             throw new ArgumentException($"--import-rows: the service takes at most {MaxImportRows} rows per ImportProjects call");
