@@ -1,21 +1,28 @@
 using Industry.Benchmarks;
+using Industry.Benchmarks.Cluster;
 using Industry.Benchmarks.Parks;
 using Industry.Benchmarks.Projects;
 
-// Industry.Benchmarks: `events` benchmarks the event backbone, `projects` the projects service at national scale
-// (docs/benchmarks.md). Run through scripts/bench-events.sh and scripts/bench-projects.sh, which build Release and
-// start a throwaway PostgreSQL and RabbitMQ.
+// Industry.Benchmarks: `events` benchmarks the event backbone, `projects`, `cluster` and `parks` the services at national
+// scale (docs/benchmarks.md). Run through scripts/bench-*.sh, which build Release and start a throwaway PostgreSQL and
+// RabbitMQ.
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine(EventsSettings.Usage);
     Console.WriteLine(ProjectsSettings.Usage);
+    Console.WriteLine(ClusterSettings.Usage);
     Console.WriteLine(ParksSettings.Usage);
     return args.Length == 0 ? 2 : 0;
 }
 
+if (args[0] == "cluster")
+{
+    return await ClusterCommand.RunAsync(args[1..]);
+}
+
 if (args[0] is not ("events" or "projects" or "parks"))
 {
-    await Console.Error.WriteLineAsync($"unknown command '{args[0]}'\n\n{EventsSettings.Usage}\n{ProjectsSettings.Usage}");
+    await Console.Error.WriteLineAsync($"unknown command '{args[0]}'; run without arguments for the usage");
     return 2;
 }
 

@@ -1,14 +1,16 @@
 using Industry.Cluster.Api;
 using Industry.Cluster.Data;
+using Industry.Cluster.Messaging;
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Hosting;
-using Industry.ServiceDefaults.Messaging;
+using Industry.ServiceDefaults.Idempotency;
 
 var identity = new ServiceIdentity("cluster");
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ClusterDbContext, SqliteClusterDbContext, PostgresClusterDbContext>(identity);
-builder.AddServiceMessaging();
+builder.AddClusterMessaging();
+builder.AddRequestIdempotency();
 
 var app = builder.Build();
 app.MapServiceDefaults();

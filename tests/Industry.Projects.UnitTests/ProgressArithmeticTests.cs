@@ -41,17 +41,4 @@ public sealed class ProgressArithmeticTests
     [InlineData(13)]
     public void TimeSchedulePercent_NotAMonth_Throws(int month) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ProgressArithmetic.TimeSchedulePercent(month));
-
-    [Theory]
-    [InlineData(1253, 1200, 104.4)]
-    [InlineData(0, 1200, 0.0)]
-    public void CompletionPercent_AgainstTarget(long actual, long target, double expected) =>
-        Assert.Equal(expected, ProgressArithmetic.CompletionPercent(actual, target));
-
-    [Fact]
-    public void CompletionPercent_WithoutTarget_IsNull()
-    {
-        Assert.Null(ProgressArithmetic.CompletionPercent(5, null));
-        Assert.Null(ProgressArithmetic.CompletionPercent(5, 0));
-    }
 }

@@ -70,4 +70,11 @@ public sealed class ReferenceDataTests
         Assert.Equal(22434, ReportFigures.Count("C5"));
         Assert.Equal(23, ReportFigures.All.Count); // P1-P4, C1-C14, D1-D5
     }
+
+    [Theory]
+    [InlineData("C3851", "HOMEAPP")]
+    [InlineData("C3841", "EQUIP")]
+    [InlineData("C4210", "")]
+    public void Industries_CodeForClass_IsTheLongestMatchingPrefix(string gbt4754Class, string industry) =>
+        Assert.Equal(industry, Industries.CodeForClass(gbt4754Class));
 }

@@ -30,6 +30,10 @@ public abstract class ServiceFixture(string service, string assemblyName) : IAsy
         _process = ServiceProcess.Start(service, service, assemblyName, new Dictionary<string, string>(Infrastructure.RabbitMqEnvironment())
         {
             ["ConnectionStrings__" + service] = Database,
+
+            // Queues of its own: the service processes of other test classes share the broker, and would otherwise
+            // compete for the events a test publishes to this one.
+            ["RabbitMq__EndpointPrefix"] = $"{service}-{Guid.NewGuid():N}",
         });
         await _process.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         Channel = GrpcChannel.ForAddress(_process.GrpcAddress);

@@ -49,15 +49,11 @@ internal sealed record ParksSettings
 
     public static ParksSettings Parse(string[] args)
     {
-        var options = new BenchArguments(args, "fail-on-miss", "keep-database");
-        var postgres = options.Get("postgres", "BENCH_POSTGRES", "INDUSTRY_TEST_POSTGRES")
-            ?? throw new ArgumentException("no PostgreSQL: pass --postgres or set BENCH_POSTGRES");
-        var rabbit = options.Get("rabbitmq", "BENCH_RABBITMQ", "INDUSTRY_TEST_RABBITMQ")
-            ?? throw new ArgumentException("no RabbitMQ: pass --rabbitmq or set BENCH_RABBITMQ");
+        var options = new CommandArguments(args, "fail-on-miss", "keep-database");
         var settings = new ParksSettings
         {
-            PostgresAdmin = postgres,
-            RabbitMq = new Uri(rabbit),
+            PostgresAdmin = options.Postgres(),
+            RabbitMq = options.RabbitMq(),
             Output = Path.GetFullPath(options.Get("output") ?? Path.Combine(RepositoryRoot.Path, "docs", "benchmarks", "parks-results.md")),
             ParksDll = Path.GetFullPath(options.Get("parks-dll")
                 ?? Path.Combine(RepositoryRoot.Path, "services", "parks", "bin", "Release", "net10.0", "Industry.Parks.dll")),

@@ -42,7 +42,7 @@ internal static class ProjectsBenchmark
         try
         {
             var grpcPort = FreePort();
-            await using var service = ServiceProcess.Start(settings.ProjectsDll, Environment(settings, database.ConnectionString, grpcPort));
+            await using var service = ServiceProcess.Start(settings.ProjectsDll, ServiceEnvironment("projects", database.ConnectionString, grpcPort, settings.RabbitMq));
             await service.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), cancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             var idle = ResidentMemory.Read(service.Id)?.RssBytes ?? 0;
@@ -172,19 +172,23 @@ internal static class ProjectsBenchmark
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static Dictionary<string, string> Environment(ProjectsSettings settings, string connectionString, int grpcPort)
+    /// <summary>
+    /// The environment of a service process under benchmark: Production, quiet logs, its database and the broker, and
+    /// its gRPC port (chosen here rather than by ServiceProcess, which keeps its gRPC port to itself). Shared with the
+    /// other services' benchmarks.
+    /// </summary>
+    internal static Dictionary<string, string> ServiceEnvironment(string service, string connectionString, int grpcPort, Uri rabbitMq)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["Pagination__TokenKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
-            ["ConnectionStrings__projects"] = connectionString,
+            ["ConnectionStrings__" + service] = connectionString,
             ["Logging__Console__FormatterName"] = "simple",
-            // Chosen here rather than by ServiceProcess, which keeps its gRPC port to itself.
             ["Kestrel__Endpoints__Grpc__Url"] = "http://127.0.0.1:" + grpcPort.ToString(CultureInfo.InvariantCulture),
         };
-        foreach (var (key, value) in Broker.Settings(settings.RabbitMq))
+        foreach (var (key, value) in Broker.Settings(rabbitMq))
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
         }
@@ -198,7 +202,7 @@ internal static class ProjectsBenchmark
     }
 
     /// <summary>A free loopback port outside 7000-7083, where the suite's services run on this machine.</summary>
-    private static int FreePort()
+    internal static int FreePort()
     {
         while (true)
         {

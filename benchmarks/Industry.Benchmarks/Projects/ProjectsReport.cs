@@ -25,47 +25,14 @@ internal sealed record ProjectsReport(string Markdown, bool AllGoalsMet)
         md.AppendLine();
         md.AppendLine(c, $"Written by `scripts/bench-projects.sh` (`Industry.Benchmarks projects`) on {machine.Date:yyyy-MM-dd HH:mm} UTC. What each figure means: docs/benchmarks.md.");
         md.AppendLine();
-        md.AppendLine("## Goals");
-        md.AppendLine();
-        md.AppendLine("| goal | measured | |");
-        md.AppendLine("| --- | ---: | --- |");
-        foreach (var (goal, measured, met) in goals)
-        {
-            md.AppendLine(c, $"| {goal} | {measured} | {met switch { true => "pass", false => "**FAIL**", null => "not measured" }} |");
-        }
-
-        md.AppendLine();
-        md.AppendLine("## Machine");
-        md.AppendLine();
-        md.AppendLine("| | |");
-        md.AppendLine("| --- | --- |");
-        md.AppendLine(c, $"| processors (nproc) | {machine.Processors} |");
-        md.AppendLine(c, $"| CPU | {machine.Cpu} |");
-        md.AppendLine(c, $"| memory | {machine.MemoryTotal} |");
-        md.AppendLine(c, $"| OS | {machine.Os} |");
-        md.AppendLine(c, $"| .NET | {machine.Runtime}; the service: Release build, Server GC, Production environment |");
-        md.AppendLine(c, $"| PostgreSQL | {machine.PostgresVersion} (local, fsync off, synchronous_commit off) |");
-        md.AppendLine(c, $"| RabbitMQ | {machine.RabbitMqVersion} (local node; the service's outbox relay publishes the import's events meanwhile) |");
-        md.AppendLine(c, $"| load average (1, 5, 15 min) at the start | {machine.LoadAverage} |");
-        md.AppendLine();
-
+        ReportTables.Goals(md, goals);
+        ReportTables.Machine(md, machine, "local node; the service's outbox relay publishes the import's events meanwhile");
         md.AppendLine("## Data");
         md.AppendLine();
         md.AppendLine(c, $"{seed.Projects:N0} projects ({seed.KeyProjects:N0} key or major, {seed.Started:N0} started) and {seed.Reports:N0} monthly investment reports, bulk-loaded with binary COPY and ANALYZEd in {seed.Seconds:N1} s; distributions as docs/benchmarks.md describes.");
         md.AppendLine();
 
-        md.AppendLine("## Reads");
-        md.AppendLine();
-        md.AppendLine("| call | calls | p50 | p99 | max | calls/s | service CPU | machine busy |");
-        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var phase in new[] { progress, list })
-        {
-            md.AppendLine(phase.Latency is { } latency
-                ? string.Create(c, $"| {phase.Name} | {phase.Calls:N0} | {Ms(latency.P50)} | {Ms(latency.P99)} | {Ms(latency.Max)} | {phase.Calls / phase.Seconds:N0} | {phase.ServiceCores:N2} cores | {phase.MachineBusy:P0} |")
-                : string.Create(c, $"| {phase.Name} | – | {phase.NotMeasured} | | | | | |"));
-        }
-
-        md.AppendLine();
+        ReportTables.Reads(md, [progress, list]);
         md.AppendLine(c, $"One call at a time over one HTTP/2 connection, after {settings.Warmup} unmeasured calls of each. GetPlanProgress: every month of the last six years in a fixed shuffled order. ListProjects: `page_size` 50, rotating over six filters (a city and state, a tier, an industry and investment floor, a county, a city's completed projects by `update_time desc`, digital transformation and tier), every other call the next page of the one before.");
         md.AppendLine();
 
@@ -101,7 +68,5 @@ internal sealed record ProjectsReport(string Markdown, bool AllGoalsMet)
         return new ProjectsReport(md.ToString(), goals.All(g => g.Met != false));
     }
 
-    private static string Ms(double milliseconds) => double.IsNaN(milliseconds)
-        ? "–"
-        : milliseconds.ToString(milliseconds < 10 ? "N2" : "N1", CultureInfo.InvariantCulture) + " ms";
+    private static string Ms(double milliseconds) => ReportTables.Ms(milliseconds);
 }

@@ -100,8 +100,8 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
     }
 
     /// <summary>
-    /// <paramref name="calls"/> calls of <paramref name="call"/> one at a time after <paramref name="warmup"/> unmeasured ones: their
-    /// latencies, and the service's CPU and the machine's load meanwhile (the parks benchmark measures the same way).
+    /// <paramref name="warmup"/> unmeasured calls, then <paramref name="calls"/> measured ones, one at a time; the
+    /// service's CPU and the machine's load over the measured ones. Shared with the other services' benchmarks.
     /// </summary>
     internal static async Task<Phase> MeasureAsync(string name, int calls, int warmup, ServiceMonitor monitor, Func<int, Task> call, CancellationToken cancellationToken)
     {
@@ -126,5 +126,5 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
         return new Phase(name, calls, LatencySummary.Of(latencies), null, seconds, monitor.CpuSeconds() - cpu, window.Stop().MachineBusy, monitor.PeakRssBytes);
     }
 
-    private static CallOptions Options(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow + CallDeadline, cancellationToken: cancellationToken);
+    internal static CallOptions Options(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow + CallDeadline, cancellationToken: cancellationToken);
 }

@@ -62,15 +62,11 @@ internal sealed record ProjectsSettings
 
     public static ProjectsSettings Parse(string[] args)
     {
-        var options = new BenchArguments(args, "fail-on-miss", "keep-database");
-        var postgres = options.Get("postgres", "BENCH_POSTGRES", "INDUSTRY_TEST_POSTGRES")
-            ?? throw new ArgumentException("no PostgreSQL: pass --postgres or set BENCH_POSTGRES");
-        var rabbit = options.Get("rabbitmq", "BENCH_RABBITMQ", "INDUSTRY_TEST_RABBITMQ")
-            ?? throw new ArgumentException("no RabbitMQ: pass --rabbitmq or set BENCH_RABBITMQ");
+        var options = new CommandArguments(args, "fail-on-miss", "keep-database");
         var settings = new ProjectsSettings
         {
-            PostgresAdmin = postgres,
-            RabbitMq = new Uri(rabbit),
+            PostgresAdmin = options.Postgres(),
+            RabbitMq = options.RabbitMq(),
             Output = Path.GetFullPath(options.Get("output") ?? Path.Combine(RepositoryRoot.Path, "docs", "benchmarks", "projects-results.md")),
             ProjectsDll = Path.GetFullPath(options.Get("projects-dll")
                 ?? Path.Combine(RepositoryRoot.Path, "services", "projects", "bin", "Release", "net10.0", "Industry.Projects.dll")),
@@ -85,7 +81,6 @@ internal sealed record ProjectsSettings
             FailOnMiss = options.Flag("fail-on-miss"),
         };
         options.RequireAllRead();
-
         if (settings.ImportRows > MaxImportRows)
         {
             throw new ArgumentException($"--import-rows: the service takes at most {MaxImportRows} rows per ImportProjects call");

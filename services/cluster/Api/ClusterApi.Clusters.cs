@@ -103,6 +103,13 @@ internal sealed partial class ClusterApi
     {
         var cluster = await FindClusterAsync(request.Name, "name", tracking: true, context.CancellationToken);
         Etag.Require(request.Etag, cluster.Version, cluster.Name);
+        if (!request.Force && await db.ClusterMembers.AnyAsync(m => m.ClusterId == cluster.Id, context.CancellationToken))
+        {
+            throw new ServiceException(ErrorKind.FailedPrecondition, "CLUSTER_HAS_MEMBERS",
+                $"{cluster.Name} has members; remove them first or set force.",
+                new Dictionary<string, string> { ["resource"] = cluster.Name });
+        }
+
         if (!request.Force && await db.RevenueReports.AnyAsync(r => r.ClusterId == cluster.Id, context.CancellationToken))
         {
             throw new ServiceException(ErrorKind.FailedPrecondition, "CLUSTER_HAS_REVENUE_REPORTS",
@@ -114,8 +121,18 @@ internal sealed partial class ClusterApi
         cluster.MarkDeleted(Now, actor);
         outbox.Add(new Proto.ClusterDeleted { Cluster = cluster.ToProto() }, cluster.Name, cluster.Version, actor);
         await db.BuryAsync(cluster.Name, cluster.Version, Now, context.CancellationToken);
-        db.Clusters.Remove(cluster); // its recognitions and (forced) revenue reports go with it (cascade), without events of their own
+        db.Clusters.Remove(cluster); // its recognitions and (forced) members and revenue reports go with it (cascade), without events of their own
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        if (request.Force)
+        {
+            // The members' clusters lists change: their versions (etags) too, in the same transaction, in one statement.
+            var now = Now;
+            await db.Enterprises.Where(e => e.Memberships.Any(m => m.ClusterId == cluster.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Version, e => e.Version + 1).SetProperty(e => e.UpdateTime, now).SetProperty(e => e.UpdateActor, actor), context.CancellationToken);
+        }
+
         await db.SaveChangesAsync(context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
         return new Empty();
     }
 

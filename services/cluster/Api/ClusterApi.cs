@@ -2,6 +2,7 @@ using Grpc.Core;
 using Industry.Cluster.Data;
 using Industry.Clusters.V1;
 using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Reference;
@@ -14,7 +15,12 @@ namespace Industry.Cluster.Api;
 /// <c>industry.clusters.v1.ClusterService</c>: thin endpoints that validate, call the domain and map. Methods not
 /// overridden here answer UNIMPLEMENTED until their issue lands.
 /// </summary>
-internal sealed partial class ClusterApi(ClusterDbContext db, EventOutbox outbox, PageTokenCodec pageTokens, TimeProvider clock) : ClusterService.ClusterServiceBase
+internal sealed partial class ClusterApi(
+    ClusterDbContext db,
+    EventOutbox outbox,
+    PageTokenCodec pageTokens,
+    TimeProvider clock,
+    RequestIdempotency idempotency) : ClusterService.ClusterServiceBase
 {
     public override Task<Clusters.V1.Industry> GetIndustry(GetIndustryRequest request, ServerCallContext context)
     {

@@ -99,6 +99,7 @@ internal static class ClusterMapping
         return proto;
     }
 
-    private static string UpperId(string name, string collection) =>
+    /// <summary>A resource name whose id is a code, with the id upper-cased (<c>industries/auto</c> → <c>industries/AUTO</c>).</summary>
+    public static string UpperId(string name, string collection) =>
         name.StartsWith(collection + "/", StringComparison.Ordinal) ? collection + "/" + name[(collection.Length + 1)..].ToUpperInvariant() : name;
 }

@@ -13,6 +13,14 @@ public abstract class ClusterDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<Domain.RevenueReport> RevenueReports => Set<Domain.RevenueReport>();
 
+    public DbSet<Domain.Enterprise> Enterprises => Set<Domain.Enterprise>();
+
+    public DbSet<Domain.Qualification> Qualifications => Set<Domain.Qualification>();
+
+    public DbSet<Domain.ClusterMember> ClusterMembers => Set<Domain.ClusterMember>();
+
+    public DbSet<Domain.RenovationProject> RenovationProjects => Set<Domain.RenovationProject>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClusterDbContext).Assembly).AddMessagingTables().AddIdempotencyTables();
 }

@@ -4,6 +4,7 @@ using Industry.Parks.Data;
 using Industry.Parks.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
@@ -95,6 +96,7 @@ internal sealed partial class ParksApi
         var actor = Actor.Of(context);
         park.MarkDeleted(Now, actor);
         outbox.Add(new Proto.ParkDeleted { Park = park.ToProto() }, park.Name, park.Version, actor);
+        await db.BuryAsync(park.Name, park.Version, Now, context.CancellationToken);
         db.Parks.Remove(park); // its (forced) transformations go with it (cascade), without events of their own
         await db.SaveChangesAsync(context.CancellationToken);
         return new Empty();
@@ -122,7 +124,8 @@ internal sealed partial class ParksApi
         }
 
         var actor = Actor.Of(context);
-        var park = Park.Create(id, draft, Now, actor);
+        var previousVersion = await db.LastVersionAsync(Park.Collection + "/" + id, context.CancellationToken);
+        var park = Park.Create(id, draft, Now, actor, previousVersion);
         db.Parks.Add(park);
         var proto = park.ToProto();
         outbox.Add(new Proto.ParkCreated { Park = proto }, park.Name, park.Version, actor);

@@ -4,6 +4,7 @@ using Industry.Parks.Data;
 using Industry.Parks.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
@@ -86,6 +87,7 @@ internal sealed partial class ParksApi
         var actor = Actor.Of(context);
         transformation.MarkDeleted(Now, actor);
         outbox.Add(new Proto.TransformationDeleted { Transformation = transformation.ToProto() }, transformation.Name, transformation.Version, actor);
+        await db.BuryAsync(transformation.Name, transformation.Version, Now, context.CancellationToken);
         db.Transformations.Remove(transformation); // its milestones go with it
         await db.SaveChangesAsync(context.CancellationToken);
         return new Empty();
@@ -128,7 +130,8 @@ internal sealed partial class ParksApi
                 throw ServiceException.InvalidArgument("enterprise_display_name", "is required when the enterprise's first transformation in the park is recorded.");
             }
 
-            transformation = Transformation.Create(park, uscc, displayName, request.Note, reached, Now, actor);
+            var previousVersion = await db.LastVersionAsync($"{park.Name}/transformations/{uscc}", ct);
+            transformation = Transformation.Create(park, uscc, displayName, request.Note, reached, Now, actor, previousVersion);
             db.Transformations.Add(transformation);
             change = new TransformationChange(Raised: true, Described: []);
         }

@@ -61,7 +61,7 @@ public sealed class Park
     public string UpdateActor { get; private set; } = string.Empty;
 
     /// <summary>A new park in APPLIED, from a draft that passed <see cref="ParkRules.Check"/>.</summary>
-    public static Park Create(string id, ParkDraft draft, DateTime now, string actor)
+    public static Park Create(string id, ParkDraft draft, DateTime now, string actor, long previousVersion = 0)
     {
         var park = new Park
         {
@@ -69,6 +69,7 @@ public sealed class Park
             State = ParkState.Applied,
             StateChangeTime = now,
             CreateTime = now,
+            Version = previousVersion, // a deleted park's versions go on (SubjectTombstones)
         };
         park.Revise(draft, now, actor);
         return park;

@@ -54,7 +54,7 @@ public sealed class Transformation
     public static string IdOf(string parkId, string uscc) => parkId + "/" + uscc;
 
     /// <summary>A new record of an enterprise in <paramref name="park"/> at its first level (arguments already checked).</summary>
-    public static Transformation Create(Park park, string uscc, string displayName, string note, LevelReached reached, DateTime now, string actor)
+    public static Transformation Create(Park park, string uscc, string displayName, string note, LevelReached reached, DateTime now, string actor, long previousVersion = 0)
     {
         var transformation = new Transformation
         {
@@ -65,6 +65,7 @@ public sealed class Transformation
             CityCode = park.CityCode,
             Note = note,
             CreateTime = now,
+            Version = previousVersion, // a deleted record's versions go on (SubjectTombstones)
         };
         transformation.Reach(reached, now);
         transformation.Touch(now, actor);

@@ -67,7 +67,8 @@ internal sealed partial class ProjectStateChangedConsumer : InboxConsumer<Projec
         }
 
         var now = WireTime.UtcNow(_clock);
-        var transformation = Transformation.Create(park, implied.EnterpriseUscc, implied.EnterpriseDisplayName, string.Empty, implied.Reached, now, ProjectCompletion.Actor);
+        var previousVersion = await _db.LastVersionAsync($"{park.Name}/transformations/{implied.EnterpriseUscc}", cancellationToken);
+        var transformation = Transformation.Create(park, implied.EnterpriseUscc, implied.EnterpriseDisplayName, string.Empty, implied.Reached, now, ProjectCompletion.Actor, previousVersion);
         _db.Transformations.Add(transformation);
         _outbox.Add(
             new Proto.TransformationRecorded { Transformation = transformation.ToProto() },

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Industry.Common.V1;
 using Industry.Projects.Data;
 using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
@@ -31,7 +30,7 @@ internal sealed partial class ProjectsApi
         {
             Year = year,
             ThroughMonth = month,
-            KeyProjectsUnderImplementation = Against(total, plan?.TargetKeyProjectsUnderImplementation),
+            KeyProjectsUnderImplementation = Targets.Against(total, plan?.TargetKeyProjectsUnderImplementation),
             KeyProjectsNewlyStarted = keyProjects.Sum(k => k.NewlyStarted),
             KeyProjectsContinuing = total - keyProjects.Sum(k => k.NewlyStarted),
             CompletedInvestmentYuan = Invested(null, year),
@@ -53,7 +52,7 @@ internal sealed partial class ProjectsApi
             var row = new Proto.CityPlanProgress
             {
                 CityCode = city.Code,
-                KeyProjectsUnderImplementation = Against(
+                KeyProjectsUnderImplementation = Targets.Against(
                     keyProjects.SingleOrDefault(k => k.CityCode == city.Code)?.UnderImplementation ?? 0,
                     plan?.CityTargets.SingleOrDefault(t => t.CityCode == city.Code)?.TargetKeyProjectsUnderImplementation),
                 CompletedInvestmentYuan = Invested(city.Code, year),
@@ -87,20 +86,5 @@ internal sealed partial class ProjectsApi
         return year == today.Year && month > today.Month
             ? throw ServiceException.InvalidArgument("through_month", $"{year}-{month:D2} is in the future.")
             : (year, month);
-    }
-
-    private static TargetProgress Against(int actual, int? target)
-    {
-        var progress = new TargetProgress { Actual = actual };
-        if (target is { } t)
-        {
-            progress.Target = t;
-            if (ProgressArithmetic.CompletionPercent(actual, t) is { } percent)
-            {
-                progress.CompletionPercent = percent;
-            }
-        }
-
-        return progress;
     }
 }

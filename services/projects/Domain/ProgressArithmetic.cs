@@ -16,8 +16,4 @@ public static class ProgressArithmetic
         throughMonth is < 1 or > 12
             ? throw new ArgumentOutOfRangeException(nameof(throughMonth), throughMonth, "A month is 1 to 12.")
             : Math.Round(throughMonth / 12.0 * 100, 1, MidpointRounding.AwayFromZero);
-
-    /// <summary>Actual against target, in percent; null when there is no target.</summary>
-    public static double? CompletionPercent(long actual, long? target) =>
-        target is null or 0 ? null : Math.Round((double)actual / target.Value * 100, 1, MidpointRounding.AwayFromZero);
 }

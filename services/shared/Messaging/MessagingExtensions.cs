@@ -34,7 +34,8 @@ public static class MessagingExtensions
                 h.Tags.Clear();
                 h.Tags.Add(HealthExtensions.Ready);
             });
-            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(builder.Environment.ApplicationName.Split('.')[^1].ToLowerInvariant(), includeNamespace: false));
+            var prefix = string.IsNullOrWhiteSpace(options.EndpointPrefix) ? builder.Environment.ApplicationName.Split('.')[^1].ToLowerInvariant() : options.EndpointPrefix;
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             x.AddConfigureEndpointsCallback((_, endpoint) => ConfigureConsumerEndpoint(endpoint, options));
             configureConsumers?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>

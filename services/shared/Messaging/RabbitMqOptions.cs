@@ -38,6 +38,13 @@ public sealed class RabbitMqOptions
     /// <summary>Inbox transactions in flight per consumer at once (database connections it holds). Default 2.</summary>
     public int InboxParallelGroups { get; set; } = 2;
 
+    /// <summary>
+    /// Prefix of the service's consumer queue names (<c>cluster</c> → <c>cluster-project-created</c>). Default the
+    /// service's name. Two processes with the same prefix compete for one queue's messages (replicas of a service);
+    /// a different prefix gives a process queues of its own (e.g. one test's service process among several).
+    /// </summary>
+    public string? EndpointPrefix { get; set; }
+
     /// <summary>Declare consumer queues as quorum queues (replicated; for a RabbitMQ cluster). Default false.</summary>
     public bool QuorumQueues { get; set; }
 

@@ -31,5 +31,16 @@ public static class Industries
         return (value.StartsWith(Collection + "/", StringComparison.OrdinalIgnoreCase) ? value[(Collection.Length + 1)..] : value).ToUpperInvariant();
     }
 
+    /// <summary>
+    /// The industry a GB/T 4754 class belongs to: the one whose prefixes match it, the longest match winning
+    /// (<c>C3851</c> is HOMEAPP's <c>C385</c>, not EQUIP's <c>C38</c>); empty when none does. Cross-cutting industries
+    /// have no prefixes, so they are never derived.
+    /// </summary>
+    public static string CodeForClass(string gbt4754Class) =>
+        All.SelectMany(i => i.Gbt4754Prefixes.Where(p => gbt4754Class.StartsWith(p, StringComparison.Ordinal)).Select(p => (i.Code, p.Length)))
+            .OrderByDescending(m => m.Length)
+            .Select(m => m.Code)
+            .FirstOrDefault() ?? string.Empty;
+
     private const string Collection = "industries";
 }

@@ -152,6 +152,41 @@ namespace Industry.Cluster.Data.Migrations.Postgres
                     b.ToTable("clusters", (string)null);
                 });
 
+            modelBuilder.Entity("Industry.Cluster.Domain.ClusterMember", b =>
+                {
+                    b.Property<string>("ClusterId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("uscc");
+
+                    b.Property<string>("CreateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("create_actor");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<int>("JoinYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("join_year");
+
+                    b.HasKey("ClusterId", "Uscc")
+                        .HasName("pk_cluster_members");
+
+                    b.HasIndex("Uscc", "ClusterId")
+                        .HasDatabaseName("ix_cluster_members_uscc_cluster_id");
+
+                    b.ToTable("cluster_members", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Cluster.Domain.ClusterTargets", b =>
                 {
                     b.Property<int>("Year")
@@ -228,6 +263,184 @@ namespace Industry.Cluster.Data.Migrations.Postgres
                             UpdateTime = new DateTime(2024, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Version = 1L
                         });
+                });
+
+            modelBuilder.Entity("Industry.Cluster.Domain.Enterprise", b =>
+                {
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("uscc");
+
+                    b.Property<bool>("AboveSize")
+                        .HasColumnType("boolean")
+                        .HasColumnName("above_size");
+
+                    b.Property<int>("AboveSizeYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("above_size_year");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("county_code");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Gbt4754Class")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("gbt4754class");
+
+                    b.Property<string>("IndustryCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("industry_code");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Uscc")
+                        .HasName("pk_enterprises");
+
+                    b.HasIndex("AboveSize", "AboveSizeYear")
+                        .HasDatabaseName("ix_enterprises_above_size_above_size_year");
+
+                    b.HasIndex("AboveSizeYear", "Uscc")
+                        .HasDatabaseName("ix_enterprises_above_size_year_uscc");
+
+                    b.HasIndex("CityCode", "Uscc")
+                        .HasDatabaseName("ix_enterprises_city_code_uscc");
+
+                    b.HasIndex("CountyCode", "Uscc")
+                        .HasDatabaseName("ix_enterprises_county_code_uscc");
+
+                    b.HasIndex("CreateTime", "Uscc")
+                        .HasDatabaseName("ix_enterprises_create_time_uscc");
+
+                    b.HasIndex("DisplayName", "Uscc")
+                        .HasDatabaseName("ix_enterprises_display_name_uscc");
+
+                    b.HasIndex("Gbt4754Class", "Uscc")
+                        .HasDatabaseName("ix_enterprises_gbt4754class_uscc");
+
+                    b.HasIndex("IndustryCode", "Uscc")
+                        .HasDatabaseName("ix_enterprises_industry_code_uscc");
+
+                    b.ToTable("enterprises", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.Cluster.Domain.Qualification", b =>
+                {
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("uscc");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("GrantTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("grant_time");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Uscc", "Type")
+                        .HasName("pk_enterprise_qualifications");
+
+                    b.HasIndex("Type", "Uscc")
+                        .HasDatabaseName("ix_enterprise_qualifications_type_uscc");
+
+                    b.HasIndex("Year", "Type")
+                        .HasDatabaseName("ix_enterprise_qualifications_year_type");
+
+                    b.ToTable("enterprise_qualifications", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.Cluster.Domain.RenovationProject", b =>
+                {
+                    b.Property<string>("ProjectId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("ClusterId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<long>("CompletedInvestmentYuan")
+                        .HasColumnType("bigint")
+                        .HasColumnName("completed_investment_yuan");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("display_name");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer")
+                        .HasColumnName("tier");
+
+                    b.Property<long>("TotalInvestmentYuan")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_investment_yuan");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("ProjectId")
+                        .HasName("pk_renovation_projects");
+
+                    b.HasIndex("ClusterId", "State")
+                        .HasDatabaseName("ix_renovation_projects_cluster_id_state");
+
+                    b.ToTable("renovation_projects", (string)null);
                 });
 
             modelBuilder.Entity("Industry.Cluster.Domain.RevenueReport", b =>
@@ -497,6 +710,33 @@ namespace Industry.Cluster.Data.Migrations.Postgres
                     b.Navigation("Recognitions");
                 });
 
+            modelBuilder.Entity("Industry.Cluster.Domain.ClusterMember", b =>
+                {
+                    b.HasOne("Industry.Cluster.Domain.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cluster_members_clusters_cluster_id");
+
+                    b.HasOne("Industry.Cluster.Domain.Enterprise", null)
+                        .WithMany("Memberships")
+                        .HasForeignKey("Uscc")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cluster_members_enterprises_uscc");
+                });
+
+            modelBuilder.Entity("Industry.Cluster.Domain.Qualification", b =>
+                {
+                    b.HasOne("Industry.Cluster.Domain.Enterprise", null)
+                        .WithMany("Qualifications")
+                        .HasForeignKey("Uscc")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enterprise_qualifications_enterprises_uscc");
+                });
+
             modelBuilder.Entity("Industry.Cluster.Domain.RevenueReport", b =>
                 {
                     b.HasOne("Industry.Cluster.Domain.Cluster", null)
@@ -505,6 +745,13 @@ namespace Industry.Cluster.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_revenue_reports_clusters_cluster_id");
+                });
+
+            modelBuilder.Entity("Industry.Cluster.Domain.Enterprise", b =>
+                {
+                    b.Navigation("Memberships");
+
+                    b.Navigation("Qualifications");
                 });
 #pragma warning restore 612, 618
         }

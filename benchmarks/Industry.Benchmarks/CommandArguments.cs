@@ -3,17 +3,17 @@ using System.Globalization;
 namespace Industry.Benchmarks;
 
 /// <summary>
-/// A command's options: <c>--name value</c> pairs and bare <c>--flag</c>s, each read once; a value not given falls back
-/// to the first environment variable set. <see cref="RequireAllRead"/> rejects options nobody asked for.
+/// A command's options (<c>--name value</c> and bare <c>--flag</c>s), each read once; a value not given falls back to
+/// environment variables, then to a default. Options left unread at the end are unknown ones.
 /// </summary>
-internal sealed class BenchArguments
+internal sealed class CommandArguments
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
-    /// <param name="args">The command line after the command.</param>
-    /// <param name="flags">The options that take no value (without <c>--</c>).</param>
-    public BenchArguments(string[] args, params string[] flags)
+    /// <param name="args">The command's arguments.</param>
+    /// <param name="flags">The options that take no value, without their dashes.</param>
+    public CommandArguments(string[] args, params string[] flags)
     {
         for (var i = 0; i < args.Length; i++)
         {
@@ -34,6 +34,7 @@ internal sealed class BenchArguments
 
     public bool Flag(string name) => _flags.Contains(name);
 
+    /// <summary>The option's value, else the first of <paramref name="variables"/> that is set, else null.</summary>
     public string? Get(string name, params string[] variables) =>
         _values.Remove(name, out var value)
             ? value
@@ -52,6 +53,15 @@ internal sealed class BenchArguments
             : throw new ArgumentException($"--{name} must be an integer of at least {minimum}, got '{text}'");
     }
 
+    /// <summary>The superuser connection string of the PostgreSQL server to use.</summary>
+    public string Postgres() => Get("postgres", "BENCH_POSTGRES", "INDUSTRY_TEST_POSTGRES")
+        ?? throw new ArgumentException("no PostgreSQL: pass --postgres or set BENCH_POSTGRES");
+
+    /// <summary>The RabbitMQ broker to use.</summary>
+    public Uri RabbitMq() => new(Get("rabbitmq", "BENCH_RABBITMQ", "INDUSTRY_TEST_RABBITMQ")
+        ?? throw new ArgumentException("no RabbitMQ: pass --rabbitmq or set BENCH_RABBITMQ"));
+
+    /// <summary>Fails on an option no setting read.</summary>
     public void RequireAllRead()
     {
         if (_values.Count > 0)

@@ -1,0 +1,98 @@
+using Grpc.Core;
+using Industry.Cluster.Data;
+using Industry.Cluster.Domain;
+using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Proto = Industry.Clusters.V1;
+
+namespace Industry.Cluster.Api;
+
+/// <summary>Statistics and progress, computed on read by SQL aggregation (DESIGN.md 3.1, 3.3a).</summary>
+internal sealed partial class ClusterApi
+{
+    public override async Task<Proto.ClusterStats> GetClusterStats(Proto.GetClusterStatsRequest request, ServerCallContext context)
+    {
+        var parts = request.Name?.Split('/') ?? [];
+        if (parts.Length != 3 || parts[0] != Domain.Cluster.Collection || parts[1].Length == 0 || parts[2] != "stats")
+        {
+            throw ServiceException.InvalidArgument("name", "must be a resource name of the form 'clusters/{id}/stats'.");
+        }
+
+        var clusterId = parts[1];
+        var cancellationToken = context.CancellationToken;
+        if (!await db.Clusters.AnyAsync(c => c.Id == clusterId, cancellationToken))
+        {
+            throw ServiceException.NotFound($"{Domain.Cluster.Collection}/{clusterId}");
+        }
+
+        var members = await db.MembersAsync(clusterId, cancellationToken);
+        var projects = await db.ProjectsAsync(clusterId, cancellationToken);
+        var latest = await db.RevenueReports.AsNoTracking()
+            .Where(r => r.ClusterId == clusterId)
+            .OrderByDescending(r => r.Year).ThenByDescending(r => r.Month)
+            .Take(1)
+            .WithPreviousYear(db)
+            .SingleOrDefaultAsync(cancellationToken);
+
+        var stats = new Proto.ClusterStats
+        {
+            Name = request.Name,
+            MemberCount = members.Count,
+            AboveSizeMemberCount = members.AboveSize,
+            MembersByQualification =
+            {
+                Enum.GetValues<QualificationType>().Select(t => new Proto.QualificationCount { Type = (Proto.QualificationType)t, Count = members.ByQualification.GetValueOrDefault(t) }),
+            },
+            RenovationProjectCount = projects.Count,
+            RenovationProjectsUnderConstruction = projects.UnderConstruction,
+            KeyRenovationProjectCount = projects.Key,
+            RenovationTotalInvestmentYuan = projects.TotalInvestmentYuan,
+            RenovationCompletedInvestmentYuan = projects.CompletedInvestmentYuan,
+        };
+        if (latest is not null)
+        {
+            stats.LatestRevenueReport = latest.Report.ToProto(latest.PreviousYearRevenueYuan);
+        }
+
+        return stats;
+    }
+
+    public override async Task<Proto.ClusterProgress> GetClusterProgress(Proto.GetClusterProgressRequest request, ServerCallContext context)
+    {
+        var year = request.Year;
+        if (year is < ClusterRules.FirstYear or > ClusterRules.LastYear)
+        {
+            throw ServiceException.InvalidArgument("year", $"must be a year from {ClusterRules.FirstYear} to {ClusterRules.LastYear}.");
+        }
+
+        var figures = await db.ProgressAsync(year, context.CancellationToken);
+        var targets = await db.ClusterTargets.AsNoTracking().SingleOrDefaultAsync(t => t.Year == year, context.CancellationToken);
+        int Recognized(ClusterKind kind, ClusterLevel level) => figures.Recognitions.GetValueOrDefault((kind, level));
+        int Granted(QualificationType type) => figures.NewQualifications.GetValueOrDefault(type);
+
+        return new Proto.ClusterProgress
+        {
+            Year = year,
+            AdvancedManufacturingClusters = Targets.Against(figures.AdvancedManufacturingClusters, targets?.AdvancedManufacturingClusters),
+            ProvincialSmeClusters = Targets.Against(Recognized(ClusterKind.SmeCharacteristic, ClusterLevel.Provincial), targets?.ProvincialSmeClusters),
+            NationalSmeClusters = Targets.Against(Recognized(ClusterKind.SmeCharacteristic, ClusterLevel.National), targets?.NationalSmeClusters),
+            InnovativeSmes = Targets.Against(Granted(QualificationType.InnovativeSme), targets?.InnovativeSmes),
+            SpecializedSmes = Targets.Against(Granted(QualificationType.SpecializedSme), targets?.SpecializedSmes),
+            LittleGiants = Targets.Against(Granted(QualificationType.LittleGiant), targets?.LittleGiants),
+            SingleChampions = Targets.Against(Granted(QualificationType.SingleChampion), targets?.SingleChampions),
+            NewAboveSizeEnterprises = Targets.Against(figures.NewAboveSize, targets?.NewAboveSizeEnterprises),
+            AboveSizeEnterprisesTotal = figures.AboveSizeTotal,
+            Recognitions =
+            {
+                from kind in Enum.GetValues<ClusterKind>()
+                from level in new[] { ClusterLevel.Provincial, ClusterLevel.National }
+                select new Proto.RecognitionCount { Kind = (Proto.ClusterKind)kind, Level = (Proto.ClusterLevel)level, Count = Recognized(kind, level) },
+            },
+            NewQualifications =
+            {
+                Enum.GetValues<QualificationType>().Select(t => new Proto.QualificationCount { Type = (Proto.QualificationType)t, Count = Granted(t) }),
+            },
+        };
+    }
+}

@@ -1,0 +1,67 @@
+using Industry.Cluster.Domain;
+using Industry.ServiceDefaults.Reference;
+using Industry.ServiceDefaults.Resources;
+using Proto = Industry.Clusters.V1;
+
+namespace Industry.Cluster.Api;
+
+/// <summary>Enterprises, their qualifications and cluster memberships to and from the wire (proto types stop at Api/).</summary>
+internal static class EnterpriseMapping
+{
+    /// <summary>UpdateEnterprise's editable fields (the proto's list), merged into the stored draft by the field mask.</summary>
+    public static readonly EditableFields<EnterpriseDraft> Editable = new EditableFields<EnterpriseDraft>()
+        .Field("display_name", r => r.DisplayName.Length > 0, (d, r) => d with { DisplayName = r.DisplayName })
+        .Field("county_code", r => r.CountyCode.Length > 0, (d, r) => d with { CountyCode = r.CountyCode })
+        .Field("gbt4754_class", r => r.Gbt4754Class.Length > 0, (d, r) => d with { Gbt4754Class = r.Gbt4754Class })
+        .Field("industry", r => r.Industry.Length > 0, (d, r) => d with { Industry = r.Industry })
+        .Field("above_size", r => r.AboveSize, (d, r) => d with { AboveSize = r.AboveSize })
+        .Field("above_size_year", r => r.AboveSizeYear != 0, (d, r) => d with { AboveSizeYear = r.AboveSizeYear });
+
+    /// <summary>The enterprise with its qualifications and memberships (both loaded with it).</summary>
+    public static Proto.Enterprise ToProto(this Enterprise enterprise) => new()
+    {
+        Name = enterprise.Name,
+        Uscc = enterprise.Uscc,
+        DisplayName = enterprise.DisplayName,
+        CountyCode = enterprise.CountyCode,
+        CityCode = enterprise.CityCode,
+        Gbt4754Class = enterprise.Gbt4754Class,
+        Industry = Industries.NameOf(enterprise.IndustryCode),
+        AboveSize = enterprise.AboveSize,
+        AboveSizeYear = enterprise.AboveSizeYear,
+        Qualifications = { enterprise.Qualifications.OrderBy(q => q.Type).Select(ToProto) },
+        Clusters = { enterprise.Memberships.Select(m => Domain.Cluster.Collection + "/" + m.ClusterId).Order(StringComparer.Ordinal) },
+        Etag = Etag.Of(enterprise.Version),
+        CreateTime = WireTime.ToTimestamp(enterprise.CreateTime),
+        UpdateTime = WireTime.ToTimestamp(enterprise.UpdateTime),
+        UpdateActor = enterprise.UpdateActor,
+    };
+
+    public static Proto.Qualification ToProto(this Qualification qualification) => new()
+    {
+        Type = (Proto.QualificationType)qualification.Type,
+        Year = qualification.Year,
+        GrantTime = WireTime.ToTimestamp(qualification.GrantTime),
+    };
+
+    public static Proto.ClusterMember ToProto(this ClusterMember member, string enterpriseDisplayName) => new()
+    {
+        Name = member.Name,
+        Enterprise = Enterprise.Collection + "/" + member.Uscc,
+        EnterpriseDisplayName = enterpriseDisplayName,
+        JoinYear = member.JoinYear,
+        CreateTime = WireTime.ToTimestamp(member.CreateTime),
+        CreateActor = member.CreateActor,
+    };
+
+    /// <summary>The content of a proto enterprise, trimmed, with codes upper-cased as they are stored.</summary>
+    public static EnterpriseDraft ToDraft(this Proto.Enterprise enterprise) => new()
+    {
+        DisplayName = enterprise.DisplayName.Trim(),
+        CountyCode = enterprise.CountyCode.Trim(),
+        Gbt4754Class = enterprise.Gbt4754Class.Trim().ToUpperInvariant(),
+        Industry = ClusterMapping.UpperId(enterprise.Industry.Trim(), ClusterRules.IndustryCollection),
+        AboveSize = enterprise.AboveSize,
+        AboveSizeYear = enterprise.AboveSizeYear,
+    };
+}

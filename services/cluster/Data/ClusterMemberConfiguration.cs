@@ -1,0 +1,25 @@
+using Industry.Cluster.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Industry.Cluster.Data;
+
+internal sealed class ClusterMemberConfiguration : IEntityTypeConfiguration<ClusterMember>
+{
+    public void Configure(EntityTypeBuilder<ClusterMember> builder)
+    {
+        builder.ToTable("cluster_members");
+        builder.HasKey(m => new { m.ClusterId, m.Uscc });
+        builder.Ignore(m => m.Name);
+        builder.Property(m => m.ClusterId).HasMaxLength(63);
+        builder.Property(m => m.Uscc).HasMaxLength(18);
+        builder.Property(m => m.CreateActor).HasMaxLength(200);
+
+        // A forced cluster deletion takes its memberships along; an enterprise is deleted only without any.
+        builder.HasOne<Domain.Cluster>().WithMany().HasForeignKey(m => m.ClusterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Enterprise>().WithMany(e => e.Memberships).HasForeignKey(m => m.Uscc).OnDelete(DeleteBehavior.Restrict);
+
+        // One enterprise's clusters (Enterprise.clusters, the list across clusters by enterprise).
+        builder.HasIndex(m => new { m.Uscc, m.ClusterId });
+    }
+}

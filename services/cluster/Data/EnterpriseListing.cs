@@ -1,0 +1,86 @@
+using System.Linq.Expressions;
+using Industry.Cluster.Domain;
+using Industry.ServiceDefaults.Filtering;
+using Industry.ServiceDefaults.Reference;
+
+namespace Industry.Cluster.Data;
+
+/// <summary>
+/// What <c>ListEnterprises</c> and <c>ListClusterMembers</c> filter and order by: the fields of the protos' <c>filter</c>
+/// and <c>order_by</c> comments, each on its column (or, for the derived fields, an EXISTS over its table), in SQL.
+/// </summary>
+internal static class EnterpriseListing
+{
+    public static readonly FilterSchema<Enterprise> Filter = new FilterSchema<Enterprise>()
+        .Text("county_code", e => e.CountyCode)
+        .Text("city_code", e => e.CityCode)
+        .Text("gbt4754_class", e => e.Gbt4754Class, v => v.ToUpperInvariant())
+        .Text("industry", e => e.IndustryCode, Industries.CodeOf)
+        .Flag("above_size", e => e.AboveSize)
+        .Custom("above_size_year", term => Year<Enterprise>(term, e => e.AboveSizeYear))
+        .Text("display_name", e => e.DisplayName)
+        .Custom("qualification", Holding)
+        .Custom("cluster", MemberOf);
+
+    public static readonly SortSchema<Enterprise> Order = new SortSchema<Enterprise>(e => e.Uscc, "name")
+        .Field("name", e => e.Uscc, unique: true)
+        .Field("display_name", e => e.DisplayName)
+        .Field("create_time", e => e.CreateTime)
+        .Field("above_size_year", e => e.AboveSizeYear);
+
+    public static readonly FilterSchema<ClusterMember> MemberFilter = new FilterSchema<ClusterMember>()
+        .Text("enterprise", m => m.Uscc, UsccOf)
+        .Custom("join_year", term => Year<ClusterMember>(term, m => m.JoinYear));
+
+    /// <summary>Memberships by name: cluster, then USCC (the primary key's order).</summary>
+    public static readonly SortSchema<ClusterMember> MemberOrder = new SortSchema<ClusterMember>(m => m.Uscc, "cluster")
+        .Field("cluster", m => m.ClusterId);
+
+    /// <summary><c>enterprises/{uscc}</c> (or a bare USCC) as stored: the USCC, upper case.</summary>
+    public static string UsccOf(string nameOrUscc)
+    {
+        var value = nameOrUscc.Trim();
+        var prefix = Enterprise.Collection + "/";
+        return (value.StartsWith(prefix, StringComparison.Ordinal) ? value[prefix.Length..] : value).ToUpperInvariant();
+    }
+
+    /// <summary><c>qualification = QUALIFICATION_TYPE_X</c>: holders of that type; <c>=</c> only.</summary>
+    private static Expression<Func<Enterprise, bool>> Holding(FilterTerm term)
+    {
+        term.RequireOperator(FilterOperator.Equal);
+        var types = Enum.GetValues<QualificationType>().ToDictionary(QualificationLadder.ApiName, StringComparer.Ordinal);
+        if (term.Kind != FilterValueKind.Bare || !types.TryGetValue(term.Value, out var type))
+        {
+            throw term.Invalid($"'{term.Value}' is not a value; values: {string.Join(", ", types.Keys.Order(StringComparer.Ordinal))}.");
+        }
+
+        return e => e.Qualifications.Any(q => q.Type == type);
+    }
+
+    /// <summary><c>cluster = "clusters/x"</c>: members of that cluster; <c>=</c> only.</summary>
+    private static Expression<Func<Enterprise, bool>> MemberOf(FilterTerm term)
+    {
+        term.RequireOperator(FilterOperator.Equal);
+        var name = term.QuotedValue("\"clusters/speech-valley\"");
+        var prefix = Domain.Cluster.Collection + "/";
+        if (!name.StartsWith(prefix, StringComparison.Ordinal) || name.Length == prefix.Length)
+        {
+            throw term.Invalid($"'{name}' is not a cluster name 'clusters/{{cluster}}'.");
+        }
+
+        var clusterId = name[prefix.Length..];
+        return e => e.Memberships.Any(m => m.ClusterId == clusterId);
+    }
+
+    /// <summary>A year column compared as an int, so that the comparison uses the column's index (no cast to bigint).</summary>
+    private static Expression<Func<T, bool>> Year<T>(FilterTerm term, Expression<Func<T, int>> column)
+    {
+        var value = term.IntegerValue();
+        if (value is < 0 or > 9999)
+        {
+            throw term.Invalid($"{value} is not a year.");
+        }
+
+        return Expression.Lambda<Func<T, bool>>(QueryExpressions.Compare(column.Body, term.Operator, QueryExpressions.Parameter((int)value)), column.Parameters);
+    }
+}

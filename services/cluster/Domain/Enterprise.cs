@@ -1,0 +1,142 @@
+using Industry.ServiceDefaults.Reference;
+
+namespace Industry.Cluster.Domain;
+
+/// <summary>
+/// 工业企业: an industrial enterprise, <c>enterprises/{uscc}</c>, with its above-size (规上) status and its
+/// qualifications. The city is derived from the county; qualifications change only through <see cref="Grant"/> and
+/// <see cref="Revoke"/>, memberships (kept as <see cref="ClusterMember"/> rows) through <see cref="TouchMemberships"/>.
+/// </summary>
+public sealed class Enterprise
+{
+    public const string Collection = "enterprises";
+
+    private Enterprise()
+    {
+    }
+
+    /// <summary>The unified social credit code: the id in <c>enterprises/{uscc}</c>.</summary>
+    public string Uscc { get; private set; } = string.Empty;
+
+    public string Name => Collection + "/" + Uscc;
+
+    public string DisplayName { get; private set; } = string.Empty;
+
+    public string CountyCode { get; private set; } = string.Empty;
+
+    public string CityCode { get; private set; } = string.Empty;
+
+    public string Gbt4754Class { get; private set; } = string.Empty;
+
+    /// <summary>The 4+10 industry code, given or derived from the class; empty when neither.</summary>
+    public string IndustryCode { get; private set; } = string.Empty;
+
+    public bool AboveSize { get; private set; }
+
+    /// <summary>纳规年度; kept when <see cref="AboveSize"/> turns false, so that the year's new entries stay countable.</summary>
+    public int AboveSizeYear { get; private set; }
+
+    public List<Qualification> Qualifications { get; private set; } = [];
+
+    /// <summary>The clusters it is a member of (read with the enterprise for its <c>clusters</c>; written as rows of their own).</summary>
+    public List<ClusterMember> Memberships { get; private set; } = [];
+
+    /// <summary>Incremented on every write (memberships included): the etag, the events' subject version and the concurrency token.</summary>
+    public long Version { get; private set; }
+
+    public DateTime CreateTime { get; private set; }
+
+    public DateTime UpdateTime { get; private set; }
+
+    public string UpdateActor { get; private set; } = string.Empty;
+
+    /// <summary>A new enterprise from a USCC and a draft that passed <see cref="EnterpriseRules"/>.</summary>
+    public static Enterprise Create(string uscc, EnterpriseDraft draft, DateTime now, string actor, long previousVersion = 0)
+    {
+        var enterprise = new Enterprise { Uscc = uscc, CreateTime = now, Version = previousVersion }; // a deleted one's versions go on
+        enterprise.Revise(draft, now, actor);
+        return enterprise;
+    }
+
+    public EnterpriseDraft ToDraft() => new()
+    {
+        DisplayName = DisplayName,
+        CountyCode = CountyCode,
+        Gbt4754Class = Gbt4754Class,
+        Industry = IndustryCode.Length == 0 ? string.Empty : ClusterRules.IndustryCollection + "/" + IndustryCode,
+        AboveSize = AboveSize,
+        AboveSizeYear = AboveSizeYear,
+    };
+
+    /// <summary>Replaces the editable content with a validated draft and returns the proto names of the fields that changed.</summary>
+    public IReadOnlyList<string> Revise(EnterpriseDraft draft, DateTime now, string actor)
+    {
+        var changed = new List<string>();
+        void Set<T>(T current, T value, Action<T> assign, string field)
+        {
+            if (!EqualityComparer<T>.Default.Equals(current, value))
+            {
+                assign(value);
+                changed.Add(field);
+            }
+        }
+
+        Set(DisplayName, draft.DisplayName, v => DisplayName = v, "display_name");
+        Set(CountyCode, draft.CountyCode, v => CountyCode = v, "county_code");
+        Set(Gbt4754Class, draft.Gbt4754Class, v => Gbt4754Class = v, "gbt4754_class");
+        Set(IndustryCode, EnterpriseRules.IndustryCode(draft.Industry, draft.Gbt4754Class), v => IndustryCode = v, "industry");
+        Set(AboveSize, draft.AboveSize, v => AboveSize = v, "above_size");
+        Set(AboveSizeYear, draft.AboveSizeYear, v => AboveSizeYear = v, "above_size_year");
+        CityCode = Divisions.CityOf(CountyCode)?.Code ?? string.Empty;
+        if (changed.Count > 0)
+        {
+            Touch(now, actor);
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Grants <paramref name="type"/> in <paramref name="year"/> (arguments already checked by
+    /// <see cref="QualificationLadder.CheckGrant"/>); throws what <see cref="QualificationLadder.GrantProblem"/> finds.
+    /// </summary>
+    public Qualification Grant(QualificationType type, int year, DateTime now, string actor)
+    {
+        if (QualificationLadder.GrantProblem(Name, Qualifications, type, year) is { } problem)
+        {
+            throw problem;
+        }
+
+        var qualification = new Qualification(Uscc, type, year, now);
+        Qualifications.Add(qualification);
+        Touch(now, actor);
+        return qualification;
+    }
+
+    /// <summary>Removes <paramref name="type"/>; throws what <see cref="QualificationLadder.RevokeProblem"/> finds. Returns it as it was held.</summary>
+    public Qualification Revoke(QualificationType type, DateTime now, string actor)
+    {
+        if (QualificationLadder.RevokeProblem(Name, Qualifications, type) is { } problem)
+        {
+            throw problem;
+        }
+
+        var qualification = Qualifications.Single(q => q.Type == type);
+        Qualifications.Remove(qualification);
+        Touch(now, actor);
+        return qualification;
+    }
+
+    /// <summary>A membership was added or removed: the enterprise's <c>clusters</c> changed, and so its version.</summary>
+    public void TouchMemberships(DateTime now, string actor) => Touch(now, actor);
+
+    /// <summary>Records the deletion as the enterprise's last version, so the deletion event orders after every other.</summary>
+    public void MarkDeleted(DateTime now, string actor) => Touch(now, actor);
+
+    private void Touch(DateTime now, string actor)
+    {
+        Version++;
+        UpdateTime = now;
+        UpdateActor = actor;
+    }
+}

@@ -1,0 +1,202 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using static Industry.IntegrationTests.Cluster.ClusterTestData;
+using static Industry.IntegrationTests.Cluster.EnterpriseTestData;
+using Proto = Industry.Clusters.V1;
+
+namespace Industry.IntegrationTests.Cluster;
+
+/// <summary>
+/// GetClusterStats, GetClusterProgress and the targets (ListClusterTargets, UpdateClusterTargets) over gRPC on
+/// PostgreSQL. Progress counts the whole database, so each progress test works in a year no other test of this class
+/// (the only one on this service process) uses.
+/// </summary>
+public sealed class StatsAndProgressApiTests(ClusterServiceFixture service) : IClassFixture<ClusterServiceFixture>
+{
+    private Proto.ClusterService.ClusterServiceClient Client => new(service.Channel);
+
+    [Fact]
+    public async Task GetClusterStats_MembersQualificationsAndRevenue_AreCountedPerTypeIncludingZeros()
+    {
+        var cluster = await Client.CreateAsync(NewCluster());
+        var giant = await Client.GrantAsync(await Client.GrantAsync(await Client.CreateEnterpriseAsync(), Proto.QualificationType.SpecializedSme, 2021), Proto.QualificationType.LittleGiant, 2022);
+        var small = NewEnterprise();
+        small.AboveSize = false;
+        small.AboveSizeYear = 0;
+        var innovative = await Client.GrantAsync(await Client.CreateEnterpriseAsync(small), Proto.QualificationType.InnovativeSme, 2023);
+        await Client.GrantAsync(await Client.CreateEnterpriseAsync(), Proto.QualificationType.InnovativeSme, 2023); // not a member
+        await Client.AddMemberAsync(cluster, giant);
+        await Client.AddMemberAsync(cluster, innovative);
+        foreach (var (period, revenue) in new[] { ("2023-06", 1_000_000_000L), ("2024-06", 1_250_000_000L), ("2024-03", 600_000_000L) })
+        {
+            await Client.ReportClusterRevenueAsync(new Proto.ReportClusterRevenueRequest { Parent = cluster.Name, Period = period, YearToDateRevenueYuan = revenue }, Deadline);
+        }
+
+        var stats = await Client.GetClusterStatsAsync(new Proto.GetClusterStatsRequest { Name = cluster.Name + "/stats" }, Deadline);
+
+        Assert.Equal((cluster.Name + "/stats", 2, 1), (stats.Name, stats.MemberCount, stats.AboveSizeMemberCount));
+        Assert.Equal(
+            [(Proto.QualificationType.InnovativeSme, 1), (Proto.QualificationType.SpecializedSme, 1), (Proto.QualificationType.LittleGiant, 1), (Proto.QualificationType.SingleChampion, 0), (Proto.QualificationType.ChainLeader, 0)],
+            stats.MembersByQualification.Select(q => (q.Type, q.Count)));
+        Assert.Equal(("2024-06", 25.0), (stats.LatestRevenueReport.Period, stats.LatestRevenueReport.YearOverYearGrowthPercent));
+        Assert.Equal((0, 0L), (stats.RenovationProjectCount, stats.RenovationTotalInvestmentYuan));
+    }
+
+    [Fact]
+    public async Task GetClusterStats_NewCluster_IsAllZerosWithoutRevenue()
+    {
+        var cluster = await Client.CreateAsync(NewCluster());
+
+        var stats = await Client.GetClusterStatsAsync(new Proto.GetClusterStatsRequest { Name = cluster.Name + "/stats" }, Deadline);
+
+        Assert.Equal(0, stats.MemberCount);
+        Assert.Null(stats.LatestRevenueReport);
+        Assert.Equal(5, stats.MembersByQualification.Count);
+    }
+
+    [Theory]
+    [InlineData("clusters/no-such-cluster/stats", StatusCode.NotFound)]
+    [InlineData("clusters/x", StatusCode.InvalidArgument)]
+    [InlineData("clusters/x/members", StatusCode.InvalidArgument)]
+    public async Task GetClusterStats_MissingOrMalformed_IsNotFoundOrInvalidArgument(string name, StatusCode code)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.GetClusterStatsAsync(new Proto.GetClusterStatsRequest { Name = name }, Deadline).ResponseAsync);
+
+        Assert.Equal(code, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetClusterProgress_Year_CountsRecognitionsQualificationsAndAboveSizeAgainstTargets()
+    {
+        const int Year = 2005;
+        var sme = NewCluster();
+        sme.Kind = Proto.ClusterKind.SmeCharacteristic;
+        await Client.RecognizeAsync(await Client.CreateAsync(sme), Proto.ClusterLevel.Provincial, Year);
+        var upgraded = await Client.RecognizeAsync(await Client.CreateAsync(sme), Proto.ClusterLevel.Provincial, Year - 1);
+        await Client.RecognizeAsync(upgraded, Proto.ClusterLevel.National, Year);
+        var advanced = await Client.RecognizeAsync(await Client.CreateAsync(NewCluster()), Proto.ClusterLevel.Provincial, Year);
+        await Client.RecognizeAsync(advanced, Proto.ClusterLevel.National, Year); // the same cluster twice in the year: counted once
+        for (var i = 0; i < 3; i++)
+        {
+            var enterprise = NewEnterprise();
+            (enterprise.AboveSize, enterprise.AboveSizeYear) = (i < 2, i == 2 ? Year - 3 : Year);
+            await Client.GrantAsync(await Client.CreateEnterpriseAsync(enterprise), Proto.QualificationType.SpecializedSme, i == 0 ? Year - 1 : Year);
+        }
+
+        await Client.UpdateClusterTargetsAsync(new Proto.UpdateClusterTargetsRequest
+        {
+            ClusterTargets = new Proto.ClusterTargets { Name = $"clusterTargets/{Year}", ProvincialSmeClusters = 4, SpecializedSmes = 4, NewAboveSizeEnterprises = 0 },
+            AllowMissing = true,
+        }, Deadline);
+
+        var progress = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Year }, Deadline);
+
+        Assert.Equal((1, false), (progress.AdvancedManufacturingClusters.Actual, progress.AdvancedManufacturingClusters.HasTarget));
+        Assert.Equal((1, 4, 25.0), (progress.ProvincialSmeClusters.Actual, progress.ProvincialSmeClusters.Target, progress.ProvincialSmeClusters.CompletionPercent));
+        Assert.Equal(1, progress.NationalSmeClusters.Actual);
+        Assert.Equal((2, 50.0), (progress.SpecializedSmes.Actual, progress.SpecializedSmes.CompletionPercent));
+        Assert.Equal((2, 0, false), (progress.NewAboveSizeEnterprises.Actual, progress.NewAboveSizeEnterprises.Target, progress.NewAboveSizeEnterprises.HasCompletionPercent));
+        Assert.Equal(
+            [(Proto.ClusterKind.AdvancedManufacturing, Proto.ClusterLevel.Provincial, 1), (Proto.ClusterKind.AdvancedManufacturing, Proto.ClusterLevel.National, 1),
+             (Proto.ClusterKind.SmeCharacteristic, Proto.ClusterLevel.Provincial, 1), (Proto.ClusterKind.SmeCharacteristic, Proto.ClusterLevel.National, 1)],
+            progress.Recognitions.Select(r => (r.Kind, r.Level, r.Count)));
+        Assert.Equal([0, 2, 0, 0, 0], progress.NewQualifications.Select(q => q.Count));
+        Assert.True(progress.AboveSizeEnterprisesTotal >= 2); // the two above size since the year (earlier tests' enterprises may add)
+    }
+
+    [Fact]
+    public async Task GetClusterProgress_AboveSizeTotal_CountsThoseStillAboveSizeAtTheYearsEnd()
+    {
+        const int Year = 2006;
+        var before = (await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Year }, Deadline)).AboveSizeEnterprisesTotal;
+        foreach (var (aboveSize, year) in new[] { (true, Year), (true, Year + 1), (false, Year - 1) })
+        {
+            var enterprise = NewEnterprise();
+            (enterprise.AboveSize, enterprise.AboveSizeYear) = (aboveSize, year);
+            await Client.CreateEnterpriseAsync(enterprise);
+        }
+
+        var after = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Year }, Deadline);
+
+        Assert.Equal(before + 1, after.AboveSizeEnterprisesTotal);
+        Assert.Equal(1, after.NewAboveSizeEnterprises.Actual);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1999)]
+    [InlineData(2101)]
+    public async Task GetClusterProgress_YearOutOfRange_IsInvalidArgument(int year)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = year }, Deadline).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task UpdateClusterTargets_MaskedAbsentTarget_ClearsItAndEmitsUpdated()
+    {
+        var name = "clusterTargets/2031";
+        var created = await Client.UpdateClusterTargetsAsync(new Proto.UpdateClusterTargetsRequest
+        {
+            ClusterTargets = new Proto.ClusterTargets { Name = name, InnovativeSmes = 3000, LittleGiants = 20 },
+            AllowMissing = true,
+        }, Deadline);
+
+        var updated = await Client.UpdateClusterTargetsAsync(new Proto.UpdateClusterTargetsRequest
+        {
+            ClusterTargets = new Proto.ClusterTargets { Name = name, SingleChampions = 5, Etag = created.Etag },
+            UpdateMask = new FieldMask { Paths = { "single_champions", "littleGiants" } },
+        }, Deadline);
+
+        Assert.Equal((3000, false, 5, "W/\"2\""), (updated.InnovativeSmes, updated.HasLittleGiants, updated.SingleChampions, updated.Etag));
+        Assert.Equal(updated, await Client.GetClusterTargetsAsync(new Proto.GetClusterTargetsRequest { Name = name }, Deadline));
+        Assert.Equal(2, await service.CountAsync("SELECT count(*) FROM outbox_messages WHERE subject = @p0 AND event_type = 'industry.clusters.v1.ClusterTargetsUpdated'", name));
+    }
+
+    [Fact]
+    public async Task UpdateClusterTargets_MissingWithoutAllowMissingOrStaleOrNegative_FailsAndStoresNothing()
+    {
+        var missing = await Assert.ThrowsAsync<RpcException>(() => Client.UpdateClusterTargetsAsync(
+            new Proto.UpdateClusterTargetsRequest { ClusterTargets = new Proto.ClusterTargets { Name = "clusterTargets/2032", InnovativeSmes = 1 } }, Deadline).ResponseAsync);
+        var negative = await Assert.ThrowsAsync<RpcException>(() => Client.UpdateClusterTargetsAsync(
+            new Proto.UpdateClusterTargetsRequest { ClusterTargets = new Proto.ClusterTargets { Name = "clusterTargets/2032", InnovativeSmes = -1 }, AllowMissing = true }, Deadline).ResponseAsync);
+        var badName = await Assert.ThrowsAsync<RpcException>(() => Client.UpdateClusterTargetsAsync(
+            new Proto.UpdateClusterTargetsRequest { ClusterTargets = new Proto.ClusterTargets { Name = "clusterTargets/1900", InnovativeSmes = 1 }, AllowMissing = true }, Deadline).ResponseAsync);
+        var stale = await Assert.ThrowsAsync<RpcException>(() => Client.UpdateClusterTargetsAsync(
+            new Proto.UpdateClusterTargetsRequest { ClusterTargets = new Proto.ClusterTargets { Name = "clusterTargets/2024", InnovativeSmes = 1, Etag = "W/\"99\"" } }, Deadline).ResponseAsync);
+
+        Assert.Equal(
+            (StatusCode.NotFound, StatusCode.InvalidArgument, StatusCode.InvalidArgument, StatusCode.Aborted),
+            (missing.StatusCode, negative.StatusCode, badName.StatusCode, stale.StatusCode));
+        Assert.Equal(0, await service.CountAsync("SELECT count(*) FROM cluster_targets WHERE year IN (2032, 1900)"));
+        Assert.Equal(3000, (await Client.GetClusterTargetsAsync(new Proto.GetClusterTargetsRequest { Name = "clusterTargets/2024" }, Deadline)).InnovativeSmes);
+    }
+
+    [Fact]
+    public async Task ListClusterTargets_LatestFirst_PagesByYear()
+    {
+        foreach (var year in new[] { 2041, 2043, 2042 })
+        {
+            await Client.UpdateClusterTargetsAsync(new Proto.UpdateClusterTargetsRequest
+            {
+                ClusterTargets = new Proto.ClusterTargets { Name = $"clusterTargets/{year}", InnovativeSmes = year },
+                AllowMissing = true,
+            }, Deadline);
+        }
+
+        var years = new List<int>();
+        var token = string.Empty;
+        do
+        {
+            var page = await Client.ListClusterTargetsAsync(new Proto.ListClusterTargetsRequest { PageSize = 2, PageToken = token }, Deadline);
+            years.AddRange(page.ClusterTargets.Select(t => t.Year));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.Equal(years.OrderDescending(), years);
+        Assert.Equal([2043, 2042, 2041], years.Where(y => y > 2040));
+        Assert.Contains(2024, years); // the seeded targets
+    }
+}
