@@ -39,7 +39,10 @@ internal sealed partial class ClusterApi
         return response;
     }
 
-    public override async Task<Proto.Cluster> CreateCluster(Proto.CreateClusterRequest request, ServerCallContext context)
+    public override Task<Proto.Cluster> CreateCluster(Proto.CreateClusterRequest request, ServerCallContext context) =>
+        idempotency.RunAsync(request, context, () => CreateClusterOnceAsync(request, context));
+
+    private async Task<Proto.Cluster> CreateClusterOnceAsync(Proto.CreateClusterRequest request, ServerCallContext context)
     {
         var draft = (request.Cluster ?? throw ServiceException.InvalidArgument("cluster", "is required.")).ToDraft();
         var violations = ClusterRules.Check(draft).ToList();
@@ -66,6 +69,7 @@ internal sealed partial class ClusterApi
         db.Clusters.Add(cluster);
         var proto = cluster.ToProto();
         outbox.Add(new Proto.ClusterCreated { Cluster = proto }, cluster.Name, cluster.Version, actor);
+        idempotency.Record(proto);
         await db.SaveChangesAsync(context.CancellationToken);
         return proto;
     }
@@ -136,7 +140,10 @@ internal sealed partial class ClusterApi
         return new Empty();
     }
 
-    public override async Task<Proto.Cluster> RecognizeCluster(Proto.RecognizeClusterRequest request, ServerCallContext context)
+    public override Task<Proto.Cluster> RecognizeCluster(Proto.RecognizeClusterRequest request, ServerCallContext context) =>
+        idempotency.RunAsync(request, context, () => RecognizeClusterOnceAsync(request, context));
+
+    private async Task<Proto.Cluster> RecognizeClusterOnceAsync(Proto.RecognizeClusterRequest request, ServerCallContext context)
     {
         var level = (ClusterLevel)request.Level;
         var violations = ClusterRules.CheckRecognition(level, request.Year);
@@ -157,11 +164,15 @@ internal sealed partial class ClusterApi
             cluster.Name,
             cluster.Version,
             actor);
+        idempotency.Record(proto);
         await db.SaveChangesAsync(context.CancellationToken);
         return proto;
     }
 
-    public override async Task<Proto.Cluster> RevokeCluster(Proto.RevokeClusterRequest request, ServerCallContext context)
+    public override Task<Proto.Cluster> RevokeCluster(Proto.RevokeClusterRequest request, ServerCallContext context) =>
+        idempotency.RunAsync(request, context, () => RevokeClusterOnceAsync(request, context));
+
+    private async Task<Proto.Cluster> RevokeClusterOnceAsync(Proto.RevokeClusterRequest request, ServerCallContext context)
     {
         var reason = request.Reason.Trim();
         if (ClusterRules.ReasonProblem(reason) is { } problem)
@@ -176,6 +187,7 @@ internal sealed partial class ClusterApi
         cluster.Revoke(reason, Now, actor);
         var proto = cluster.ToProto();
         outbox.Add(new Proto.ClusterRevoked { Cluster = proto }, cluster.Name, cluster.Version, actor);
+        idempotency.Record(proto);
         await db.SaveChangesAsync(context.CancellationToken);
         return proto;
     }

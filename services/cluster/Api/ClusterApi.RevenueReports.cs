@@ -15,7 +15,10 @@ namespace Industry.Cluster.Api;
 /// <summary>营业收入: a cluster's year-to-date revenue per period, with the year-on-year growth against the same period a year earlier.</summary>
 internal sealed partial class ClusterApi
 {
-    public override async Task<Proto.RevenueReport> ReportClusterRevenue(Proto.ReportClusterRevenueRequest request, ServerCallContext context)
+    public override Task<Proto.RevenueReport> ReportClusterRevenue(Proto.ReportClusterRevenueRequest request, ServerCallContext context) =>
+        idempotency.RunAsync(request, context, () => ReportClusterRevenueOnceAsync(request, context));
+
+    private async Task<Proto.RevenueReport> ReportClusterRevenueOnceAsync(Proto.ReportClusterRevenueRequest request, ServerCallContext context)
     {
         var clusterId = ResourceName.Id(request.Parent, Domain.Cluster.Collection, "parent");
         var figures = new RevenueFigures(request.YearToDateRevenueYuan, request.EnterpriseCount, request.Note.Trim());
@@ -62,6 +65,7 @@ internal sealed partial class ClusterApi
         }
 
         outbox.Add(@event, report.Name, report.Version, actor);
+        idempotency.Record(proto);
         await db.SaveChangesAsync(context.CancellationToken);
         return proto;
     }

@@ -286,6 +286,32 @@ public sealed class ClustersApiTests(ClusterServiceFixture service) : IClassFixt
     }
 
     [Fact]
+    public async Task CreateCluster_SameRequestIdTwice_CreatesOneClusterAndReturnsTheFirstResponse()
+    {
+        // Without a cluster_id the server picks a random one: only the request id keeps a retry from creating a second.
+        var request = new Proto.CreateClusterRequest { Cluster = NewCluster(), RequestId = Guid.NewGuid().ToString() };
+
+        var first = await Client.CreateClusterAsync(request, Deadline);
+        var repeat = await Client.CreateClusterAsync(request, Deadline);
+
+        Assert.Equal(first, repeat);
+        Assert.Equal(1, await service.CountAsync("SELECT count(*) FROM outbox_messages WHERE event_type = 'industry.clusters.v1.ClusterCreated' AND subject = @p0", first.Name));
+    }
+
+    [Fact]
+    public async Task RecognizeCluster_SameRequestIdTwice_RecognizesOnce()
+    {
+        var created = await Client.CreateAsync(NewCluster());
+        var request = new Proto.RecognizeClusterRequest { Name = created.Name, Level = Proto.ClusterLevel.Provincial, Year = 2023, Etag = created.Etag, RequestId = Guid.NewGuid().ToString() };
+
+        var first = await Client.RecognizeClusterAsync(request, Deadline);
+        var repeat = await Client.RecognizeClusterAsync(request, Deadline); // the etag is stale by now: only the replay answers OK
+
+        Assert.Equal(first, repeat);
+        Assert.Equal(1, await service.CountAsync("SELECT count(*) FROM outbox_messages WHERE event_type = 'industry.clusters.v1.ClusterRecognized' AND subject = @p0", created.Name));
+    }
+
+    [Fact]
     public async Task CreateCluster_UnderTheIdOfADeletedCluster_ContinuesItsVersions()
     {
         var recognized = await Client.RecognizeAsync(await Client.CreateAsync(NewCluster()), Proto.ClusterLevel.Provincial, 2023);
