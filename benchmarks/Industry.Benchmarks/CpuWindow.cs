@@ -62,17 +62,22 @@ internal sealed record CpuUse(TimeSpan Process, TimeSpan Jit, TimeSpan Elapsed, 
 /// <summary>
 /// When warm-up stops: once a round spends at most <see cref="MaxJitShare"/> of its time in the JIT; or, since that
 /// share is wall time of the compiler thread and a loaded machine inflates it, once the CPU per message has stopped
-/// falling (a round within 5 % of the round before it, after <see cref="MinRounds"/>); or after <see cref="MaxRounds"/>.
+/// falling (two rounds in a row within 5 % of the round before, from round <see cref="MinRounds"/>: one round's figure is
+/// noisy); or after <see cref="MaxRounds"/>.
 /// </summary>
 internal static class Warmup
 {
     public const double MaxJitShare = 0.05;
-    public const int MinRounds = 5;
+    public const int MinRounds = 10;
     public const int MaxRounds = 30;
 
-    /// <summary>Whether to stop after round number <paramref name="rounds"/>; rounds carry equal message counts.</summary>
-    public static bool Done(int rounds, CpuUse round, CpuUse? previous) =>
+    /// <summary>
+    /// Whether to stop after round number <paramref name="rounds"/>, given its CPU use and the two before it; rounds
+    /// carry equal message counts.
+    /// </summary>
+    public static bool Done(int rounds, CpuUse round, CpuUse? previous, CpuUse? beforePrevious) =>
         round.JitShare <= MaxJitShare
         || rounds >= MaxRounds
-        || (rounds >= MinRounds && previous is not null && round.Process >= previous.Process * 0.95);
+        || (rounds >= MinRounds && previous is not null && beforePrevious is not null
+            && round.Process >= previous.Process * 0.95 && previous.Process >= beforePrevious.Process * 0.95);
 }

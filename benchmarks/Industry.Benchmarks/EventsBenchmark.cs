@@ -224,7 +224,7 @@ internal sealed record EventsReport(string Markdown, bool AllGoalsMet)
         }
 
         md.AppendLine();
-        md.AppendLine(c, $"Run: `events --raw-messages {settings.RawMessages} --events {settings.PipelineEvents} --warmup {settings.Warmup} --insert-batch {settings.InsertBatch} --confirm-batch {settings.ConfirmBatch} --raw-prefetch {settings.RawPrefetch} --stage-events {settings.StageEvents} --backlog {settings.Backlog}`; the raw and pipeline scenarios first run warm-up rounds of {settings.Warmup * 5:N0} and {settings.Warmup:N0} unmeasured messages until the JIT compiler is busy at most {Warmup.MaxJitShare:P0} of a round, or the CPU per message stops falling (within 5 % of the round before, from round {Warmup.MinRounds}; at most {Warmup.MaxRounds} rounds); the stages and memory scenarios run after them, on warm code.");
+        md.AppendLine(c, $"Run: `events --raw-messages {settings.RawMessages} --events {settings.PipelineEvents} --warmup {settings.Warmup} --insert-batch {settings.InsertBatch} --confirm-batch {settings.ConfirmBatch} --raw-prefetch {settings.RawPrefetch} --stage-events {settings.StageEvents} --backlog {settings.Backlog}`; the raw and pipeline scenarios first run warm-up rounds of {settings.Warmup * 5:N0} and {settings.Warmup:N0} unmeasured messages until the JIT compiler is busy at most {Warmup.MaxJitShare:P0} of a round, or the CPU per message stops falling (two rounds in a row within 5 % of the round before, from round {Warmup.MinRounds}; at most {Warmup.MaxRounds} rounds); the stages and memory scenarios run after them, on warm code.");
         return new EventsReport(md.ToString(), goals.All(g => g.Met == true));
     }
 

@@ -53,11 +53,11 @@ internal static class PipelineBenchmark
             // Warm-up rounds until the JIT compiler is mostly done: tiering up this much code takes a while on 2 cores.
             var warmed = 0;
             var rounds = 0;
-            CpuUse? round = null;
-            CpuUse? previous;
+            CpuUse? round = null, previous = null;
+            CpuUse? beforePrevious;
             do
             {
-                previous = round;
+                (beforePrevious, previous) = (previous, round);
                 var cpuRound = new CpuWindow();
                 var warmup = commits.Begin(settings.Warmup);
                 await BenchHost.ProduceAsync(app.Services, settings.Warmup, settings.InsertBatch, warmed, cancellationToken);
@@ -67,7 +67,7 @@ internal static class PipelineBenchmark
                 warmed += settings.Warmup;
                 rounds++;
             }
-            while (!Warmup.Done(rounds, round, previous));
+            while (!Warmup.Done(rounds, round, previous, beforePrevious));
 
             var jit = JitReport.StartIfRequested("pipeline, measured window");
             var measured = commits.Begin(settings.PipelineEvents);

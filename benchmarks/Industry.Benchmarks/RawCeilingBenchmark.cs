@@ -56,19 +56,19 @@ internal static class RawCeilingBenchmark
         await using var publisher = await publisherConnection.CreateChannelAsync(options, cancellationToken);
 
         // Warm-up rounds (JIT, connections, queue) until the JIT is mostly done, then the measured run on a fresh counter.
-        CpuUse? previous = null;
+        CpuUse? previous = null, beforePrevious = null;
         for (var rounds = 1; ; rounds++)
         {
             var cpuRound = new CpuWindow();
             await PublishAsync(publisher, name, body, warmup, settings.ConfirmBatch, cancellationToken);
             await run.Done.Task.WaitAsync(TimeSpan.FromMinutes(5), cancellationToken);
             var round = cpuRound.Stop();
-            if (Warmup.Done(rounds, round, previous))
+            if (Warmup.Done(rounds, round, previous, beforePrevious))
             {
                 break;
             }
 
-            previous = round;
+            (beforePrevious, previous) = (previous, round);
 
             Volatile.Write(ref run, new Run(warmup));
         }

@@ -42,7 +42,11 @@ internal static class ProjectsBenchmark
         try
         {
             var grpcPort = FreePort();
-            await using var service = ServiceProcess.Start(settings.ProjectsDll, ServiceEnvironment("projects", database.ConnectionString, grpcPort, settings.RabbitMq));
+            await using var references = await ReferenceServices.StartAsync(cancellationToken);
+            var environment = ServiceEnvironment("projects", database.ConnectionString, grpcPort, settings.RabbitMq);
+            environment["Services__cluster__Address"] = references.Address.ToString();
+            environment["Services__parks__Address"] = references.Address.ToString();
+            await using var service = ServiceProcess.Start(settings.ProjectsDll, environment);
             await service.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), cancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             var idle = ResidentMemory.Read(service.Id)?.RssBytes ?? 0;

@@ -22,10 +22,17 @@ internal interface IImportReferenceCheck
 /// The import's check with the cluster and parks services (<see cref="IReferenceChecker"/>): the batch's distinct new or
 /// changed references in one look-up, then per row the same decision CreateProject makes
 /// (<see cref="ProjectReferences.Require"/>): FAILED_PRECONDITION for a reference that does not exist, UNAVAILABLE when
-/// its service could not confirm it. Either fails only the rows concerned; the rest of the batch is written.
+/// its service could not confirm it. Either fails only the rows concerned; the rest of the batch is written. A name
+/// found to exist is not asked about again for the rest of the call: a monthly sheet names the same few hundred clusters
+/// and parks in every batch, and asking each batch again would cost more than writing it. (One import is one moment;
+/// a cluster deleted during it is what the cluster service's own consumer records as unknown.)
 /// </summary>
 internal sealed class ImportReferenceCheck(IReferenceChecker checker) : IImportReferenceCheck
 {
+    private static readonly IReadOnlyDictionary<string, ReferenceState> NothingLooked = new Dictionary<string, ReferenceState>();
+
+    private readonly HashSet<string> _exist = new(StringComparer.Ordinal);
+
     public async Task<IReadOnlyDictionary<int, ImportRowFailure>> CheckAsync(IReadOnlyList<ImportRow> rows, IReadOnlyList<Project?> stored, CancellationToken cancellationToken)
     {
         var failures = new Dictionary<int, ImportRowFailure>();
@@ -36,7 +43,10 @@ internal sealed class ImportReferenceCheck(IReferenceChecker checker) : IImportR
             return failures;
         }
 
-        var states = await checker.LookUpAsync(names, cancellationToken);
+        var unknown = names.Where(n => !_exist.Contains(n)).ToList();
+        var looked = unknown.Count == 0 ? NothingLooked : await checker.LookUpAsync(unknown, cancellationToken);
+        _exist.UnionWith(looked.Where(s => s.Value == ReferenceState.Exists).Select(s => s.Key));
+        var states = names.ToDictionary(n => n, n => _exist.Contains(n) ? ReferenceState.Exists : looked[n], StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)
         {
             try

@@ -364,8 +364,10 @@ namespace Industry.Parks.Data.Migrations.Postgres
                     b.HasIndex("Year", "TransformationId")
                         .HasDatabaseName("ix_transformation_milestones_year_transformation_id");
 
-                    b.HasIndex("Year", "CityCode", "Level", "EnterpriseUscc")
-                        .HasDatabaseName("ix_transformation_milestones_year_city_code_level_enterprise_u");
+                    b.HasIndex("Year", "CityCode", "EnterpriseUscc")
+                        .HasDatabaseName("ix_transformation_milestones_year_city_code_enterprise_uscc");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Year", "CityCode", "EnterpriseUscc"), new[] { "Level" });
 
                     b.ToTable("transformation_milestones", (string)null);
                 });

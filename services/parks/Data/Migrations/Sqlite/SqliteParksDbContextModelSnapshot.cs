@@ -359,8 +359,9 @@ namespace Industry.Parks.Data.Migrations.Sqlite
                     b.HasIndex("Year", "TransformationId")
                         .HasDatabaseName("ix_transformation_milestones_year_transformation_id");
 
-                    b.HasIndex("Year", "CityCode", "Level", "EnterpriseUscc")
-                        .HasDatabaseName("ix_transformation_milestones_year_city_code_level_enterprise_uscc");
+                    b.HasIndex("Year", "CityCode", "EnterpriseUscc")
+                        .HasDatabaseName("ix_transformation_milestones_year_city_code_enterprise_uscc")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Level" });
 
                     b.ToTable("transformation_milestones", (string)null);
                 });
