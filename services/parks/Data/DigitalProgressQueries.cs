@@ -27,30 +27,17 @@ internal static class DigitalProgressQueries
             .ToListAsync(cancellationToken);
 
     /// <summary>Per city: distinct enterprises with a milestone dated <paramref name="year"/>, and the year's milestones at each upper level.</summary>
-    public static async Task<List<CityMilestones>> MilestonesAsync(this ParksDbContext db, int year, CancellationToken cancellationToken)
-    {
-        // Two grouped scans rather than one with COUNT(DISTINCT): PostgreSQL sorts for a COUNT(DISTINCT) in each group,
-        // while the distinct (city, enterprise) pairs come straight out of the (year, city, enterprise) index in order.
-        var enterprises = await db.TransformationMilestones
-            .Where(m => m.Year == year)
-            .Select(m => new { m.CityCode, m.EnterpriseUscc })
-            .Distinct()
-            .GroupBy(m => m.CityCode)
-            .Select(g => new { City = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(c => c.City, c => c.Count, StringComparer.Ordinal, cancellationToken);
-        var levels = await db.TransformationMilestones
+    public static Task<List<CityMilestones>> MilestonesAsync(this ParksDbContext db, int year, CancellationToken cancellationToken) =>
+        db.TransformationMilestones
             .Where(m => m.Year == year)
             .GroupBy(m => m.CityCode)
-            .Select(g => new
-            {
-                City = g.Key,
-                Workshops = g.Count(m => m.Level == TransformationLevel.DigitalWorkshop),
-                Factories = g.Count(m => m.Level == TransformationLevel.SmartFactory),
-                Leaders = g.Count(m => m.Level == TransformationLevel.DigitalLeader),
-            })
+            .Select(g => new CityMilestones(
+                g.Key,
+                g.Select(m => m.EnterpriseUscc).Distinct().Count(),
+                g.Count(m => m.Level == TransformationLevel.DigitalWorkshop),
+                g.Count(m => m.Level == TransformationLevel.SmartFactory),
+                g.Count(m => m.Level == TransformationLevel.DigitalLeader)))
             .ToListAsync(cancellationToken);
-        return [.. levels.Select(l => new CityMilestones(l.City, enterprises.GetValueOrDefault(l.City), l.Workshops, l.Factories, l.Leaders))];
-    }
 
     /// <summary>Distinct enterprises with a milestone dated <paramref name="year"/> province-wide: one in parks of two cities counts once.</summary>
     public static Task<int> EnterprisesTransformedAsync(this ParksDbContext db, int year, CancellationToken cancellationToken) =>

@@ -52,10 +52,11 @@ internal sealed class TransformationMilestoneConfiguration : IEntityTypeConfigur
         builder.Property(m => m.CityCode).HasMaxLength(6);
         builder.Property(m => m.Project).HasMaxLength(100);
 
-        // GetDigitalProgress: by year, per city, distinct enterprises (in index order, so PostgreSQL drops duplicates
-        // without sorting) and milestones per level: index-only scans of the year's range. ListTransformations'
-        // milestone_year filter: by year, the record.
+        // GetDigitalProgress, index-only scans of the year's range that deliver the enterprises in order, so PostgreSQL
+        // counts distinct ones without sorting or hashing: per city (with the milestones per level), and province-wide
+        // (one enterprise in two cities counts once). ListTransformations' milestone_year filter: by year, the record.
         builder.HasIndex(m => new { m.Year, m.CityCode, m.EnterpriseUscc }).IncludeProperties(m => m.Level);
+        builder.HasIndex(m => new { m.Year, m.EnterpriseUscc });
         builder.HasIndex(m => new { m.Year, m.TransformationId });
         builder.HasIndex(m => m.ParkId);
     }

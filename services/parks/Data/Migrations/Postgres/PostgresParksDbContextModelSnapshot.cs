@@ -361,6 +361,9 @@ namespace Industry.Parks.Data.Migrations.Postgres
                     b.HasIndex("ParkId")
                         .HasDatabaseName("ix_transformation_milestones_park_id");
 
+                    b.HasIndex("Year", "EnterpriseUscc")
+                        .HasDatabaseName("ix_transformation_milestones_year_enterprise_uscc");
+
                     b.HasIndex("Year", "TransformationId")
                         .HasDatabaseName("ix_transformation_milestones_year_transformation_id");
 

@@ -356,6 +356,9 @@ namespace Industry.Parks.Data.Migrations.Sqlite
                     b.HasIndex("ParkId")
                         .HasDatabaseName("ix_transformation_milestones_park_id");
 
+                    b.HasIndex("Year", "EnterpriseUscc")
+                        .HasDatabaseName("ix_transformation_milestones_year_enterprise_uscc");
+
                     b.HasIndex("Year", "TransformationId")
                         .HasDatabaseName("ix_transformation_milestones_year_transformation_id");
 

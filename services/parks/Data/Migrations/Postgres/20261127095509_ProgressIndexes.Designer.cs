@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Industry.Parks.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParksDbContext))]
-    [Migration("20261127094810_ProgressIndex")]
-    partial class ProgressIndex
+    [Migration("20261127095509_ProgressIndexes")]
+    partial class ProgressIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -363,6 +363,9 @@ namespace Industry.Parks.Data.Migrations.Postgres
 
                     b.HasIndex("ParkId")
                         .HasDatabaseName("ix_transformation_milestones_park_id");
+
+                    b.HasIndex("Year", "EnterpriseUscc")
+                        .HasDatabaseName("ix_transformation_milestones_year_enterprise_uscc");
 
                     b.HasIndex("Year", "TransformationId")
                         .HasDatabaseName("ix_transformation_milestones_year_transformation_id");

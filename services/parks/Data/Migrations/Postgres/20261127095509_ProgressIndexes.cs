@@ -5,7 +5,7 @@
 namespace Industry.Parks.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ProgressIndex : Migration
+    public partial class ProgressIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -19,6 +19,11 @@ namespace Industry.Parks.Data.Migrations.Postgres
                 table: "transformation_milestones",
                 columns: new[] { "year", "city_code", "enterprise_uscc" })
                 .Annotation("Npgsql:IndexInclude", new[] { "level" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transformation_milestones_year_enterprise_uscc",
+                table: "transformation_milestones",
+                columns: new[] { "year", "enterprise_uscc" });
         }
 
         /// <inheritdoc />
@@ -26,6 +31,10 @@ namespace Industry.Parks.Data.Migrations.Postgres
         {
             migrationBuilder.DropIndex(
                 name: "ix_transformation_milestones_year_city_code_enterprise_uscc",
+                table: "transformation_milestones");
+
+            migrationBuilder.DropIndex(
+                name: "ix_transformation_milestones_year_enterprise_uscc",
                 table: "transformation_milestones");
 
             migrationBuilder.CreateIndex(

@@ -5,7 +5,7 @@
 namespace Industry.Parks.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ProgressIndex : Migration
+    public partial class ProgressIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -18,6 +18,11 @@ namespace Industry.Parks.Data.Migrations.Sqlite
                 name: "ix_transformation_milestones_year_city_code_enterprise_uscc",
                 table: "transformation_milestones",
                 columns: new[] { "year", "city_code", "enterprise_uscc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transformation_milestones_year_enterprise_uscc",
+                table: "transformation_milestones",
+                columns: new[] { "year", "enterprise_uscc" });
         }
 
         /// <inheritdoc />
@@ -25,6 +30,10 @@ namespace Industry.Parks.Data.Migrations.Sqlite
         {
             migrationBuilder.DropIndex(
                 name: "ix_transformation_milestones_year_city_code_enterprise_uscc",
+                table: "transformation_milestones");
+
+            migrationBuilder.DropIndex(
+                name: "ix_transformation_milestones_year_enterprise_uscc",
                 table: "transformation_milestones");
 
             migrationBuilder.CreateIndex(

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Industry.Parks.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParksDbContext))]
-    [Migration("20261127094806_ProgressIndex")]
-    partial class ProgressIndex
+    [Migration("20261127095506_ProgressIndexes")]
+    partial class ProgressIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -358,6 +358,9 @@ namespace Industry.Parks.Data.Migrations.Sqlite
 
                     b.HasIndex("ParkId")
                         .HasDatabaseName("ix_transformation_milestones_park_id");
+
+                    b.HasIndex("Year", "EnterpriseUscc")
+                        .HasDatabaseName("ix_transformation_milestones_year_enterprise_uscc");
 
                     b.HasIndex("Year", "TransformationId")
                         .HasDatabaseName("ix_transformation_milestones_year_transformation_id");
