@@ -41,8 +41,9 @@ internal static class ProjectsBenchmark
         var database = await Postgres.CreateDatabaseAsync(settings.PostgresAdmin, name, cancellationToken);
         try
         {
-            var grpcPort = FreePort();
+            // The stand-in binds its port first, so that the service's free port cannot be the same one.
             await using var references = await ReferenceServices.StartAsync(cancellationToken);
+            var grpcPort = FreePort();
             var environment = ServiceEnvironment("projects", database.ConnectionString, grpcPort, settings.RabbitMq);
             environment["Services__cluster__Address"] = references.Address.ToString();
             environment["Services__parks__Address"] = references.Address.ToString();
