@@ -23,11 +23,16 @@ public static class TelemetryExtensions
     {
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
-        builder.Logging.AddOpenTelemetry(o =>
+        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (exporting)
         {
-            o.IncludeFormattedMessage = true;
-            o.IncludeScopes = true;
-        });
+            // Without an exporter the OpenTelemetry logger would build every record (scopes, formatted message) for nobody.
+            builder.Logging.AddOpenTelemetry(o =>
+            {
+                o.IncludeFormattedMessage = true;
+                o.IncludeScopes = true;
+            });
+        }
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName: "industry-" + identity.Name, serviceNamespace: "industry"))
@@ -46,7 +51,7 @@ public static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddEntityFrameworkCoreInstrumentation());
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (exporting)
         {
             telemetry.UseOtlpExporter();
         }
