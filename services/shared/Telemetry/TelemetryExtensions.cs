@@ -11,8 +11,9 @@ namespace Industry.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// OpenTelemetry traces, metrics and logs for gRPC server and client, HTTP, EF Core, MassTransit and the suite's
-/// own sources (<see cref="SuiteTelemetry.SourceName"/>). The OTLP exporter is switched on only when
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard variable, so operators need nothing else).
+/// own sources (<see cref="SuiteTelemetry.SourceName"/>). The OTLP exporter, and with it the export of logs, is switched
+/// on only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard variable, so operators need nothing else);
+/// without it, traces still carry the W3C context into the outbox's events.
 /// </summary>
 public static class TelemetryExtensions
 {
