@@ -190,6 +190,7 @@ if [ -x "$ROOT/scripts/dev-token.sh" ]; then
     token=""
   fi
 fi
+DEV_TOKEN="$token"
 
 step "the suite is up"
 printf '  gateway gRPC (h2c): %s\n' "$gw_grpc"

@@ -1,13 +1,29 @@
 using Industry.Gateway.Health;
+using Industry.Gateway.Limits;
+using Industry.Gateway.Overview;
 using Industry.Gateway.Proxy;
+using Industry.Gateway.Security;
 using Industry.ServiceDefaults.Hosting;
 
 var builder = ServiceHost.CreateBuilder(args);
+if (MintTokenCommand.IsRequested(args))
+{
+    return MintTokenCommand.Run(builder, args);
+}
+
 builder.AddServiceDefaults(new ServiceIdentity("gateway"));
-builder.AddGatewayProxy();
+var options = builder.AddGatewayProxy();
 builder.AddBackendHealthChecks();
+builder.AddProvinceOverview();
+builder.AddGatewayRateLimit(options);
+builder.AddGatewayCors(options);
 
 var app = builder.Build();
-app.MapServiceDefaults();
+app.UseMiddleware<RequestSizeMiddleware>();
+app.UseCors();
+app.MapServiceDefaults(grpcWebForEveryEndpoint: false); // authentication (so the rate limit below knows the caller), health, reflection
+app.UseGatewayRateLimit(options);
+app.MapProvinceOverview();
 app.MapGatewayProxy();
 await app.RunServiceAsync(args);
+return 0;

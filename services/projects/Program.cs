@@ -13,6 +13,7 @@ builder.AddServiceDatabase<ProjectsDbContext, SqliteProjectsDbContext, PostgresP
 builder.AddServiceMessaging();
 builder.AddRequestIdempotency();
 builder.AddReferenceChecks();
+builder.Services.AddSingleton(ProjectAccess.Table);
 
 var app = builder.Build();
 app.MapServiceDefaults();

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Industry.Clusters.V1;
 using Industry.Projects.V1;
+using Industry.TestInfrastructure;
 
 namespace Industry.EndToEndTests;
 
@@ -16,8 +17,8 @@ public sealed class ClusterProjectEventsTests(SuiteFixture fixture) : IDisposabl
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(30);
     private static int _serial = 700_000;
 
-    private readonly GrpcChannel _cluster = GrpcChannel.ForAddress(fixture.Suite.Cluster.GrpcAddress);
-    private readonly GrpcChannel _projects = GrpcChannel.ForAddress(fixture.Suite.Projects.GrpcAddress);
+    private readonly GrpcChannel _cluster = TestTokens.Channel(fixture.Suite.Cluster.GrpcAddress);
+    private readonly GrpcChannel _projects = TestTokens.Channel(fixture.Suite.Projects.GrpcAddress);
 
     private ClusterService.ClusterServiceClient Clusters => new(_cluster);
 

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Industry.Clusters.V1;
+using Industry.TestInfrastructure;
 
 namespace Industry.EndToEndTests;
 
@@ -15,7 +16,7 @@ public sealed class ClusterServiceGatewayTests(SuiteFixture fixture) : IDisposab
 {
     private static int _serial = 800_000;
 
-    private readonly GrpcChannel _direct = GrpcChannel.ForAddress(fixture.Suite.Cluster.GrpcAddress);
+    private readonly GrpcChannel _direct = TestTokens.Channel(fixture.Suite.Cluster.GrpcAddress);
 
     public static TheoryData<string> Methods => [.. ClusterService.Descriptor.Methods.Select(m => m.Name)];
 

@@ -44,7 +44,7 @@ public sealed partial class ExternalConsumerTests(ITestOutputHelper output) : IA
         };
         _projects = ServiceProcess.Start("projects", "projects", "Industry.Projects", environment);
         await _projects.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-        _channel = GrpcChannel.ForAddress(_projects.GrpcAddress);
+        _channel = TestTokens.Channel(_projects.GrpcAddress);
     }
 
     public async Task DisposeAsync()

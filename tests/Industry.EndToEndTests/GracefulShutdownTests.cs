@@ -64,7 +64,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output) : IAsyncLife
         gateway["ReverseProxy__Clusters__projects__Destinations__secondary__Address"] = _staying.GrpcAddress.ToString();
         _gateway = ServiceProcess.Start("gateway", "gateway", "Industry.Gateway", gateway);
         await _gateway.WaitUntilReadyAsync(ReadyTimeout);
-        _channel = GrpcChannel.ForAddress(_gateway.GrpcAddress);
+        _channel = TestTokens.Channel(_gateway.GrpcAddress);
     }
 
     public async Task DisposeAsync()

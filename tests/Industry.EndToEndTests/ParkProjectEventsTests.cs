@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Industry.Parks.V1;
 using Industry.Projects.V1;
+using Industry.TestInfrastructure;
 
 namespace Industry.EndToEndTests;
 
@@ -17,8 +18,8 @@ public sealed class ParkProjectEventsTests(SuiteFixture fixture) : IDisposable
 
     private static int _serial = 700_000;
 
-    private readonly GrpcChannel _parks = GrpcChannel.ForAddress(fixture.Suite.Parks.GrpcAddress);
-    private readonly GrpcChannel _projects = GrpcChannel.ForAddress(fixture.Suite.Projects.GrpcAddress);
+    private readonly GrpcChannel _parks = TestTokens.Channel(fixture.Suite.Parks.GrpcAddress);
+    private readonly GrpcChannel _projects = TestTokens.Channel(fixture.Suite.Projects.GrpcAddress);
 
     private ParkService.ParkServiceClient Parks => new(_parks);
 

@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Industry.Parks.V1;
+using Industry.TestInfrastructure;
 
 namespace Industry.EndToEndTests;
 
@@ -18,7 +19,7 @@ public sealed class ParkServiceGatewayTests(SuiteFixture fixture) : IDisposable
 {
     private const string Uscc = "91340100000000003N";
 
-    private readonly GrpcChannel _direct = GrpcChannel.ForAddress(fixture.Suite.Parks.GrpcAddress);
+    private readonly GrpcChannel _direct = TestTokens.Channel(fixture.Suite.Parks.GrpcAddress);
 
     public static TheoryData<string> Methods => [.. ParkService.Descriptor.Methods.Select(m => m.Name)];
 

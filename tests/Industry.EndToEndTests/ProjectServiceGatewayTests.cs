@@ -5,6 +5,7 @@ using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Industry.Projects.V1;
+using Industry.TestInfrastructure;
 
 namespace Industry.EndToEndTests;
 
@@ -25,7 +26,7 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
 
     private static int _serial = 900_000;
 
-    private readonly GrpcChannel _direct = GrpcChannel.ForAddress(fixture.Suite.Projects.GrpcAddress);
+    private readonly GrpcChannel _direct = TestTokens.Channel(fixture.Suite.Projects.GrpcAddress);
 
     public static TheoryData<string> Methods => [.. ProjectService.Descriptor.Methods.Select(m => m.Name)];
 

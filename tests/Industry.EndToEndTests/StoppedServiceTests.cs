@@ -17,7 +17,7 @@ public sealed class StoppedServiceTests : IAsyncLifetime
     {
         _gateway = ServiceProcess.Start("gateway", "gateway", "Industry.Gateway", SuiteProcesses.GatewayEnvironment(null, null, null));
         await _gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        _channel = GrpcChannel.ForAddress(_gateway.GrpcAddress);
+        _channel = TestTokens.Channel(_gateway.GrpcAddress);
     }
 
     public async Task DisposeAsync()

@@ -17,8 +17,8 @@ public sealed class SuiteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _suite = await SuiteProcesses.StartAsync();
-        Gateway = GrpcChannel.ForAddress(_suite.Gateway.GrpcAddress);
-        GatewayHttp = new HttpClient { BaseAddress = _suite.Gateway.HttpAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Gateway = TestTokens.Channel(_suite.Gateway.GrpcAddress);
+        GatewayHttp = TestTokens.Http(_suite.Gateway.HttpAddress, timeout: TimeSpan.FromSeconds(30));
     }
 
     public async Task DisposeAsync()

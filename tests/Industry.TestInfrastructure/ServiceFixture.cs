@@ -36,8 +36,8 @@ public abstract class ServiceFixture(string service, string assemblyName) : IAsy
             ["RabbitMq__EndpointPrefix"] = $"{service}-{Guid.NewGuid():N}",
         });
         await _process.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-        Channel = GrpcChannel.ForAddress(_process.GrpcAddress);
-        Http = new HttpClient { BaseAddress = _process.HttpAddress };
+        Channel = TestTokens.Channel(_process.GrpcAddress);
+        Http = TestTokens.Http(_process.HttpAddress);
     }
 
     public async Task DisposeAsync()

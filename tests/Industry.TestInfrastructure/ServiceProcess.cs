@@ -52,6 +52,11 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         info.Environment["Logging__Console__FormatterName"] = "simple";
         info.Environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}";
         info.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}";
+        foreach (var (key, value) in TestTokens.Environment)
+        {
+            info.Environment[key] = value;
+        }
+
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;

@@ -63,6 +63,9 @@ public sealed class SuiteProcesses : IAsyncDisposable
         ["ReverseProxy__Clusters__cluster__Destinations__primary__Address"] = Address(cluster),
         ["ReverseProxy__Clusters__projects__Destinations__primary__Address"] = Address(projects),
         ["ReverseProxy__Clusters__parks__Destinations__primary__Address"] = Address(parks),
+        // Tests call as fast as they can with one identity; the rate limit has a test (and a gateway) of its own.
+        ["Gateway__RateLimitPermitsPerSecond"] = "100000",
+        ["Gateway__RateLimitBurst"] = "100000",
     };
 
     /// <summary>Points the projects service's clients of the cluster and parks services at the given processes.</summary>

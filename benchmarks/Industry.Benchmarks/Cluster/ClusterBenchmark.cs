@@ -1,4 +1,3 @@
-using Grpc.Net.Client;
 using Industry.Benchmarks.Projects;
 using Industry.Clusters.V1;
 using Industry.ServiceDefaults.Resources;
@@ -38,7 +37,7 @@ internal static class ClusterBenchmark
             Console.WriteLine($"seed: {seed.Enterprises:N0} enterprises, {seed.Qualifications:N0} qualifications, {seed.Members:N0} memberships in {seed.Seconds:N1} s");
             var afterSeed = monitor.PeakRssBytes;
 
-            using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}", new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 });
+            using var channel = BenchAuth.Channel(grpcPort);
             var scenarios = new ClusterScenarios(new ClusterService.ClusterServiceClient(channel), monitor);
 
             Console.WriteLine($"GetClusterProgress: {settings.Warmup} warm-up and {settings.ProgressCalls} measured calls");

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Industry.Benchmarks.Projects;
 using Industry.Parks.V1;
 using Industry.ServiceDefaults.Resources;
@@ -40,7 +39,7 @@ internal static class ParksBenchmark
             var seed = await ParksSeed.RunAsync(database.ConnectionString, settings.Parks, settings.Transformations, currentYear, cancellationToken);
             Console.WriteLine($"seed: {seed.Milestones:N0} milestones, {seed.Seconds:N1} s");
 
-            using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}", new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 });
+            using var channel = BenchAuth.Channel(grpcPort);
             var client = new ParkService.ParkServiceClient(channel);
 
             // The last seven years, the seeded ones, in a fixed shuffled order.
@@ -106,13 +105,12 @@ internal static class ParksBenchmark
         grpcPort = ServiceProcess.FreePort();
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DOTNET_ENVIRONMENT"] = "Production",
             ["Pagination__TokenKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
             ["ConnectionStrings__parks"] = connectionString,
             ["Logging__Console__FormatterName"] = "simple",
             ["Kestrel__Endpoints__Grpc__Url"] = "http://127.0.0.1:" + grpcPort.ToString(CultureInfo.InvariantCulture),
         };
+        BenchAuth.Configure(environment);
         foreach (var (key, value) in Broker.Settings(settings.RabbitMq))
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;

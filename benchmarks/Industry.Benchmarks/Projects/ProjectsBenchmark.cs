@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Grpc.Net.Client;
 using Industry.Projects.V1;
 using Industry.ServiceDefaults.Resources;
 using Npgsql;
@@ -60,7 +59,7 @@ internal static class ProjectsBenchmark
             Console.WriteLine($"seed: {seed.Projects:N0} projects, {seed.Reports:N0} reports in {seed.Seconds:N1} s");
             var afterSeed = monitor.PeakRssBytes;
 
-            using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}", new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 });
+            using var channel = BenchAuth.Channel(grpcPort);
             var scenarios = new ProjectsScenarios(new ProjectService.ProjectServiceClient(channel), monitor);
 
             Console.WriteLine($"GetPlanProgress: {settings.Warmup} warm-up and {settings.ProgressCalls} measured calls");
@@ -178,7 +177,7 @@ internal static class ProjectsBenchmark
     }
 
     /// <summary>
-    /// The environment of a service process under benchmark: Production, quiet logs, its database and the broker, and
+    /// The environment of a service process under benchmark: as in Production but for the tokens (<see cref="BenchAuth"/>), quiet logs, its database and the broker, and
     /// its gRPC port (chosen here rather than by ServiceProcess, which keeps its gRPC port to itself). Shared with the
     /// other services' benchmarks.
     /// </summary>
@@ -186,13 +185,12 @@ internal static class ProjectsBenchmark
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DOTNET_ENVIRONMENT"] = "Production",
             ["Pagination__TokenKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
             ["ConnectionStrings__" + service] = connectionString,
             ["Logging__Console__FormatterName"] = "simple",
             ["Kestrel__Endpoints__Grpc__Url"] = "http://127.0.0.1:" + grpcPort.ToString(CultureInfo.InvariantCulture),
         };
+        BenchAuth.Configure(environment);
         foreach (var (key, value) in Broker.Settings(rabbitMq))
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;

@@ -2,20 +2,31 @@ using System.Globalization;
 
 namespace Industry.Gateway.Proxy;
 
-/// <summary>The gRPC <c>grpc-timeout</c> header (gRPC over HTTP/2 spec: an integer and a unit, H M S m u n).</summary>
+/// <summary>The gRPC <c>grpc-timeout</c> header (gRPC over HTTP/2 spec: an integer of at most 8 digits and a unit, H M S m u n).</summary>
 internal static class DeadlineHeader
 {
     public const string Name = "grpc-timeout";
 
-    /// <summary>Adds <paramref name="deadline"/> to a proxied gRPC request that carries no deadline of its own.</summary>
-    public static void ApplyDefault(HttpRequest incoming, HttpRequestMessage outgoing, TimeSpan deadline)
+    /// <summary>
+    /// Gives a proxied gRPC request <paramref name="defaultDeadline"/> when it carries no deadline, and cuts one longer
+    /// than <paramref name="maxDeadline"/> (or unreadable) to that.
+    /// </summary>
+    public static void Apply(HttpRequest incoming, HttpRequestMessage outgoing, TimeSpan defaultDeadline, TimeSpan maxDeadline)
     {
-        if (!GrpcRequests.IsGrpc(incoming) || incoming.Headers.ContainsKey(Name))
+        if (!GrpcRequests.IsGrpc(incoming))
         {
             return;
         }
 
-        outgoing.Headers.TryAddWithoutValidation(Name, Format(deadline));
+        if (!incoming.Headers.TryGetValue(Name, out var value))
+        {
+            outgoing.Headers.TryAddWithoutValidation(Name, Format(defaultDeadline));
+        }
+        else if (Parse(value.ToString()) is not { } asked || asked > maxDeadline)
+        {
+            outgoing.Headers.Remove(Name);
+            outgoing.Headers.TryAddWithoutValidation(Name, Format(maxDeadline));
+        }
     }
 
     /// <summary>Whole milliseconds: at most 8 digits by the spec, so longer deadlines are written in seconds.</summary>
@@ -25,5 +36,25 @@ internal static class DeadlineHeader
         return milliseconds < 100_000_000
             ? milliseconds.ToString(CultureInfo.InvariantCulture) + "m"
             : ((long)Math.Ceiling(deadline.TotalSeconds)).ToString(CultureInfo.InvariantCulture) + "S";
+    }
+
+    /// <summary>The deadline a header value states, or <see langword="null"/> when it is not a valid one.</summary>
+    public static TimeSpan? Parse(string value)
+    {
+        if (value.Length is < 2 or > 9 || !long.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+        {
+            return null;
+        }
+
+        return value[^1] switch
+        {
+            'H' => TimeSpan.FromHours(amount),
+            'M' => TimeSpan.FromMinutes(amount),
+            'S' => TimeSpan.FromSeconds(amount),
+            'm' => TimeSpan.FromMilliseconds(amount),
+            'u' => TimeSpan.FromMicroseconds(amount),
+            'n' => TimeSpan.FromTicks(amount / 100),
+            _ => null,
+        };
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Grpc.Core;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -26,19 +25,7 @@ internal sealed partial class ProxyErrorMiddleware(RequestDelegate next, ILogger
             ? "The service did not answer within the deadline."
             : "The service is unavailable; retry with backoff.";
         LogBackendError(logger, context.Request.Path, error.Error, error.Exception);
-
-        if (GrpcRequests.IsGrpc(context.Request))
-        {
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
-            return;
-        }
-
-        context.Response.StatusCode = code == StatusCode.DeadlineExceeded ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status503ServiceUnavailable;
-        context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, new { code = (int)code, message, details = Array.Empty<object>() }, cancellationToken: context.RequestAborted);
+        await GatewayErrorResponse.WriteAsync(context, code, code == StatusCode.DeadlineExceeded ? "BACKEND_TIMEOUT" : "BACKEND_UNAVAILABLE", message);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Proxying {Path} failed: {Error}")]

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Industry.Gateway.Security;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Industry.Gateway.Proxy;
@@ -6,12 +7,12 @@ namespace Industry.Gateway.Proxy;
 /// <summary>
 /// Routing to the services is configuration (<c>ReverseProxy</c> in appsettings.json: one route per gRPC service and
 /// one per service's REST collections, h2c to every destination). The code here only adds what configuration
-/// cannot say: a default deadline on calls without one, one destination per address a host name resolves to, and proper
-/// gRPC statuses when a backend cannot be reached.
+/// cannot say: a valid token before anything is forwarded, a default deadline on calls without one and a cap on long
+/// ones, one destination per address a host name resolves to, and proper gRPC statuses when a backend cannot be reached.
 /// </summary>
 internal static class ProxyExtensions
 {
-    public static WebApplicationBuilder AddGatewayProxy(this WebApplicationBuilder builder)
+    public static GatewayOptions AddGatewayProxy(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.AddSingleton(options);
@@ -27,18 +28,20 @@ internal static class ProxyExtensions
             })
             .AddTransforms(context => context.AddRequestTransform(transform =>
             {
-                DeadlineHeader.ApplyDefault(transform.HttpContext.Request, transform.ProxyRequest, options.DefaultDeadline);
+                DeadlineHeader.Apply(transform.HttpContext.Request, transform.ProxyRequest, options.DefaultDeadline, options.MaxDeadline);
                 return ValueTask.CompletedTask;
             }));
-        return builder;
+        return options;
     }
 
     public static WebApplication MapGatewayProxy(this WebApplication app)
     {
         app.MapReverseProxy(proxy =>
         {
-            // A custom pipeline replaces YARP's default one: keep its destination choice (round robin over the
-            // healthy destinations) and passive health, then turn unreachable backends into gRPC statuses.
+            // A custom pipeline replaces YARP's default one: refuse calls without a valid token, keep YARP's destination
+            // choice (round robin over the healthy destinations) and passive health, then turn unreachable backends
+            // into gRPC statuses.
+            proxy.UseMiddleware<RequireTokenMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

@@ -6,7 +6,9 @@ using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
+using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Resources;
+using Industry.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Parks.V1;
 
@@ -42,7 +44,7 @@ internal sealed partial class ParksApi
     public override async Task<Proto.Park> UpdatePark(Proto.UpdateParkRequest request, ServerCallContext context)
     {
         var requested = request.Park ?? throw ServiceException.InvalidArgument("park", "is required.");
-        var park = await FindParkAsync(requested.Name, "park.name", tracking: true, context.CancellationToken);
+        var park = await FindParkForWriteAsync(requested.Name, "park.name", context);
         Etag.Require(requested.Etag, park.Version, park.Name);
 
         var merged = ParkMapping.Editable.Merge(park.ToDraft(), requested.ToDraft(), request.UpdateMask);
@@ -50,6 +52,11 @@ internal sealed partial class ParksApi
         if (violations.Count > 0)
         {
             throw ServiceException.InvalidArgument(violations);
+        }
+
+        if (merged.CountyCode != park.CountyCode)
+        {
+            context.RequireCity(Divisions.CityOf(merged.CountyCode)?.Code, park.Name); // a city editor cannot move it out
         }
 
         var actor = Actor.Of(context);
@@ -118,6 +125,7 @@ internal sealed partial class ParksApi
 
         // No natural key to derive a readable id from: a server-assigned id is random, and starts with a letter (AIP-122).
         var id = request.ParkId.Length > 0 ? request.ParkId : "k-" + Guid.NewGuid().ToString("N");
+        context.RequireCity(Divisions.CityOf(draft.CountyCode)?.Code, Park.Collection + "/" + id); // before existence is revealed
         if (await db.Parks.AnyAsync(p => p.Id == id, context.CancellationToken))
         {
             throw ServiceException.AlreadyExists(Park.Collection + "/" + id);

@@ -7,6 +7,7 @@ using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Resources;
+using Industry.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Parks.V1;
 
@@ -51,7 +52,7 @@ internal sealed partial class ParksApi
     public override async Task<Proto.Transformation> UpdateTransformation(Proto.UpdateTransformationRequest request, ServerCallContext context)
     {
         var requested = request.Transformation ?? throw ServiceException.InvalidArgument("transformation", "is required.");
-        var transformation = await FindTransformationAsync(requested.Name, "transformation.name", tracking: true, context.CancellationToken);
+        var transformation = await FindTransformationForWriteAsync(requested.Name, "transformation.name", context);
         Etag.Require(requested.Etag, transformation.Version, transformation.Name);
 
         var paths = UpdateMask.Resolve(request.UpdateMask, DescriptivePaths, path => path switch
@@ -81,7 +82,7 @@ internal sealed partial class ParksApi
 
     public override async Task<Empty> DeleteTransformation(Proto.DeleteTransformationRequest request, ServerCallContext context)
     {
-        var transformation = await FindTransformationAsync(request.Name, "name", tracking: true, context.CancellationToken);
+        var transformation = await FindTransformationForWriteAsync(request.Name, "name", context);
         Etag.Require(request.Etag, transformation.Version, transformation.Name);
 
         var actor = Actor.Of(context);
@@ -108,7 +109,13 @@ internal sealed partial class ParksApi
         }
 
         var ct = context.CancellationToken;
-        var park = await db.Parks.AsNoTracking().SingleOrDefaultAsync(p => p.Id == parkId, ct) ?? throw ServiceException.NotFound(request.Parent);
+        var park = await db.Parks.AsNoTracking().SingleOrDefaultAsync(p => p.Id == parkId, ct);
+        context.RequireCity(park?.CityCode, request.Parent);
+        if (park is null)
+        {
+            throw ServiceException.NotFound(request.Parent);
+        }
+
         if (!ParkLifecycle.AcceptsTransformations(park.State))
         {
             throw new ServiceException(ErrorKind.FailedPrecondition, "PARK_NOT_ACCEPTING_TRANSFORMATIONS",
@@ -159,6 +166,16 @@ internal sealed partial class ParksApi
         }
 
         return proto;
+    }
+
+    /// <summary>The transformation to write, tracked; the park's city decides, as for <see cref="FindParkForWriteAsync"/>.</summary>
+    private async Task<Transformation> FindTransformationForWriteAsync(string name, string field, ServerCallContext context)
+    {
+        var (parkId, uscc) = ResourceName.ChildId(name, Park.Collection, Transformation.Collection, field);
+        var id = Transformation.IdOf(parkId, uscc.ToUpperInvariant());
+        var transformation = await db.Transformations.SingleOrDefaultAsync(t => t.Id == id, context.CancellationToken);
+        context.RequireCity(transformation?.CityCode, name);
+        return transformation ?? throw ServiceException.NotFound(name);
     }
 
     private async Task<Transformation> FindTransformationAsync(string name, string field, bool tracking, CancellationToken cancellationToken)

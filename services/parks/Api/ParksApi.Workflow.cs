@@ -63,7 +63,7 @@ internal sealed partial class ParksApi
     private async Task<Proto.Park> MoveAsync<TEvent>(string name, string etag, ServerCallContext context, Func<Park, DateTime, string, TEvent> step)
         where TEvent : Google.Protobuf.IMessage<TEvent>
     {
-        var park = await FindParkAsync(name, "name", tracking: true, context.CancellationToken);
+        var park = await FindParkForWriteAsync(name, "name", context);
         Etag.Require(etag, park.Version, park.Name);
 
         var actor = Actor.Of(context);

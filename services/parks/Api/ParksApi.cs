@@ -6,6 +6,7 @@ using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Resources;
+using Industry.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Parks.Api;
@@ -28,6 +29,18 @@ internal sealed partial class ParksApi(
         var targets = await db.DigitalTargets.AsNoTracking().SingleOrDefaultAsync(t => t.Year == year, context.CancellationToken)
             ?? throw ServiceException.NotFound(request.Name);
         return targets.ToProto();
+    }
+
+    /// <summary>
+    /// The park to write, tracked. A city editor gets PERMISSION_DENIED for another city's park and for an absent one
+    /// alike, so it cannot probe other cities' ids; others get NOT_FOUND for an absent one.
+    /// </summary>
+    private async Task<Domain.Park> FindParkForWriteAsync(string name, string field, ServerCallContext context)
+    {
+        var id = ResourceName.Id(name, Domain.Park.Collection, field);
+        var park = await db.Parks.SingleOrDefaultAsync(p => p.Id == id, context.CancellationToken);
+        context.RequireCity(park?.CityCode, name);
+        return park ?? throw ServiceException.NotFound(name);
     }
 
     private async Task<Domain.Park> FindParkAsync(string name, string field, bool tracking, CancellationToken cancellationToken)

@@ -3,7 +3,9 @@ using Industry.Projects.Data;
 using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Messaging.Outbox;
+using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Resources;
+using Industry.ServiceDefaults.Security;
 using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Api;
@@ -14,9 +16,11 @@ internal readonly record struct ImportResult(ImportOutcome Outcome, ImportRowFai
 /// <summary>
 /// Writes batches of screened import rows: one look-up of the batch's codes, then per row a create, a revision or
 /// nothing, each created or changed project raising its event through the outbox, and one transaction for the batch
-/// (<see cref="ProjectImportStore"/>). A new project gets the id CreateProject would give it (<c>p-{code}</c>).
+/// (<see cref="ProjectImportStore"/>). A new project gets the id CreateProject would give it (<c>p-{code}</c>). A row the
+/// caller may not write (a city editor's row for another city, or for a stored project of another city) fails
+/// PERMISSION_DENIED on its own, before anything reveals whether its project exists.
 /// </summary>
-internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outbox, IImportReferenceCheck references, TimeProvider clock, string actor)
+internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outbox, IImportReferenceCheck references, TimeProvider clock, string actor, Caller caller)
 {
     /// <summary>Whole-batch attempts before falling back to one transaction per row.</summary>
     private const int BatchAttempts = 2;
@@ -72,12 +76,25 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
         List<Project> created = [], revised = [];
         for (var k = 0; k < batch.Count; k++)
         {
-            results[indices[k]] = referenceFailures.TryGetValue(k, out var failure) ? new ImportResult(ImportOutcome.Failed, failure)
+            results[indices[k]] = OutsideCallerCity(batch[k], byCode.GetValueOrDefault(batch[k].Draft.ProjectCode)) is { } denied ? new ImportResult(ImportOutcome.Failed, denied)
+                : referenceFailures.TryGetValue(k, out var failure) ? new ImportResult(ImportOutcome.Failed, failure)
                 : byCode.TryGetValue(batch[k].Draft.ProjectCode, out var project) ? Revise(project, batch[k], now, revised)
                 : Create(batch[k], takenIds, buried, today, now, created);
         }
 
         return await db.TrySaveAsync(created, revised, cancellationToken);
+    }
+
+    /// <summary>The failure of a row the caller may not write: its county's city, and the stored project's, must be the caller's.</summary>
+    private ImportRowFailure? OutsideCallerCity(ImportRow row, Project? stored)
+    {
+        if (caller.MayWriteCity(Divisions.CityOf(row.Draft.CountyCode)?.Code) && (stored is null || caller.MayWriteCity(stored.CityCode)))
+        {
+            return null;
+        }
+
+        var name = stored?.Name ?? "projects/" + ProjectsApi.DefaultId(row.Draft.ProjectCode);
+        return ImportRowFailure.From(row.RowNumber, row.Draft.ProjectCode, CallerAccess.OutsideCity(caller, name));
     }
 
     private ImportResult Revise(Project project, ImportRow row, DateTime now, List<Project> revised)

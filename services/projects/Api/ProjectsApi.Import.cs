@@ -3,6 +3,7 @@ using Grpc.Core;
 using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Hosting;
+using Industry.ServiceDefaults.Security;
 using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Api;
@@ -18,7 +19,7 @@ internal sealed partial class ProjectsApi
     {
         var ct = context.CancellationToken;
         var screen = new ProjectImportScreen();
-        var writer = new ProjectImportWriter(db, outbox, new ImportReferenceCheck(references), clock, Actor.Of(context));
+        var writer = new ProjectImportWriter(db, outbox, new ImportReferenceCheck(references), clock, Actor.Of(context), context.Caller());
         var response = new Proto.ImportProjectsResponse();
         var pending = new List<PendingRow>(ProjectImportScreen.BatchSize);
         var lastRowNumber = 0;

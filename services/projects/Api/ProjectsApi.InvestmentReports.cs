@@ -21,7 +21,7 @@ internal sealed partial class ProjectsApi
     private async Task<Proto.InvestmentReport> ReportInvestmentOnceAsync(Proto.ReportInvestmentRequest request, ServerCallContext context)
     {
         var period = ReportingPeriod.TryParse(request.Period) ?? throw ServiceException.InvalidArgument("period", "must be a month 'YYYY-MM' from 2000-01 to 2100-12.");
-        var project = await FindProjectAsync(request.Parent, "parent", tracking: true, context.CancellationToken);
+        var project = await FindProjectForWriteAsync(request.Parent, "parent", context);
         var report = await db.InvestmentReports.SingleOrDefaultAsync(
             r => r.ProjectId == project.Id && r.Year == period.Year && r.Month == period.Month, context.CancellationToken);
         var name = $"{project.Name}/investmentReports/{period}";
@@ -144,12 +144,12 @@ internal sealed partial class ProjectsApi
     {
         var (projectId, periodText) = ResourceName.ChildId(request.Name, "projects", "investmentReports");
         var period = ReportingPeriod.TryParse(periodText) ?? throw ServiceException.InvalidArgument("name", "must end in a month 'YYYY-MM'.");
+        var project = await FindProjectForWriteAsync("projects/" + projectId, "name", context);
         var report = await db.InvestmentReports
             .SingleOrDefaultAsync(r => r.ProjectId == projectId && r.Year == period.Year && r.Month == period.Month, context.CancellationToken)
             ?? throw ServiceException.NotFound(request.Name);
         Etag.Require(request.Etag, report.Version, request.Name);
 
-        var project = await db.Projects.SingleAsync(p => p.Id == projectId, context.CancellationToken);
         var actor = Actor.Of(context);
         project.RecordInvestment(-report.CompletedInvestmentYuan, period.ToString(), Now, actor);
         db.InvestmentReports.Remove(report);

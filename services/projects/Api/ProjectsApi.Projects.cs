@@ -4,7 +4,9 @@ using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Messaging.Outbox;
+using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Resources;
+using Industry.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Projects.V1;
 
@@ -35,6 +37,7 @@ internal sealed partial class ProjectsApi
 
         // The default id is readable and follows from the project code, so an import finds the same project.
         var id = request.ProjectId.Length > 0 ? request.ProjectId : DefaultId(draft.ProjectCode);
+        context.RequireCity(Divisions.CityOf(draft.CountyCode)?.Code, "projects/" + id); // before existence is revealed
         var takenId = await db.Projects.Where(p => p.Id == id || p.ProjectCode == draft.ProjectCode).Select(p => p.Id).FirstOrDefaultAsync(context.CancellationToken);
         if (takenId is not null)
         {
@@ -57,7 +60,7 @@ internal sealed partial class ProjectsApi
     public override async Task<Proto.Project> UpdateProject(Proto.UpdateProjectRequest request, ServerCallContext context)
     {
         var requested = request.Project ?? throw ServiceException.InvalidArgument("project", "is required.");
-        var project = await FindProjectAsync(requested.Name, "project.name", tracking: true, context.CancellationToken);
+        var project = await FindProjectForWriteAsync(requested.Name, "project.name", context);
         Etag.Require(requested.Etag, project.Version, project.Name);
         if (requested.ProjectCode.Length > 0 && requested.ProjectCode != project.ProjectCode)
         {
@@ -72,6 +75,11 @@ internal sealed partial class ProjectsApi
         if (violations.Count > 0)
         {
             throw ServiceException.InvalidArgument(violations);
+        }
+
+        if (merged.CountyCode != stored.CountyCode)
+        {
+            context.RequireCity(Divisions.CityOf(merged.CountyCode)?.Code, project.Name); // a city editor cannot move it out
         }
 
         await references.RequireAsync(merged, stored, context.CancellationToken);
@@ -90,7 +98,7 @@ internal sealed partial class ProjectsApi
 
     public override async Task<Empty> DeleteProject(Proto.DeleteProjectRequest request, ServerCallContext context)
     {
-        var project = await FindProjectAsync(request.Name, "name", tracking: true, context.CancellationToken);
+        var project = await FindProjectForWriteAsync(request.Name, "name", context);
         Etag.Require(request.Etag, project.Version, project.Name);
         if (!request.Force && await db.InvestmentReports.AnyAsync(r => r.ProjectId == project.Id, context.CancellationToken))
         {
@@ -119,7 +127,7 @@ internal sealed partial class ProjectsApi
         }
 
         var date = request.Date.ToDateOnly("date");
-        var project = await FindProjectAsync(request.Name, "name", tracking: true, context.CancellationToken);
+        var project = await FindProjectForWriteAsync(request.Name, "name", context);
         Etag.Require(request.Etag, project.Version, project.Name);
 
         var actor = Actor.Of(context);
@@ -140,6 +148,18 @@ internal sealed partial class ProjectsApi
         var id = ResourceName.Id(name, "projects", field);
         var query = tracking ? db.Projects : db.Projects.AsNoTracking();
         return await query.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw ServiceException.NotFound(name);
+    }
+
+    /// <summary>
+    /// The project to write, tracked. A city editor gets PERMISSION_DENIED for a project of another city and for one that
+    /// does not exist alike, so it cannot probe other cities' ids; others get NOT_FOUND for an absent one.
+    /// </summary>
+    private async Task<Project> FindProjectForWriteAsync(string name, string field, ServerCallContext context)
+    {
+        var id = ResourceName.Id(name, "projects", field);
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == id, context.CancellationToken);
+        context.RequireCity(project?.CityCode, name);
+        return project ?? throw ServiceException.NotFound(name);
     }
 
     /// <summary><c>2023-340104-38-03-012345</c> → <c>p-2023-340104-38-03-012345</c>.</summary>

@@ -2,6 +2,7 @@ using Google.Protobuf.Reflection;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Health;
 using Industry.ServiceDefaults.Pagination;
+using Industry.ServiceDefaults.Security;
 using Industry.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -42,6 +43,7 @@ public static class ServiceDefaultsExtensions
 
         builder.AddServiceTelemetry(identity);
         builder.Services.AddServiceHealthChecks();
+        builder.AddSuiteAuthentication();
 
         builder.Services.AddSingleton(new ErrorStatusMapper(identity.ErrorDomain));
         builder.Services.AddSingleton(PageTokenKey.CreateCodec(configuration, builder.Environment));
@@ -49,6 +51,7 @@ public static class ServiceDefaultsExtensions
             .AddGrpc(o =>
             {
                 o.Interceptors.Add<ErrorMappingInterceptor>();
+                o.Interceptors.Add<AuthorizationInterceptor>(); // inside the error mapping: refusals are rich statuses too
                 o.MaxReceiveMessageSize = configuration.GetValue("Grpc:MaxReceiveMessageBytes", DefaultMaxReceiveMessageBytes);
                 o.MaxSendMessageSize = configuration.GetValue("Grpc:MaxSendMessageBytes", DefaultMaxSendMessageBytes);
                 o.EnableDetailedErrors = false;
@@ -64,9 +67,20 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps health (gRPC and HTTP) and server reflection. Call once, before the service's own endpoints.</summary>
-    public static WebApplication MapServiceDefaults(this WebApplication app)
+    /// <summary>
+    /// Token validation and gRPC-Web (browsers), then health (gRPC and HTTP) and server reflection. Call once, before the
+    /// service's own endpoints.
+    /// </summary>
+    /// <param name="app">The application.</param>
+    /// <param name="grpcWebForEveryEndpoint">
+    /// Translate gRPC-Web for every endpoint (a service). The gateway passes false and enables it on its own gRPC
+    /// services only: gRPC-Web calls it proxies are translated by the service that answers them, since the proxy
+    /// forwards the raw request body.
+    /// </param>
+    public static WebApplication MapServiceDefaults(this WebApplication app, bool grpcWebForEveryEndpoint = true)
     {
+        app.UseAuthentication();
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = grpcWebForEveryEndpoint });
         app.MapServiceHealthChecks();
         app.MapGrpcReflectionService();
         return app;

@@ -10,7 +10,7 @@ namespace Industry.ServiceDefaults.ServiceClients;
 /// <summary>
 /// Service-to-service gRPC clients, configured the same way everywhere (CONVENTIONS.md 3.3-3.5): address from
 /// <c>Services:&lt;name&gt;:Address</c> (<c>dns:///host:port</c> balances round-robin over every address of a headless
-/// Service), the caller's deadline and cancellation propagated, a default deadline otherwise, retries on
+/// Service), the caller's deadline, cancellation and bearer token propagated, a default deadline otherwise, retries on
 /// <c>UNAVAILABLE</c> only, explicit message-size limits.
 /// </summary>
 public static class GrpcClientExtensions
@@ -41,6 +41,7 @@ public static class GrpcClientExtensions
                 };
             })
             .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
+            .AddHttpMessageHandler(services => new ForwardCallerTokenHandler(services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()))
             .AddInterceptor(() => new DefaultDeadlineInterceptor(deadline));
     }
 

@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Industry.Projects.V1;
 using Industry.TestInfrastructure;
 using Npgsql;
@@ -41,7 +40,7 @@ public sealed class OutboxFaultTests : IAsyncLifetime
     {
         var projects = await StartProjectsAsync();
         await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, RawEventPublisher.Exchange);
-        using var channel = GrpcChannel.ForAddress(projects.GrpcAddress);
+        using var channel = TestTokens.Channel(projects.GrpcAddress);
         var client = new ProjectService.ProjectServiceClient(channel);
 
         await _infrastructure.StopBrokerAsync();
@@ -70,7 +69,7 @@ public sealed class OutboxFaultTests : IAsyncLifetime
         // With the relay off, a committed write is exactly "after the commit, before the publish".
         var stalled = await StartProjectsAsync(("Outbox__RelayEnabled", "false"));
         await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, RawEventPublisher.Exchange);
-        using (var channel = GrpcChannel.ForAddress(stalled.GrpcAddress))
+        using (var channel = TestTokens.Channel(stalled.GrpcAddress))
         {
             await SetTargetAsync(new ProjectService.ProjectServiceClient(channel), 2091, 4321);
         }
@@ -94,8 +93,8 @@ public sealed class OutboxFaultTests : IAsyncLifetime
         var first = await StartProjectsAsync(("Outbox__BatchSize", "7"), ("Outbox__PollIntervalMilliseconds", "20"));
         var second = await StartProjectsAsync(("Outbox__BatchSize", "7"), ("Outbox__PollIntervalMilliseconds", "20"));
         await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, RawEventPublisher.Exchange);
-        using var firstChannel = GrpcChannel.ForAddress(first.GrpcAddress);
-        using var secondChannel = GrpcChannel.ForAddress(second.GrpcAddress);
+        using var firstChannel = TestTokens.Channel(first.GrpcAddress);
+        using var secondChannel = TestTokens.Channel(second.GrpcAddress);
         var clients = new[] { new ProjectService.ProjectServiceClient(firstChannel), new ProjectService.ProjectServiceClient(secondChannel) };
 
         // 60 plans written in parallel, each twice in a row (once through each replica), so the relays race.
@@ -129,7 +128,7 @@ public sealed class OutboxFaultTests : IAsyncLifetime
         {
             var projects = await StartProjectsAsync(("ConnectionStrings__projects", $"Data Source={file}"));
             await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, RawEventPublisher.Exchange);
-            using var channel = GrpcChannel.ForAddress(projects.GrpcAddress);
+            using var channel = TestTokens.Channel(projects.GrpcAddress);
 
             await SetTargetAsync(new ProjectService.ProjectServiceClient(channel), 2092, 55);
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Grpc.Net.Client;
 using Industry.Projects.V1;
 using Industry.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +38,7 @@ public sealed class TraceContextTests : IAsyncLifetime
     [Fact]
     public async Task UpdatePlan_EventConsumed_ConsumerSpanIsInTheTraceOfTheGrpcCall()
     {
-        using var channel = GrpcChannel.ForAddress(_projects.GrpcAddress);
+        using var channel = TestTokens.Channel(_projects.GrpcAddress);
         var client = new ProjectService.ProjectServiceClient(channel);
         ActivityTraceId traceId;
         using (var call = Source.StartActivity("client calls UpdatePlan", ActivityKind.Client))

@@ -37,8 +37,8 @@ public class ProjectsServiceFixture : IAsyncLifetime
             ["Services__parks__DeadlineSeconds"] = "2",
         });
         await _service.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-        Channel = GrpcChannel.ForAddress(_service.GrpcAddress);
-        Http = new HttpClient { BaseAddress = _service.HttpAddress };
+        Channel = TestTokens.Channel(_service.GrpcAddress);
+        Http = TestTokens.Http(_service.HttpAddress);
     }
 
     public async Task DisposeAsync()

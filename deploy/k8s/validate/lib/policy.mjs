@@ -501,8 +501,12 @@ function checkExposure(ctx, report, profile) {
     for (const { doc, pod } of ctx.deployments) {
       const env = ctx.env(pod.containers?.[0] ?? {});
       if (!env.get("OTEL_EXPORTER_OTLP_ENDPOINT")) report("observability", doc, "OTEL_EXPORTER_OTLP_ENDPOINT is not set");
-      if (doc.metadata.name === "gateway" && (!env.get("Authentication__Authority") || !env.get("Authentication__Audience"))) {
-        report("identity", doc, "the gateway lacks Authentication__Authority / Authentication__Audience");
+      // Every process validates tokens itself (a service reached directly is no weaker than through the gateway).
+      if (!env.get("Authentication__Authority") || !env.get("Authentication__Audience")) {
+        report("identity", doc, "lacks Authentication__Authority / Authentication__Audience");
+      }
+      if (env.get("Authentication__DevelopmentSigningKey") || env.get("ASPNETCORE_ENVIRONMENT") !== "Production") {
+        report("identity", doc, "prod runs in the Production environment without a development signing key");
       }
     }
   }

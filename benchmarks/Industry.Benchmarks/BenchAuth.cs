@@ -1,0 +1,43 @@
+using Grpc.Net.Client;
+using Industry.ServiceDefaults.Security;
+
+namespace Industry.Benchmarks;
+
+/// <summary>
+/// Tokens for the service processes under benchmark. They run in the <c>Benchmark</c> environment, not Production, only
+/// so that they accept this run's throwaway development key (Production takes an OIDC authority, which a benchmark has
+/// not); everything else is configured as in Production. Every call carries a province admin's token and is checked as
+/// any call is.
+/// </summary>
+internal static class BenchAuth
+{
+    public const string EnvironmentName = "Benchmark";
+
+    public static readonly SuiteAuthenticationOptions Options = new() { DevelopmentSigningKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()) };
+
+    private static readonly string Token = DevelopmentTokens.Mint(Options, "benchmark", Roles.ProvinceAdmin, null, TimeSpan.FromHours(12));
+
+    /// <summary>Sets the environment a service process needs to accept the benchmark's tokens.</summary>
+    public static void Configure(IDictionary<string, string> environment)
+    {
+        environment["ASPNETCORE_ENVIRONMENT"] = EnvironmentName;
+        environment["DOTNET_ENVIRONMENT"] = EnvironmentName;
+        environment["Authentication__DevelopmentSigningKey"] = Options.DevelopmentSigningKey!;
+    }
+
+    /// <summary>A channel to a service process whose calls carry the benchmark's token.</summary>
+    public static GrpcChannel Channel(int grpcPort) => GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}", new GrpcChannelOptions
+    {
+        MaxReceiveMessageSize = 16 * 1024 * 1024,
+        HttpHandler = new TokenHandler { InnerHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } },
+    });
+
+    private sealed class TokenHandler : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.TryAddWithoutValidation("authorization", "Bearer " + Token);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

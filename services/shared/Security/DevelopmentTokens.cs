@@ -1,0 +1,37 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Industry.ServiceDefaults.Security;
+
+/// <summary>Mints tokens signed with the development key, for local runs and tests (never accepted in Production).</summary>
+public static class DevelopmentTokens
+{
+    /// <param name="options">The settings holding the development key, issuer and audience.</param>
+    /// <param name="subject">The <c>sub</c>: who acts (recorded as the actor of writes).</param>
+    /// <param name="role">One of <see cref="Roles"/> (anything else authenticates but may do nothing).</param>
+    /// <param name="cityCode">The <c>city</c> claim, for a <see cref="Roles.CityEditor"/>.</param>
+    /// <param name="lifetime">How long the token is valid from now; negative for an already expired token.</param>
+    /// <param name="signingKey">Another key than the configured one (tests of wrongly signed tokens).</param>
+    public static string Mint(SuiteAuthenticationOptions options, string subject, string role, string? cityCode, TimeSpan lifetime, byte[]? signingKey = null)
+    {
+        var now = DateTime.UtcNow;
+        var claims = new Dictionary<string, object> { [SuiteClaims.Subject] = subject, [SuiteClaims.Role] = role };
+        if (!string.IsNullOrEmpty(cityCode))
+        {
+            claims[SuiteClaims.City] = cityCode;
+        }
+
+        var expires = now + lifetime;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = options.DevelopmentIssuer,
+            Audience = options.Audience,
+            Claims = claims,
+            IssuedAt = lifetime < TimeSpan.Zero ? expires.AddMinutes(-5) : now,
+            NotBefore = lifetime < TimeSpan.Zero ? expires.AddMinutes(-5) : now,
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(signingKey ?? options.DevelopmentKeyBytes()), SecurityAlgorithms.HmacSha256),
+        };
+        return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Industry.ServiceDefaults.ServiceClients;
+
+/// <summary>
+/// Passes the incoming call's bearer token on to the services it calls, so that they authorize the original caller
+/// (a viewer's call cannot make a service write on its behalf) and no service holds credentials of its own.
+/// </summary>
+internal sealed class ForwardCallerTokenHandler(IHttpContextAccessor accessor) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var authorization = accessor.HttpContext?.Request.Headers[HeaderNames.Authorization].ToString();
+        if (!string.IsNullOrEmpty(authorization) && !request.Headers.Contains(HeaderNames.Authorization))
+        {
+            request.Headers.TryAddWithoutValidation(HeaderNames.Authorization, authorization);
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}

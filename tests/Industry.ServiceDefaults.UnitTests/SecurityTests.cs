@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using Industry.ServiceDefaults.Security;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Industry.ServiceDefaults.UnitTests;
+
+public sealed class SecurityTests
+{
+    private const string Key = "LWxNeicpzvc+dYcDeTrCYKnltiWvWujRBXINeafBDU8=";
+
+    [Fact]
+    public void MethodPermissions_ReadsDefaultToRead_AndDeclaredWritesKeepTheirAccess()
+    {
+        var table = MethodPermissions.For(Projects.V1.ProjectService.Descriptor, AllWrites(Projects.V1.ProjectService.Descriptor, Access.CityWrite));
+
+        Assert.Equal(Access.Read, table.ByMethod["industry.projects.v1.ProjectService/GetProject"]);
+        Assert.Equal(Access.Read, table.ByMethod["industry.projects.v1.ProjectService/ListPlans"]);
+        Assert.Equal(Access.CityWrite, table.ByMethod["industry.projects.v1.ProjectService/ImportProjects"]);
+        Assert.Equal(Projects.V1.ProjectService.Descriptor.Methods.Count, table.ByMethod.Count);
+    }
+
+    [Fact]
+    public void MethodPermissions_AnUndeclaredWrite_RefusesToBuild()
+    {
+        var declared = AllWrites(Projects.V1.ProjectService.Descriptor, Access.CityWrite);
+        declared.Remove("UpdatePlan");
+
+        var error = Assert.Throws<InvalidOperationException>(() => MethodPermissions.For(Projects.V1.ProjectService.Descriptor, declared));
+
+        Assert.Contains("UpdatePlan", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MethodPermissions_AMethodTheServiceLacks_RefusesToBuild() =>
+        Assert.Throws<InvalidOperationException>(() => MethodPermissions.For(Projects.V1.ProjectService.Descriptor,
+            new Dictionary<string, Access>(AllWrites(Projects.V1.ProjectService.Descriptor, Access.AdminWrite)) { ["DropEverything"] = Access.AdminWrite }));
+
+    [Theory]
+    [InlineData("viewer", null, true, false, false)]
+    [InlineData("city_editor", "340100", true, true, false)]
+    [InlineData("city_editor", null, true, false, false)] // a city editor without a city may read only
+    [InlineData("province_admin", null, true, true, true)]
+    [InlineData("auditor", null, false, false, false)] // not a role of the suite
+    public void Caller_Holds_WhatItsRoleAllows(string role, string? city, bool read, bool cityWrite, bool adminWrite)
+    {
+        var caller = Caller.From(Principal(role, city));
+
+        Assert.Equal((read, cityWrite, adminWrite), (caller.Holds(Access.Read), caller.Holds(Access.CityWrite), caller.Holds(Access.AdminWrite)));
+    }
+
+    [Fact]
+    public void Caller_WithSeveralRoles_ActsWithTheStrongest() =>
+        Assert.True(Caller.From(Principal("viewer", null, "province_admin")).IsProvinceAdmin);
+
+    [Theory]
+    [InlineData("340100", true)]
+    [InlineData("340200", false)]
+    [InlineData(null, false)] // an absent resource: denied like another city's
+    public void CityEditor_MayWriteOnlyItsCity(string? resourceCity, bool allowed) =>
+        Assert.Equal(allowed, Caller.From(Principal("city_editor", "340100")).MayWriteCity(resourceCity));
+
+    [Fact]
+    public void Production_WithoutAuthority_RefusesToStart() =>
+        Assert.Contains("Authority", Assert.Throws<InvalidOperationException>(() =>
+            AuthenticationExtensions.Validate(new SuiteAuthenticationOptions(), Environment(Environments.Production))).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Production_WithADevelopmentKey_RefusesToStart() =>
+        Assert.Contains("DevelopmentSigningKey", Assert.Throws<InvalidOperationException>(() => AuthenticationExtensions.Validate(
+            new SuiteAuthenticationOptions { Authority = "https://sso.example", DevelopmentSigningKey = Key }, Environment(Environments.Production))).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Development_WithAShortKey_RefusesToStart() =>
+        Assert.Throws<InvalidOperationException>(() => AuthenticationExtensions.Validate(
+            new SuiteAuthenticationOptions { DevelopmentSigningKey = Convert.ToBase64String(new byte[16]) }, Environment(Environments.Development)));
+
+    [Fact]
+    public void Production_WithAuthority_AndDevelopment_WithKey_Start()
+    {
+        AuthenticationExtensions.Validate(new SuiteAuthenticationOptions { Authority = "https://sso.example" }, Environment(Environments.Production));
+        AuthenticationExtensions.Validate(new SuiteAuthenticationOptions { DevelopmentSigningKey = Key }, Environment(Environments.Development));
+    }
+
+    [Fact]
+    public async Task DevelopmentToken_ValidatesWithTheKey_AndCarriesItsClaims()
+    {
+        var options = new SuiteAuthenticationOptions { DevelopmentSigningKey = Key };
+        var token = DevelopmentTokens.Mint(options, "alice", Roles.CityEditor, "340100", TimeSpan.FromMinutes(5));
+
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = options.DevelopmentIssuer,
+            ValidAudience = options.Audience,
+            IssuerSigningKey = new SymmetricSecurityKey(options.DevelopmentKeyBytes()),
+        });
+
+        Assert.True(result.IsValid, result.Exception?.Message);
+        Assert.Equal(("alice", "city_editor", "340100"), ((string)result.Claims["sub"], (string)result.Claims["role"], (string)result.Claims["city"]));
+    }
+
+    private static Dictionary<string, Access> AllWrites(Google.Protobuf.Reflection.ServiceDescriptor service, Access access) =>
+        service.Methods.Where(m => !m.Name.StartsWith("Get", StringComparison.Ordinal) && !m.Name.StartsWith("List", StringComparison.Ordinal))
+            .ToDictionary(m => m.Name, _ => access);
+
+    private static ClaimsPrincipal Principal(string role, string? city, params string[] moreRoles)
+    {
+        var claims = new List<Claim> { new("sub", "someone"), new("role", role) };
+        claims.AddRange(moreRoles.Select(r => new Claim("role", r)));
+        if (city is not null)
+        {
+            claims.Add(new Claim("city", city));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "test", "sub", "role"));
+    }
+
+    private static TestEnvironment Environment(string name) => new(name);
+
+    private sealed class TestEnvironment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+
+        public string ApplicationName { get; set; } = "tests";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
