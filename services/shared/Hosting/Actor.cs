@@ -5,10 +5,10 @@ namespace Industry.ServiceDefaults.Hosting;
 /// <summary>Who makes a call: recorded on every write and carried by every event (DESIGN.md 3.5).</summary>
 public static class Actor
 {
-    /// <summary>Calls without an authenticated identity (before authentication is configured).</summary>
+    /// <summary>A call without an authenticated identity; only reachable by methods no table protects (none of the suite's).</summary>
     public const string Anonymous = "anonymous";
 
-    /// <summary>The caller's subject (the JWT <c>sub</c> once authentication is on).</summary>
+    /// <summary>The caller's subject: the token's <c>sub</c> (ADR 0015).</summary>
     public static string Of(ServerCallContext context) =>
         context.GetHttpContext().User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : Anonymous;
 }

@@ -24,7 +24,7 @@ public sealed class ParksApiTests(ParksServiceFixture service) : IClassFixture<P
         var created = await Client.CreateAsync(NewPark(leadIndustry: "industries/auto"), id);
 
         Assert.Equal(("parks/" + id, Proto.ParkState.Applied, "340100", "industries/AUTO"), (created.Name, created.State, created.CityCode, created.LeadIndustry));
-        Assert.Equal(("W/\"1\"", "anonymous"), (created.Etag, created.UpdateActor));
+        Assert.Equal(("W/\"1\"", "test-province_admin"), (created.Etag, created.UpdateActor)); // the token's subject
         Assert.Equal(created, await GetAsync(created.Name));
         Assert.Equal(1, await EventsAsync(created.Name, "ParkCreated"));
     }
