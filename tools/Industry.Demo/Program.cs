@@ -23,7 +23,7 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 using GrpcChannel channel = DemoChannel.Create(arguments.Gateway, arguments.Token);
-Console.WriteLine($"Loading the demo data set ({arguments.Scale.Name} scale) through {arguments.Gateway} with {arguments.Concurrency} calls in flight…");
+Console.WriteLine($"Loading the demo data set ({arguments.Scale.Name} scale) through {arguments.Gateway} with at most {arguments.Concurrency} calls in flight to each service…");
 try
 {
     var result = await DemoLoader.LoadAsync(channel, arguments.Scale, new ConsoleProgress(), cancel.Token, arguments.Concurrency);

@@ -13,14 +13,16 @@ public sealed record DemoLoadResult(DemoPlan Plan, bool AlreadyLoaded, TimeSpan 
 /// <summary>
 /// Sends a <see cref="DemoPlan"/> through the public gRPC API of a running suite (normally the gateway), as a client
 /// would: standard and custom methods, ImportProjects for the projects. The caller configures the channel (address,
-/// credentials). Independent parts go in parallel, at most <c>concurrency</c> calls in flight: the parks and their
-/// transformations beside the enterprises, qualifications, clusters and projects; one record's own calls (an
-/// enterprise's grants, a project's transitions and reports) in order. Then it waits until the services' progress
-/// figures agree with the plan (the event-driven ones follow a moment later).
+/// credentials). The three services are loaded side by side, at most <c>concurrency</c> calls in flight to each (more
+/// only queue on a service's database, SQLite's single writer above all): the cluster service's enterprises,
+/// clusters and qualifications; the parks and their transformations; the projects as soon as the clusters and parks
+/// they name exist. One record's own calls (an enterprise's grants, a project's transitions and reports) go in order.
+/// Then it waits until the services' progress figures agree with the plan (the event-driven ones follow a moment later).
 /// </summary>
 public static class DemoLoader
 {
-    public const int DefaultConcurrency = 16;
+    /// <summary>Calls in flight to each service.</summary>
+    public const int DefaultConcurrency = 4;
 
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(60);
 
@@ -84,7 +86,9 @@ public static class DemoLoader
         private readonly ClusterService.ClusterServiceClient _clusters = new(channel);
         private readonly ParkService.ParkServiceClient _parks = new(channel);
         private readonly ProjectService.ProjectServiceClient _projects = new(channel);
-        private readonly SemaphoreSlim _gate = new(concurrency);
+        private readonly SemaphoreSlim _clusterGate = new(concurrency);
+        private readonly SemaphoreSlim _parkGate = new(concurrency);
+        private readonly SemaphoreSlim _projectGate = new(concurrency);
         private readonly List<Phase> _phases = [];
         private int _calls;
 
@@ -118,32 +122,51 @@ public static class DemoLoader
             var ct = failed.Token;
             await TargetsAsync(ct);
 
+            // The clusters need their members and chain leaders, the projects need the clusters and parks they name.
+            var inClusters = plan.Clusters.SelectMany(c => c.Members.Select(m => m.Uscc)).ToHashSet(StringComparer.Ordinal);
             var parks = Task.Run(() => ParksAsync(ct), ct);
-            var clusterSide = Task.Run(
+            var clusters = Task.Run(
                 async () =>
                 {
-                    await EnterprisesAsync(ct);
+                    await EnterprisesAsync("enterprises in clusters", [.. plan.Enterprises.Where(e => inClusters.Contains(e.Uscc))], ct);
                     await ClustersAsync(ct);
-                    await parks; // projects refer to parks and clusters
-                    await ProjectsAsync(ct);
                 },
                 ct);
-            var parkSide = Task.Run(
+            var clusterLane = Task.Run(
+                async () =>
+                {
+                    await clusters;
+                    await EnterprisesAsync("enterprises", [.. plan.Enterprises.Where(e => !inClusters.Contains(e.Uscc))], ct);
+                    await QualificationsAsync(ct);
+                    await RevenueAsync(ct);
+                },
+                ct);
+            var parkLane = Task.Run(
                 async () =>
                 {
                     await parks;
                     await TransformationsAsync(ct);
                 },
                 ct);
+            var projectLane = Task.Run(
+                async () =>
+                {
+                    await Task.WhenAll(clusters, parks);
+                    await ProjectsAsync(ct);
+                },
+                ct);
 
-            try
+            // The first lane to fail stops the others.
+            var lanes = new List<Task> { clusterLane, parkLane, projectLane };
+            while (lanes.Count > 0)
             {
-                await Task.WhenAll(clusterSide, parkSide);
-            }
-            catch
-            {
-                await failed.CancelAsync(); // stop the other side too
-                throw;
+                var done = await Task.WhenAny(lanes);
+                lanes.Remove(done);
+                if (!done.IsCompletedSuccessfully)
+                {
+                    await failed.CancelAsync();
+                    await done; // throws its exception
+                }
             }
 
             await RevokeParksAsync(ct);
@@ -160,7 +183,7 @@ public static class DemoLoader
         }
 
         private Task ParksAsync(CancellationToken ct) =>
-            ForEachAsync("parks", plan.Parks, p => 1 + p.Outcome switch { ParkOutcome.Applied => 0, ParkOutcome.UnderReview => 1, _ => 2 }, async (park, phase) =>
+            ForEachAsync("parks", _parkGate, plan.Parks, p => 1 + p.Outcome switch { ParkOutcome.Applied => 0, ParkOutcome.UnderReview => 1, _ => 2 }, async (park, phase) =>
             {
                 var name = "parks/" + park.Id;
                 await CallAsync(phase, name, () => _parks.CreateParkAsync(DemoRequests.Create(park), deadline: Deadline(), cancellationToken: ct).ResponseAsync, alreadyDone: true);
@@ -180,15 +203,13 @@ public static class DemoLoader
                 });
             }, ct);
 
-        private Task EnterprisesAsync(CancellationToken ct) =>
-            ForEachAsync("enterprises", plan.Enterprises, _ => 1, (e, phase) =>
+        private Task EnterprisesAsync(string name, IReadOnlyList<DemoEnterprise> enterprises, CancellationToken ct) =>
+            ForEachAsync(name, _clusterGate, enterprises, _ => 1, (e, phase) =>
                 CallAsync(phase, "enterprises/" + e.Uscc, () => _clusters.CreateEnterpriseAsync(DemoRequests.Create(e), deadline: Deadline(), cancellationToken: ct).ResponseAsync, alreadyDone: true), ct);
 
-        /// <summary>Qualifications, one enterprise's in year order (a little giant needs its specialised SME first); then the clusters.</summary>
-        private async Task ClustersAsync(CancellationToken ct)
-        {
-            var byEnterprise = plan.Qualifications.GroupBy(q => q.Uscc).Select(g => g.OrderBy(q => q.Year).ThenBy(q => q.Type).ToList()).ToList();
-            await ForEachAsync("qualifications", byEnterprise, g => g.Count, async (grants, phase) =>
+        /// <summary>Qualifications, one enterprise's in year order: a little giant needs its specialised SME first.</summary>
+        private Task QualificationsAsync(CancellationToken ct) =>
+            ForEachAsync("qualifications", _clusterGate, [.. plan.Qualifications.GroupBy(q => q.Uscc).Select(g => g.OrderBy(q => q.Year).ThenBy(q => q.Type).ToList())], g => g.Count, async (grants, phase) =>
             {
                 foreach (var q in grants)
                 {
@@ -196,7 +217,8 @@ public static class DemoLoader
                 }
             }, ct);
 
-            await ForEachAsync("clusters", plan.Clusters, c => 1 + c.Recognitions.Count + c.Members.Count + (c.RevocationReason is null ? 0 : 1), async (cluster, phase) =>
+        private Task ClustersAsync(CancellationToken ct) =>
+            ForEachAsync("clusters", _clusterGate, plan.Clusters, c => 1 + c.Recognitions.Count + c.Members.Count + (c.RevocationReason is null ? 0 : 1), async (cluster, phase) =>
             {
                 var name = "clusters/" + cluster.Id;
                 await CallAsync(phase, name, () => _clusters.CreateClusterAsync(DemoRequests.Create(cluster), deadline: Deadline(), cancellationToken: ct).ResponseAsync);
@@ -216,17 +238,12 @@ public static class DemoLoader
                 }
             }, ct);
 
-            var revenue = Start("cluster revenue", plan.RevenueReports.Count);
-            foreach (var r in plan.RevenueReports)
-            {
-                await CallAsync(revenue, $"clusters/{r.ClusterId} revenue {r.Period}", () => _clusters.ReportClusterRevenueAsync(DemoRequests.Revenue(r), deadline: Deadline(), cancellationToken: ct).ResponseAsync);
-            }
-
-            revenue.Finish();
-        }
+        private Task RevenueAsync(CancellationToken ct) =>
+            ForEachAsync("cluster revenue", _clusterGate, plan.RevenueReports, _ => 1, (r, phase) =>
+                CallAsync(phase, $"clusters/{r.ClusterId} revenue {r.Period}", () => _clusters.ReportClusterRevenueAsync(DemoRequests.Revenue(r), deadline: Deadline(), cancellationToken: ct).ResponseAsync), ct);
 
         private Task TransformationsAsync(CancellationToken ct) =>
-            ForEachAsync("transformations", plan.Transformations, t => t.Steps.Count, async (t, phase) =>
+            ForEachAsync("transformations", _parkGate, plan.Transformations, t => t.Steps.Count, async (t, phase) =>
             {
                 foreach (var step in t.Steps)
                 {
@@ -236,7 +253,7 @@ public static class DemoLoader
 
         /// <summary>The park that lost its certification: after its transformations, which a revoked park no longer takes.</summary>
         private Task RevokeParksAsync(CancellationToken ct) =>
-            ForEachAsync("park revocations", [.. plan.Parks.Where(p => p.Outcome == ParkOutcome.CertifiedThenRevoked)], _ => 1, (park, phase) =>
+            ForEachAsync("park revocations", _parkGate, [.. plan.Parks.Where(p => p.Outcome == ParkOutcome.CertifiedThenRevoked)], _ => 1, (park, phase) =>
                 CallAsync(phase, "parks/" + park.Id, () => _parks.RevokeParkAsync(
                     new RevokeParkRequest { Name = "parks/" + park.Id, Reason = "复核发现示范带动作用不足,撤销认定。" }, deadline: Deadline(), cancellationToken: ct).ResponseAsync), ct);
 
@@ -244,7 +261,7 @@ public static class DemoLoader
         private async Task ProjectsAsync(CancellationToken ct)
         {
             var import = Start("project import", plan.Projects.Count);
-            await _gate.WaitAsync(ct);
+            await _projectGate.WaitAsync(ct);
             try
             {
                 using var call = _projects.ImportProjects(deadline: clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(5), cancellationToken: ct);
@@ -271,12 +288,12 @@ public static class DemoLoader
             }
             finally
             {
-                _gate.Release();
+                _projectGate.Release();
             }
 
             import.Finish();
             var started = plan.Projects.Where(p => p.Transitions.Count > 0).ToList();
-            await ForEachAsync("project transitions and reports", started, p => p.Transitions.Count + p.Reports.Count, async (p, phase) =>
+            await ForEachAsync("project transitions and reports", _projectGate, started, p => p.Transitions.Count + p.Reports.Count, async (p, phase) =>
             {
                 foreach (var t in p.Transitions)
                 {
@@ -338,20 +355,20 @@ public static class DemoLoader
             return phase;
         }
 
-        /// <summary>Runs <paramref name="work"/> for every item, at most the run's concurrency in flight across all phases.</summary>
-        private async Task ForEachAsync<T>(string name, IReadOnlyList<T> items, Func<T, int> calls, Func<T, Phase, Task> work, CancellationToken ct)
+        /// <summary>Runs <paramref name="work"/> for every item, at most the run's concurrency in flight to the service of <paramref name="gate"/>.</summary>
+        private async Task ForEachAsync<T>(string name, SemaphoreSlim gate, IReadOnlyList<T> items, Func<T, int> calls, Func<T, Phase, Task> work, CancellationToken ct)
         {
             var phase = Start(name, items.Sum(calls));
             await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (item, token) =>
             {
-                await _gate.WaitAsync(token);
+                await gate.WaitAsync(token);
                 try
                 {
                     await work(item, phase);
                 }
                 finally
                 {
-                    _gate.Release();
+                    gate.Release();
                 }
             });
             phase.Finish();
@@ -390,6 +407,11 @@ public static class DemoLoader
 
         private DateTime Deadline() => clock.GetUtcNow().UtcDateTime + CallTimeout;
 
-        public void Dispose() => _gate.Dispose();
+        public void Dispose()
+        {
+            _clusterGate.Dispose();
+            _parkGate.Dispose();
+            _projectGate.Dispose();
+        }
     }
 }

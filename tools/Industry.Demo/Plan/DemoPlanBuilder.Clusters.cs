@@ -95,7 +95,7 @@ public sealed partial class DemoPlanBuilder
             lead = advanced ? city.Code : county.Code;
             name = advanced
                 ? $"{city.Name}{Pick(random, industry.Clusters)}先进制造业集群"
-                : $"{FirmNames.Short(county.Name)}{Pick(random, industry.Clusters)}特色产业集群";
+                : $"{FirmNames.Place(county)}{Pick(random, industry.Clusters)}特色产业集群";
         }
         while (!_clusterNames.Add(name));
 
@@ -108,7 +108,7 @@ public sealed partial class DemoPlanBuilder
         var park = _parks.FirstOrDefault(p => p.Outcome != ParkOutcome.Rejected
             && (advanced ? Divisions.CityOf(p.CountyCode)!.Code == lead : p.CountyCode == lead));
         var leadDivision = Divisions.Find(lead)!;
-        var hostName = park?.DisplayName ?? (advanced ? $"{FirmNames.Short(leadDivision.Name)}经济技术开发区" : $"安徽{FirmNames.Short(leadDivision.Name)}经济开发区");
+        var hostName = park?.DisplayName ?? (advanced ? $"{FirmNames.Short(leadDivision.Name)}经济技术开发区" : $"{FirmNames.Place(leadDivision)}经济开发区");
         var product = Pick(random, industry.Products);
         var description = advanced
             ? $"以{product}为主导,链主企业带动上下游配套的先进制造业集群。"

@@ -66,7 +66,7 @@ public sealed partial class DemoPlanBuilder
     private static (ParkType Type, string Name) ParkName(Random random, Division county, Division city, IndustryWords industry, HashSet<string> nationalZones)
     {
         var cityShort = FirmNames.Short(city.Name);
-        var countyShort = FirmNames.Short(county.Name);
+        var place = FirmNames.Place(county);
         var roll = random.NextDouble();
         if (roll < 0.15 && nationalZones.Add("ETDZ" + city.Code))
         {
@@ -80,9 +80,9 @@ public sealed partial class DemoPlanBuilder
 
         return roll switch
         {
-            < 0.75 => (ParkType.ProvincialDevelopmentZone, $"安徽{countyShort}经济开发区"),
-            < 0.88 => (ParkType.ProvincialHighTechZone, $"{countyShort}高新技术产业开发区"),
-            _ => (ParkType.Other, $"{countyShort}{Pick(random, industry.Clusters)}产业园"),
+            < 0.75 => (ParkType.ProvincialDevelopmentZone, $"{(county.Name.EndsWith('区') ? string.Empty : "安徽")}{place}经济开发区"),
+            < 0.88 => (ParkType.ProvincialHighTechZone, $"{place}高新技术产业开发区"),
+            _ => (ParkType.Other, $"{place}{Pick(random, industry.Clusters)}产业园"),
         };
     }
 }

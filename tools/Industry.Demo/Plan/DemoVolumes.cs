@@ -110,7 +110,7 @@ public sealed record DemoVolumes
             WorkshopsFactoriesLeaders = Years(s, (2022, 60), (2023, 176), (2024, 214)),
             UpperRaises = Years(s, (2022, 0), (2023, 40), (2024, 90)),
             DigitalProjectsCompleted = Years(s, (2022, 10), (2023, 30), (2024, 30)),
-            KeyProjectStarts = Years(s, (2021, 520), (2022, 690), (2023, 720), (2024, 690)),
+            KeyProjectStarts = Years(s, (2021, 520), (2022, 690), (2023, 720), (2024, 760)),
             MinKeyProjectsUnderImplementation = s.Of(ReportFigures.Count("P1")),
             ReserveProjects = s.Of(150),
             CancelledProjects = s.Of(20),

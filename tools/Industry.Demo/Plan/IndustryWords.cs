@@ -1,3 +1,5 @@
+using Industry.ServiceDefaults.Reference;
+
 namespace Industry.Demo.Plan;
 
 /// <summary>
@@ -53,6 +55,16 @@ internal static class FirmNames
         divisionName.Length > 2 && (divisionName.EndsWith('市') || divisionName.EndsWith('县') || divisionName.EndsWith('区'))
             ? divisionName[..^1]
             : divisionName;
+
+    /// <summary>
+    /// How a place names itself in a zone or cluster name: a county or county-level city by its short name (宁国), a
+    /// district with its city's (铜陵郊区), since district names repeat across cities.
+    /// </summary>
+    public static string Place(Division county)
+    {
+        var name = Short(county.Name);
+        return county.Name.EndsWith('区') ? Short(Divisions.CityOf(county.Code)!.Name) + name : name;
+    }
 
     public static string Suffix(Random random) => random.NextDouble() switch
     {
