@@ -93,7 +93,7 @@ public static class DemoFigureAssertions
             parks.DigitalLeaders);
         Assert.Equal(expected with { NewQualifications = actual.NewQualifications }, actual);
         Assert.Equal(expected.NewQualifications.OrderBy(q => q.Key), actual.NewQualifications.OrderBy(q => q.Key));
-        Assert.Equal(parks.WorkshopsFactoriesLeaders.Actual, expected.WorkshopsFactoriesLeaders);
+        Assert.Equal(expected.WorkshopsFactoriesLeaders, parks.WorkshopsFactoriesLeaders.Actual);
     }
 
     /// <summary>A report figure's value at the scale: the many scale, the few do not.</summary>
