@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bring the whole suite up on this machine:
-#   bash scripts/run.sh [--no-build]
+#   bash scripts/run.sh [--no-build] [--demo]
 #
 # Starts a private RabbitMQ node (industry-dev@localhost on 127.0.0.1:5672,
 # installed with apt-get when missing), builds the solution, starts the
@@ -8,7 +8,8 @@
 # each is ready, prints the addresses and an example call, then runs until
 # Ctrl-C. State lives in <repo>/.run (rabbitmq/, data/, logs/) and is reused by
 # the next start. GATEWAY_GRPC_PORT / GATEWAY_HTTP_PORT override the gateway's
-# ports (defaults 7000 / 7080).
+# ports (defaults 7000 / 7080). --demo loads the demo data set (scripts/demo.sh)
+# once the suite is up.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,13 +22,15 @@ cd "$ROOT"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 usage() {
-  sed -n '2,11s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+  sed -n '2,12s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 BUILD=1
+DEMO=0
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
+    --demo) DEMO=1 ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $arg" ;;
   esac
@@ -209,6 +212,11 @@ else
 fi
 answer=$(curl "${curl_args[@]}" -w '\n(HTTP %{http_code})' "$gw_http/v1/industries" 2>&1 || true)
 printf '%s\n' "$answer" | head -n 20 | cut -c 1-300 || true
+if [ "$DEMO" -eq 1 ]; then
+  step "demo data set"
+  DEV_TOKEN="${DEV_TOKEN:-}" bash "$ROOT/scripts/demo.sh" --no-build --gateway "http://$gw_grpc" ||
+    log "the demo data set did not load completely (see above); the suite keeps running"
+fi
 printf '\nPress Ctrl-C to stop.\n'
 
 # Run until Ctrl-C; if a service dies on its own, stop everything.

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Industry.Clusters.V1;
+using Industry.Demo.Loading;
+using Industry.Demo.Plan;
+using Industry.Parks.V1;
+using Industry.Projects.V1;
+
+namespace Industry.EndToEndTests;
+
+/// <summary>
+/// Issue #8: the demo data set, loaded through the gateway's public API, makes the API answer with the 2023 work
+/// report's figures (<c>report-figures.csv</c>) and the 2024 targets; every other year's figures are what the plan counts.
+/// </summary>
+[Collection(DemoDefinition.Name)]
+public sealed class DemoFiguresTests(DemoFixture demo)
+{
+    private ClusterService.ClusterServiceClient Clusters => new(demo.Suite.Gateway);
+
+    private ProjectService.ProjectServiceClient Projects => new(demo.Suite.Gateway);
+
+    private ParkService.ParkServiceClient Parks => new(demo.Suite.Gateway);
+
+    [Fact]
+    public async Task ProgressOf2023_ThroughTheGateway_IsTheReportsFigures()
+    {
+        var (clusters, projects, parks) = await ProgressAsync(2023, throughMonth: 10);
+
+        DemoFigureAssertions.ReportYear(clusters, projects, parks, demo.Scale);
+    }
+
+    [Fact]
+    public async Task ProgressOf2024_ThroughTheGateway_HasTheReportsTargets()
+    {
+        var (clusters, projects, parks) = await ProgressAsync(2024, throughMonth: 12);
+
+        DemoFigureAssertions.TargetYear(clusters, projects, parks, demo.Scale);
+    }
+
+    [Theory]
+    [InlineData(2022, 12)]
+    [InlineData(2023, 10)]
+    [InlineData(2023, 12)]
+    [InlineData(2024, 12)]
+    public async Task ProgressOfEveryYear_IsWhatThePlanCounts(int year, int throughMonth)
+    {
+        var (clusters, projects, parks) = await ProgressAsync(year, throughMonth);
+
+        DemoFigureAssertions.PlanYear(clusters, projects, parks, DemoFigures.Of(demo.Plan, year, throughMonth));
+        Assert.InRange(projects.KeyProjectsUnderImplementation.Actual, demo.Scale.Of(1200), int.MaxValue);
+    }
+
+    [Fact]
+    public async Task SpeechValleyRevenue2023_IsTheReports_WithItsGrowth()
+    {
+        var name = $"clusters/{DemoPlanBuilder.SpeechValleyId}";
+        var report = await Clusters.GetRevenueReportAsync(new GetRevenueReportRequest { Name = name + "/revenueReports/2023-12" });
+        var stats = await Clusters.GetClusterStatsAsync(new GetClusterStatsRequest { Name = name + "/stats" });
+
+        Assert.Equal(DemoFigureAssertions.Expected("C13", demo.Scale) * 100_000_000, report.YearToDateRevenueYuan);
+        Assert.Equal((2_200, 25.0), (report.EnterpriseCount, report.YearOverYearGrowthPercent));
+        Assert.Equal(report.Name, stats.LatestRevenueReport.Name);
+    }
+
+    [Fact]
+    public async Task ProgressAsJson_ThroughTheGatewaysRestPaths_IsTheSame()
+    {
+        using var clusters = await JsonAsync("/v1/clusterProgress/2023");
+        using var projects = await JsonAsync("/v1/planProgress/2023?throughMonth=10");
+        using var parks = await JsonAsync("/v1/digitalProgress/2023");
+
+        Assert.Equal(DemoFigureAssertions.Expected("C5", demo.Scale), clusters.RootElement.GetProperty("aboveSizeEnterprisesTotal").GetDecimal());
+        Assert.Equal(DemoFigureAssertions.Expected("P2", demo.Scale), projects.RootElement.GetProperty("investmentGrowthPercent").GetDecimal());
+        Assert.Equal(DemoFigureAssertions.Expected("D3", demo.Scale), parks.RootElement.GetProperty("enterprisesTransformed").GetProperty("actual").GetDecimal());
+    }
+
+    [Fact]
+    public async Task ClusterStats_CountTheClustersProjects_FromTheProjectEvents()
+    {
+        // The cluster with the most projects: its statistics come from the projects service's events.
+        var cluster = demo.Plan.Projects.Where(p => p.ClusterId is not null).GroupBy(p => p.ClusterId!).MaxBy(g => g.Count())!;
+        var projects = cluster.Where(p => p.Transitions.All(t => t.State != ProjectState.Cancelled)).ToList();
+        var expected = (projects.Count, projects.Count(p => p.IsKey), projects.Sum(p => p.TotalInvestmentYuan), projects.Sum(p => p.Reports.Sum(r => r.Yuan)));
+
+        var stats = await EventuallyAsync(
+            () => Clusters.GetClusterStatsAsync(new GetClusterStatsRequest { Name = $"clusters/{cluster.Key}/stats" }).ResponseAsync,
+            s => (s.RenovationProjectCount, s.KeyRenovationProjectCount, s.RenovationTotalInvestmentYuan, s.RenovationCompletedInvestmentYuan) == expected);
+
+        Assert.Equal(expected, (stats.RenovationProjectCount, stats.KeyRenovationProjectCount, stats.RenovationTotalInvestmentYuan, stats.RenovationCompletedInvestmentYuan));
+        Assert.Equal(demo.Plan.Clusters.Single(c => c.Id == cluster.Key).Members.Count, stats.MemberCount);
+    }
+
+    [Fact]
+    public async Task ParkStats_CoverTheParksTransformedEnterprises_ReportedAndFromCompletedDigitalProjects()
+    {
+        var park = demo.Plan.Projects.First(p => p.DigitalTransformation && p.ParkId is not null && p.ActualCompletion is not null).ParkId!;
+        var transformed = demo.Plan.Transformations.Count(t => t.ParkId == park)
+            + demo.Plan.Projects.Where(p => p.DigitalTransformation && p.ParkId == park && p.ActualCompletion is not null).Select(p => p.EnterpriseUscc).Distinct().Count();
+
+        var stats = await Parks.GetParkStatsAsync(new GetParkStatsRequest { Name = $"parks/{park}/stats" });
+
+        Assert.Equal(transformed, stats.TransformedEnterprises);
+        Assert.Equal(demo.Plan.Parks.Single(p => p.Id == park).AboveSizeEnterpriseCount, stats.AboveSizeEnterprises);
+        Assert.Equal(Math.Round((double)transformed / stats.AboveSizeEnterprises * 100, 1, MidpointRounding.AwayFromZero), stats.CoveragePercent);
+    }
+
+    [Fact]
+    public async Task LoadingAgain_FindsTheSetLoaded_AndChangesNothing()
+    {
+        Assert.False(demo.Load.AlreadyLoaded);
+        var before = await Clusters.GetClusterProgressAsync(new GetClusterProgressRequest { Year = 2023 });
+
+        var again = await DemoLoader.LoadAsync(demo.Suite.Gateway, demo.Scale, progress: null, CancellationToken.None);
+
+        Assert.True(again.AlreadyLoaded);
+        Assert.Equal(before, await Clusters.GetClusterProgressAsync(new GetClusterProgressRequest { Year = 2023 }));
+    }
+
+    private async Task<(ClusterProgress Clusters, PlanProgress Projects, DigitalProgress Parks)> ProgressAsync(int year, int throughMonth)
+    {
+        var clusters = Clusters.GetClusterProgressAsync(new GetClusterProgressRequest { Year = year }).ResponseAsync;
+        var projects = Projects.GetPlanProgressAsync(new GetPlanProgressRequest { Year = year, ThroughMonth = throughMonth }).ResponseAsync;
+        var parks = Parks.GetDigitalProgressAsync(new GetDigitalProgressRequest { Year = year }).ResponseAsync;
+        return (await clusters, await projects, await parks);
+    }
+
+    private async Task<JsonDocument> JsonAsync(string path)
+    {
+        using var response = await demo.Suite.GatewayHttp.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Calls until the answer satisfies <paramref name="done"/> (events take a moment), or returns the last answer after 60 s.</summary>
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> call, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var answer = await call();
+            if (done(answer) || DateTime.UtcNow > deadline)
+            {
+                return answer;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}

@@ -1,0 +1,417 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Industry.Clusters.V1;
+using Industry.Demo.Plan;
+using Industry.Parks.V1;
+using Industry.Projects.V1;
+
+namespace Industry.Demo.Loading;
+
+/// <summary>What a load did: the plan it loaded, or that the data set was there already.</summary>
+public sealed record DemoLoadResult(DemoPlan Plan, bool AlreadyLoaded, TimeSpan Elapsed, int Calls);
+
+/// <summary>
+/// Sends a <see cref="DemoPlan"/> through the public gRPC API of a running suite (normally the gateway), as a client
+/// would: standard and custom methods, ImportProjects for the projects. The caller configures the channel (address,
+/// credentials). The three services are loaded side by side, at most <c>concurrency</c> calls in flight to each (more
+/// only queue on a service's database, SQLite's single writer above all): the cluster service's enterprises,
+/// clusters and qualifications; the parks and their transformations; the projects as soon as the clusters and parks
+/// they name exist. One record's own calls (an enterprise's grants, a project's transitions and reports) go in order.
+/// Then it waits until the services' progress figures agree with the plan (the event-driven ones follow a moment later).
+/// </summary>
+public static class DemoLoader
+{
+    /// <summary>Calls in flight to each service.</summary>
+    public const int DefaultConcurrency = 4;
+
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<DemoLoadResult> LoadAsync(
+        GrpcChannel channel,
+        DemoScale scale,
+        IProgress<DemoProgress>? progress,
+        CancellationToken cancellationToken,
+        int concurrency = DefaultConcurrency,
+        TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        clock ??= TimeProvider.System;
+        var started = clock.GetTimestamp();
+        var plan = DemoPlanBuilder.Build(scale);
+        using var run = new Run(channel, plan, concurrency, clock);
+        if (await run.AlreadyLoadedAsync(cancellationToken))
+        {
+            return new DemoLoadResult(plan, AlreadyLoaded: true, clock.GetElapsedTime(started), 0);
+        }
+
+        using var reporting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reporter = ReportAsync(run, progress, started, clock, reporting.Token);
+        try
+        {
+            await run.LoadAsync(cancellationToken);
+        }
+        finally
+        {
+            await reporting.CancelAsync();
+            await reporter;
+            progress?.Report(new DemoProgress(run.Snapshot(), clock.GetElapsedTime(started), Finished: true));
+        }
+
+        return new DemoLoadResult(plan, AlreadyLoaded: false, clock.GetElapsedTime(started), run.Calls);
+    }
+
+    private static async Task ReportAsync(Run run, IProgress<DemoProgress>? progress, long started, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (progress is null)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2), clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                progress.Report(new DemoProgress(run.Snapshot(), clock.GetElapsedTime(started), Finished: false));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>One load: the clients, the limit on calls in flight, the phases so far.</summary>
+    private sealed class Run(GrpcChannel channel, DemoPlan plan, int concurrency, TimeProvider clock) : IDisposable
+    {
+        private readonly ClusterService.ClusterServiceClient _clusters = new(channel);
+        private readonly ParkService.ParkServiceClient _parks = new(channel);
+        private readonly ProjectService.ProjectServiceClient _projects = new(channel);
+        private readonly SemaphoreSlim _clusterGate = new(concurrency);
+        private readonly SemaphoreSlim _parkGate = new(concurrency);
+        private readonly SemaphoreSlim _projectGate = new(concurrency);
+        private readonly List<Phase> _phases = [];
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public IReadOnlyList<PhaseProgress> Snapshot()
+        {
+            lock (_phases)
+            {
+                return [.. _phases.Select(p => p.Snapshot())];
+            }
+        }
+
+        /// <summary>The data set is there when its first cluster is (a second load would only fail on ALREADY_EXISTS).</summary>
+        public async Task<bool> AlreadyLoadedAsync(CancellationToken ct)
+        {
+            try
+            {
+                await _clusters.GetClusterAsync(new GetClusterRequest { Name = "clusters/" + DemoPlanBuilder.SpeechValleyId }, deadline: Deadline(), cancellationToken: ct);
+                return true;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                return false;
+            }
+        }
+
+        public async Task LoadAsync(CancellationToken cancellationToken)
+        {
+            using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var ct = failed.Token;
+            await TargetsAsync(ct);
+
+            // The clusters need their members and chain leaders, the projects need the clusters and parks they name.
+            var inClusters = plan.Clusters.SelectMany(c => c.Members.Select(m => m.Uscc)).ToHashSet(StringComparer.Ordinal);
+            var parks = Task.Run(() => ParksAsync(ct), ct);
+            var clusters = Task.Run(
+                async () =>
+                {
+                    await EnterprisesAsync("enterprises in clusters", [.. plan.Enterprises.Where(e => inClusters.Contains(e.Uscc))], ct);
+                    await ClustersAsync(ct);
+                },
+                ct);
+            var clusterLane = Task.Run(
+                async () =>
+                {
+                    await clusters;
+                    await EnterprisesAsync("enterprises", [.. plan.Enterprises.Where(e => !inClusters.Contains(e.Uscc))], ct);
+                    await QualificationsAsync(ct);
+                    await RevenueAsync(ct);
+                },
+                ct);
+            var parkLane = Task.Run(
+                async () =>
+                {
+                    await parks;
+                    await TransformationsAsync(ct);
+                },
+                ct);
+            var projectLane = Task.Run(
+                async () =>
+                {
+                    await Task.WhenAll(clusters, parks);
+                    await ProjectsAsync(ct);
+                },
+                ct);
+
+            // The first lane to fail stops the others.
+            var lanes = new List<Task> { clusterLane, parkLane, projectLane };
+            while (lanes.Count > 0)
+            {
+                var done = await Task.WhenAny(lanes);
+                lanes.Remove(done);
+                if (!done.IsCompletedSuccessfully)
+                {
+                    await failed.CancelAsync();
+                    await done; // throws its exception
+                }
+            }
+
+            await RevokeParksAsync(ct);
+            await SettleAsync(ct);
+        }
+
+        private async Task TargetsAsync(CancellationToken ct)
+        {
+            var phase = Start("targets", 3);
+            await CallAsync(phase, "plan", () => _projects.UpdatePlanAsync(DemoRequests.Plan(plan.Targets), deadline: Deadline(), cancellationToken: ct).ResponseAsync);
+            await CallAsync(phase, "cluster targets", () => _clusters.UpdateClusterTargetsAsync(DemoRequests.ClusterTargets(plan.Targets), deadline: Deadline(), cancellationToken: ct).ResponseAsync);
+            await CallAsync(phase, "digital targets", () => _parks.UpdateDigitalTargetsAsync(DemoRequests.DigitalTargets(plan.Targets), deadline: Deadline(), cancellationToken: ct).ResponseAsync);
+            phase.Finish();
+        }
+
+        private Task ParksAsync(CancellationToken ct) =>
+            ForEachAsync("parks", _parkGate, plan.Parks, p => 1 + p.Outcome switch { ParkOutcome.Applied => 0, ParkOutcome.UnderReview => 1, _ => 2 }, async (park, phase) =>
+            {
+                var name = "parks/" + park.Id;
+                await CallAsync(phase, name, () => _parks.CreateParkAsync(DemoRequests.Create(park), deadline: Deadline(), cancellationToken: ct).ResponseAsync, alreadyDone: true);
+                if (park.Outcome == ParkOutcome.Applied)
+                {
+                    return;
+                }
+
+                await CallAsync(phase, name, () => _parks.SubmitParkAsync(new SubmitParkRequest { Name = name }, deadline: Deadline(), cancellationToken: ct).ResponseAsync);
+                await (park.Outcome switch
+                {
+                    ParkOutcome.UnderReview => Task.CompletedTask,
+                    ParkOutcome.Rejected => CallAsync(phase, name, () => _parks.RejectParkAsync(
+                        new RejectParkRequest { Name = name, Reason = "数字化改造覆盖率未达到认定要求。" }, deadline: Deadline(), cancellationToken: ct).ResponseAsync),
+                    _ => CallAsync(phase, name, () => _parks.CertifyParkAsync(
+                        new CertifyParkRequest { Name = name, Year = park.CertificationYear, Batch = park.CertificationBatch }, deadline: Deadline(), cancellationToken: ct).ResponseAsync),
+                });
+            }, ct);
+
+        private Task EnterprisesAsync(string name, IReadOnlyList<DemoEnterprise> enterprises, CancellationToken ct) =>
+            ForEachAsync(name, _clusterGate, enterprises, _ => 1, (e, phase) =>
+                CallAsync(phase, "enterprises/" + e.Uscc, () => _clusters.CreateEnterpriseAsync(DemoRequests.Create(e), deadline: Deadline(), cancellationToken: ct).ResponseAsync, alreadyDone: true), ct);
+
+        /// <summary>Qualifications, one enterprise's in year order: a little giant needs its specialised SME first.</summary>
+        private Task QualificationsAsync(CancellationToken ct) =>
+            ForEachAsync("qualifications", _clusterGate, [.. plan.Qualifications.GroupBy(q => q.Uscc).Select(g => g.OrderBy(q => q.Year).ThenBy(q => q.Type).ToList())], g => g.Count, async (grants, phase) =>
+            {
+                foreach (var q in grants)
+                {
+                    await CallAsync(phase, $"enterprises/{q.Uscc} {q.Type} {q.Year}", () => _clusters.GrantQualificationAsync(DemoRequests.Grant(q), deadline: Deadline(), cancellationToken: ct).ResponseAsync);
+                }
+            }, ct);
+
+        private Task ClustersAsync(CancellationToken ct) =>
+            ForEachAsync("clusters", _clusterGate, plan.Clusters, c => 1 + c.Recognitions.Count + c.Members.Count + (c.RevocationReason is null ? 0 : 1), async (cluster, phase) =>
+            {
+                var name = "clusters/" + cluster.Id;
+                await CallAsync(phase, name, () => _clusters.CreateClusterAsync(DemoRequests.Create(cluster), deadline: Deadline(), cancellationToken: ct).ResponseAsync);
+                foreach (var r in cluster.Recognitions)
+                {
+                    await CallAsync(phase, name, () => _clusters.RecognizeClusterAsync(new RecognizeClusterRequest { Name = name, Level = r.Level, Year = r.Year }, deadline: Deadline(), cancellationToken: ct).ResponseAsync);
+                }
+
+                foreach (var m in cluster.Members)
+                {
+                    await CallAsync(phase, name, () => _clusters.CreateClusterMemberAsync(DemoRequests.Member(cluster, m), deadline: Deadline(), cancellationToken: ct).ResponseAsync);
+                }
+
+                if (cluster.RevocationReason is { } reason)
+                {
+                    await CallAsync(phase, name, () => _clusters.RevokeClusterAsync(new RevokeClusterRequest { Name = name, Reason = reason }, deadline: Deadline(), cancellationToken: ct).ResponseAsync);
+                }
+            }, ct);
+
+        private Task RevenueAsync(CancellationToken ct) =>
+            ForEachAsync("cluster revenue", _clusterGate, plan.RevenueReports, _ => 1, (r, phase) =>
+                CallAsync(phase, $"clusters/{r.ClusterId} revenue {r.Period}", () => _clusters.ReportClusterRevenueAsync(DemoRequests.Revenue(r), deadline: Deadline(), cancellationToken: ct).ResponseAsync), ct);
+
+        private Task TransformationsAsync(CancellationToken ct) =>
+            ForEachAsync("transformations", _parkGate, plan.Transformations, t => t.Steps.Count, async (t, phase) =>
+            {
+                foreach (var step in t.Steps)
+                {
+                    await CallAsync(phase, $"parks/{t.ParkId}/transformations/{t.Uscc}", () => _parks.RecordTransformationAsync(DemoRequests.Record(t, step), deadline: Deadline(), cancellationToken: ct).ResponseAsync);
+                }
+            }, ct);
+
+        /// <summary>The park that lost its certification: after its transformations, which a revoked park no longer takes.</summary>
+        private Task RevokeParksAsync(CancellationToken ct) =>
+            ForEachAsync("park revocations", _parkGate, [.. plan.Parks.Where(p => p.Outcome == ParkOutcome.CertifiedThenRevoked)], _ => 1, (park, phase) =>
+                CallAsync(phase, "parks/" + park.Id, () => _parks.RevokeParkAsync(
+                    new RevokeParkRequest { Name = "parks/" + park.Id, Reason = "复核发现示范带动作用不足,撤销认定。" }, deadline: Deadline(), cancellationToken: ct).ResponseAsync), ct);
+
+        /// <summary>The sheet in one ImportProjects stream, then each project's transitions and monthly reports in order.</summary>
+        private async Task ProjectsAsync(CancellationToken ct)
+        {
+            var import = Start("project import", plan.Projects.Count);
+            await _projectGate.WaitAsync(ct);
+            try
+            {
+                using var call = _projects.ImportProjects(deadline: clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(5), cancellationToken: ct);
+                var row = 0;
+                foreach (var p in plan.Projects)
+                {
+                    await call.RequestStream.WriteAsync(DemoRequests.Row(++row, p), ct);
+                    import.Advance();
+                }
+
+                await call.RequestStream.CompleteAsync();
+                var response = await call;
+                Interlocked.Increment(ref _calls);
+                if (response.FailedCount > 0)
+                {
+                    var first = response.Failures[0];
+                    throw new DemoLoadException(
+                        $"ImportProjects rejected {response.FailedCount} of {response.RowCount} rows; row {first.RowNumber} ({first.ProjectCode}): {first.Code} {first.Message} {string.Join("; ", first.FieldViolations.Select(v => $"{v.Field}: {v.Description}"))}");
+                }
+            }
+            catch (RpcException e)
+            {
+                throw DemoLoadException.Of("ImportProjects", e);
+            }
+            finally
+            {
+                _projectGate.Release();
+            }
+
+            import.Finish();
+            var started = plan.Projects.Where(p => p.Transitions.Count > 0).ToList();
+            await ForEachAsync("project transitions and reports", _projectGate, started, p => p.Transitions.Count + p.Reports.Count, async (p, phase) =>
+            {
+                foreach (var t in p.Transitions)
+                {
+                    await CallAsync(phase, $"{p.Name} → {t.State}", () => _projects.TransitionProjectAsync(DemoRequests.Transition(p, t), deadline: Deadline(), cancellationToken: ct).ResponseAsync);
+                }
+
+                foreach (var r in p.Reports)
+                {
+                    await CallAsync(phase, $"{p.Name}/investmentReports/{r.Period}", () => _projects.ReportInvestmentAsync(DemoRequests.Report(p, r), deadline: Deadline(), cancellationToken: ct).ResponseAsync);
+                }
+            }, ct);
+        }
+
+        /// <summary>
+        /// Waits until the progress of every year agrees with the plan: the transformations of completed digital projects
+        /// reach the parks service by event, a moment after the projects service answered.
+        /// </summary>
+        private async Task SettleAsync(CancellationToken ct)
+        {
+            var years = Enumerable.Range(DemoVolumes.FirstYear, DemoVolumes.LastYear - DemoVolumes.FirstYear + 1).ToList();
+            var phase = Start("events settle", years.Count);
+            var deadline = clock.GetUtcNow() + TimeSpan.FromMinutes(2);
+            var pending = years.ToList();
+            while (pending.Count > 0)
+            {
+                foreach (var year in pending.ToList())
+                {
+                    var expected = DemoFigures.Of(plan, year).EnterprisesTransformed;
+                    var actual = await _parks.GetDigitalProgressAsync(new GetDigitalProgressRequest { Year = year }, deadline: Deadline(), cancellationToken: ct);
+                    if (actual.EnterprisesTransformed.Actual >= expected)
+                    {
+                        pending.Remove(year);
+                        phase.Advance();
+                    }
+                }
+
+                if (pending.Count > 0)
+                {
+                    if (clock.GetUtcNow() > deadline)
+                    {
+                        throw new DemoLoadException($"The parks service has not recorded every transformation of a completed digital project after 2 minutes (years {string.Join(", ", pending)}).");
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), clock, ct);
+                }
+            }
+
+            phase.Finish();
+        }
+
+        private Phase Start(string name, int total)
+        {
+            var phase = new Phase(name, total, clock);
+            lock (_phases)
+            {
+                _phases.Add(phase);
+            }
+
+            return phase;
+        }
+
+        /// <summary>Runs <paramref name="work"/> for every item, at most the run's concurrency in flight to the service of <paramref name="gate"/>.</summary>
+        private async Task ForEachAsync<T>(string name, SemaphoreSlim gate, IReadOnlyList<T> items, Func<T, int> calls, Func<T, Phase, Task> work, CancellationToken ct)
+        {
+            var phase = Start(name, items.Sum(calls));
+            await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (item, token) =>
+            {
+                await gate.WaitAsync(token);
+                try
+                {
+                    await work(item, phase);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            });
+            phase.Finish();
+        }
+
+        /// <summary>
+        /// One call, retried a few times when the service is unavailable or overloaded. With <paramref name="alreadyDone"/>,
+        /// ALREADY_EXISTS after a retry means the first attempt got through.
+        /// </summary>
+        private async Task CallAsync<TResponse>(Phase phase, string what, Func<Task<TResponse>> call, bool alreadyDone = false)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await call();
+                    break;
+                }
+                catch (RpcException e) when (attempt < 5 && e.StatusCode is StatusCode.Unavailable or StatusCode.ResourceExhausted)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), clock);
+                }
+                catch (RpcException e) when (alreadyDone && attempt > 1 && e.StatusCode == StatusCode.AlreadyExists)
+                {
+                    break;
+                }
+                catch (RpcException e)
+                {
+                    throw DemoLoadException.Of(what, e);
+                }
+            }
+
+            phase.Advance();
+            Interlocked.Increment(ref _calls);
+        }
+
+        private DateTime Deadline() => clock.GetUtcNow().UtcDateTime + CallTimeout;
+
+        public void Dispose()
+        {
+            _clusterGate.Dispose();
+            _parkGate.Dispose();
+            _projectGate.Dispose();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using Industry.Clusters.V1;
+using Industry.Demo.Plan;
+using Industry.Parks.V1;
+using Industry.Projects.V1;
+
+namespace Industry.Demo.Loading;
+
+/// <summary>The plan's records as the API's requests (the only place that knows both).</summary>
+internal static class DemoRequests
+{
+    public static CreateEnterpriseRequest Create(DemoEnterprise e) => new()
+    {
+        Enterprise = new Enterprise
+        {
+            Uscc = e.Uscc,
+            DisplayName = e.DisplayName,
+            CountyCode = e.CountyCode,
+            Gbt4754Class = e.Gbt4754Class,
+            Industry = "industries/" + e.Industry,
+            AboveSize = e.AboveSize,
+            AboveSizeYear = e.AboveSizeYear,
+        },
+    };
+
+    public static GrantQualificationRequest Grant(DemoQualification q) => new() { Name = "enterprises/" + q.Uscc, Type = q.Type, Year = q.Year };
+
+    public static CreateClusterRequest Create(DemoCluster c) => new()
+    {
+        ClusterId = c.Id,
+        Cluster = new Cluster
+        {
+            DisplayName = c.DisplayName,
+            Kind = c.Kind,
+            Industry = c.Industry,
+            LeadDivisionCode = c.LeadDivisionCode,
+            HostParkDisplayName = c.HostParkDisplayName,
+            HostPark = c.HostParkId is null ? string.Empty : "parks/" + c.HostParkId,
+            ChainLeaders = { c.ChainLeaders },
+            Description = c.Description,
+        },
+    };
+
+    public static CreateClusterMemberRequest Member(DemoCluster c, DemoMember m) => new()
+    {
+        Parent = "clusters/" + c.Id,
+        ClusterMember = new ClusterMember { Enterprise = "enterprises/" + m.Uscc, JoinYear = m.JoinYear },
+    };
+
+    public static ReportClusterRevenueRequest Revenue(DemoRevenueReport r) => new()
+    {
+        Parent = "clusters/" + r.ClusterId,
+        Period = r.Period,
+        YearToDateRevenueYuan = r.RevenueYuan,
+        EnterpriseCount = r.EnterpriseCount,
+        Note = r.Note,
+    };
+
+    public static CreateParkRequest Create(DemoPark p) => new()
+    {
+        ParkId = p.Id,
+        Park = new Park
+        {
+            DisplayName = p.DisplayName,
+            CountyCode = p.CountyCode,
+            ParkType = p.Type,
+            LeadIndustry = p.LeadIndustry,
+            AboveSizeEnterpriseCount = p.AboveSizeEnterpriseCount,
+            Description = p.Description,
+        },
+    };
+
+    public static RecordTransformationRequest Record(DemoTransformation t, DemoLevelReached step) => new()
+    {
+        Parent = "parks/" + t.ParkId,
+        EnterpriseUscc = t.Uscc,
+        EnterpriseDisplayName = t.EnterpriseDisplayName,
+        Level = step.Level,
+        Year = step.Year,
+        Note = t.Note,
+    };
+
+    public static ImportProjectsRequest Row(int rowNumber, DemoProject p) => new()
+    {
+        RowNumber = rowNumber,
+        Project = new Project
+        {
+            DisplayName = p.DisplayName,
+            ProjectCode = p.ProjectCode,
+            EnterpriseUscc = p.EnterpriseUscc,
+            EnterpriseDisplayName = p.EnterpriseDisplayName,
+            CountyCode = p.CountyCode,
+            Industry = "industries/" + p.Industry,
+            Gbt4754Class = p.Gbt4754Class,
+            Nature = p.Nature,
+            TotalInvestmentYuan = p.TotalInvestmentYuan,
+            EquipmentInvestmentYuan = p.EquipmentInvestmentYuan,
+            PlannedStartDate = Date(p.PlannedStart),
+            PlannedCompletionDate = Date(p.PlannedCompletion),
+            Cluster = p.ClusterId is null ? string.Empty : "clusters/" + p.ClusterId,
+            Park = p.ParkId is null ? string.Empty : "parks/" + p.ParkId,
+            DigitalTransformation = p.DigitalTransformation,
+            Description = p.Description,
+        },
+    };
+
+    public static TransitionProjectRequest Transition(DemoProject p, DemoTransition t) => new()
+    {
+        Name = p.Name,
+        State = t.State,
+        Date = Date(t.Date),
+        Reason = t.Reason,
+    };
+
+    public static ReportInvestmentRequest Report(DemoProject p, DemoInvestment r) => new()
+    {
+        Parent = p.Name,
+        Period = r.Period,
+        CompletedInvestmentYuan = r.Yuan,
+    };
+
+    public static UpdatePlanRequest Plan(DemoTargets t) => new()
+    {
+        AllowMissing = true,
+        Plan = new Industry.Projects.V1.Plan
+        {
+            Name = $"plans/{t.Year}",
+            TargetKeyProjectsUnderImplementation = t.KeyProjects,
+            CityTargets = { t.CityKeyProjects.Select(c => new PlanCityTarget { CityCode = c.CityCode, TargetKeyProjectsUnderImplementation = c.KeyProjects }) },
+        },
+    };
+
+    public static UpdateClusterTargetsRequest ClusterTargets(DemoTargets t) => new()
+    {
+        AllowMissing = true,
+        ClusterTargets = new Industry.Clusters.V1.ClusterTargets
+        {
+            Name = $"clusterTargets/{t.Year}",
+            AdvancedManufacturingClusters = t.AdvancedManufacturingClusters,
+            ProvincialSmeClusters = t.ProvincialSmeClusters,
+            InnovativeSmes = t.InnovativeSmes,
+            SpecializedSmes = t.SpecializedSmes,
+            NewAboveSizeEnterprises = t.NewAboveSizeEnterprises,
+        },
+    };
+
+    public static UpdateDigitalTargetsRequest DigitalTargets(DemoTargets t) => new()
+    {
+        AllowMissing = true,
+        DigitalTargets = new Industry.Parks.V1.DigitalTargets
+        {
+            Name = $"digitalTargets/{t.Year}",
+            ParksCertified = t.ParksCertified,
+            EnterprisesTransformed = t.EnterprisesTransformed,
+            WorkshopsFactoriesLeaders = t.WorkshopsFactoriesLeaders,
+            CityTargets =
+            {
+                t.CityDigital.Select(c => new DigitalCityTarget
+                {
+                    CityCode = c.CityCode,
+                    ParksCertified = c.Parks,
+                    EnterprisesTransformed = c.Enterprises,
+                    WorkshopsFactoriesLeaders = c.Leaders,
+                }),
+            },
+        },
+    };
+
+    private static Google.Type.Date Date(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
+}
