@@ -2,6 +2,7 @@ using System.Text.Json;
 using Industry.Clusters.V1;
 using Industry.Demo.Loading;
 using Industry.Demo.Plan;
+using Industry.Overview.V1;
 using Industry.Parks.V1;
 using Industry.Projects.V1;
 
@@ -26,6 +27,27 @@ public sealed class DemoFiguresTests(DemoFixture demo)
         var (clusters, projects, parks) = await ProgressAsync(2023, throughMonth: 10);
 
         DemoFigureAssertions.ReportYear(clusters, projects, parks, demo.Scale);
+    }
+
+    [Fact]
+    public async Task ProvinceOverview2023_ThroughTheGateway_IsTheReportsFigures()
+    {
+        var overview = await new OverviewService.OverviewServiceClient(demo.Suite.Gateway)
+            .GetProvinceOverviewAsync(new GetProvinceOverviewRequest { Year = 2023, ThroughMonth = 10 });
+
+        Assert.Equal(
+            (SectionState.Available, SectionState.Available, SectionState.Available, 10),
+            (overview.Clusters.State, overview.Projects.State, overview.Parks.State, overview.ThroughMonth));
+        DemoFigureAssertions.ReportYear(overview.Clusters.Progress, overview.Projects.Progress, overview.Parks.Progress, demo.Scale);
+    }
+
+    [Fact]
+    public async Task ProvinceOverview2024_ThroughTheGateway_HasTheReportsTargets()
+    {
+        var overview = await new OverviewService.OverviewServiceClient(demo.Suite.Gateway)
+            .GetProvinceOverviewAsync(new GetProvinceOverviewRequest { Year = 2024, ThroughMonth = 12 });
+
+        DemoFigureAssertions.TargetYear(overview.Clusters.Progress, overview.Projects.Progress, overview.Parks.Progress, demo.Scale);
     }
 
     [Fact]
