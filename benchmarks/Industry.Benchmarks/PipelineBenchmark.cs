@@ -69,6 +69,9 @@ internal static class PipelineBenchmark
             }
             while (!Warmup.Done(rounds, round, previous, beforePrevious));
 
+            // Statistics as a long-running service's tables have them (autovacuum may not have come yet; Postgres.AnalyzeAsync).
+            await database.AnalyzeAsync("outbox_messages, inbox_messages, inbox_subject_versions", cancellationToken);
+
             var jit = JitReport.StartIfRequested("pipeline, measured window");
             var measured = commits.Begin(settings.PipelineEvents);
             var cpu = new CpuWindow();

@@ -55,10 +55,11 @@ internal sealed class CommitLog
         private readonly ConcurrentDictionary<Guid, double> _latencies = new();
         private long _firstCommitTicks = long.MaxValue;
         private long _lastCommitTicks;
+        private int _count; // ConcurrentDictionary.Count takes every lock of the dictionary: too dear per message
 
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public int Count => _latencies.Count;
+        public int Count => Volatile.Read(ref _count);
 
         public DateTime FirstCommit => new(Interlocked.Read(ref _firstCommitTicks), DateTimeKind.Utc);
 
@@ -86,7 +87,7 @@ internal sealed class CommitLog
             }
             while (commitTime.Ticks < seen && Interlocked.CompareExchange(ref _firstCommitTicks, commitTime.Ticks, seen) != seen);
 
-            if (_latencies.Count >= expected)
+            if (Interlocked.Increment(ref _count) >= expected)
             {
                 Done.TrySetResult();
             }

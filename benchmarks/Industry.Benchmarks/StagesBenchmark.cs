@@ -47,18 +47,22 @@ internal static class StagesBenchmark
                 await producer.StopAsync(cancellationToken);
             }
 
+            // The relay reads a table of 10,000 rows, not the empty one it was created as. (The inbox tables are empty until
+            // the consume stage fills them: statistics of empty tables would be no better than none.)
+            await database.AnalyzeAsync("outbox_messages", cancellationToken);
+
             await using (var relay = BenchHost.Build(settings, database.ConnectionString, commits, relay: true, consumerQueue: null))
             {
                 await using var connection = new NpgsqlConnection(database.ConnectionString);
                 await connection.OpenAsync(cancellationToken);
                 await relay.StartAsync(cancellationToken);
-                while (await PendingAsync(connection, cancellationToken) == count)
+                while (!await AnyAsync(connection, "dispatch_time IS NOT NULL", cancellationToken))
                 {
                     await Task.Delay(10, cancellationToken);
                 }
 
                 var cpu = new CpuWindow();
-                while (await PendingAsync(connection, cancellationToken) > 0)
+                while (await AnyAsync(connection, "dispatch_time IS NULL", cancellationToken))
                 {
                     await Task.Delay(10, cancellationToken);
                 }
@@ -95,10 +99,14 @@ internal static class StagesBenchmark
         }
     }
 
-    private static async Task<long> PendingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether an outbox row matches <paramref name="condition"/>: an index probe. (It was a <c>count(*)</c>, which read
+    /// every row each 10 ms and was a third of PostgreSQL's CPU in the relay's window.)
+    /// </summary>
+    private static async Task<bool> AnyAsync(NpgsqlConnection connection, string condition, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE dispatch_time IS NULL", connection);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var command = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM outbox_messages WHERE {condition})", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>The consumer's queue as MassTransit declares it (event exchange → queue-named exchange → queue), ahead of the consumer.</summary>

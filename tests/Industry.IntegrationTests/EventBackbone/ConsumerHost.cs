@@ -38,20 +38,26 @@ public sealed class ConsumerHost : IAsyncDisposable
     /// <param name="infrastructure">The broker and the database server.</param>
     /// <param name="concurrentMessages">1 (the default) consumes one message at a time, in order; more lets the inbox
     /// apply messages consumed together in one transaction (group commit).</param>
-    public static async Task<ConsumerHost> StartAsync(BrokerAndDatabase infrastructure, int concurrentMessages = 1)
+    /// <param name="connectionString">The consumer's database; by default a new PostgreSQL database of <paramref name="infrastructure"/>.</param>
+    public static async Task<ConsumerHost> StartAsync(BrokerAndDatabase infrastructure, int concurrentMessages = 1, string? connectionString = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "Industry.IntegrationTests", EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var settings = new Dictionary<string, string?>(infrastructure.RabbitMqEnvironment().ToDictionary(e => e.Key.Replace("__", ":", StringComparison.Ordinal), e => (string?)e.Value))
         {
-            ["ConnectionStrings:consumertest"] = await infrastructure.CreateDatabaseAsync("consumer"),
+            ["ConnectionStrings:consumertest"] = connectionString ?? await infrastructure.CreateDatabaseAsync("consumer"),
             ["RabbitMq:PrefetchCount"] = (2 * concurrentMessages).ToString(CultureInfo.InvariantCulture),
             ["RabbitMq:ConcurrentMessageLimit"] = concurrentMessages.ToString(CultureInfo.InvariantCulture),
             ["RabbitMq:RetryIntervalsMilliseconds:0"] = "50",
             ["RabbitMq:RetryIntervalsMilliseconds:1"] = "50",
             ["RabbitMq:RetryIntervalsMilliseconds:2"] = "50",
             ["Outbox:RelayEnabled"] = "false",
+            // The test's output folder holds the projects service's appsettings.json, whose Kestrel endpoints (fixed ports
+            // 7002/7082) would override UseUrls: a second host in this process (another collection's) could not bind
+            // them, and a host that fails to start leaves its bus consuming this queue.
+            ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
         };
         builder.Configuration.AddInMemoryCollection(settings);
 

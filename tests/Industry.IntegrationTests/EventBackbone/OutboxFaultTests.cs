@@ -121,6 +121,36 @@ public sealed class OutboxFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PublishedEvent_IsTheStoredBodyWithTheWireHeaders()
+    {
+        var projects = await StartProjectsAsync();
+        await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, RawEventPublisher.Exchange);
+        using var channel = GrpcChannel.ForAddress(projects.GrpcAddress);
+
+        await SetTargetAsync(new ProjectService.ProjectServiceClient(channel), 2093, 77);
+
+        var message = (await subscription.WaitForAsync(1, TimeSpan.FromSeconds(30))).Single();
+        var @event = Decode(message.Body);
+        var properties = message.BasicProperties;
+        var headers = (properties.Headers ?? new Dictionary<string, object?>()).ToDictionary(
+            h => h.Key,
+            h => h.Value is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : Convert.ToString(h.Value, System.Globalization.CultureInfo.InvariantCulture));
+
+        // The body is the row's stored JSON byte for byte (the relay does not re-serialise it).
+        Assert.Equal(await StoredBodyAsync(@event.Metadata.EventId), System.Text.Encoding.UTF8.GetString(message.Body.Span));
+        Assert.Equal(77, @event.Plan.TargetKeyProjectsUnderImplementation);
+        Assert.Equal("application/json", properties.ContentType);
+        Assert.Equal(@event.Metadata.EventId, properties.MessageId);
+        Assert.Equal(@event.Metadata.EventId, headers["MessageId"]);
+        Assert.StartsWith("urn:message:Industry.Projects.V1:PlanUpdated", headers["MT-MessageType"], StringComparison.Ordinal);
+        Assert.Equal("industry.projects.v1.PlanUpdated", headers["cloudEvents:type"]);
+        Assert.Equal(@event.Metadata.EventId, headers["cloudEvents:id"]);
+        Assert.Equal("plans/2093", headers["cloudEvents:subject"]);
+        Assert.Equal("1", headers["cloudEvents:subjectversion"]);
+        Assert.Equal("application/json", headers["cloudEvents:datacontenttype"]);
+    }
+
+    [Fact]
     public async Task UpdatePlan_OnSqlite_EventIsPublished()
     {
         var file = Path.Combine(Path.GetTempPath(), $"projects-{Guid.NewGuid():N}.db");
@@ -187,6 +217,15 @@ public sealed class OutboxFaultTests : IAsyncLifetime
         }
 
         return pending;
+    }
+
+    private async Task<string> StoredBodyAsync(string eventId)
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT body FROM outbox_messages WHERE message_id = @id", connection);
+        command.Parameters.AddWithValue("id", Guid.Parse(eventId));
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<long> PendingOutboxRowsAsync()

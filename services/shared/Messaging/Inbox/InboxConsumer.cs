@@ -63,8 +63,9 @@ public abstract partial class InboxConsumer<TEvent>(DbContext db, TimeProvider c
         var subjects = items.Select(i => i.Metadata.Subject).Distinct().ToList();
         var applied = await db.Set<InboxSubjectVersion>()
             .Where(v => v.Consumer == ConsumerName && subjects.Contains(v.Subject))
-            .ToDictionaryAsync(v => v.Subject, cancellationToken);
-        var receiveTime = clock.GetUtcNow().UtcDateTime;
+            .Select(v => new { v.Subject, v.Version })
+            .ToDictionaryAsync(v => v.Subject, v => v.Version, StringComparer.Ordinal, cancellationToken);
+        var rows = new InboxRows(ConsumerName);
 
         for (var index = 0; index < items.Count; index++)
         {
@@ -76,32 +77,23 @@ public abstract partial class InboxConsumer<TEvent>(DbContext db, TimeProvider c
                 continue;
             }
 
-            db.Set<InboxMessage>().Add(new InboxMessage { Consumer = ConsumerName, MessageId = item.MessageId, ReceiveTime = receiveTime });
-            var version = applied.GetValueOrDefault(metadata.Subject);
-            if (metadata.SubjectVersion > 0 && version is not null && metadata.SubjectVersion <= version.Version)
+            rows.Processed(item.MessageId);
+            long? version = applied.TryGetValue(metadata.Subject, out var current) ? current : null;
+            if (metadata.SubjectVersion > 0 && version is not null && metadata.SubjectVersion <= version)
             {
-                LogStale(logger, ConsumerName, metadata.Subject, metadata.SubjectVersion, version.Version);
+                LogStale(logger, ConsumerName, metadata.Subject, metadata.SubjectVersion, version.Value);
                 continue;
             }
 
             await HandleInTraceOfAsync(item, index, items.Count, cancellationToken);
-            if (metadata.SubjectVersion <= 0)
+            if (metadata.SubjectVersion > 0)
             {
-                continue;
-            }
-
-            if (version is null)
-            {
-                version = new InboxSubjectVersion { Consumer = ConsumerName, Subject = metadata.Subject, Version = metadata.SubjectVersion };
-                db.Set<InboxSubjectVersion>().Add(version);
-                applied[metadata.Subject] = version;
-            }
-            else
-            {
-                version.Version = metadata.SubjectVersion;
+                rows.Applied(metadata.Subject, version, metadata.SubjectVersion);
+                applied[metadata.Subject] = metadata.SubjectVersion;
             }
         }
 
+        await rows.SaveAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -133,9 +133,12 @@ internal sealed partial class OutboxRelay(
         activity?.SetTag("messaging.message.id", row.MessageId.ToString());
         try
         {
-            await bus.Publish(type.Parse(row.Body), type.ClrType, context =>
+            // The type picks the exchange; the body is the stored JSON as it is (StoredBodySerializer), so the message
+            // object is only a placeholder and is never serialised.
+            await bus.Publish(type.Placeholder, type.ClrType, context =>
             {
                 context.MessageId = row.MessageId;
+                context.Serializer = new StoredBodySerializer(context.Serializer, row.Body);
                 CloudEventHeaders.Apply(context.Headers, row, identity.EventSource);
             }, cancellationToken);
             return true;

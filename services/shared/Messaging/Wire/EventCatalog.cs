@@ -77,5 +77,11 @@ public sealed record EventType(Type ClrType, MessageDescriptor Descriptor)
     /// <summary>The fanout exchange the event is published to: <c>industry.projects.v1.project-created</c>.</summary>
     public string ExchangeName => Descriptor.File.Package + "." + EventCatalog.Kebab(Descriptor.Name);
 
+    /// <summary>
+    /// An empty instance, shared: what the relay hands MassTransit to publish a stored body under this type (the
+    /// message is never serialised or changed there). Do not modify it.
+    /// </summary>
+    public IMessage Placeholder { get; } = Descriptor.Parser.ParseFrom(ReadOnlySpan<byte>.Empty);
+
     public IMessage Parse(string json) => ProtoJson.Parser.Parse(json, Descriptor);
 }
