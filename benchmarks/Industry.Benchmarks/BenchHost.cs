@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 
@@ -26,7 +25,7 @@ internal static class BenchHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = "Industry.Benchmarks",
-            EnvironmentName = Environments.Production,
+            EnvironmentName = BenchAuth.EnvironmentName, // Production's settings but for the tokens (BenchAuth)
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -34,6 +33,7 @@ internal static class BenchHost
         var configuration = Broker.Settings(settings.RabbitMq);
         configuration["ConnectionStrings:bench"] = connectionString;
         configuration["Pagination:TokenKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray());
+        configuration["Authentication:DevelopmentSigningKey"] = BenchAuth.Options.DevelopmentSigningKey;
         if (!relay)
         {
             configuration["Outbox:RelayEnabled"] = "false";

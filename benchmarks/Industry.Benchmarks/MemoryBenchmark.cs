@@ -120,12 +120,11 @@ internal static class MemoryBenchmark
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DOTNET_ENVIRONMENT"] = "Production",
             ["Pagination__TokenKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
             ["ConnectionStrings__projects"] = connectionString,
             ["Logging__Console__FormatterName"] = "simple",
         };
+        BenchAuth.Configure(environment);
         foreach (var (key, value) in Broker.Settings(settings.RabbitMq))
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;

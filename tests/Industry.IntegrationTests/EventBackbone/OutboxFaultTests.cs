@@ -125,7 +125,7 @@ public sealed class OutboxFaultTests : IAsyncLifetime
     {
         var projects = await StartProjectsAsync();
         await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, RawEventPublisher.Exchange);
-        using var channel = GrpcChannel.ForAddress(projects.GrpcAddress);
+        using var channel = TestTokens.Channel(projects.GrpcAddress);
 
         await SetTargetAsync(new ProjectService.ProjectServiceClient(channel), 2093, 77);
 
