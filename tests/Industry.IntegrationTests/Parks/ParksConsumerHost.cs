@@ -37,6 +37,9 @@ public sealed class ParksConsumerHost : IAsyncDisposable
             ["RabbitMq:ConcurrentMessageLimit"] = "1",
             ["RabbitMq:RetryIntervalsMilliseconds:0"] = "50",
             ["Outbox:RelayEnabled"] = "false",
+            // The output folder's appsettings.json (a service's) has fixed Kestrel ports that would override UseUrls.
+            ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
         };
         builder.Configuration.AddInMemoryCollection(settings);
 
