@@ -12,13 +12,13 @@ internal sealed record DemoArguments(Uri Gateway, string? Token, DemoScale Scale
     public const string Usage = """
         Loads the demo data set (the 2023 work report, reproduced) into a running suite through its gateway.
 
-        usage: Industry.Demo [--gateway http://127.0.0.1:7000] [--token JWT] [--scale full|tenth] [--concurrency 4]
+        usage: Industry.Demo [--gateway http://127.0.0.1:7000] [--token JWT] [--scale full|tenth] [--concurrency 8]
 
           --gateway      the gateway's gRPC address (h2c); default http://127.0.0.1:7000
           --token        a bearer token sent on every call; default the INDUSTRY_TOKEN environment variable, else none
           --scale        full (the report's figures, default) or tenth (a tenth of the enterprises, qualifications,
                          transformations and projects; clusters and parks as in full)
-          --concurrency  calls in flight to each service at most; default 4
+          --concurrency  calls in flight to each service at most; default 8
         """;
 
     public static DemoArguments? Parse(IReadOnlyList<string> args)

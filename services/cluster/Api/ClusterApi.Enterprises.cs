@@ -53,6 +53,15 @@ internal sealed partial class ClusterApi
 
     private async Task<Proto.Enterprise> CreateEnterpriseOnceAsync(Proto.CreateEnterpriseRequest request, ServerCallContext context)
     {
+        var proto = await AddEnterpriseAsync(request, Actor.Of(context), context.CancellationToken);
+        idempotency.Record(proto);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return proto;
+    }
+
+    /// <summary>Validates one enterprise and adds it with its <c>EnterpriseCreated</c> to the pending changes (CreateEnterprise and its batch).</summary>
+    private async Task<Proto.Enterprise> AddEnterpriseAsync(Proto.CreateEnterpriseRequest request, string actor, CancellationToken cancellationToken)
+    {
         var requested = request.Enterprise ?? throw ServiceException.InvalidArgument("enterprise", "is required.");
         var uscc = requested.Uscc.Trim().ToUpperInvariant();
         var draft = requested.ToDraft();
@@ -67,19 +76,17 @@ internal sealed partial class ClusterApi
             throw ServiceException.InvalidArgument(violations);
         }
 
-        if (await db.Enterprises.AnyAsync(e => e.Uscc == uscc, context.CancellationToken))
+        // Local: an enterprise added earlier in the same batch is not in the database yet.
+        if (db.Enterprises.Local.Any(e => e.Uscc == uscc) || await db.Enterprises.AnyAsync(e => e.Uscc == uscc, cancellationToken))
         {
             throw ServiceException.AlreadyExists(Enterprise.Collection + "/" + uscc);
         }
 
-        var actor = Actor.Of(context);
-        var previousVersion = await db.LastVersionAsync(Enterprise.Collection + "/" + uscc, context.CancellationToken);
+        var previousVersion = await db.LastVersionAsync(Enterprise.Collection + "/" + uscc, cancellationToken);
         var enterprise = Enterprise.Create(uscc, draft, Now, actor, previousVersion);
         db.Enterprises.Add(enterprise);
         var proto = enterprise.ToProto();
         outbox.Add(new Proto.EnterpriseCreated { Enterprise = proto }, enterprise.Name, enterprise.Version, actor);
-        idempotency.Record(proto);
-        await db.SaveChangesAsync(context.CancellationToken);
         return proto;
     }
 

@@ -15,6 +15,15 @@ internal sealed partial class ClusterApi
 
     private async Task<Proto.Enterprise> GrantQualificationOnceAsync(Proto.GrantQualificationRequest request, ServerCallContext context)
     {
+        var proto = await GrantAsync(request, Actor.Of(context), context.CancellationToken);
+        idempotency.Record(proto);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return proto;
+    }
+
+    /// <summary>Validates one grant and applies it, with its <c>EnterpriseQualified</c>, to the pending changes (GrantQualification and its batch).</summary>
+    private async Task<Proto.Enterprise> GrantAsync(Proto.GrantQualificationRequest request, string actor, CancellationToken cancellationToken)
+    {
         var type = (QualificationType)request.Type;
         var violations = QualificationLadder.CheckGrant(type, request.Year, ChinaTime.Today(clock).Year);
         if (violations.Count > 0)
@@ -22,15 +31,12 @@ internal sealed partial class ClusterApi
             throw ServiceException.InvalidArgument(violations);
         }
 
-        var enterprise = await FindEnterpriseAsync(request.Name, "name", tracking: true, context.CancellationToken);
+        var enterprise = await FindEnterpriseAsync(request.Name, "name", tracking: true, cancellationToken);
         Etag.Require(request.Etag, enterprise.Version, enterprise.Name);
 
-        var actor = Actor.Of(context);
         var qualification = enterprise.Grant(type, request.Year, Now, actor);
         var proto = enterprise.ToProto();
         outbox.Add(new Proto.EnterpriseQualified { Enterprise = proto, Qualification = qualification.ToProto() }, enterprise.Name, enterprise.Version, actor);
-        idempotency.Record(proto);
-        await db.SaveChangesAsync(context.CancellationToken);
         return proto;
     }
 

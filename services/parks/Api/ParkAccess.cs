@@ -20,6 +20,7 @@ internal static class ParkAccess
         ["RejectPark"] = Access.AdminWrite,
         ["RevokePark"] = Access.AdminWrite,
         ["RecordTransformation"] = Access.CityWrite,
+        ["BatchRecordTransformations"] = Access.CityWrite,
         ["UpdateTransformation"] = Access.CityWrite,
         ["DeleteTransformation"] = Access.CityWrite,
         ["UpdateDigitalTargets"] = Access.AdminWrite,

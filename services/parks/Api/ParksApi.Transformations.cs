@@ -98,7 +98,24 @@ internal sealed partial class ParksApi
 
     private async Task<Proto.Transformation> RecordTransformationOnceAsync(Proto.RecordTransformationRequest request, ServerCallContext context)
     {
-        var parkId = ResourceName.Id(request.Parent, Park.Collection, "parent");
+        var (proto, changed) = await RecordAsync(request, request.Parent, Actor.Of(context), context);
+        if (changed)
+        {
+            idempotency.Record(proto);
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+
+        return proto;
+    }
+
+    /// <summary>
+    /// Validates one transformation in <paramref name="parent"/> and applies it, with its event, to the pending changes
+    /// (RecordTransformation and its batch, whose earlier items may have recorded the same enterprise); whether anything changed.
+    /// </summary>
+    private async Task<(Proto.Transformation Transformation, bool Changed)> RecordAsync(
+        Proto.RecordTransformationRequest request, string parent, string actor, ServerCallContext context)
+    {
+        var parkId = ResourceName.Id(parent, Park.Collection, "parent");
         var uscc = request.EnterpriseUscc.Trim().ToUpperInvariant();
         var level = request.Level == Proto.TransformationLevel.Unspecified ? (TransformationLevel?)null : (TransformationLevel)request.Level;
         var displayName = request.EnterpriseDisplayName.Trim();
@@ -110,10 +127,10 @@ internal sealed partial class ParksApi
 
         var ct = context.CancellationToken;
         var park = await db.Parks.AsNoTracking().SingleOrDefaultAsync(p => p.Id == parkId, ct);
-        context.RequireCity(park?.CityCode, request.Parent);
+        context.RequireCity(park?.CityCode, parent);
         if (park is null)
         {
-            throw ServiceException.NotFound(request.Parent);
+            throw ServiceException.NotFound(parent);
         }
 
         if (!ParkLifecycle.AcceptsTransformations(park.State))
@@ -125,9 +142,9 @@ internal sealed partial class ParksApi
         }
 
         var reached = new LevelReached(level!.Value, request.Year, TransformationSource.Reported);
-        var actor = Actor.Of(context);
         var id = Transformation.IdOf(parkId, uscc);
-        var transformation = await db.Transformations.SingleOrDefaultAsync(t => t.Id == id, ct);
+        var transformation = db.Transformations.Local.FirstOrDefault(t => t.Id == id)
+            ?? await db.Transformations.SingleOrDefaultAsync(t => t.Id == id, ct);
         TransformationLevel previous = default;
         TransformationChange change;
         if (transformation is null)
@@ -159,13 +176,7 @@ internal sealed partial class ParksApi
             outbox.Add(new Proto.TransformationUpdated { Transformation = proto, UpdateMask = new FieldMask { Paths = { change.Described } } }, transformation.Name, transformation.Version, actor);
         }
 
-        if (change.Any)
-        {
-            idempotency.Record(proto);
-            await db.SaveChangesAsync(ct);
-        }
-
-        return proto;
+        return (proto, change.Any);
     }
 
     /// <summary>The transformation to write, tracked; the park's city decides, as for <see cref="FindParkForWriteAsync"/>.</summary>

@@ -16,6 +16,7 @@ internal static class ProjectAccess
         ["DeleteProject"] = Access.CityWrite,
         ["TransitionProject"] = Access.CityWrite,
         ["ReportInvestment"] = Access.CityWrite,
+        ["BatchReportInvestments"] = Access.CityWrite,
         ["DeleteInvestmentReport"] = Access.CityWrite,
         ["ImportProjects"] = Access.CityWrite,
         ["UpdatePlan"] = Access.AdminWrite,

@@ -20,10 +20,23 @@ internal sealed partial class ProjectsApi
 
     private async Task<Proto.InvestmentReport> ReportInvestmentOnceAsync(Proto.ReportInvestmentRequest request, ServerCallContext context)
     {
+        var proto = await ReportAsync(request, request.Parent, Actor.Of(context), context);
+        idempotency.Record(proto);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return proto;
+    }
+
+    /// <summary>
+    /// Validates one month's report of <paramref name="parent"/> and applies it, with its <c>InvestmentReported</c>, to
+    /// the pending changes (ReportInvestment and its batch, whose earlier items may have reported the same project).
+    /// </summary>
+    private async Task<Proto.InvestmentReport> ReportAsync(Proto.ReportInvestmentRequest request, string parent, string actor, ServerCallContext context)
+    {
         var period = ReportingPeriod.TryParse(request.Period) ?? throw ServiceException.InvalidArgument("period", "must be a month 'YYYY-MM' from 2000-01 to 2100-12.");
-        var project = await FindProjectForWriteAsync(request.Parent, "parent", context);
-        var report = await db.InvestmentReports.SingleOrDefaultAsync(
-            r => r.ProjectId == project.Id && r.Year == period.Year && r.Month == period.Month, context.CancellationToken);
+        var project = await FindProjectForWriteAsync(parent, "parent", context);
+        var report = db.InvestmentReports.Local.FirstOrDefault(r => r.ProjectId == project.Id && r.Year == period.Year && r.Month == period.Month)
+            ?? await db.InvestmentReports.SingleOrDefaultAsync(
+                r => r.ProjectId == project.Id && r.Year == period.Year && r.Month == period.Month, context.CancellationToken);
         var name = $"{project.Name}/investmentReports/{period}";
         if (report is not null)
         {
@@ -37,7 +50,6 @@ internal sealed partial class ProjectsApi
 
         InvestmentRules.Check(project, period, request.CompletedInvestmentYuan, report?.CompletedInvestmentYuan ?? 0, ChinaTime.Today(clock));
 
-        var actor = Actor.Of(context);
         var previous = report?.ToProto();
         long delta;
         if (report is null)
@@ -53,7 +65,7 @@ internal sealed partial class ProjectsApi
 
         project.RecordInvestment(delta, period.ToString(), Now, actor);
         var proto = report.ToProto();
-        proto.CumulativeCompletedInvestmentYuan = await CumulativeThroughAsync(project.Id, period, context.CancellationToken) + delta;
+        proto.CumulativeCompletedInvestmentYuan = await CumulativeThroughAsync(project.Id, period, context.CancellationToken) + PendingThrough(project.Id, period);
         var @event = new Proto.InvestmentReported { InvestmentReport = proto, Project = project.ToProto() };
         if (previous is not null)
         {
@@ -61,10 +73,23 @@ internal sealed partial class ProjectsApi
         }
 
         outbox.Add(@event, project.Name, project.Version, actor);
-        idempotency.Record(proto);
-        await db.SaveChangesAsync(context.CancellationToken);
         return proto;
     }
+
+    /// <summary>
+    /// What the unsaved reports of the project through <paramref name="period"/> change in its stored cumulative
+    /// investment: this call's report, and in a batch the earlier items' reports of the same project.
+    /// </summary>
+    private long PendingThrough(string projectId, ReportingPeriod period) =>
+        db.ChangeTracker.Entries<InvestmentReport>()
+            .Where(e => e.Entity.ProjectId == projectId
+                && (e.Entity.Year < period.Year || (e.Entity.Year == period.Year && e.Entity.Month <= period.Month)))
+            .Sum(e => e.State switch
+            {
+                EntityState.Added => e.Entity.CompletedInvestmentYuan,
+                EntityState.Deleted => -e.OriginalValues.GetValue<long>(nameof(InvestmentReport.CompletedInvestmentYuan)),
+                _ => e.Entity.CompletedInvestmentYuan - e.OriginalValues.GetValue<long>(nameof(InvestmentReport.CompletedInvestmentYuan)),
+            });
 
     public override async Task<Proto.InvestmentReport> GetInvestmentReport(Proto.GetInvestmentReportRequest request, ServerCallContext context)
     {

@@ -48,10 +48,18 @@ public static class DatabaseExtensions
         return builder;
     }
 
-    /// <summary>The provider and conventions every context of the suite uses (snake_case names on both engines).</summary>
+    /// <summary>The provider and conventions every context of the suite uses (snake_case names on both engines; SQLite without an fsync per commit).</summary>
     public static DbContextOptionsBuilder UseServiceDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
-        _ = provider == DatabaseProvider.Postgres ? options.UseNpgsql(connectionString) : options.UseSqlite(connectionString);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(connectionString);
+        }
+        else
+        {
+            options.UseSqlite(connectionString).AddInterceptors(SqliteSynchronousNormal.Instance);
+        }
+
         options.UseSnakeCaseNamingConvention();
         return options;
     }
