@@ -170,6 +170,30 @@ public sealed class ClusterServiceGatewayTests(SuiteFixture fixture) : IDisposab
             Assert.Equal(created, await Direct.CreateEnterpriseAsync(request, Options)); // the retry, directly: the same answer
         }
         ,
+        "BatchCreateEnterprises" => async () =>
+        {
+            var batch = await Gateway.BatchCreateEnterprisesAsync(new BatchCreateEnterprisesRequest
+            {
+                Requests = { new CreateEnterpriseRequest { Enterprise = NewEnterprise() }, new CreateEnterpriseRequest { Enterprise = NewEnterprise() } },
+            }, Options);
+            Assert.Equal(2, batch.Enterprises.Count);
+            Assert.Equal(batch.Enterprises[1], await Direct.GetEnterpriseAsync(new GetEnterpriseRequest { Name = batch.Enterprises[1].Name }, Options));
+        }
+        ,
+        "BatchGrantQualifications" => async () =>
+        {
+            var enterprise = await NewEnterpriseDirectlyAsync();
+            var batch = await Gateway.BatchGrantQualificationsAsync(new BatchGrantQualificationsRequest
+            {
+                Requests =
+                {
+                    new GrantQualificationRequest { Name = enterprise.Name, Type = QualificationType.InnovativeSme, Year = 2023 },
+                    new GrantQualificationRequest { Name = enterprise.Name, Type = QualificationType.SpecializedSme, Year = 2023 },
+                },
+            }, Options);
+            Assert.Equal(batch.Enterprises[^1], await Direct.GetEnterpriseAsync(new GetEnterpriseRequest { Name = enterprise.Name }, Options));
+        }
+        ,
         "UpdateEnterprise" => async () =>
         {
             var enterprise = await NewEnterpriseDirectlyAsync();

@@ -133,6 +133,18 @@ public sealed class ParkServiceGatewayTests(SuiteFixture fixture) : IDisposable
             Assert.Equal(recorded, await Direct.GetTransformationAsync(new GetTransformationRequest { Name = recorded.Name }, Options));
         }
         ,
+        "BatchRecordTransformations" => async () =>
+        {
+            var park = await CertifiedDirectlyAsync();
+            var batch = await Gateway.BatchRecordTransformationsAsync(new BatchRecordTransformationsRequest
+            {
+                Parent = park.Name,
+                Requests = { Record(park, TransformationLevel.DigitalWorkshop), Record(park, TransformationLevel.SmartFactory) },
+            }, Options);
+            Assert.Equal(2, batch.Transformations.Count);
+            Assert.Equal(batch.Transformations[1], await Direct.GetTransformationAsync(new GetTransformationRequest { Name = batch.Transformations[1].Name }, Options));
+        }
+        ,
         "GetTransformation" => async () =>
         {
             var recorded = await RecordedDirectlyAsync();

@@ -81,6 +81,7 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         "DeleteProject" => DeleteProjectThroughGatewayAsync,
         "TransitionProject" => TransitionProjectThroughGatewayAsync,
         "ReportInvestment" => ReportInvestmentThroughGatewayAsync,
+        "BatchReportInvestments" => BatchReportInvestmentsThroughGatewayAsync,
         "GetInvestmentReport" => GetInvestmentReportThroughGatewayAsync,
         "ListInvestmentReports" => ListInvestmentReportsThroughGatewayAsync,
         "DeleteInvestmentReport" => DeleteInvestmentReportThroughGatewayAsync,
@@ -155,6 +156,18 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         var project = await StartedDirectlyAsync();
         var report = await Gateway.ReportInvestmentAsync(Report(project, "2024-02", 10_000_000), Options);
         Assert.Equal(report, await Direct.GetInvestmentReportAsync(new GetInvestmentReportRequest { Name = report.Name }, Options));
+    }
+
+    private async Task BatchReportInvestmentsThroughGatewayAsync()
+    {
+        var project = await StartedDirectlyAsync();
+        var batch = await Gateway.BatchReportInvestmentsAsync(new BatchReportInvestmentsRequest
+        {
+            Parent = "projects/-",
+            Requests = { Report(project, "2024-01", 5_000_000), Report(project, "2024-02", 7_000_000) },
+        }, Options);
+        Assert.Equal(2, batch.InvestmentReports.Count);
+        Assert.Equal(batch.InvestmentReports[1], await Direct.GetInvestmentReportAsync(new GetInvestmentReportRequest { Name = batch.InvestmentReports[1].Name }, Options));
     }
 
     private async Task GetInvestmentReportThroughGatewayAsync()
