@@ -23,6 +23,15 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public void MethodPermissions_WritesNeed_GivesEveryWriteTheAccessAndLeavesReads()
+    {
+        var table = MethodPermissions.WritesNeed(Clusters.V1.ClusterService.Descriptor, Access.AdminWrite);
+
+        Assert.Equal(Access.AdminWrite, table.ByMethod["industry.clusters.v1.ClusterService/BatchCreateEnterprises"]);
+        Assert.Equal(Access.Read, table.ByMethod["industry.clusters.v1.ClusterService/GetClusterProgress"]);
+    }
+
+    [Fact]
     public void MethodPermissions_AnUndeclaredWrite_RefusesToBuild()
     {
         var declared = AllWrites(Projects.V1.ProjectService.Descriptor, Access.CityWrite);

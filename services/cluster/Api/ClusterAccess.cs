@@ -6,9 +6,5 @@ namespace Industry.Cluster.Api;
 /// <summary>Who may call what (DESIGN.md 3.5): reads need any role; every write of the cluster programme is the province admin's.</summary>
 internal static class ClusterAccess
 {
-    public static readonly MethodPermissions Table = MethodPermissions.For(
-        Proto.ClusterService.Descriptor,
-        Proto.ClusterService.Descriptor.Methods
-            .Where(m => !m.Name.StartsWith("Get", StringComparison.Ordinal) && !m.Name.StartsWith("List", StringComparison.Ordinal))
-            .ToDictionary(m => m.Name, _ => Access.AdminWrite));
+    public static readonly MethodPermissions Table = MethodPermissions.WritesNeed(Proto.ClusterService.Descriptor, Access.AdminWrite);
 }

@@ -39,5 +39,9 @@ public sealed class MethodPermissions
         return new MethodPermissions(byMethod);
     }
 
+    /// <summary>A service whose every write needs <paramref name="access"/> (reads stay <see cref="Access.Read"/>).</summary>
+    public static MethodPermissions WritesNeed(ServiceDescriptor service, Access access) =>
+        For(service, service.Methods.Where(m => !IsRead(m.Name)).ToDictionary(m => m.Name, _ => access));
+
     private static bool IsRead(string method) => method.StartsWith("Get", StringComparison.Ordinal) || method.StartsWith("List", StringComparison.Ordinal);
 }
