@@ -11,7 +11,6 @@ builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ClusterDbContext, SqliteClusterDbContext, PostgresClusterDbContext>(identity);
 builder.AddClusterMessaging();
 builder.AddRequestIdempotency();
-builder.Services.AddSingleton(ClusterAccess.Table);
 
 var app = builder.Build();
 app.MapServiceDefaults();

@@ -11,7 +11,6 @@ builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ParksDbContext, SqliteParksDbContext, PostgresParksDbContext>(identity);
 builder.AddParksMessaging();
 builder.AddRequestIdempotency();
-builder.Services.AddSingleton(ParkAccess.Table);
 
 var app = builder.Build();
 app.MapServiceDefaults();

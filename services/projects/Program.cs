@@ -13,7 +13,6 @@ builder.AddServiceDatabase<ProjectsDbContext, SqliteProjectsDbContext, PostgresP
 builder.AddServiceMessaging();
 builder.AddRequestIdempotency();
 builder.AddReferenceChecks();
-builder.Services.AddSingleton(ProjectAccess.Table);
 
 var app = builder.Build();
 app.MapServiceDefaults();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Industry.Common.V1;
 using Industry.ServiceDefaults.Security;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -10,42 +11,6 @@ namespace Industry.ServiceDefaults.UnitTests;
 public sealed class SecurityTests
 {
     private const string Key = "LWxNeicpzvc+dYcDeTrCYKnltiWvWujRBXINeafBDU8=";
-
-    [Fact]
-    public void MethodPermissions_ReadsDefaultToRead_AndDeclaredWritesKeepTheirAccess()
-    {
-        var table = MethodPermissions.For(Projects.V1.ProjectService.Descriptor, AllWrites(Projects.V1.ProjectService.Descriptor, Access.CityWrite));
-
-        Assert.Equal(Access.Read, table.ByMethod["industry.projects.v1.ProjectService/GetProject"]);
-        Assert.Equal(Access.Read, table.ByMethod["industry.projects.v1.ProjectService/ListPlans"]);
-        Assert.Equal(Access.CityWrite, table.ByMethod["industry.projects.v1.ProjectService/ImportProjects"]);
-        Assert.Equal(Projects.V1.ProjectService.Descriptor.Methods.Count, table.ByMethod.Count);
-    }
-
-    [Fact]
-    public void MethodPermissions_WritesNeed_GivesEveryWriteTheAccessAndLeavesReads()
-    {
-        var table = MethodPermissions.WritesNeed(Clusters.V1.ClusterService.Descriptor, Access.AdminWrite);
-
-        Assert.Equal(Access.AdminWrite, table.ByMethod["industry.clusters.v1.ClusterService/BatchCreateEnterprises"]);
-        Assert.Equal(Access.Read, table.ByMethod["industry.clusters.v1.ClusterService/GetClusterProgress"]);
-    }
-
-    [Fact]
-    public void MethodPermissions_AnUndeclaredWrite_RefusesToBuild()
-    {
-        var declared = AllWrites(Projects.V1.ProjectService.Descriptor, Access.CityWrite);
-        declared.Remove("UpdatePlan");
-
-        var error = Assert.Throws<InvalidOperationException>(() => MethodPermissions.For(Projects.V1.ProjectService.Descriptor, declared));
-
-        Assert.Contains("UpdatePlan", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void MethodPermissions_AMethodTheServiceLacks_RefusesToBuild() =>
-        Assert.Throws<InvalidOperationException>(() => MethodPermissions.For(Projects.V1.ProjectService.Descriptor,
-            new Dictionary<string, Access>(AllWrites(Projects.V1.ProjectService.Descriptor, Access.AdminWrite)) { ["DropEverything"] = Access.AdminWrite }));
 
     [Theory]
     [InlineData("viewer", null, true, false, false)]
@@ -109,10 +74,6 @@ public sealed class SecurityTests
         Assert.True(result.IsValid, result.Exception?.Message);
         Assert.Equal(("alice", "city_editor", "340100"), ((string)result.Claims["sub"], (string)result.Claims["role"], (string)result.Claims["city"]));
     }
-
-    private static Dictionary<string, Access> AllWrites(Google.Protobuf.Reflection.ServiceDescriptor service, Access access) =>
-        service.Methods.Where(m => !m.Name.StartsWith("Get", StringComparison.Ordinal) && !m.Name.StartsWith("List", StringComparison.Ordinal))
-            .ToDictionary(m => m.Name, _ => access);
 
     private static ClaimsPrincipal Principal(string role, string? city, params string[] moreRoles)
     {

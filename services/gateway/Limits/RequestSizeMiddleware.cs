@@ -1,4 +1,5 @@
 using Industry.Gateway.Proxy;
+using Industry.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Industry.Gateway.Limits;

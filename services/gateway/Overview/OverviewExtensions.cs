@@ -1,4 +1,3 @@
-using Industry.ServiceDefaults.Security;
 using Industry.ServiceDefaults.ServiceClients;
 using ClustersV1 = Industry.Clusters.V1;
 using ParksV1 = Industry.Parks.V1;
@@ -33,7 +32,6 @@ internal static class OverviewExtensions
         builder.AddServiceGrpcClient<ParksV1.ParkService.ParkServiceClient>("parks");
         builder.Services.AddSingleton<OverviewDeadlines>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(MethodPermissions.For(Industry.Overview.V1.OverviewService.Descriptor, new Dictionary<string, Access>()));
         return builder;
     }
 

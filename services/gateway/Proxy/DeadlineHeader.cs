@@ -1,4 +1,5 @@
 using System.Globalization;
+using Industry.ServiceDefaults.Errors;
 
 namespace Industry.Gateway.Proxy;
 

@@ -1,64 +1,13 @@
-using System.Globalization;
-using System.Text.Json;
-using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Grpc.Core;
+using Industry.ServiceDefaults.Errors;
 
 namespace Industry.Gateway.Proxy;
 
-/// <summary>
-/// An error the gateway answers itself (no token, rate limit, unreachable backend), in the shape the services use:
-/// for gRPC and gRPC-Web a trailers-only response with <c>grpc-status</c> and a <c>google.rpc.Status</c> carrying an
-/// <c>ErrorInfo</c> in <c>grpc-status-details-bin</c>; for JSON/REST the same status as a JSON body with the matching
-/// HTTP status code.
-/// </summary>
+/// <summary>An error the gateway answers itself, in the gateway's error domain (<see cref="ErrorResponse"/>).</summary>
 internal static class GatewayErrorResponse
 {
     public const string ErrorDomain = "gateway.industry.anhui.gov.cn";
 
-    public static Task WriteAsync(HttpContext context, StatusCode code, string reason, string message)
-    {
-        var response = context.Response;
-        if (GrpcRequests.IsGrpc(context.Request))
-        {
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = context.Request.ContentType!.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase)
-                ? "application/grpc-web+proto"
-                : "application/grpc";
-            response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
-            response.Headers["grpc-message"] = Uri.EscapeDataString(message);
-            response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(Status(code, reason, message).ToByteArray()).TrimEnd('=');
-            return Task.CompletedTask;
-        }
-
-        response.StatusCode = HttpStatusOf(code);
-        response.ContentType = "application/json";
-        var body = new
-        {
-            code = (int)code,
-            message,
-            details = new object[] { new Dictionary<string, string> { ["@type"] = "type.googleapis.com/google.rpc.ErrorInfo", ["reason"] = reason, ["domain"] = ErrorDomain } },
-        };
-        return JsonSerializer.SerializeAsync(response.Body, body, cancellationToken: context.RequestAborted);
-    }
-
-    private static Google.Rpc.Status Status(StatusCode code, string reason, string message) => new()
-    {
-        Code = (int)code,
-        Message = message,
-        Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = ErrorDomain }) },
-    };
-
-    /// <summary>The HTTP status JSON transcoding gives each code (google.rpc.Code's mapping).</summary>
-    private static int HttpStatusOf(StatusCode code) => code switch
-    {
-        StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
-        StatusCode.PermissionDenied => StatusCodes.Status403Forbidden,
-        StatusCode.ResourceExhausted => StatusCodes.Status429TooManyRequests,
-        StatusCode.DeadlineExceeded => StatusCodes.Status504GatewayTimeout,
-        StatusCode.Unavailable => StatusCodes.Status503ServiceUnavailable,
-        StatusCode.NotFound or StatusCode.Unimplemented => StatusCodes.Status404NotFound,
-        _ => StatusCodes.Status500InternalServerError,
-    };
+    public static Task WriteAsync(HttpContext context, StatusCode code, string reason, string message) =>
+        ErrorResponse.WriteAsync(context, ErrorDomain, code, reason, message);
 }

@@ -38,10 +38,10 @@ internal static class ProxyExtensions
     {
         app.MapReverseProxy(proxy =>
         {
-            // A custom pipeline replaces YARP's default one: refuse calls without a valid token, keep YARP's destination
+            // A custom pipeline replaces YARP's default one: refuse what the contracts do not name or the caller may not call, keep YARP's destination
             // choice (round robin over the healthy destinations) and passive health, then turn unreachable backends
             // into gRPC statuses.
-            proxy.UseMiddleware<RequireTokenMiddleware>();
+            proxy.UseMiddleware<ProxyAccessMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

@@ -68,7 +68,7 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Token validation and gRPC-Web (browsers), then health (gRPC and HTTP) and server reflection. Call once, before the
+    /// Exact method paths, token validation and gRPC-Web (browsers), then health (gRPC and HTTP) and server reflection. Call once, before the
     /// service's own endpoints.
     /// </summary>
     /// <param name="app">The application.</param>
@@ -79,6 +79,8 @@ public static class ServiceDefaultsExtensions
     /// </param>
     public static WebApplication MapServiceDefaults(this WebApplication app, bool grpcWebForEveryEndpoint = true)
     {
+        // Routing has matched an endpoint by then (WebApplication routes first); a path that only resembles its method's is refused.
+        app.UseMiddleware<CanonicalMethodPathMiddleware>();
         app.UseAuthentication();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = grpcWebForEveryEndpoint });
         app.MapServiceHealthChecks();

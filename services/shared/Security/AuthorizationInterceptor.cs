@@ -1,25 +1,32 @@
+using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Industry.Common.V1;
 using Industry.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http;
 
 namespace Industry.ServiceDefaults.Security;
 
 /// <summary>
-/// Checks every call of the suite's own services (<c>industry.*</c>) against the <see cref="MethodPermissions"/> the
-/// process declared, before the method runs: no valid token is <c>UNAUTHENTICATED</c>, a role that may not call the
-/// method <c>PERMISSION_DENIED</c>. A method of the suite that no table lists is refused (fail closed). Health checks and
-/// server reflection are not the suite's and stay open. The per-city rule is the method's own
-/// (<see cref="CallerAccess.RequireCity"/>). It runs inside the error-mapping interceptor, so the refusals carry the
-/// same rich status as every other error, for gRPC and JSON callers alike.
+/// Checks every gRPC and JSON call against the access its contract declares (<see cref="MethodPermissions"/>), before
+/// the method runs: no valid token is <c>UNAUTHENTICATED</c>, a role that may not call the method <c>PERMISSION_DENIED</c>.
+/// The method is the one the matched endpoint will run (its <see cref="GrpcMethodMetadata"/>), never the request path's
+/// text, which routing matches without regard to case (<see cref="CanonicalMethodPathMiddleware"/> refuses such paths
+/// before this runs). Deny by default: only health checks and server reflection, by their exact service names, are open;
+/// any other method without a declared access is refused. The per-city rule is the method's own
+/// (<see cref="CallerAccess.RequireCity"/>). It runs inside the error-mapping interceptor, so the refusals carry the same
+/// rich status as every other error.
 /// </summary>
-public sealed class AuthorizationInterceptor(IEnumerable<MethodPermissions> tables) : Interceptor
+public sealed class AuthorizationInterceptor : Interceptor
 {
-    private const string SuitePackagePrefix = "industry.";
+    private static readonly HashSet<string> OpenServices = new(StringComparer.Ordinal)
+    {
+        "grpc.health.v1.Health",
+        "grpc.reflection.v1alpha.ServerReflection",
+        "grpc.reflection.v1.ServerReflection",
+    };
 
-    private readonly Dictionary<string, Access> _access = tables
-        .SelectMany(t => t.ByMethod)
-        .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    private readonly MethodPermissions _permissions = MethodPermissions.Suite;
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -51,19 +58,20 @@ public sealed class AuthorizationInterceptor(IEnumerable<MethodPermissions> tabl
 
     private void Authorize(ServerCallContext context)
     {
-        var method = context.Method.TrimStart('/');
-        if (!_access.TryGetValue(method, out var access))
+        var http = context.GetHttpContext();
+        var method = http.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
+        if (method is not null && OpenServices.Contains(method.ServiceName))
         {
-            if (method.StartsWith(SuitePackagePrefix, StringComparison.Ordinal))
-            {
-                throw new ServiceException(ErrorKind.PermissionDenied, "PERMISSION_NOT_DECLARED",
-                    $"{method} declares no access level and is refused.", new Dictionary<string, string> { ["method"] = method });
-            }
-
-            return; // grpc.health.v1, grpc.reflection: open by design
+            return;
         }
 
-        var http = context.GetHttpContext();
+        var path = method?.FullName ?? "(no method)";
+        if (method is null || _permissions.Find(method.FullName) is not { } access || access == Access.Unspecified)
+        {
+            throw new ServiceException(ErrorKind.PermissionDenied, "PERMISSION_NOT_DECLARED",
+                $"{path} declares no access level and is refused.", new Dictionary<string, string> { ["method"] = path });
+        }
+
         if (http.User.Identity?.IsAuthenticated != true)
         {
             throw Unauthenticated(http);
@@ -72,11 +80,15 @@ public sealed class AuthorizationInterceptor(IEnumerable<MethodPermissions> tabl
         var caller = Caller.From(http.User);
         if (!caller.Holds(access))
         {
-            throw new ServiceException(ErrorKind.PermissionDenied, "ROLE_NOT_PERMITTED",
-                $"{method} needs {Describe(access)}; the caller's role is {caller.Role ?? "none"}.",
-                new Dictionary<string, string> { ["method"] = method, ["access"] = access.ToString(), ["caller_role"] = caller.Role ?? string.Empty });
+            throw RoleNotPermitted(path, access, caller);
         }
     }
+
+    /// <summary>The refusal of a caller whose role may not call <paramref name="path"/> (the gateway answers it too).</summary>
+    public static ServiceException RoleNotPermitted(string path, Access access, Caller caller) =>
+        new(ErrorKind.PermissionDenied, "ROLE_NOT_PERMITTED",
+            $"{path.TrimStart('/')} needs {Describe(access)}; the caller's role is {caller.Role ?? "none"}.",
+            new Dictionary<string, string> { ["method"] = path.TrimStart('/'), ["access"] = access.ToString(), ["caller_role"] = caller.Role ?? string.Empty });
 
     private static string Describe(Access access) => access switch
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Industry.Common.V1;
 
 namespace Industry.ServiceDefaults.Security;
 

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Industry.Common.V1;
 using Industry.ServiceDefaults.Errors;
 
 namespace Industry.ServiceDefaults.Security;

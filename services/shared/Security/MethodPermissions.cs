@@ -1,47 +1,75 @@
+using System.Collections.Frozen;
+using System.Reflection;
 using Google.Protobuf.Reflection;
+using Industry.Common.V1;
 
 namespace Industry.ServiceDefaults.Security;
 
 /// <summary>
-/// The permission each gRPC method of a service needs, declared once next to the service's endpoints. Reads
-/// (<c>Get…</c>, <c>List…</c>) need <see cref="Access.Read"/> unless declared otherwise; every other method must be
-/// declared, or the process refuses to start, so a new write method cannot be left open by omission.
+/// The access level of every RPC of the suite's own services (<c>industry.*</c>), as its contract declares it with
+/// <c>option (industry.common.v1.access)</c>: the one table the services, the gateway and the tests read. Built from the
+/// contracts assembly's descriptors, so a new service or method is covered the day its proto lands; a method that
+/// declares no access makes the table, and so every process, refuse to start.
 /// </summary>
 public sealed class MethodPermissions
 {
-    private readonly Dictionary<string, Access> _byMethod;
+    /// <summary>The contracts' package prefix: the services of the suite, as opposed to health checks and reflection.</summary>
+    public const string SuitePackagePrefix = "industry.";
 
-    private MethodPermissions(Dictionary<string, Access> byMethod) => _byMethod = byMethod;
+    private readonly FrozenDictionary<string, Access> _byPath;
 
-    /// <summary>Keyed by the full method name, <c>industry.projects.v1.ProjectService/GetProject</c>.</summary>
-    public IReadOnlyDictionary<string, Access> ByMethod => _byMethod;
+    private MethodPermissions(FrozenDictionary<string, Access> byPath) => _byPath = byPath;
 
-    /// <param name="service">The service's descriptor (<c>ProjectService.Descriptor</c>).</param>
-    /// <param name="declared">Method name → permission: every method that is not a plain read.</param>
-    public static MethodPermissions For(ServiceDescriptor service, IReadOnlyDictionary<string, Access> declared)
+    /// <summary>Every method of every suite service in the contracts assembly.</summary>
+    public static MethodPermissions Suite { get; } = For(SuiteServices());
+
+    /// <summary>Keyed by the canonical gRPC path, <c>/industry.projects.v1.ProjectService/GetProject</c>.</summary>
+    public IReadOnlyDictionary<string, Access> ByPath => _byPath;
+
+    /// <summary>The access <paramref name="path"/> needs, or <see langword="null"/> when it is not exactly a suite method's path.</summary>
+    public Access? Find(string path) => _byPath.TryGetValue(path, out var access) ? access : null;
+
+    /// <summary>The canonical gRPC path of <paramref name="method"/>: what clients send as <c>:path</c>.</summary>
+    public static string PathOf(MethodDescriptor method) => $"/{method.Service.FullName}/{method.Name}";
+
+    /// <summary>The table for <paramref name="services"/>; throws when a method declares no access.</summary>
+    public static MethodPermissions For(IEnumerable<ServiceDescriptor> services)
     {
-        var unknown = declared.Keys.Where(name => service.FindMethodByName(name) is null).ToList();
-        if (unknown.Count > 0)
+        var byPath = new Dictionary<string, Access>(StringComparer.Ordinal);
+        var undeclared = new List<string>();
+        foreach (var method in services.SelectMany(s => s.Methods))
         {
-            throw new InvalidOperationException($"{service.FullName} has no methods {string.Join(", ", unknown)}.");
+            var access = Declared(method);
+            if (access == Access.Unspecified)
+            {
+                undeclared.Add(PathOf(method));
+            }
+
+            byPath[PathOf(method)] = access;
         }
 
-        var byMethod = new Dictionary<string, Access>(StringComparer.Ordinal);
-        foreach (var method in service.Methods)
-        {
-            byMethod[$"{service.FullName}/{method.Name}"] = declared.TryGetValue(method.Name, out var access)
-                ? access
-                : IsRead(method.Name)
-                    ? Access.Read
-                    : throw new InvalidOperationException($"{service.FullName}/{method.Name} declares no access level.");
-        }
-
-        return new MethodPermissions(byMethod);
+        return undeclared.Count == 0
+            ? new MethodPermissions(byPath.ToFrozenDictionary(StringComparer.Ordinal))
+            : throw new InvalidOperationException(
+                $"These methods declare no option (industry.common.v1.access): {string.Join(", ", undeclared)}.");
     }
 
-    /// <summary>A service whose every write needs <paramref name="access"/> (reads stay <see cref="Access.Read"/>).</summary>
-    public static MethodPermissions WritesNeed(ServiceDescriptor service, Access access) =>
-        For(service, service.Methods.Where(m => !IsRead(m.Name)).ToDictionary(m => m.Name, _ => access));
+    /// <summary>The access level <paramref name="method"/>'s proto declares (<see cref="Access.Unspecified"/> when none).</summary>
+    public static Access Declared(MethodDescriptor method) =>
+        method.GetOptions()?.GetExtension(AccessExtensions.Access) ?? Access.Unspecified;
 
-    private static bool IsRead(string method) => method.StartsWith("Get", StringComparison.Ordinal) || method.StartsWith("List", StringComparison.Ordinal);
+    /// <summary>
+    /// The services of the contracts assembly whose package is the suite's, found through the generated
+    /// <c>*Reflection.Descriptor</c> of each proto file rather than a hand list.
+    /// </summary>
+    public static IReadOnlyList<ServiceDescriptor> SuiteServices() =>
+    [
+        .. typeof(AccessReflection).Assembly.GetTypes()
+            .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static))
+            .Where(p => p?.PropertyType == typeof(FileDescriptor))
+            .Select(p => (FileDescriptor)p!.GetValue(null)!)
+            .Where(f => f.Package.StartsWith(SuitePackagePrefix, StringComparison.Ordinal))
+            .SelectMany(f => f.Services)
+            .OrderBy(s => s.FullName, StringComparer.Ordinal),
+    ];
 }

@@ -1,6 +1,8 @@
-namespace Industry.Gateway.Proxy;
+using Microsoft.AspNetCore.Http;
 
-internal static class GrpcRequests
+namespace Industry.ServiceDefaults.Errors;
+
+public static class GrpcRequests
 {
     /// <summary>gRPC (and gRPC-Web) requests say so in their content type.</summary>
     public static bool IsGrpc(HttpRequest request) =>
