@@ -7,7 +7,7 @@
 #    the overlay "dev" under the dev profile, every other one under the prod profile);
 # 2. checks the images' Dockerfiles statically (deploy/k8s/validate/dockerfiles.mjs);
 # 3. proves both checks bite: the broken fixtures in deploy/k8s/validate/fixtures/ must be rejected with every
-#    finding their expected.txt lists.
+#    finding their expected.txt lists (broken/ under the dev profile, broken-prod/ under the prod profile).
 # Installs what is missing: kubectl (Debian package kubernetes-client) and node/npm with apt-get, the validator's npm
 # packages with `npm ci`. kubectl's built-in kustomize must be v5 or later (the manifests use components and label
 # options); a standalone `kustomize` v5 on PATH is used when kubectl's is older.
@@ -116,6 +116,15 @@ log "broken fixtures: must be rejected"
 rc=0
 node "$VALIDATOR/validate.mjs" --profile dev "$WORK/broken.yaml" >"$WORK/broken.out" || rc=$?
 expect_rejection "manifest fixture" "$WORK/broken.out" "$VALIDATOR/fixtures/broken/expected.txt" "$rc"
+"${RENDER[@]}" "$VALIDATOR/fixtures/broken-prod" >"$WORK/broken-prod.yaml"
+prod_args=()
+while IFS= read -r secret; do
+  case "$secret" in '' | '#'*) continue ;; esac
+  prod_args+=(--external-secret "$secret")
+done <"$K8S/overlays/prod/external-secrets.txt"
+rc=0
+node "$VALIDATOR/validate.mjs" --profile prod "${prod_args[@]}" "$WORK/broken-prod.yaml" >"$WORK/broken-prod.out" || rc=$?
+expect_rejection "prod manifest fixture" "$WORK/broken-prod.out" "$VALIDATOR/fixtures/broken-prod/expected.txt" "$rc"
 rc=0
 node "$VALIDATOR/dockerfiles.mjs" "$VALIDATOR/fixtures/docker/projects.Dockerfile" >"$WORK/docker.out" || rc=$?
 expect_rejection "Dockerfile fixture" "$WORK/docker.out" "$VALIDATOR/fixtures/docker/expected.txt" "$rc"

@@ -11,7 +11,7 @@ namespace Industry.Benchmarks;
 /// </summary>
 internal static class BenchAuth
 {
-    public const string EnvironmentName = "Benchmark";
+    public const string EnvironmentName = DevelopmentEnvironments.Benchmark; // an allow-listed development environment
 
     public static readonly SuiteAuthenticationOptions Options = new() { DevelopmentSigningKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()) };
 

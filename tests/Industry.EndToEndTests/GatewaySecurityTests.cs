@@ -161,6 +161,68 @@ public sealed class GatewaySecurityTests(SuiteFixture fixture)
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(8));
     }
 
+    [Theory]
+    [InlineData("0S")]
+    [InlineData("50n")]
+    [InlineData("0m")]
+    public async Task Deadline_ZeroOrUnderTheMinimum_IsDeadlineExceeded_NotNoDeadline(string timeout)
+    {
+        // Grpc.Net.Client writes only deadlines it computes itself, so the header is sent as raw HTTP/2.
+        using var http = new HttpClient { BaseAddress = fixture.Suite.Gateway.GrpcAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/industry.clusters.v1.ClusterService/ListIndustries")
+        {
+            Version = HttpVersion.Version20, // h2c: HTTP/2 without TLS, by prior knowledge
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(new byte[5]), // one empty, uncompressed message
+        };
+        request.Content.Headers.ContentType = new("application/grpc");
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        request.Headers.TryAddWithoutValidation("grpc-timeout", timeout);
+        request.Headers.Authorization = new("Bearer", TestTokens.Admin);
+
+        using var response = await http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        var status = response.Headers.TryGetValues("grpc-status", out var values) ? values.Single()
+            : response.TrailingHeaders.TryGetValues("grpc-status", out values) ? values.Single() : null;
+
+        Assert.True(((int)StatusCode.DeadlineExceeded).ToString(System.Globalization.CultureInfo.InvariantCulture) == status,
+            $"HTTP {(int)response.StatusCode}, grpc-status {status}; {response.Headers}");
+    }
+
+    [Fact]
+    public async Task Json_ToAServiceThatNeverAnswers_IsCutAtTheDefaultDeadlineWith504()
+    {
+        // A backend that accepts connections and never answers: only a deadline of the gateway's own ends the call.
+        using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new System.Collections.Concurrent.ConcurrentBag<System.Net.Sockets.TcpClient>();
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                held.Add(await silent.AcceptTcpClientAsync());
+            }
+        });
+        var environment = SuiteProcesses.GatewayEnvironment(null, fixture.Suite.Projects, fixture.Suite.Parks);
+        environment["ReverseProxy__Clusters__cluster__Destinations__primary__Address"] = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        environment["Gateway__DefaultDeadlineSeconds"] = "1";
+        await using var gateway = ServiceProcess.Start("gateway-deadline", "gateway", "Industry.Gateway", environment);
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        using var http = TestTokens.Http(gateway.HttpAddress, timeout: TimeSpan.FromSeconds(20));
+        var started = DateTime.UtcNow;
+
+        using var response = await http.GetAsync(new Uri("/v1/industries", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Contains("DEADLINE_EXCEEDED", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "the default deadline of 1 s ended the call");
+        silent.Stop();
+        foreach (var connection in held)
+        {
+            connection.Dispose();
+        }
+    }
+
     [Fact]
     public async Task RateLimit_PerCaller_IsResourceExhausted_AndOtherCallersGoOn()
     {

@@ -7,6 +7,7 @@ namespace Industry.ServiceDefaults.UnitTests;
 public sealed class RequestFingerprintTests
 {
     private const string Method = "/industry.projects.v1.ProjectService/CreateProject";
+    private const string Subject = "hefei-editor";
     private const string Id = "3f2c6a9e-7b1d-4c55-9a0e-2d4b8f61c7a3";
 
     private static CreateProjectRequest Request(string requestId, string displayName = "技改项目") => new()
@@ -18,7 +19,7 @@ public sealed class RequestFingerprintTests
     [Fact]
     public void Of_NoRequestId_IsNullSoTheCallIsNotIdempotent()
     {
-        Assert.Null(RequestFingerprint.Of(Request(string.Empty), Method));
+        Assert.Null(RequestFingerprint.Of(Request(string.Empty), Method, Subject));
     }
 
     [Theory]
@@ -28,7 +29,7 @@ public sealed class RequestFingerprintTests
     [InlineData("00000000-0000-0000-0000-000000000000")]
     public void Of_RequestIdNotACanonicalUuid_IsInvalidArgumentOnRequestId(string requestId)
     {
-        var error = Assert.Throws<ServiceException>(() => RequestFingerprint.Of(Request(requestId), Method));
+        var error = Assert.Throws<ServiceException>(() => RequestFingerprint.Of(Request(requestId), Method, Subject));
 
         Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
         Assert.Equal("request_id", Assert.Single(error.FieldViolations).Field);
@@ -37,8 +38,8 @@ public sealed class RequestFingerprintTests
     [Fact]
     public void Of_SameRequestWithUpperCaseId_IsTheSameKey()
     {
-        var lower = RequestFingerprint.Of(Request(Id), Method)!;
-        var upper = RequestFingerprint.Of(Request(Id.ToUpperInvariant()), Method)!;
+        var lower = RequestFingerprint.Of(Request(Id), Method, Subject)!;
+        var upper = RequestFingerprint.Of(Request(Id.ToUpperInvariant()), Method, Subject)!;
 
         Assert.Equal(lower.RequestId, upper.RequestId);
         Assert.Equal(lower.Hash, upper.Hash);
@@ -49,8 +50,8 @@ public sealed class RequestFingerprintTests
     {
         var request = Request(Id);
 
-        var first = RequestFingerprint.Of(request, Method)!;
-        var other = RequestFingerprint.Of(Request("0b6f2d1c-93a4-4e7b-8c25-61f0a9d3e4b7"), Method)!;
+        var first = RequestFingerprint.Of(request, Method, Subject)!;
+        var other = RequestFingerprint.Of(Request("0b6f2d1c-93a4-4e7b-8c25-61f0a9d3e4b7"), Method, Subject)!;
 
         Assert.Equal(first.Hash, other.Hash);
         Assert.Equal(Id, request.RequestId);
@@ -59,8 +60,8 @@ public sealed class RequestFingerprintTests
     [Fact]
     public void Of_DifferentContent_HasADifferentHash()
     {
-        var first = RequestFingerprint.Of(Request(Id), Method)!;
-        var changed = RequestFingerprint.Of(Request(Id, "另一个项目"), Method)!;
+        var first = RequestFingerprint.Of(Request(Id), Method, Subject)!;
+        var changed = RequestFingerprint.Of(Request(Id, "另一个项目"), Method, Subject)!;
 
         Assert.NotEqual(first.Hash, changed.Hash);
     }
@@ -68,6 +69,6 @@ public sealed class RequestFingerprintTests
     [Fact]
     public void Of_MessageWithoutRequestIdField_IsAProgrammingError()
     {
-        Assert.Throws<ArgumentException>(() => RequestFingerprint.Of(new GetProjectRequest { Name = "projects/p" }, Method));
+        Assert.Throws<ArgumentException>(() => RequestFingerprint.Of(new GetProjectRequest { Name = "projects/p" }, Method, Subject));
     }
 }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Industry.Common.V1;
+using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Security;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -57,6 +59,49 @@ public sealed class SecurityTests
         AuthenticationExtensions.Validate(new SuiteAuthenticationOptions { Authority = "https://sso.example" }, Environment(Environments.Production));
         AuthenticationExtensions.Validate(new SuiteAuthenticationOptions { DevelopmentSigningKey = Key }, Environment(Environments.Development));
     }
+
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("Production")]
+    [InlineData("prod")]
+    [InlineData("QA")]
+    public void AnyEnvironmentOutsideTheAllowList_RefusesTheDevelopmentKey(string environment) =>
+        Assert.Contains("DevelopmentSigningKey", Assert.Throws<InvalidOperationException>(() => AuthenticationExtensions.Validate(
+            new SuiteAuthenticationOptions { DevelopmentSigningKey = Key }, Environment(environment))).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("QA")]
+    public void AnyEnvironmentOutsideTheAllowList_NeedsAnAuthority(string environment) =>
+        Assert.Contains("Authority", Assert.Throws<InvalidOperationException>(() =>
+            AuthenticationExtensions.Validate(new SuiteAuthenticationOptions(), Environment(environment))).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Testing")]
+    [InlineData("Benchmark")]
+    public void TheDevelopmentEnvironments_AcceptTheDevelopmentKey(string environment) =>
+        AuthenticationExtensions.Validate(new SuiteAuthenticationOptions { DevelopmentSigningKey = Key }, Environment(environment));
+
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("Production")]
+    [InlineData("prod")]
+    public void AnyEnvironmentOutsideTheAllowList_RefusesThePageTokenFallbackKey(string environment) =>
+        Assert.Contains("Pagination:TokenKey", Assert.Throws<InvalidOperationException>(() =>
+            PageTokenKey.CreateCodec(new ConfigurationBuilder().Build(), Environment(environment))).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Testing")]
+    [InlineData("Benchmark")]
+    public void TheDevelopmentEnvironments_FallBackToThePageTokenDevelopmentKey(string environment) =>
+        Assert.NotNull(PageTokenKey.CreateCodec(new ConfigurationBuilder().Build(), Environment(environment)));
+
+    [Fact]
+    public void AConfiguredPageTokenKey_IsUsedInAnyEnvironment() =>
+        Assert.NotNull(PageTokenKey.CreateCodec(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Pagination:TokenKey"] = Key }).Build(), Environment("Staging")));
 
     [Fact]
     public async Task DevelopmentToken_ValidatesWithTheKey_AndCarriesItsClaims()

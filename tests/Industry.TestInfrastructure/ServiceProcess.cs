@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Industry.ServiceDefaults.Security;
 
 namespace Industry.TestInfrastructure;
 
@@ -48,7 +49,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = DevelopmentEnvironments.Testing;
         info.Environment["Logging__Console__FormatterName"] = "simple";
         info.Environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}";
         info.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}";

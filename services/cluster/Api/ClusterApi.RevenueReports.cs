@@ -97,8 +97,8 @@ internal sealed partial class ClusterApi
         // Keyset: by cluster, then the latest period first.
         if (request.PageToken.Length > 0)
         {
-            var keys = pageTokens.Decode(request.PageToken, scope);
-            var (lastCluster, last) = (keys[0], ReportingPeriod.TryParse(keys[1])!.Value);
+            var (lastCluster, last) = pageTokens.Decode(request.PageToken, scope, keys =>
+                keys.Count == 2 && ReportingPeriod.TryParse(keys[1]) is { } period ? (keys[0], period) : ((string, ReportingPeriod)?)null);
             query = query.Where(r => string.Compare(r.ClusterId, lastCluster) > 0
                 || (r.ClusterId == lastCluster && (r.Year < last.Year || (r.Year == last.Year && r.Month < last.Month))));
         }

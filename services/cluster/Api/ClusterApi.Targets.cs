@@ -21,9 +21,8 @@ internal sealed partial class ClusterApi
         var query = db.ClusterTargets.AsNoTracking();
         if (request.PageToken.Length > 0)
         {
-            var last = int.TryParse(pageTokens.Decode(request.PageToken, scope)[0], System.Globalization.CultureInfo.InvariantCulture, out var year)
-                ? year
-                : throw ServiceException.InvalidArgument("page_token", "is not a token of this list; start again without a page_token.");
+            var last = pageTokens.Decode(request.PageToken, scope, keys =>
+                keys.Count == 1 && int.TryParse(keys[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : (int?)null);
             query = query.Where(t => t.Year < last);
         }
 

@@ -37,7 +37,9 @@ internal sealed partial class ClusterApi(
         // Reference data in published order: the position is the keyset.
         var start = string.IsNullOrEmpty(request.PageToken)
             ? 0
-            : int.Parse(pageTokens.Decode(request.PageToken, scope)[0], System.Globalization.CultureInfo.InvariantCulture);
+            : pageTokens.Decode(request.PageToken, scope, keys =>
+                keys.Count == 1 && int.TryParse(keys[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
+                    && position <= Industries.All.Count ? position : (int?)null);
         var page = Industries.All.Skip(start).Take(pageSize).ToList();
         var response = new ListIndustriesResponse { Industries = { page.Select(i => i.ToProto()) } };
         if (start + page.Count < Industries.All.Count)

@@ -98,15 +98,23 @@ internal static class ListQueries
 
             var row = Expression.Parameter(typeof(Domain.Cluster), "c");
             Expression? any = null;
-            for (var i = 0; i < keys.Count; i++)
+            try
             {
-                var term = keys[i].After(row, last[i]);
-                for (var j = i - 1; j >= 0; j--)
+                for (var i = 0; i < keys.Count; i++)
                 {
-                    term = Expression.AndAlso(keys[j].Same(row, last[j]), term);
-                }
+                    var term = keys[i].After(row, last[i]);
+                    for (var j = i - 1; j >= 0; j--)
+                    {
+                        term = Expression.AndAlso(keys[j].Same(row, last[j]), term);
+                    }
 
-                any = any is null ? term : Expression.OrElse(any, term);
+                    any = any is null ? term : Expression.OrElse(any, term);
+                }
+            }
+            catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
+            {
+                // A key that is not of its column's type: a token of another order or a forgery, the caller's error.
+                throw ServiceException.InvalidArgument("page_token", "does not fit this order; start again without a page_token.");
             }
 
             return query.Where(Expression.Lambda<Func<Domain.Cluster, bool>>(any!, row));

@@ -30,6 +30,28 @@ internal static class DeadlineHeader
         }
     }
 
+    /// <summary>
+    /// Whether the call asks for a deadline shorter than <paramref name="minimum"/> (zero included): it has expired
+    /// before it could reach a service, and forwarding it would mean "no deadline" downstream.
+    /// </summary>
+    public static bool IsTooShort(HttpRequest incoming, TimeSpan minimum) =>
+        incoming.Headers.TryGetValue(Name, out var value) && Parse(value.ToString()) is { } asked && asked < minimum;
+
+    /// <summary>
+    /// The deadline the gateway enforces itself on a JSON/REST call (JSON transcoding ignores <c>grpc-timeout</c>): the
+    /// one it asks for with <c>grpc-timeout</c>, cut to <paramref name="maxDeadline"/> (or to that when unreadable), else
+    /// <paramref name="defaultDeadline"/>.
+    /// </summary>
+    public static TimeSpan ForJson(HttpRequest incoming, TimeSpan defaultDeadline, TimeSpan maxDeadline)
+    {
+        if (!incoming.Headers.TryGetValue(Name, out var value))
+        {
+            return defaultDeadline;
+        }
+
+        return Parse(value.ToString()) is { } asked && asked <= maxDeadline ? asked : maxDeadline;
+    }
+
     /// <summary>Whole milliseconds: at most 8 digits by the spec, so longer deadlines are written in seconds.</summary>
     public static string Format(TimeSpan deadline)
     {

@@ -6,8 +6,9 @@ internal sealed class GatewayOptions
     public const string Section = "Gateway";
 
     /// <summary>
-    /// Deadline given to a gRPC call that arrives without <c>grpc-timeout</c>, so that no call through the gateway
-    /// can hang on a stuck service. Default 30 s.
+    /// Deadline given to a call that arrives without <c>grpc-timeout</c>, so that no call through the gateway can hang on
+    /// a stuck service: forwarded as <c>grpc-timeout</c> for gRPC, enforced by the gateway itself for JSON/REST (JSON
+    /// transcoding ignores <c>grpc-timeout</c>). Default 30 s.
     /// </summary>
     public int DefaultDeadlineSeconds { get; set; } = 30;
 
@@ -17,6 +18,16 @@ internal sealed class GatewayOptions
     public int MaxDeadlineSeconds { get; set; } = 300;
 
     public TimeSpan MaxDeadline => TimeSpan.FromSeconds(MaxDeadlineSeconds);
+
+    /// <summary>
+    /// The shortest deadline a call may ask for; a shorter one (<c>grpc-timeout: 0S</c>, <c>50n</c>) is answered at once
+    /// with <c>DEADLINE_EXCEEDED</c>, as its deadline has passed before the call could reach a service. Without this,
+    /// such a value would be forwarded and read downstream as "no deadline" (grpc-dotnet ignores a zero timeout).
+    /// Default 1 ms.
+    /// </summary>
+    public int MinDeadlineMilliseconds { get; set; } = 1;
+
+    public TimeSpan MinDeadline => TimeSpan.FromMilliseconds(MinDeadlineMilliseconds);
 
     /// <summary>
     /// Cap on a whole gRPC request body (every message of a stream). Default 64 MiB: an import of 50,000 rows fits; one

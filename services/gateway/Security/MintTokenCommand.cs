@@ -21,9 +21,9 @@ internal static class MintTokenCommand
     public static int Run(WebApplicationBuilder builder, string[] args)
     {
         var options = builder.Configuration.GetSection(SuiteAuthenticationOptions.Section).Get<SuiteAuthenticationOptions>() ?? new SuiteAuthenticationOptions();
-        if (builder.Environment.IsProduction() || string.IsNullOrWhiteSpace(options.DevelopmentSigningKey))
+        if (!builder.Environment.AcceptsDevelopmentKeys() || string.IsNullOrWhiteSpace(options.DevelopmentSigningKey))
         {
-            Console.Error.WriteLine($"mint-token needs Authentication:DevelopmentSigningKey, which only non-Production environments accept (environment: {builder.Environment.EnvironmentName}). Set ASPNETCORE_ENVIRONMENT=Development.");
+            Console.Error.WriteLine($"mint-token needs Authentication:DevelopmentSigningKey, which only {string.Join(", ", DevelopmentEnvironments.Names)} accept (environment: {builder.Environment.EnvironmentName}). Set ASPNETCORE_ENVIRONMENT=Development.");
             return 2;
         }
 

@@ -128,8 +128,8 @@ internal sealed partial class ProjectsApi
         // Keyset: by project, then the latest month first.
         if (request.PageToken.Length > 0)
         {
-            var keys = pageTokens.Decode(request.PageToken, scope);
-            var (lastProject, lastPeriod) = (keys[0], ReportingPeriod.TryParse(keys[1])!.Value);
+            var (lastProject, lastPeriod) = pageTokens.Decode(request.PageToken, scope, keys =>
+                keys.Count == 2 && ReportingPeriod.TryParse(keys[1]) is { } period ? (keys[0], period) : ((string, ReportingPeriod)?)null);
             // The leading bound repeats what the OR implies, so that the database starts an index range scan there.
             query = query.Where(r => string.Compare(r.ProjectId, lastProject) >= 0
                 && (string.Compare(r.ProjectId, lastProject) > 0

@@ -10,9 +10,11 @@ public static class IdempotencyModel
         modelBuilder.Entity<IdempotentRequest>(request =>
         {
             request.ToTable("idempotent_requests");
-            // Request ids are scoped by method: the same id sent to two methods names two requests.
-            request.HasKey(r => new { r.Method, r.RequestId });
+            // Request ids are scoped by method and caller: the same id sent to two methods, or by two callers, names two
+            // requests, so one caller's id never returns another caller's response.
+            request.HasKey(r => new { r.Method, r.Subject, r.RequestId });
             request.Property(r => r.Method).HasMaxLength(200);
+            request.Property(r => r.Subject).HasMaxLength(255);
             request.HasIndex(r => r.CreateTime); // the purge's range
         });
 

@@ -10,6 +10,12 @@ public sealed class IdempotentRequest
     /// <summary>The full gRPC method, e.g. <c>/industry.projects.v1.ProjectService/CreateProject</c>.</summary>
     public string Method { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The caller's token <c>sub</c>: a <c>request_id</c> names a request of one caller, so no other caller can replay
+    /// (or learn, or block) it (ADR 0013).
+    /// </summary>
+    public string Subject { get; set; } = string.Empty;
+
     /// <summary>The caller's <c>request_id</c>.</summary>
     public Guid RequestId { get; set; }
 

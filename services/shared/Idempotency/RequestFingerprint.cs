@@ -4,8 +4,8 @@ using Industry.ServiceDefaults.Errors;
 
 namespace Industry.ServiceDefaults.Idempotency;
 
-/// <summary>Identifies a request by its method and <c>request_id</c>, with a hash of everything else it says.</summary>
-internal sealed record RequestKey(string Method, Guid RequestId, byte[] Hash);
+/// <summary>Identifies a request by its method, its caller and its <c>request_id</c>, with a hash of everything else it says.</summary>
+internal sealed record RequestKey(string Method, string Subject, Guid RequestId, byte[] Hash);
 
 /// <summary>Reads a request's <c>request_id</c> and fingerprints the rest of the request.</summary>
 internal static class RequestFingerprint
@@ -16,7 +16,7 @@ internal static class RequestFingerprint
     /// The key of <paramref name="request"/>, or <see langword="null"/> when it carries no <c>request_id</c> (then the
     /// call is not idempotent). A <c>request_id</c> that is not a UUID is <c>INVALID_ARGUMENT</c>.
     /// </summary>
-    public static RequestKey? Of<TRequest>(TRequest request, string method)
+    public static RequestKey? Of<TRequest>(TRequest request, string method, string subject)
         where TRequest : IMessage<TRequest>
     {
         var field = request.Descriptor.FindFieldByName(FieldName)
@@ -36,7 +36,7 @@ internal static class RequestFingerprint
         // so equal requests hash equally whatever the client's language.
         var rest = request.Clone();
         field.Accessor.Clear(rest);
-        return new RequestKey(method, id, SHA256.HashData(rest.ToByteArray()));
+        return new RequestKey(method, subject, id, SHA256.HashData(rest.ToByteArray()));
     }
 
     /// <summary>A UUID in the canonical hyphenated form (any letter case), not the nil UUID; any version is accepted.</summary>

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.ServiceDefaults.Idempotency;
@@ -26,7 +27,9 @@ public sealed class RequestIdempotency(DbContext db, TimeProvider clock)
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse>, new()
     {
-        var key = RequestFingerprint.Of(request, context.Method);
+        // Keyed by the caller too: the look-up runs before the handler's city check, so only the caller who made the
+        // request may replay it (ADR 0013); another caller's same id is a request of its own, checked and run afresh.
+        var key = RequestFingerprint.Of(request, context.Method, context.Caller().Subject);
         if (key is null)
         {
             return await write();
@@ -87,7 +90,7 @@ public sealed class RequestIdempotency(DbContext db, TimeProvider clock)
 
     private Task<IdempotentRequest?> FindAsync(RequestKey key, CancellationToken cancellationToken) =>
         db.Set<IdempotentRequest>().AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Method == key.Method && r.RequestId == key.RequestId, cancellationToken);
+            .SingleOrDefaultAsync(r => r.Method == key.Method && r.Subject == key.Subject && r.RequestId == key.RequestId, cancellationToken);
 
     private static TResponse Replay<TResponse>(IdempotentRequest earlier, RequestKey key)
         where TResponse : IMessage<TResponse>, new()
@@ -106,6 +109,7 @@ public sealed class RequestIdempotency(DbContext db, TimeProvider clock)
     private IdempotentRequest Row(RequestKey key, IMessage response) => new()
     {
         Method = key.Method,
+        Subject = key.Subject,
         RequestId = key.RequestId,
         RequestHash = key.Hash,
         Response = response.ToByteArray(),

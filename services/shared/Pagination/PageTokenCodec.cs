@@ -61,12 +61,38 @@ public sealed class PageTokenCodec
             throw Invalid("is not a token issued by this service.");
         }
 
-        if (cursor is null || cursor.Scope != Hash(scope))
+        // No key the service issues holds NUL (PostgreSQL text cannot), and one that did would fail in the database.
+        if (cursor?.Keys is null || cursor.Keys.Any(k => k is null || k.Contains('\0', StringComparison.Ordinal)))
+        {
+            throw Invalid("is not a token issued by this service.");
+        }
+
+        if (cursor.Scope != Hash(scope))
         {
             throw Invalid("was issued for a different filter or order; start again without a page_token.");
         }
 
         return cursor.Keys;
+    }
+
+    /// <summary>
+    /// The token's keys as <paramref name="read"/> understands them. Keys it cannot use (<see langword="null"/> from
+    /// <paramref name="read"/>, too few, not numbers) are <c>INVALID_ARGUMENT</c> like any bad token, never
+    /// <c>INTERNAL</c>: only a token of another list's layout or a forgery made with the key gets this far, and both are
+    /// the caller's mistake.
+    /// </summary>
+    public T Decode<T>(string token, string scope, Func<IReadOnlyList<string>, T?> read)
+        where T : struct
+    {
+        var keys = Decode(token, scope);
+        try
+        {
+            return read(keys) ?? throw Invalid("does not fit this list; start again without a page_token.");
+        }
+        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or FormatException or OverflowException or InvalidOperationException)
+        {
+            throw Invalid("does not fit this list; start again without a page_token.");
+        }
     }
 
     private byte[] Sign(byte[] payload) => HMACSHA256.HashData(_key, payload)[..MacLength];

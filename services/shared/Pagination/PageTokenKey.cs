@@ -1,4 +1,5 @@
 using System.Text;
+using Industry.ServiceDefaults.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -6,12 +7,13 @@ namespace Industry.ServiceDefaults.Pagination;
 
 /// <summary>
 /// Where the page-token signing key comes from: <c>Pagination:TokenKey</c> (base64, at least 16 bytes), shared by
-/// all replicas of a service so a token issued by one is accepted by another. Development and tests fall back to
-/// a fixed, public key; any other environment must configure one, or the service refuses to start.
+/// all replicas of a service so a token issued by one is accepted by another. The development environments
+/// (<see cref="DevelopmentEnvironments"/>: development, tests, benchmarks) fall back to a fixed, public key; any other
+/// environment must configure one, or the service refuses to start.
 /// </summary>
 internal static class PageTokenKey
 {
-    private const string DevelopmentKey = "industry-development-page-token-key";
+    internal const string DevelopmentKey = "industry-development-page-token-key";
 
     public static PageTokenCodec CreateCodec(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -21,10 +23,10 @@ internal static class PageTokenKey
             return new PageTokenCodec(Convert.FromBase64String(configured));
         }
 
-        if (environment.IsProduction())
+        if (!environment.AcceptsDevelopmentKeys())
         {
             throw new InvalidOperationException(
-                "Pagination:TokenKey is not set. Configure a base64 key of at least 16 bytes, the same for every replica (Pagination__TokenKey).");
+                $"Pagination:TokenKey is not set (environment {environment.EnvironmentName}). Configure a base64 key of at least 16 bytes, the same for every replica (Pagination__TokenKey).");
         }
 
         return new PageTokenCodec(Encoding.UTF8.GetBytes(DevelopmentKey));

@@ -55,17 +55,21 @@ public static class AuthenticationExtensions
         return builder;
     }
 
-    /// <summary>Production takes tokens from its identity provider only; elsewhere a development key is enough.</summary>
+    /// <summary>
+    /// Only the development environments (<see cref="DevelopmentEnvironments"/>) may use a development key; every other
+    /// one takes tokens from its identity provider only.
+    /// </summary>
     internal static void Validate(SuiteAuthenticationOptions options, IHostEnvironment environment)
     {
         var hasAuthority = !string.IsNullOrWhiteSpace(options.Authority);
         var hasDevelopmentKey = !string.IsNullOrWhiteSpace(options.DevelopmentSigningKey);
-        if (environment.IsProduction())
+        if (!environment.AcceptsDevelopmentKeys())
         {
             if (hasDevelopmentKey)
             {
                 throw new InvalidOperationException(
-                    "Authentication:DevelopmentSigningKey is set in Production. Remove it: Production accepts tokens from Authentication:Authority only.");
+                    $"Authentication:DevelopmentSigningKey is set in the environment {environment.EnvironmentName}. Remove it: only "
+                    + $"{string.Join(", ", DevelopmentEnvironments.Names)} accept development tokens; every other environment accepts tokens from Authentication:Authority only.");
             }
 
             if (!hasAuthority)

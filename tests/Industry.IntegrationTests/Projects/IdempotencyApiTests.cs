@@ -1,6 +1,8 @@
 using Google.Rpc;
 using Grpc.Core;
 using Industry.Projects.V1;
+using Industry.ServiceDefaults.Security;
+using Industry.TestInfrastructure;
 
 namespace Industry.IntegrationTests.Projects;
 
@@ -116,6 +118,63 @@ public sealed class IdempotencyApiTests(ProjectsServiceFixture service) : IClass
         Assert.Equal(first, repeat);
         Assert.Equal(1, await CountEventsAsync(created.Name, "ProjectStateChanged"));
     }
+
+    [Fact]
+    public async Task CreateProject_AnotherCallerReusingTheRequestId_GetsItsOwnExecutionNeverTheFirstCallersProject()
+    {
+        var requestId = Guid.NewGuid();
+        var first = await Client.CreateProjectAsync(NewRequest(requestId), Admin("admin-a"));
+        var other = NewRequest(requestId); // another project under the same id: a request of its own for another caller
+
+        var created = await Client.CreateProjectAsync(other, Admin("admin-b"));
+
+        Assert.NotEqual(first.Name, created.Name);
+        Assert.Equal(other.Project.ProjectCode, created.ProjectCode);
+        Assert.Equal(2, await Rows.CountAsync(service.Database, CountRequests, requestId));
+    }
+
+    [Fact]
+    public async Task TransitionProject_AnotherCallerRepeatingTheRequest_RunsItAfreshInsteadOfReplayingTheFirstAnswer()
+    {
+        var created = await Client.CreateProjectAsync(NewRequest(Guid.NewGuid()), Deadline);
+        var transition = new TransitionProjectRequest { Name = created.Name, State = ProjectState.UnderConstruction, Etag = created.Etag, RequestId = Guid.NewGuid().ToString() };
+        await Client.TransitionProjectAsync(transition, Admin("admin-a"));
+
+        // Its own run meets the first caller's change (the etag is stale now): its own refusal, not the stored answer.
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.TransitionProjectAsync(transition, Admin("admin-b")).ResponseAsync);
+
+        Assert.Equal(StatusCode.Aborted, error.StatusCode);
+        Assert.Equal(1, await CountEventsAsync(created.Name, "ProjectStateChanged"));
+    }
+
+    [Fact]
+    public async Task CreateProject_AnEditorOfAnotherCityReusingTheRequestId_IsPermissionDeniedNotReplayed()
+    {
+        var request = NewRequest(Guid.NewGuid()); // a Hefei project (county 340104)
+        var hefei = TestTokens.Bearer(TestTokens.Mint(Roles.CityEditor, "340100", subject: "hefei-editor"));
+        var wuhu = TestTokens.Bearer(TestTokens.Mint(Roles.CityEditor, "340200", subject: "wuhu-editor"));
+        await Client.CreateProjectAsync(request, hefei, DateTime.UtcNow.AddSeconds(15));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.CreateProjectAsync(request, wuhu, DateTime.UtcNow.AddSeconds(15)).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal("OUTSIDE_CALLER_CITY", error.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
+        Assert.Equal(1, await Rows.CountAsync(service.Database, CountRequests, Guid.Parse(request.RequestId)));
+    }
+
+    [Fact]
+    public async Task CreateProject_TheSameCallerWithAnotherTokenRepeating_GetsTheStoredProject()
+    {
+        var request = NewRequest(Guid.NewGuid());
+        var first = await Client.CreateProjectAsync(request, Admin("admin-a"));
+
+        var repeat = await Client.CreateProjectAsync(request, Admin("admin-a")); // a fresh token of the same subject
+
+        Assert.Equal(first, repeat);
+    }
+
+    private static CallOptions Admin(string subject) =>
+        new(TestTokens.Bearer(TestTokens.Mint(Roles.ProvinceAdmin, subject: subject)), DateTime.UtcNow.AddSeconds(15));
 
     private Task<long> CountEventsAsync(string subject, string eventType) => Rows.CountAsync(
         service.Database, $"SELECT count(*) FROM outbox_messages WHERE subject = @value AND event_type = 'industry.projects.v1.{eventType}'", subject);

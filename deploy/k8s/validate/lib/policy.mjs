@@ -276,6 +276,27 @@ function canReach(ctx, from, to, port) {
   return out && into;
 }
 
+/** The TCP port of an OIDC authority URL (https 443, http 80 unless it names one), undefined when it is no such URL. */
+function authorityPort(authority) {
+  try {
+    const url = new URL(authority);
+    if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+    return Number(url.port || (url.protocol === "https:" ? 443 : 80));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * May pods with these labels open connections to `port` of something outside the namespace (an address outside the
+ * cluster, or another namespace)? Peers that only select pods of this namespace do not count.
+ */
+function canLeaveNamespace(ctx, labels, port, protocol = "TCP") {
+  const egress = policiesFor(ctx, labels, "Egress");
+  return egress.length === 0 || egress.some((p) => (p.spec.egress ?? []).some((r) =>
+    allowsPort(r, port, protocol) && (!r.to?.length || r.to.some((peer) => peer.ipBlock || peer.namespaceSelector))));
+}
+
 /** The host of a gRPC client address: `dns:///host:port`, `http://host:port`. */
 function clientHost(address) {
   const dns = /^dns:\/\/[^/]*\/([^:/]+)/.exec(address);
@@ -498,7 +519,7 @@ function checkExposure(ctx, report, profile) {
   if (profile === "prod") {
     const toGateway = ctx.of("Ingress").some((i) => (i.spec?.tls?.length ?? 0) > 0 && (i.spec.rules ?? []).some((r) => (r.http?.paths ?? []).some((p) => p.backend?.service?.name === "gateway")));
     if (!toGateway) report("exposure", null, "prod exposes the gateway through an Ingress with TLS");
-    for (const { doc, pod } of ctx.deployments) {
+    for (const { doc, pod, labels } of ctx.deployments) {
       const env = ctx.env(pod.containers?.[0] ?? {});
       if (!env.get("OTEL_EXPORTER_OTLP_ENDPOINT")) report("observability", doc, "OTEL_EXPORTER_OTLP_ENDPOINT is not set");
       // Every process validates tokens itself (a service reached directly is no weaker than through the gateway).
@@ -507,6 +528,15 @@ function checkExposure(ctx, report, profile) {
       }
       if (env.get("Authentication__DevelopmentSigningKey") || env.get("ASPNETCORE_ENVIRONMENT") !== "Production") {
         report("identity", doc, "prod runs in the Production environment without a development signing key");
+      }
+      // A process that validates tokens fetches the authority's metadata and keys itself: without egress to it (and
+      // DNS to find it), every process would refuse every valid token.
+      const authority = env.get("Authentication__Authority");
+      if (typeof authority === "string" && authority) {
+        const port = authorityPort(authority);
+        if (port === undefined) report("identity", doc, `Authentication__Authority ${authority} is not an http(s) URL`);
+        else if (!canLeaveNamespace(ctx, labels, port)) report("identity", doc, `validates tokens but may not reach the OIDC authority ${authority} (egress TCP ${port} outside the namespace)`);
+        if (!canLeaveNamespace(ctx, labels, 53, "UDP")) report("identity", doc, "validates tokens but may not resolve the OIDC authority's name (egress UDP 53)");
       }
     }
   }

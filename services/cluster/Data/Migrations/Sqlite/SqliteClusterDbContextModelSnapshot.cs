@@ -498,6 +498,11 @@ namespace Industry.Cluster.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("method");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT")
                         .HasColumnName("request_id");
@@ -516,7 +521,7 @@ namespace Industry.Cluster.Data.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .HasColumnName("response");
 
-                    b.HasKey("Method", "RequestId")
+                    b.HasKey("Method", "Subject", "RequestId")
                         .HasName("pk_idempotent_requests");
 
                     b.HasIndex("CreateTime")

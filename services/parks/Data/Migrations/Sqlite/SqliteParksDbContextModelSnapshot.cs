@@ -376,6 +376,11 @@ namespace Industry.Parks.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("method");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT")
                         .HasColumnName("request_id");
@@ -394,7 +399,7 @@ namespace Industry.Parks.Data.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .HasColumnName("response");
 
-                    b.HasKey("Method", "RequestId")
+                    b.HasKey("Method", "Subject", "RequestId")
                         .HasName("pk_idempotent_requests");
 
                     b.HasIndex("CreateTime")

@@ -368,6 +368,11 @@ namespace Industry.Projects.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("method");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("subject");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
@@ -386,7 +391,7 @@ namespace Industry.Projects.Data.Migrations.Postgres
                         .HasColumnType("bytea")
                         .HasColumnName("response");
 
-                    b.HasKey("Method", "RequestId")
+                    b.HasKey("Method", "Subject", "RequestId")
                         .HasName("pk_idempotent_requests");
 
                     b.HasIndex("CreateTime")

@@ -361,6 +361,11 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("method");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT")
                         .HasColumnName("request_id");
@@ -379,7 +384,7 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .HasColumnName("response");
 
-                    b.HasKey("Method", "RequestId")
+                    b.HasKey("Method", "Subject", "RequestId")
                         .HasName("pk_idempotent_requests");
 
                     b.HasIndex("CreateTime")
