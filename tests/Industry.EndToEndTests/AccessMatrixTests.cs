@@ -60,7 +60,8 @@ public sealed class AccessMatrixTests(SuiteFixture fixture, ITestOutputHelper ou
         var failures = new ConcurrentBag<string>();
         var calls = Plan(world, descriptor, Enum.Parse<Transport>(transport), failures);
         var refused = calls.Where(c => c.Expected.Refused).ToList();
-        var allowed = calls.Where(c => !c.Expected.Refused).ToList();
+        var reads = calls.Where(c => !c.Expected.Refused && c.Rpc.Access == Access.Read).ToList();
+        var writes = calls.Where(c => !c.Expected.Refused && c.Rpc.Access != Access.Read).ToList();
         var clock = Stopwatch.StartNew();
 
         var before = await StateFingerprint.SettledAsync(fixture.Suite.Databases, TimeSpan.FromSeconds(15));
@@ -71,9 +72,16 @@ public sealed class AccessMatrixTests(SuiteFixture fixture, ITestOutputHelper ou
             failures.Add($"refused calls changed stored state: {change}");
         }
 
-        await RunAsync(allowed, failures);
+        // Reads aimed at real resources must leave them as they are: a write declared ACCESS_READ would not.
+        await RunAsync(reads, failures);
+        foreach (var change in after.Differences(await StateFingerprint.TakeAsync(fixture.Suite.Databases)))
+        {
+            failures.Add($"calls of methods declared ACCESS_READ ({string.Join(", ", reads.Select(c => c.Rpc.Method.Name).Distinct())}) changed stored state: {change}");
+        }
 
-        output.WriteLine($"{service} over {transport}: {calls.Count} calls ({refused.Count} refused, {allowed.Count} allowed) in {clock.Elapsed.TotalSeconds:F1} s");
+        await RunAsync(writes, failures);
+
+        output.WriteLine($"{service} over {transport}: {calls.Count} calls ({refused.Count} refused, {reads.Count} allowed reads, {writes.Count} allowed writes) in {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(failures.IsEmpty, $"{failures.Count} of {calls.Count} calls of {service} over {transport} answered otherwise than the declared access says:\n"
             + string.Join('\n', failures.Order(StringComparer.Ordinal)));
     }
@@ -101,13 +109,24 @@ public sealed class AccessMatrixTests(SuiteFixture fixture, ITestOutputHelper ou
                 continue;
             }
 
+            // The HTTP rule says what the method does independently of the access it declares (AIP-127: reads are GET).
+            if (rpc.Access == Access.Read && rpc.Http is { PatternCase: not Google.Api.HttpRule.PatternOneofCase.Get } rule)
+            {
+                failures.Add($"{rpc} is declared ACCESS_READ, which every role holds, but its google.api.http rule is {rule.PatternCase.ToString().ToUpperInvariant()}: a write.");
+            }
+
             // JSON transcoding has no client streaming: such a method has no JSON face whatever its rule says.
             if (transport == Transport.Rest && (rpc.Http is null || rpc.Method.IsClientStreaming))
             {
                 continue;
             }
 
-            CityResources?[] targets = rpc.Access == Access.CityWrite ? [world.A, world.B] : [null];
+            CityResources?[] targets = rpc.Access switch
+            {
+                Access.CityWrite => [world.A, world.B],
+                Access.Read => [world.A],
+                _ => [null],
+            };
             foreach (var target in targets)
             {
                 if (RequestAims.For(rpc, target) is null)

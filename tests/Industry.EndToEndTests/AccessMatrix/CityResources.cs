@@ -27,7 +27,7 @@ internal sealed record CityResources(string City, string County, IReadOnlyDictio
 
     public override string ToString() => City;
 
-    /// <summary>A started project with a report for 2024-01, and a park with a transformation, in <paramref name="county"/>'s city.</summary>
+    /// <summary>A started project with a report for 2024-01, a park, and another park with a transformation, in <paramref name="county"/>'s city.</summary>
     public static async Task<CityResources> CreateAsync(GrpcChannel admin, string city, string county)
     {
         var projects = new ProjectService.ProjectServiceClient(admin);
@@ -41,9 +41,12 @@ internal sealed record CityResources(string City, string County, IReadOnlyDictio
         });
         var report = await projects.ReportInvestmentAsync(new ReportInvestmentRequest { Parent = project.Name, Period = "2024-01", CompletedInvestmentYuan = 1_000_000 });
         var park = await parks.CreateParkAsync(new CreateParkRequest { Park = NewPark(county) });
+        // The transformation lives in a park of its own: a park with none can be deleted, so a delete that should be
+        // refused and is not shows in the stored state.
+        var transformationPark = await parks.CreateParkAsync(new CreateParkRequest { Park = NewPark(county) });
         var transformation = await parks.RecordTransformationAsync(new RecordTransformationRequest
         {
-            Parent = park.Name,
+            Parent = transformationPark.Name,
             EnterpriseUscc = Uscc,
             EnterpriseDisplayName = "权限矩阵企业",
             Level = TransformationLevel.DigitalWorkshop,

@@ -2,6 +2,7 @@ using Google.Api;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
+using Industry.Common.V1;
 using Industry.Parks.V1;
 using Industry.Projects.V1;
 
@@ -49,12 +50,23 @@ internal static class RequestAims
                 : outcome,
     };
 
-    /// <summary>The request for <paramref name="rpc"/> aimed at <paramref name="city"/> (null: not a city write), or null when it cannot be aimed.</summary>
+    /// <summary>
+    /// The request for <paramref name="rpc"/> aimed at <paramref name="city"/>, or null for a city write that cannot be
+    /// aimed. A read is aimed too where it can be, without an etag: were it a write declared as a read, it would then
+    /// really change something, which the matrix's fingerprint of the read phase sees.
+    /// </summary>
     public static IMessage? For(SuiteRpc rpc, CityResources? city)
     {
-        if (city is null)
+        var request = Empty(rpc.Method.InputType);
+        if (city is null || rpc.Access == Access.AdminWrite)
         {
-            return Empty(rpc.Method.InputType);
+            return request;
+        }
+
+        if (rpc.Access != Access.CityWrite)
+        {
+            AimAt(request, city, etag: null);
+            return request;
         }
 
         if (Overrides.TryGetValue(rpc.FullName, out var aim))
@@ -62,8 +74,7 @@ internal static class RequestAims
             return aim(city);
         }
 
-        var request = Empty(rpc.Method.InputType);
-        return AimAt(request, city) ? request : null;
+        return AimAt(request, city, StaleEtag) ? request : null;
     }
 
     public static Outcome Interpret(SuiteRpc rpc, Outcome outcome) =>
@@ -71,8 +82,8 @@ internal static class RequestAims
 
     private static IMessage Empty(MessageDescriptor type) => (IMessage)Activator.CreateInstance(type.ClrType)!;
 
-    /// <summary>Sets the resource names of <paramref name="city"/> and a stale etag; whether any resource name was set.</summary>
-    private static bool AimAt(IMessage message, CityResources city)
+    /// <summary>Sets the resource names of <paramref name="city"/> and <paramref name="etag"/>; whether any resource name was set.</summary>
+    private static bool AimAt(IMessage message, CityResources city, string? etag)
     {
         var aimed = false;
         foreach (var field in message.Descriptor.Fields.InFieldNumberOrder().Where(f => !f.IsRepeated && !f.IsMap))
@@ -82,18 +93,18 @@ internal static class RequestAims
                 field.Accessor.SetValue(message, name);
                 aimed = true;
             }
-            else if (field.FieldType == FieldType.String && field.Name == "etag")
+            else if (field.FieldType == FieldType.String && field.Name == "etag" && etag is not null)
             {
-                field.Accessor.SetValue(message, StaleEtag);
+                field.Accessor.SetValue(message, etag);
             }
             else if (field.FieldType == FieldType.Message && ResourceType(field.MessageType) is { } resource && city.NameOf(resource) is { } resourceName
                 && field.MessageType.FindFieldByName("name") is { } nameField)
             {
                 var body = Empty(field.MessageType);
                 nameField.Accessor.SetValue(body, resourceName);
-                if (field.MessageType.FindFieldByName("etag") is { FieldType: FieldType.String } etag)
+                if (etag is not null && field.MessageType.FindFieldByName("etag") is { FieldType: FieldType.String } etagField)
                 {
-                    etag.Accessor.SetValue(body, StaleEtag);
+                    etagField.Accessor.SetValue(body, etag);
                 }
 
                 field.Accessor.SetValue(message, body);
