@@ -8,8 +8,9 @@ using Industry.TestInfrastructure;
 namespace Industry.EndToEndTests;
 
 /// <summary>
-/// Role × method family through the gateway (docs/security.md): reads, a city write in the caller's own city, a city
-/// write in another city, and an admin-only write, each with the status the roles table promises.
+/// What the generated matrix (<see cref="AccessMatrixTests"/>) does not check: that the calls a role may make succeed
+/// in full (the matrix only sees them pass authorization), and the city rules' finer points: moves out of a city,
+/// probing absent ids, the actor recorded.
 /// </summary>
 [Collection(SuiteDefinition.Name)]
 public sealed class AuthorizationMatrixTests(SuiteFixture fixture)
@@ -31,14 +32,9 @@ public sealed class AuthorizationMatrixTests(SuiteFixture fixture)
         { Roles.Viewer, "read", StatusCode.OK },
         { Roles.CityEditor, "read", StatusCode.OK },
         { Roles.ProvinceAdmin, "read", StatusCode.OK },
-        { Roles.Viewer, "own-city write", StatusCode.PermissionDenied },
         { Roles.CityEditor, "own-city write", StatusCode.OK },
         { Roles.ProvinceAdmin, "own-city write", StatusCode.OK },
-        { Roles.Viewer, "other-city write", StatusCode.PermissionDenied },
-        { Roles.CityEditor, "other-city write", StatusCode.PermissionDenied },
         { Roles.ProvinceAdmin, "other-city write", StatusCode.OK },
-        { Roles.Viewer, "admin-only write", StatusCode.PermissionDenied },
-        { Roles.CityEditor, "admin-only write", StatusCode.PermissionDenied },
         { Roles.ProvinceAdmin, "admin-only write", StatusCode.OK },
     };
 
@@ -100,24 +96,6 @@ public sealed class AuthorizationMatrixTests(SuiteFixture fixture)
         var project = await Projects.CreateProjectAsync(new CreateProjectRequest { Project = NewProject(HefeiCounty) }, TestTokens.Bearer(token));
 
         Assert.Equal("hefei-editor-7", project.UpdateActor);
-    }
-
-    [Fact]
-    public async Task Service_ReachedDirectly_IsNoWeakerThanTheGateway()
-    {
-        using var anonymous = TestTokens.AnonymousChannel(fixture.Suite.Projects.GrpcAddress);
-        using var viewer = TestTokens.Channel(fixture.Suite.Projects.GrpcAddress, Tokens[Roles.Viewer]);
-
-        var noToken = await Assert.ThrowsAsync<RpcException>(() => new ProjectService.ProjectServiceClient(anonymous).ListProjectsAsync(new ListProjectsRequest()).ResponseAsync);
-        var viewerWrite = await Assert.ThrowsAsync<RpcException>(() => new ProjectService.ProjectServiceClient(viewer)
-            .CreateProjectAsync(new CreateProjectRequest { Project = NewProject(HefeiCounty) }).ResponseAsync);
-        using var editor = TestTokens.Channel(fixture.Suite.Parks.GrpcAddress, Tokens[Roles.CityEditor]);
-        var editorCertify = await Assert.ThrowsAsync<RpcException>(() => new ParkService.ParkServiceClient(editor)
-            .CertifyParkAsync(new CertifyParkRequest { Name = "parks/k-any", Year = 2024, Batch = 1 }).ResponseAsync);
-
-        Assert.Equal((StatusCode.Unauthenticated, "TOKEN_MISSING"), (noToken.StatusCode, Errors.ReasonOf(noToken)));
-        Assert.Equal((StatusCode.PermissionDenied, "ROLE_NOT_PERMITTED"), (viewerWrite.StatusCode, Errors.ReasonOf(viewerWrite)));
-        Assert.Equal((StatusCode.PermissionDenied, "ROLE_NOT_PERMITTED"), (editorCertify.StatusCode, Errors.ReasonOf(editorCertify)));
     }
 
     private static async Task<StatusCode> StatusOf(Task call)

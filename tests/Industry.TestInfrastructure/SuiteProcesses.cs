@@ -8,9 +8,10 @@ public sealed class SuiteProcesses : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
 
-    private SuiteProcesses(BrokerAndDatabase infrastructure, ServiceProcess cluster, ServiceProcess projects, ServiceProcess parks, ServiceProcess gateway)
+    private SuiteProcesses(BrokerAndDatabase infrastructure, IReadOnlyDictionary<string, string> databases, ServiceProcess cluster, ServiceProcess projects, ServiceProcess parks, ServiceProcess gateway)
     {
         Infrastructure = infrastructure;
+        Databases = databases;
         Cluster = cluster;
         Projects = projects;
         Parks = parks;
@@ -18,6 +19,9 @@ public sealed class SuiteProcesses : IAsyncDisposable
     }
 
     public BrokerAndDatabase Infrastructure { get; }
+
+    /// <summary>Each service's PostgreSQL connection string, by service name (<c>cluster</c>, <c>projects</c>, <c>parks</c>).</summary>
+    public IReadOnlyDictionary<string, string> Databases { get; }
 
     public ServiceProcess Cluster { get; }
 
@@ -31,12 +35,14 @@ public sealed class SuiteProcesses : IAsyncDisposable
     {
         var infrastructure = await BrokerAndDatabase.StartAsync();
         var broker = infrastructure.RabbitMqEnvironment();
+        var databases = new Dictionary<string, string>();
 
         async Task<ServiceProcess> StartService(string name, string assembly, Dictionary<string, string>? settings = null)
         {
+            databases[name] = await infrastructure.CreateDatabaseAsync($"e2e_{name}");
             var environment = new Dictionary<string, string>(broker)
             {
-                [$"ConnectionStrings__{name}"] = await infrastructure.CreateDatabaseAsync($"e2e_{name}"),
+                [$"ConnectionStrings__{name}"] = databases[name],
             };
             foreach (var (key, value) in settings ?? [])
             {
@@ -54,7 +60,7 @@ public sealed class SuiteProcesses : IAsyncDisposable
 
         var gateway = ServiceProcess.Start("gateway", "gateway", "Industry.Gateway", GatewayEnvironment(cluster, projects, parks));
         await gateway.WaitUntilReadyAsync(ReadyTimeout);
-        return new SuiteProcesses(infrastructure, cluster, projects, parks, gateway);
+        return new SuiteProcesses(infrastructure, databases, cluster, projects, parks, gateway);
     }
 
     /// <summary>Points the gateway's proxy clusters at the given processes (any may be null: then at a closed port).</summary>
