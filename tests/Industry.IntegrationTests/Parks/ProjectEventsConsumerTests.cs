@@ -137,7 +137,7 @@ public sealed class ProjectEventsConsumerTests(ParksConsumerFixture fixture) : I
         Assert.Equal(0, await Host.QueryAsync(db => db.Transformations.CountAsync(t => t.EnterpriseUscc == uscc)));
         Assert.Equal(0, await Host.QueryAsync(db => db.Set<ServiceDefaults.Messaging.Outbox.OutboxMessage>().CountAsync(m => m.Body.Contains(uscc))));
         Assert.Equal(1, refusals.Count);
-        Assert.Empty(await ErrorQueueMessageIdsAsync());
+        Assert.DoesNotContain(@event.Metadata.EventId, await ErrorQueueMessageIdsAsync()); // the broker may outlive earlier runs' failures
     }
 
     [Fact]
