@@ -1,11 +1,19 @@
 using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Security;
 
 namespace Industry.Projects.UnitTests;
 
 public sealed class ProjectReferencesTests
 {
-    private static readonly ProjectDraft Stored = new() { Cluster = "clusters/hefei-ev", Park = "parks/hefei-hitech" };
+    private const string Hefei = "340100";
+    private const string Wuhu = "340200";
+
+    private static readonly ProjectDraft Stored = new() { CountyCode = "340104", Cluster = "clusters/hefei-ev", Park = "parks/hefei-hitech" };
+
+    private static readonly Caller Admin = new("admin", Roles.ProvinceAdmin, null);
+
+    private static readonly Caller HefeiEditor = new("hefei-editor", Roles.CityEditor, Hefei);
 
     [Fact]
     public void ToCheck_NewProject_ChecksEverySetReference()
@@ -48,7 +56,7 @@ public sealed class ProjectReferencesTests
     {
         var references = ProjectReferences.ToCheck(Stored, stored: null);
 
-        ProjectReferences.Require(references, States(ReferenceState.Exists, ReferenceState.Exists));
+        ProjectReferences.Require(references, States(ReferenceState.Exists, ReferenceState.Exists), Hefei, HefeiEditor);
     }
 
     [Fact]
@@ -56,7 +64,7 @@ public sealed class ProjectReferencesTests
     {
         var references = ProjectReferences.ToCheck(Stored, stored: null);
 
-        var error = Assert.Throws<ServiceException>(() => ProjectReferences.Require(references, States(ReferenceState.Missing, ReferenceState.Exists)));
+        var error = Assert.Throws<ServiceException>(() => ProjectReferences.Require(references, States(ReferenceState.Missing, ReferenceState.Exists), Hefei, Admin));
 
         Assert.Equal((ErrorKind.FailedPrecondition, ProjectReferences.NotFoundReason), (error.Kind, error.Reason));
         var violation = Assert.Single(error.PreconditionViolations);
@@ -69,7 +77,7 @@ public sealed class ProjectReferencesTests
     {
         var references = ProjectReferences.ToCheck(Stored, stored: null);
 
-        var error = Assert.Throws<ServiceException>(() => ProjectReferences.Require(references, States(ReferenceState.Unverified, ReferenceState.Missing)));
+        var error = Assert.Throws<ServiceException>(() => ProjectReferences.Require(references, States(ReferenceState.Unverified, ReferenceState.Missing), Hefei, Admin));
 
         Assert.Equal(ErrorKind.FailedPrecondition, error.Kind);
         Assert.Equal("project.park", Assert.Single(error.PreconditionViolations).Subject);
@@ -80,7 +88,7 @@ public sealed class ProjectReferencesTests
     {
         var references = ProjectReferences.ToCheck(Stored, stored: null);
 
-        var error = Assert.Throws<ServiceException>(() => ProjectReferences.Require(references, States(ReferenceState.Exists, ReferenceState.Unverified)));
+        var error = Assert.Throws<ServiceException>(() => ProjectReferences.Require(references, States(ReferenceState.Exists, ReferenceState.Unverified), Hefei, Admin));
 
         Assert.Equal(ErrorKind.Unavailable, error.Kind);
         Assert.Equal("parks", error.Metadata["dependency"]);
@@ -89,9 +97,9 @@ public sealed class ProjectReferencesTests
     [Fact]
     public async Task RequireAsync_UnchangedReferences_CallsNobody()
     {
-        var checker = new RecordingChecker(ReferenceState.Missing);
+        var checker = new RecordingChecker(ReferenceAnswer.Missing);
 
-        await checker.RequireAsync(Stored with { Description = "只改描述" }, Stored, CancellationToken.None);
+        await checker.RequireAsync(Stored with { Description = "只改描述" }, Stored, Admin, CancellationToken.None);
 
         Assert.Empty(checker.Calls);
     }
@@ -99,11 +107,79 @@ public sealed class ProjectReferencesTests
     [Fact]
     public async Task RequireAsync_ChangedCluster_LooksUpOnlyTheCluster()
     {
-        var checker = new RecordingChecker(ReferenceState.Exists);
+        var checker = new RecordingChecker(new ReferenceAnswer(ReferenceState.Exists, Wuhu));
 
-        await checker.RequireAsync(Stored with { Cluster = "clusters/wuhu-robot" }, Stored, CancellationToken.None);
+        await checker.RequireAsync(Stored with { Cluster = "clusters/wuhu-robot" }, Stored, Admin, CancellationToken.None);
 
         Assert.Equal(["clusters/wuhu-robot"], Assert.Single(checker.Calls));
+    }
+
+    [Fact]
+    public void ToCheck_UpdateMovingTheProjectToAnotherCity_ChecksBothUnchangedReferencesAgain()
+    {
+        var references = ProjectReferences.ToCheck(Stored with { CountyCode = "340202" }, Stored);
+
+        Assert.Equal(["project.cluster", "project.park"], references.Select(r => r.Field));
+    }
+
+    [Fact]
+    public void ToCheck_UpdateMovingTheProjectWithinItsCity_ChecksNothing() =>
+        Assert.Empty(ProjectReferences.ToCheck(Stored with { CountyCode = "340102" }, Stored));
+
+    [Theory]
+    [InlineData(Wuhu, Hefei, "project.cluster")]
+    [InlineData(Hefei, Wuhu, "project.park")]
+    [InlineData("", Hefei, "project.cluster")] // a cluster answer without a city: refused, not waved through
+    public void Require_CityEditorNamingAnotherCitysReference_IsOutsideCallerCity(string clusterCity, string parkCity, string field)
+    {
+        var references = ProjectReferences.ToCheck(Stored, stored: null);
+
+        var error = Assert.Throws<ServiceException>(() => ProjectReferences.Require(
+            references, Answers(new(ReferenceState.Exists, clusterCity), new(ReferenceState.Exists, parkCity)), Hefei, HefeiEditor));
+
+        Assert.Equal((ErrorKind.PermissionDenied, "OUTSIDE_CALLER_CITY"), (error.Kind, error.Reason));
+        Assert.Equal((field, Hefei), (error.Metadata["field"], error.Metadata["caller_city"]));
+    }
+
+    [Fact]
+    public void Require_CityEditorNamingAnotherCitysParkAndAMissingCluster_IsOutsideCallerCity()
+    {
+        var references = ProjectReferences.ToCheck(Stored, stored: null);
+
+        var error = Assert.Throws<ServiceException>(() => ProjectReferences.Require(
+            references, Answers(ReferenceAnswer.Missing, new(ReferenceState.Exists, Wuhu)), Hefei, HefeiEditor));
+
+        Assert.Equal(("OUTSIDE_CALLER_CITY", "parks/hefei-hitech"), (error.Reason, error.Metadata["resource"]));
+    }
+
+    [Fact]
+    public void Require_CityEditorNamingAMissingPark_IsStillReferenceNotFound()
+    {
+        var references = ProjectReferences.ToCheck(Stored, stored: null);
+
+        var error = Assert.Throws<ServiceException>(() => ProjectReferences.Require(
+            references, Answers(new(ReferenceState.Exists, Hefei), ReferenceAnswer.Missing), Hefei, HefeiEditor));
+
+        Assert.Equal((ErrorKind.FailedPrecondition, ProjectReferences.NotFoundReason), (error.Kind, error.Reason));
+    }
+
+    [Fact]
+    public void Require_AdminNamingAnotherCitysCluster_Returns() =>
+        ProjectReferences.Require(ProjectReferences.ToCheck(Stored, stored: null), Answers(new(ReferenceState.Exists, Wuhu), new(ReferenceState.Exists, Hefei)), Hefei, Admin);
+
+    [Theory]
+    [InlineData(Wuhu)]
+    [InlineData("")]
+    public void Require_AdminNamingAParkOfAnotherCity_IsFailedPreconditionNamingThePark(string parkCity)
+    {
+        var references = ProjectReferences.ToCheck(Stored, stored: null);
+
+        var error = Assert.Throws<ServiceException>(() => ProjectReferences.Require(
+            references, Answers(new(ReferenceState.Exists, Hefei), new(ReferenceState.Exists, parkCity)), Hefei, Admin));
+
+        Assert.Equal((ErrorKind.FailedPrecondition, ProjectReferences.ParkInAnotherCityReason), (error.Kind, error.Reason));
+        var violation = Assert.Single(error.PreconditionViolations);
+        Assert.Equal((ProjectReferences.ParkInAnotherCityReason, "project.park"), (violation.Type, violation.Subject));
     }
 
     [Theory]
@@ -111,20 +187,22 @@ public sealed class ProjectReferencesTests
     [InlineData("parks/y", "parks")]
     public void OwnerOf_Name_IsTheOwningService(string name, string service) => Assert.Equal(service, ProjectReferences.OwnerOf(name));
 
-    private static Dictionary<string, ReferenceState> States(ReferenceState cluster, ReferenceState park) => new()
+    private static Dictionary<string, ReferenceAnswer> States(ReferenceState cluster, ReferenceState park) => Answers(new(cluster, Hefei), new(park, Hefei));
+
+    private static Dictionary<string, ReferenceAnswer> Answers(ReferenceAnswer cluster, ReferenceAnswer park) => new()
     {
         [Stored.Cluster] = cluster,
         [Stored.Park] = park,
     };
 
-    private sealed class RecordingChecker(ReferenceState answer) : IReferenceChecker
+    private sealed class RecordingChecker(ReferenceAnswer answer) : IReferenceChecker
     {
         public List<IReadOnlyCollection<string>> Calls { get; } = [];
 
-        public Task<IReadOnlyDictionary<string, ReferenceState>> LookUpAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+        public Task<IReadOnlyDictionary<string, ReferenceAnswer>> LookUpAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
         {
             Calls.Add(names);
-            return Task.FromResult<IReadOnlyDictionary<string, ReferenceState>>(names.ToDictionary(n => n, _ => answer));
+            return Task.FromResult<IReadOnlyDictionary<string, ReferenceAnswer>>(names.ToDictionary(n => n, _ => answer));
         }
     }
 }

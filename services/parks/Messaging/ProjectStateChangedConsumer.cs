@@ -18,8 +18,9 @@ namespace Industry.Parks.Messaging;
 /// through the inbox: a duplicate delivery, or an event older than one already applied for the project, changes
 /// nothing. Levels only go up, and DIGITALLY_TRANSFORMED is the lowest, so an enterprise that already has a record in
 /// the park (reported, or from another project) keeps it unchanged. A park that does not exist (deleted since the
-/// project named it) or no longer accepts transformations (REJECTED, REVOKED) is not an error: the event is logged as a
-/// warning and acknowledged, because retrying cannot make it apply.
+/// project named it), no longer accepts transformations (REJECTED, REVOKED) or is in another city than the project
+/// (counted by <see cref="ProjectEventMetrics.RefusedOtherCityInstrument"/>) is not an error: the event is logged as a warning and
+/// acknowledged, because retrying cannot make it apply.
 /// </summary>
 internal sealed partial class ProjectStateChangedConsumer : InboxConsumer<ProjectStateChanged>
 {
@@ -58,6 +59,16 @@ internal sealed partial class ProjectStateChangedConsumer : InboxConsumer<Projec
             return;
         }
 
+        // The projects service refuses such a reference (ADR 0017), but a project stored before that rule, or an event
+        // from elsewhere, must not count in another city's digital progress either. An event without a city is refused
+        // too: every project has one. Retrying cannot change the answer, so the event is acknowledged, not failed.
+        if (project.CityCode.Length == 0 || project.CityCode != park.CityCode)
+        {
+            LogRefusedOtherCity(_logger, project.Name, project.CityCode, park.Name, park.CityCode);
+            ProjectEventMetrics.RefusedOtherCity(park.CityCode);
+            return;
+        }
+
         // Another event of the same group commit may have created the record already: look among the tracked ones too.
         var id = Transformation.IdOf(park.Id, implied.EnterpriseUscc);
         if (_db.Transformations.Local.Any(t => t.Id == id) || await _db.Transformations.AnyAsync(t => t.Id == id, cancellationToken))
@@ -90,6 +101,9 @@ internal sealed partial class ProjectStateChangedConsumer : InboxConsumer<Projec
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Project} completed as a digital-transformation project in {Park}, but no transformation is recorded: {Why}")]
     private static partial void LogSkipped(ILogger logger, string project, string park, string why);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Project} of city {ProjectCity} completed as a digital-transformation project in {Park} of city {ParkCity}; refused: a project records transformations only in a park of its own city")]
+    private static partial void LogRefusedOtherCity(ILogger logger, string project, string projectCity, string park, string parkCity);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Project} completed; its enterprise already has transformation {Transformation}, kept unchanged (levels only go up)")]
     private static partial void LogAlreadyRecorded(ILogger logger, string project, string transformation);

@@ -1,5 +1,6 @@
 using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Security;
 
 namespace Industry.Projects.Api;
 
@@ -21,17 +22,19 @@ internal interface IImportReferenceCheck
 /// <summary>
 /// The import's check with the cluster and parks services (<see cref="IReferenceChecker"/>): the batch's distinct new or
 /// changed references in one look-up, then per row the same decision CreateProject makes
-/// (<see cref="ProjectReferences.Require"/>): FAILED_PRECONDITION for a reference that does not exist, UNAVAILABLE when
-/// its service could not confirm it. Either fails only the rows concerned; the rest of the batch is written. A name
-/// found to exist is not asked about again for the rest of the call: a monthly sheet names the same few hundred clusters
-/// and parks in every batch, and asking each batch again would cost more than writing it. (One import is one moment;
-/// a cluster deleted during it is what the cluster service's own consumer records as unknown.)
+/// (<see cref="ProjectReferences.Require"/>): PERMISSION_DENIED for a city editor's reference outside its city,
+/// FAILED_PRECONDITION for a reference that does not exist or a park of another city than the row's, UNAVAILABLE when
+/// its service could not confirm it. Each fails only the rows concerned; the rest of the batch is written. A name
+/// found to exist is not asked about again for the rest of the call (its city is kept with it, so every row is still
+/// judged against its own city): a monthly sheet names the same few hundred clusters and parks in every batch, and
+/// asking each batch again would cost more than writing it. (One import is one moment; a cluster deleted during it is
+/// what the cluster service's own consumer records as unknown.)
 /// </summary>
-internal sealed class ImportReferenceCheck(IReferenceChecker checker) : IImportReferenceCheck
+internal sealed class ImportReferenceCheck(IReferenceChecker checker, Caller caller) : IImportReferenceCheck
 {
-    private static readonly IReadOnlyDictionary<string, ReferenceState> NothingLooked = new Dictionary<string, ReferenceState>();
+    private static readonly IReadOnlyDictionary<string, ReferenceAnswer> NothingLooked = new Dictionary<string, ReferenceAnswer>();
 
-    private readonly HashSet<string> _exist = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReferenceAnswer> _exist = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyDictionary<int, ImportRowFailure>> CheckAsync(IReadOnlyList<ImportRow> rows, IReadOnlyList<Project?> stored, CancellationToken cancellationToken)
     {
@@ -43,15 +46,19 @@ internal sealed class ImportReferenceCheck(IReferenceChecker checker) : IImportR
             return failures;
         }
 
-        var unknown = names.Where(n => !_exist.Contains(n)).ToList();
+        var unknown = names.Where(n => !_exist.ContainsKey(n)).ToList();
         var looked = unknown.Count == 0 ? NothingLooked : await checker.LookUpAsync(unknown, cancellationToken);
-        _exist.UnionWith(looked.Where(s => s.Value == ReferenceState.Exists).Select(s => s.Key));
-        var states = names.ToDictionary(n => n, n => _exist.Contains(n) ? ReferenceState.Exists : looked[n], StringComparer.Ordinal);
+        foreach (var (name, answer) in looked.Where(a => a.Value.State == ReferenceState.Exists))
+        {
+            _exist[name] = answer;
+        }
+
+        var answers = names.ToDictionary(n => n, n => _exist.TryGetValue(n, out var known) ? known : looked[n], StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)
         {
             try
             {
-                ProjectReferences.Require(toCheck[i], states);
+                ProjectReferences.Require(toCheck[i], answers, ProjectReferences.CityOf(rows[i].Draft), caller);
             }
             catch (ServiceException ex)
             {

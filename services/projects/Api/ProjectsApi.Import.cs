@@ -19,7 +19,7 @@ internal sealed partial class ProjectsApi
     {
         var ct = context.CancellationToken;
         var screen = new ProjectImportScreen();
-        var writer = new ProjectImportWriter(db, outbox, new ImportReferenceCheck(references), clock, Actor.Of(context), context.Caller());
+        var writer = new ProjectImportWriter(db, outbox, new ImportReferenceCheck(references, context.Caller()), clock, Actor.Of(context), context.Caller());
         var response = new Proto.ImportProjectsResponse();
         var pending = new List<PendingRow>(ProjectImportScreen.BatchSize);
         var lastRowNumber = 0;

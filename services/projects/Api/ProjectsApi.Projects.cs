@@ -44,7 +44,7 @@ internal sealed partial class ProjectsApi
             throw ServiceException.AlreadyExists(takenId == id ? "projects/" + id : $"A project with code {draft.ProjectCode}");
         }
 
-        await references.RequireAsync(draft, stored: null, context.CancellationToken);
+        await references.RequireAsync(draft, stored: null, context.Caller(), context.CancellationToken);
 
         var actor = Actor.Of(context);
         var previousVersion = await db.LastVersionAsync("projects/" + id, context.CancellationToken); // deleted before: go on from there
@@ -82,7 +82,7 @@ internal sealed partial class ProjectsApi
             context.RequireCity(Divisions.CityOf(merged.CountyCode)?.Code, project.Name); // a city editor cannot move it out
         }
 
-        await references.RequireAsync(merged, stored, context.CancellationToken);
+        await references.RequireAsync(merged, stored, context.Caller(), context.CancellationToken);
 
         var actor = Actor.Of(context);
         var changed = project.Revise(merged, Now, actor);

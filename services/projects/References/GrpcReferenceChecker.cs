@@ -11,7 +11,8 @@ namespace Industry.Projects.References;
 /// suite's service clients (retries on UNAVAILABLE only, the caller's cancellation propagated). Each call has its own
 /// deadline, <c>Services:&lt;name&gt;:DeadlineSeconds</c>, even under a longer deadline of the incoming call, so that a
 /// stuck service is reported as UNAVAILABLE while the caller still waits for the answer.
-/// OK means the resource exists; NOT_FOUND (or INVALID_ARGUMENT, a name that cannot exist) that it does not; anything
+/// OK means the resource exists, in the city its answer gives (<c>city_code</c>, which the city rule of ADR 0017 needs);
+/// NOT_FOUND (or INVALID_ARGUMENT, a name that cannot exist) that it does not; anything
 /// else (UNAVAILABLE, DEADLINE_EXCEEDED, and UNIMPLEMENTED while the owning service does not serve the method yet)
 /// leaves it unverified.
 /// </summary>
@@ -24,9 +25,9 @@ internal sealed partial class GrpcReferenceChecker(
     /// <summary>Calls in flight at once for a batch: enough for an import's references, gentle on the other services.</summary>
     private const int MaxParallelCalls = 8;
 
-    public async Task<IReadOnlyDictionary<string, ReferenceState>> LookUpAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, ReferenceAnswer>> LookUpAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
     {
-        var states = new ConcurrentDictionary<string, ReferenceState>(StringComparer.Ordinal);
+        var states = new ConcurrentDictionary<string, ReferenceAnswer>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(
             names.Distinct(StringComparer.Ordinal),
             new ParallelOptions { MaxDegreeOfParallelism = MaxParallelCalls, CancellationToken = cancellationToken },
@@ -34,30 +35,24 @@ internal sealed partial class GrpcReferenceChecker(
         return states;
     }
 
-    private async Task<ReferenceState> LookUpAsync(string name, CancellationToken cancellationToken)
+    private async Task<ReferenceAnswer> LookUpAsync(string name, CancellationToken cancellationToken)
     {
         var service = ProjectReferences.OwnerOf(name);
         try
         {
-            if (service == "cluster")
-            {
-                await clusters.GetClusterAsync(new GetClusterRequest { Name = name }, deadline: DateTime.UtcNow + options.ClusterDeadline, cancellationToken: cancellationToken);
-            }
-            else
-            {
-                await parks.GetParkAsync(new GetParkRequest { Name = name }, deadline: DateTime.UtcNow + options.ParksDeadline, cancellationToken: cancellationToken);
-            }
-
-            return ReferenceState.Exists;
+            var city = service == "cluster"
+                ? (await clusters.GetClusterAsync(new GetClusterRequest { Name = name }, deadline: DateTime.UtcNow + options.ClusterDeadline, cancellationToken: cancellationToken)).CityCode
+                : (await parks.GetParkAsync(new GetParkRequest { Name = name }, deadline: DateTime.UtcNow + options.ParksDeadline, cancellationToken: cancellationToken)).CityCode;
+            return new ReferenceAnswer(ReferenceState.Exists, city);
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
         {
-            return ReferenceState.Missing;
+            return ReferenceAnswer.Missing;
         }
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogUnverified(logger, name, service, ex.StatusCode, ex.Status.Detail);
-            return ReferenceState.Unverified;
+            return ReferenceAnswer.Unverified;
         }
     }
 

@@ -20,6 +20,9 @@ namespace Industry.IntegrationTests.Parks;
 /// </summary>
 public sealed class ParksConsumerHost : IAsyncDisposable
 {
+    /// <summary>The consumer's queue: the host's name as endpoint prefix, then the consumer's kebab-cased name.</summary>
+    public const string QueueName = "parkconsumertests-project-state-changed";
+
     private readonly WebApplication _app;
 
     private ParksConsumerHost(WebApplication app) => _app = app;

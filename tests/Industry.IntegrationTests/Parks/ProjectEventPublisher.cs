@@ -30,9 +30,10 @@ public sealed class ProjectEventPublisher : IAsyncDisposable
 
     /// <summary>
     /// The event of <paramref name="project"/> (<c>projects/{id}</c>) at <paramref name="version"/> after moving to
-    /// <paramref name="state"/>, completed on <paramref name="completed"/>.
+    /// <paramref name="state"/>, completed on <paramref name="completed"/>, built in <paramref name="county"/> (Hefei's 蜀山区
+    /// unless told; the city follows from it, as the projects service derives it).
     /// </summary>
-    public static ProjectStateChanged Event(string project, long version, ProjectState state, string park, string uscc, bool digital = true, DateOnly? completed = null)
+    public static ProjectStateChanged Event(string project, long version, ProjectState state, string park, string uscc, bool digital = true, DateOnly? completed = null, string county = "340104")
     {
         var date = completed ?? new DateOnly(2024, 6, 30);
         return new ProjectStateChanged
@@ -50,6 +51,8 @@ public sealed class ProjectEventPublisher : IAsyncDisposable
             Project = new Project
             {
                 Name = project,
+                CountyCode = county,
+                CityCode = Industry.ServiceDefaults.Reference.Divisions.CityOf(county)?.Code ?? string.Empty,
                 EnterpriseUscc = uscc,
                 EnterpriseDisplayName = "安徽数字化改造示范有限公司",
                 Park = park,

@@ -1,6 +1,10 @@
+using System.Diagnostics.Metrics;
 using Industry.Parks.Domain;
+using Industry.Parks.Messaging;
 using Industry.ServiceDefaults.Messaging.Inbox;
+using Industry.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using RabbitMQ.Client.Exceptions;
 using static Industry.IntegrationTests.Parks.ParkTestData;
 using ProjectState = Industry.Projects.V1.ProjectState;
 
@@ -115,12 +119,48 @@ public sealed class ProjectEventsConsumerTests(ParksConsumerFixture fixture) : I
         Assert.Equal(0, await Host.QueryAsync(db => db.Transformations.CountAsync(t => t.EnterpriseUscc == uscc)));
     }
 
-    private async Task<Park> NewParkAsync(ParkState state)
+    [Theory]
+    [InlineData("340104", "340202")] // a Hefei project naming a Wuhu park: the original attack
+    [InlineData("340202", "340104")]
+    [InlineData("", "340104")] // an event without the project's city
+    public async Task ProjectCompleted_InAParkOfAnotherCity_RecordsNothingCountsTheRefusalAndIsAcknowledged(string projectCounty, string parkCounty)
+    {
+        var park = await NewParkAsync(ParkState.Certified, parkCounty);
+        var uscc = NewUscc();
+        using var refusals = new RefusalCounter(park.CityCode);
+        var @event = ProjectEventPublisher.Event("projects/" + NewId("p"), 4, ProjectState.Completed, park.Name, uscc, county: projectCounty);
+
+        await Publisher.PublishAsync(@event);
+        await WaitForInboxAsync(1, @event.Metadata.EventId); // acknowledged: applied as "nothing to record", not retried
+        await DrainAsync();
+
+        Assert.Equal(0, await Host.QueryAsync(db => db.Transformations.CountAsync(t => t.EnterpriseUscc == uscc)));
+        Assert.Equal(0, await Host.QueryAsync(db => db.Set<ServiceDefaults.Messaging.Outbox.OutboxMessage>().CountAsync(m => m.Body.Contains(uscc))));
+        Assert.Equal(1, refusals.Count);
+        Assert.DoesNotContain(@event.Metadata.EventId, await ErrorQueueMessageIdsAsync()); // the broker may outlive earlier runs' failures
+    }
+
+    [Fact]
+    public async Task ProjectCompleted_InAParkOfItsOwnCityOutsideHefei_IsRecordedAndNotCounted()
+    {
+        var park = await NewParkAsync(ParkState.Certified, "340202");
+        var uscc = NewUscc();
+        using var refusals = new RefusalCounter(park.CityCode);
+        var @event = ProjectEventPublisher.Event("projects/" + NewId("p"), 4, ProjectState.Completed, park.Name, uscc, county: "340207");
+
+        await Publisher.PublishAsync(@event);
+
+        var transformation = await WaitForTransformationAsync(park, uscc);
+        Assert.Equal(("340200", TransformationSource.Project), (transformation.CityCode, transformation.Source));
+        Assert.Equal(0, refusals.Count);
+    }
+
+    private async Task<Park> NewParkAsync(ParkState state, string county = "340104")
     {
         var park = Park.Create(NewId(), new ParkDraft
         {
             DisplayName = "合肥经济技术开发区",
-            CountyCode = "340104",
+            CountyCode = county,
             ParkType = ParkType.NationalDevelopmentZone,
             LeadIndustry = "industries/AUTO",
         }, Now, "admin");
@@ -162,6 +202,35 @@ public sealed class ProjectEventsConsumerTests(ParksConsumerFixture fixture) : I
         await WaitForInboxAsync(1, marker.Metadata.EventId);
     }
 
+    /// <summary>
+    /// Reads (and acknowledges) what MassTransit moved to the consumer's error queue. The consumer's own queue must exist,
+    /// so that a wrong queue name cannot make "no error" pass by itself; an error queue that was never created is empty.
+    /// </summary>
+    private async Task<List<string>> ErrorQueueMessageIdsAsync()
+    {
+        await using var connection = await new RabbitMQ.Client.ConnectionFactory { Uri = fixture.Broker }.CreateConnectionAsync();
+        await using (var probe = await connection.CreateChannelAsync())
+        {
+            await probe.QueueDeclarePassiveAsync(ParksConsumerHost.QueueName);
+        }
+
+        var ids = new List<string>();
+        try
+        {
+            await using var channel = await connection.CreateChannelAsync();
+            while (await channel.BasicGetAsync(ParksConsumerHost.QueueName + "_error", autoAck: true) is { } message)
+            {
+                ids.Add(message.BasicProperties.MessageId ?? string.Empty);
+            }
+        }
+        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
+        {
+            // No message ever failed: MassTransit creates the error queue with the first one.
+        }
+
+        return ids;
+    }
+
     private Task WaitForInboxAsync(int count, string eventId) =>
         Host.WaitUntilAsync(
             async db => await db.Set<InboxMessage>().CountAsync(m => m.MessageId == Guid.Parse(eventId)) == count,
@@ -178,6 +247,8 @@ public sealed class ParksConsumerFixture : IAsyncLifetime
 
     public ProjectEventPublisher Publisher { get; private set; } = null!;
 
+    public Uri Broker => _infrastructure.RabbitMqUri;
+
     public async Task InitializeAsync()
     {
         _infrastructure = await Industry.TestInfrastructure.BrokerAndDatabase.StartAsync();
@@ -191,4 +262,37 @@ public sealed class ParksConsumerFixture : IAsyncLifetime
         await Host.DisposeAsync();
         await _infrastructure.DisposeAsync();
     }
+}
+
+/// <summary>Counts <see cref="ProjectEventMetrics.RefusedOtherCityInstrument"/> for one park city while it lives.</summary>
+internal sealed class RefusalCounter : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private long _count;
+
+    public RefusalCounter(string parkCity)
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == SuiteTelemetry.SourceName && instrument.Name == ProjectEventMetrics.RefusedOtherCityInstrument)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == ProjectEventMetrics.ParkCityTag && Equals(tag.Value, parkCity))
+                {
+                    Interlocked.Add(ref _count, value);
+                }
+            }
+        });
+        _listener.Start();
+    }
+
+    public long Count => Interlocked.Read(ref _count);
+
+    public void Dispose() => _listener.Dispose();
 }

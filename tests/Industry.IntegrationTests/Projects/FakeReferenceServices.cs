@@ -15,12 +15,23 @@ namespace Industry.IntegrationTests.Projects;
 /// <summary>
 /// The cluster and parks services as the projects service's reference checks see them: an in-test Kestrel gRPC server
 /// on a free loopback port serving only <c>ClusterService.GetCluster</c> and <c>ParkService.GetPark</c> over a fixed set
-/// of names, plus two names that misbehave. Every looked-up name is logged, so a test can tell whether a call was made.
+/// of names, each in a city as the real services report it (<c>city_code</c>), plus two names that misbehave. Every
+/// looked-up name is logged, so a test can tell whether a call was made.
 /// </summary>
 public sealed class FakeReferenceServices : IAsyncDisposable
 {
+    public const string Hefei = "340100";
+    public const string Wuhu = "340200";
+
+    /// <summary>Led by Hefei (合肥市), recognised at national level.</summary>
     public const string HefeiEv = "clusters/hefei-ev";
+
+    /// <summary>Led by a county of Wuhu (芜湖市), recognised at provincial level: a "province-level" cluster is still one city's.</summary>
     public const string WuhuRobot = "clusters/wuhu-robot";
+
+    /// <summary>A cluster whose answer names no city, which the real service never gives: the city rule must not wave it through.</summary>
+    public const string NoCity = "clusters/no-city";
+
     public const string HefeiHitech = "parks/hefei-hitech";
     public const string WuhuEcon = "parks/wuhu-econ";
 
@@ -30,7 +41,18 @@ public sealed class FakeReferenceServices : IAsyncDisposable
     /// <summary>A park whose lookup answers UNIMPLEMENTED, as the real services do until they serve the method.</summary>
     public const string Unimplemented = "parks/unimplemented";
 
-    private static readonly HashSet<string> Known = [HefeiEv, WuhuRobot, HefeiHitech, WuhuEcon];
+    private static readonly Dictionary<string, Industry.Clusters.V1.Cluster> KnownClusters = new()
+    {
+        [HefeiEv] = new() { Name = HefeiEv, LeadDivisionCode = Hefei, CityCode = Hefei, State = ClusterState.Recognized, Level = ClusterLevel.National },
+        [WuhuRobot] = new() { Name = WuhuRobot, LeadDivisionCode = "340207", CityCode = Wuhu, State = ClusterState.Recognized, Level = ClusterLevel.Provincial },
+        [NoCity] = new() { Name = NoCity, State = ClusterState.Recognized, Level = ClusterLevel.Provincial },
+    };
+
+    private static readonly Dictionary<string, Park> KnownParks = new()
+    {
+        [HefeiHitech] = new() { Name = HefeiHitech, CountyCode = "340104", CityCode = Hefei },
+        [WuhuEcon] = new() { Name = WuhuEcon, CountyCode = "340202", CityCode = Wuhu },
+    };
 
     private readonly WebApplication _app;
 
@@ -68,7 +90,7 @@ public sealed class FakeReferenceServices : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static async Task<T> AnswerAsync<T>(string name, CallLog calls, ServerCallContext context, Func<T> found)
+    private static async Task<T> AnswerAsync<T>(string name, CallLog calls, ServerCallContext context, Dictionary<string, T> known)
     {
         calls.Add(name);
         switch (name)
@@ -80,7 +102,7 @@ public sealed class FakeReferenceServices : IAsyncDisposable
                 throw new RpcException(new Status(StatusCode.Unimplemented, "Method is unimplemented."));
         }
 
-        return Known.Contains(name) ? found() : throw new RpcException(new Status(StatusCode.NotFound, $"{name} does not exist."));
+        return known.TryGetValue(name, out var found) ? found : throw new RpcException(new Status(StatusCode.NotFound, $"{name} does not exist."));
     }
 
     /// <summary>The names looked up so far, in order.</summary>
@@ -96,12 +118,12 @@ public sealed class FakeReferenceServices : IAsyncDisposable
     private sealed class Clusters(CallLog calls) : ClusterService.ClusterServiceBase
     {
         public override Task<Industry.Clusters.V1.Cluster> GetCluster(GetClusterRequest request, ServerCallContext context) =>
-            AnswerAsync(request.Name, calls, context, () => new Industry.Clusters.V1.Cluster { Name = request.Name });
+            AnswerAsync(request.Name, calls, context, KnownClusters);
     }
 
     private sealed class Parks(CallLog calls) : ParkService.ParkServiceBase
     {
         public override Task<Park> GetPark(GetParkRequest request, ServerCallContext context) =>
-            AnswerAsync(request.Name, calls, context, () => new Park { Name = request.Name });
+            AnswerAsync(request.Name, calls, context, KnownParks);
     }
 }

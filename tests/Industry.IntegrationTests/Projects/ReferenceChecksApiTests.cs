@@ -111,12 +111,12 @@ public sealed class ReferenceChecksApiTests(ProjectsServiceFixture service) : IC
     public async Task UpdateProject_ToAKnownPark_IsCheckedAndStored()
     {
         var created = await Client.CreateProjectAsync(new CreateProjectRequest { Project = NewProject(ref _serial) }, Deadline);
-        var callsBefore = service.References.Calls.CountFor(FakeReferenceServices.WuhuEcon);
+        var callsBefore = service.References.Calls.CountFor(FakeReferenceServices.HefeiHitech);
 
-        var updated = await Client.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Name = created.Name, Park = FakeReferenceServices.WuhuEcon } }, Deadline);
+        var updated = await Client.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Name = created.Name, Park = FakeReferenceServices.HefeiHitech } }, Deadline);
 
-        Assert.Equal(FakeReferenceServices.WuhuEcon, updated.Park);
-        Assert.Equal(callsBefore + 1, service.References.Calls.CountFor(FakeReferenceServices.WuhuEcon));
+        Assert.Equal(FakeReferenceServices.HefeiHitech, updated.Park);
+        Assert.Equal(callsBefore + 1, service.References.Calls.CountFor(FakeReferenceServices.HefeiHitech));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class ReferenceChecksApiTests(ProjectsServiceFixture service) : IC
     [Fact]
     public async Task ImportProjects_RowsWithMissingOrUnverifiableReferences_FailAloneAndTheBatchLooksEachReferenceUpOnce()
     {
-        var known = Enumerable.Range(0, 3).Select(_ => NewProject(ref _serial, FakeReferenceServices.HefeiEv, FakeReferenceServices.WuhuEcon)).ToList();
+        var known = Enumerable.Range(0, 3).Select(_ => NewProject(ref _serial, FakeReferenceServices.HefeiEv, FakeReferenceServices.HefeiHitech)).ToList();
         var missing = NewProject(ref _serial, "clusters/no-such-cluster");
         var unverified = NewProject(ref _serial, park: FakeReferenceServices.Unimplemented);
         var before = service.References.Calls.CountFor(FakeReferenceServices.HefeiEv);
@@ -160,7 +160,7 @@ public sealed class ReferenceChecksApiTests(ProjectsServiceFixture service) : IC
         await AssertNothingStoredAsync(missing);
         await AssertNothingStoredAsync(unverified);
         var stored = await Client.GetProjectAsync(new GetProjectRequest { Name = "projects/p-" + known[1].ProjectCode }, Deadline);
-        Assert.Equal((FakeReferenceServices.HefeiEv, FakeReferenceServices.WuhuEcon), (stored.Cluster, stored.Park));
+        Assert.Equal((FakeReferenceServices.HefeiEv, FakeReferenceServices.HefeiHitech), (stored.Cluster, stored.Park));
     }
 
     private async Task AssertNothingStoredAsync(Project project)
