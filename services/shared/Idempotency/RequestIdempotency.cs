@@ -28,8 +28,9 @@ public sealed class RequestIdempotency(DbContext db, TimeProvider clock)
         where TResponse : IMessage<TResponse>, new()
     {
         // Keyed by the caller too: the look-up runs before the handler's city check, so only the caller who made the
-        // request may replay it (ADR 0013); another caller's same id is a request of its own, checked and run afresh.
-        var key = RequestFingerprint.Of(request, context.Method, context.Caller().Subject);
+        // request, with the same city, may replay it (ADR 0013); anyone else's same id is a request of its own, checked
+        // and run afresh.
+        var key = RequestFingerprint.Of(request, context.Method, Scope(context.Caller()));
         if (key is null)
         {
             return await write();
@@ -72,6 +73,12 @@ public sealed class RequestIdempotency(DbContext db, TimeProvider clock)
 
         return response;
     }
+
+    /// <summary>
+    /// Whose stored responses a caller may replay: its subject, and for a city editor its city too, since the city check
+    /// that the first run passed is not run for a replay.
+    /// </summary>
+    private static string Scope(Caller caller) => caller.IsCityEditor ? $"{caller.Subject}@{caller.CityCode}" : caller.Subject;
 
     /// <summary>
     /// Adds <paramref name="response"/> as the answer of the running request to the DbContext, to commit with the

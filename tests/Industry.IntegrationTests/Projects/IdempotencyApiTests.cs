@@ -163,6 +163,20 @@ public sealed class IdempotencyApiTests(ProjectsServiceFixture service) : IClass
     }
 
     [Fact]
+    public async Task CreateProject_TheSameSubjectNowEditorOfAnotherCityRepeating_IsCheckedAfreshAndDenied()
+    {
+        var request = NewRequest(Guid.NewGuid()); // a Hefei project (county 340104)
+        var before = TestTokens.Bearer(TestTokens.Mint(Roles.CityEditor, "340100", subject: "moved-editor"));
+        var after = TestTokens.Bearer(TestTokens.Mint(Roles.CityEditor, "340200", subject: "moved-editor"));
+        await Client.CreateProjectAsync(request, before, DateTime.UtcNow.AddSeconds(15));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.CreateProjectAsync(request, after, DateTime.UtcNow.AddSeconds(15)).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal("OUTSIDE_CALLER_CITY", error.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
+    }
+
+    [Fact]
     public async Task CreateProject_TheSameCallerWithAnotherTokenRepeating_GetsTheStoredProject()
     {
         var request = NewRequest(Guid.NewGuid());
