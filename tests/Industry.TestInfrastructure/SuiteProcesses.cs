@@ -8,9 +8,10 @@ public sealed class SuiteProcesses : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
 
-    private SuiteProcesses(BrokerAndDatabase infrastructure, ServiceProcess cluster, ServiceProcess projects, ServiceProcess parks, ServiceProcess gateway)
+    private SuiteProcesses(BrokerAndDatabase infrastructure, ServiceProcess cluster, ServiceProcess projects, ServiceProcess parks, ServiceProcess gateway, IReadOnlyDictionary<string, string> databases)
     {
         Infrastructure = infrastructure;
+        Databases = databases;
         Cluster = cluster;
         Projects = projects;
         Parks = parks;
@@ -27,16 +28,21 @@ public sealed class SuiteProcesses : IAsyncDisposable
 
     public ServiceProcess Gateway { get; }
 
+    /// <summary>Each service's PostgreSQL connection string by service name, for tests that look at what was stored.</summary>
+    public IReadOnlyDictionary<string, string> Databases { get; }
+
     public static async Task<SuiteProcesses> StartAsync()
     {
         var infrastructure = await BrokerAndDatabase.StartAsync();
         var broker = infrastructure.RabbitMqEnvironment();
+        var databases = new Dictionary<string, string>();
 
         async Task<ServiceProcess> StartService(string name, string assembly, Dictionary<string, string>? settings = null)
         {
+            databases[name] = await infrastructure.CreateDatabaseAsync($"e2e_{name}");
             var environment = new Dictionary<string, string>(broker)
             {
-                [$"ConnectionStrings__{name}"] = await infrastructure.CreateDatabaseAsync($"e2e_{name}"),
+                [$"ConnectionStrings__{name}"] = databases[name],
             };
             foreach (var (key, value) in settings ?? [])
             {
@@ -54,7 +60,7 @@ public sealed class SuiteProcesses : IAsyncDisposable
 
         var gateway = ServiceProcess.Start("gateway", "gateway", "Industry.Gateway", GatewayEnvironment(cluster, projects, parks));
         await gateway.WaitUntilReadyAsync(ReadyTimeout);
-        return new SuiteProcesses(infrastructure, cluster, projects, parks, gateway);
+        return new SuiteProcesses(infrastructure, cluster, projects, parks, gateway, databases);
     }
 
     /// <summary>Points the gateway's proxy clusters at the given processes (any may be null: then at a closed port).</summary>
