@@ -30,6 +30,31 @@ public sealed class ErrorStatusMapperTests
         Assert.Equal(["project.county_code", "project.total_investment_yuan"], badRequest.FieldViolations.Select(v => v.Field));
     }
 
+    [Fact]
+    public void ToStatus_LongEchoesAndManyViolations_AreBounded()
+    {
+        var echo = new string('长', 20_000);
+        var exception = ServiceException.InvalidArgument([.. Enumerable.Range(0, 1_000).Select(i => new FieldViolation($"requests[{i}].county_code", $"'{echo}' is not a county."))]);
+
+        var status = _mapper.ToStatus(exception)!;
+
+        var badRequest = Assert.Single(status.Details, d => d.Is(BadRequest.Descriptor)).Unpack<BadRequest>();
+        Assert.Equal(ErrorStatusMapper.MaxViolations, badRequest.FieldViolations.Count);
+        Assert.All(badRequest.FieldViolations, v => Assert.Equal(ErrorStatusMapper.MaxTextLength, v.Description.Length));
+        Assert.EndsWith("…", badRequest.FieldViolations[0].Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToStatus_UnparsableRequestMessage_IsInvalidArgument()
+    {
+        var exception = Assert.ThrowsAny<Google.Protobuf.InvalidProtocolBufferException>(() => ErrorInfo.Parser.ParseFrom([0x0a, 0x05, 0x61]));
+
+        var status = _mapper.ToStatus(exception)!;
+
+        Assert.Equal((int)Code.InvalidArgument, status.Code);
+        Assert.Equal("MALFORMED_REQUEST", Assert.Single(status.Details).Unpack<ErrorInfo>().Reason);
+    }
+
     [Theory]
     [InlineData(ErrorKind.NotFound, Code.NotFound)]
     [InlineData(ErrorKind.AlreadyExists, Code.AlreadyExists)]

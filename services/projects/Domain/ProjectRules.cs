@@ -86,13 +86,9 @@ public static class ProjectRules
 
     private static void Text(string value, string field, int maxLength, bool required, Action<string, string> add)
     {
-        if (required && string.IsNullOrWhiteSpace(value))
+        if (FieldText.Problem(value, maxLength, required) is { } problem)
         {
-            add(field, "is required.");
-        }
-        else if (value.Length > maxLength)
-        {
-            add(field, $"must be at most {maxLength} characters.");
+            add(field, problem);
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Text;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -22,6 +24,16 @@ public sealed class ErrorStatusMapper(string errorDomain)
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
 
+    /// <summary>
+    /// Longest text of a status (message, description, metadata value). Messages quote what the caller sent, which can be
+    /// megabytes; the status travels in HTTP/2 trailers (grpc-message percent-encoded, three bytes per byte of UTF-8), and
+    /// a client refuses trailers over 64 KiB, so an unbounded echo turns a precise refusal into an unreadable failure.
+    /// </summary>
+    public const int MaxTextLength = 300;
+
+    /// <summary>Most violations listed in one status (a 1,000-item batch can have thousands), for the same reason.</summary>
+    public const int MaxViolations = 50;
+
     public string ErrorDomain { get; } = errorDomain;
 
     /// <summary>Builds the status for <paramref name="exception"/>; <see langword="null"/> when it is already an <see cref="RpcException"/> to pass on.</summary>
@@ -29,6 +41,9 @@ public sealed class ErrorStatusMapper(string errorDomain)
     {
         RpcException => null,
         ServiceException service => FromServiceException(service),
+        // A request message that does not parse (a client stream's later message reaches the handler this way).
+        InvalidProtocolBufferException or DecoderFallbackException =>
+            Build(Code.InvalidArgument, "MALFORMED_REQUEST", "The request is not a valid protobuf message of the method's request type."),
         OperationCanceledException when callCancelled.IsCancellationRequested =>
             Build(Code.Cancelled, "CANCELLED", "The call was cancelled or its deadline passed."),
         DbUpdateConcurrencyException =>
@@ -47,12 +62,12 @@ public sealed class ErrorStatusMapper(string errorDomain)
         if (exception.FieldViolations.Count > 0)
         {
             var badRequest = new BadRequest();
-            foreach (var violation in exception.FieldViolations)
+            foreach (var violation in exception.FieldViolations.Take(MaxViolations))
             {
                 badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation
                 {
-                    Field = violation.Field,
-                    Description = violation.Description,
+                    Field = Clamp(violation.Field),
+                    Description = Clamp(violation.Description),
                 });
             }
 
@@ -62,13 +77,13 @@ public sealed class ErrorStatusMapper(string errorDomain)
         if (exception.PreconditionViolations.Count > 0)
         {
             var failure = new PreconditionFailure();
-            foreach (var violation in exception.PreconditionViolations)
+            foreach (var violation in exception.PreconditionViolations.Take(MaxViolations))
             {
                 failure.Violations.Add(new PreconditionFailure.Types.Violation
                 {
                     Type = violation.Type,
-                    Subject = violation.Subject,
-                    Description = violation.Description,
+                    Subject = Clamp(violation.Subject),
+                    Description = Clamp(violation.Description),
                 });
             }
 
@@ -85,12 +100,16 @@ public sealed class ErrorStatusMapper(string errorDomain)
         {
             foreach (var (key, value) in metadata)
             {
-                info.Metadata[key] = value;
+                info.Metadata[key] = Clamp(value);
             }
         }
 
-        return new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } };
+        return new Google.Rpc.Status { Code = (int)code, Message = Clamp(message), Details = { Any.Pack(info) } };
     }
+
+    private static string Clamp(string text) =>
+        text.Length <= MaxTextLength ? text
+        : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[MaxTextLength - 2]) ? MaxTextLength - 2 : MaxTextLength - 1), "…");
 
     public static Code ToCode(ErrorKind kind) => kind switch
     {

@@ -63,6 +63,7 @@ public static class ServiceDefaultsExtensions
                 // The proto3 JSON mapping writes 64-bit integers (the yuan amounts) as strings: exact in JavaScript too.
                 o.JsonSettings.WriteInt64sAsStrings = true;
             });
+        MalformedRequestMethodProvider<object>.ReplaceDefault(builder.Services);
         builder.Services.AddGrpcReflection();
         return builder;
     }

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Industry.EndToEndTests.AccessMatrix;
+namespace Industry.EndToEndTests;
 
 /// <summary>
 /// Every row of every table of the services' databases, as one digest per table: two equal fingerprints mean nothing
