@@ -25,6 +25,9 @@ internal sealed partial class ProxyErrorMiddleware(RequestDelegate next, ILogger
             ? "The service did not answer within the deadline."
             : "The service is unavailable; retry with backoff.";
         LogBackendError(logger, context.Request.Path, error.Error, error.Exception);
+        // A backend that answered before reading the whole request body (a 404 for a route it does not serve) has had
+        // its headers copied already, Content-Length: 0 among them, which the error body below would contradict.
+        context.Response.Headers.ContentLength = null;
         await GatewayErrorResponse.WriteAsync(context, code, code == StatusCode.DeadlineExceeded ? "BACKEND_TIMEOUT" : "BACKEND_UNAVAILABLE", message);
     }
 
