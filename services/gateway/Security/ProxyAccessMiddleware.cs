@@ -2,7 +2,6 @@ using Grpc.Core;
 using Industry.Gateway.Proxy;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Industry.Gateway.Security;
 
@@ -19,7 +18,7 @@ internal sealed class ProxyAccessMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var grpc = GrpcRequests.IsGrpc(context.Request);
-        var path = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty;
+        var path = CanonicalMethodPathMiddleware.RawTarget(context);
         var access = grpc ? MethodPermissions.Suite.Find(path) : null;
         if (grpc && access is null)
         {

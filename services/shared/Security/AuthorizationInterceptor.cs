@@ -66,7 +66,7 @@ public sealed class AuthorizationInterceptor : Interceptor
         }
 
         var path = method?.FullName ?? "(no method)";
-        if (method is null || _permissions.Find(method.FullName) is not { } access || access == Access.Unspecified)
+        if (method is null || _permissions.Find(method.FullName) is not { } access)
         {
             throw new ServiceException(ErrorKind.PermissionDenied, "PERMISSION_NOT_DECLARED",
                 $"{path} declares no access level and is refused.", new Dictionary<string, string> { ["method"] = path });

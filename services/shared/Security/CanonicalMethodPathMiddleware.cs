@@ -38,7 +38,7 @@ public sealed class CanonicalMethodPathMiddleware(RequestDelegate next, ServiceI
     }
 
     /// <summary>The request target as the client sent it (HTTP/2 <c>:path</c>), before any decoding.</summary>
-    private static string RawTarget(HttpContext context) =>
+    public static string RawTarget(HttpContext context) =>
         context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty;
 
     /// <summary>Whether every fixed word of <paramref name="pattern"/> appears in <paramref name="path"/> in the same case.</summary>
