@@ -30,7 +30,7 @@ namespace Industry.EndToEndTests.Fuzz;
 /// fingerprinted before and after: the replay must change no row in any service, and none of its writes may succeed.
 /// The first pass cannot be judged that way, since plausible requests may rightly succeed and change the state.
 /// </remarks>
-[Collection(SuiteDefinition.Name)]
+[Collection(FuzzSuiteDefinition.Name)]
 public sealed partial class InputFuzzTests(SuiteFixture fixture, ITestOutputHelper output) : IDisposable
 {
     /// <summary>The run's seed: fixed, so CI runs the same cases every time; INDUSTRY_FUZZ_SEED explores others.</summary>
