@@ -1,6 +1,7 @@
 using Industry.Parks.Api;
 using Industry.Parks.Data;
 using Industry.Parks.Messaging;
+using Industry.Parks.Writes;
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Idempotency;
@@ -11,6 +12,7 @@ builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ParksDbContext, SqliteParksDbContext, PostgresParksDbContext>(identity);
 builder.AddParksMessaging();
 builder.AddRequestIdempotency();
+builder.Services.AddScoped<ParkWrites>();
 
 var app = builder.Build();
 app.MapServiceDefaults();

@@ -20,7 +20,7 @@ public sealed class ParkLifecycleTests
         {
             foreach (var transition in Enum.GetValues<ParkTransition>())
             {
-                Assert.Equal(allowed.Contains((state, transition)), ParkLifecycle.CanApply(state, transition));
+                Assert.Equal(allowed.Contains((state, transition)), ParkLifecycle.Workflow.CanApply(state, transition));
             }
         }
     }
@@ -31,7 +31,7 @@ public sealed class ParkLifecycleTests
     [InlineData(ParkTransition.Reject, ParkState.Rejected)]
     [InlineData(ParkTransition.Revoke, ParkState.Revoked)]
     public void Target_IsTheStateTheTransitionLeadsTo(ParkTransition transition, ParkState expected) =>
-        Assert.Equal(expected, ParkLifecycle.Target(transition));
+        Assert.Equal(expected, ParkLifecycle.Workflow.Target(transition));
 
     [Theory]
     [InlineData(ParkState.Applied, "SubmitPark")]
@@ -40,7 +40,7 @@ public sealed class ParkLifecycleTests
     [InlineData(ParkState.Rejected, "SubmitPark")]
     [InlineData(ParkState.Revoked, "")]
     public void AllowedFrom_InApiTerms(ParkState state, string expected) =>
-        Assert.Equal(expected, string.Join(",", ParkLifecycle.AllowedFrom(state).Select(ParkLifecycle.ApiName)));
+        Assert.Equal(expected, string.Join(",", ParkLifecycle.Workflow.AllowedFrom(state).Select(ParkLifecycle.Workflow.ApiName)));
 
     [Fact]
     public void ApiName_EveryState_IsTheProtoName() =>

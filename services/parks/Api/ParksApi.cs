@@ -1,12 +1,14 @@
 using Grpc.Core;
 using Industry.Parks.Data;
 using Industry.Parks.V1;
+using Industry.Parks.Writes;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Resources;
 using Industry.ServiceDefaults.Security;
+using Industry.ServiceDefaults.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Parks.Api;
@@ -17,7 +19,9 @@ internal sealed partial class ParksApi(
     EventOutbox outbox,
     PageTokenCodec pageTokens,
     TimeProvider clock,
-    RequestIdempotency idempotency) : ParkService.ParkServiceBase
+    RequestIdempotency idempotency,
+    WritePipeline writes,
+    ParkWrites parks) : ParkService.ParkServiceBase
 {
     private DateTime Now => WireTime.UtcNow(clock);
 

@@ -1,5 +1,6 @@
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Reference;
+using Industry.ServiceDefaults.Writes;
 
 namespace Industry.Parks.Domain;
 
@@ -9,7 +10,7 @@ namespace Industry.Parks.Domain;
 /// through the workflow methods. A draft application may leave the lead industry open, but it must be chosen before
 /// the park is certified.
 /// </summary>
-public sealed class Park
+public sealed class Park : VersionedResource, ICityScoped
 {
     public const string Collection = "parks";
 
@@ -20,7 +21,7 @@ public sealed class Park
     /// <summary>The id in <c>parks/{id}</c>.</summary>
     public string Id { get; private set; } = string.Empty;
 
-    public string Name => Collection + "/" + Id;
+    public override string Name => Collection + "/" + Id;
 
     public string DisplayName { get; private set; } = string.Empty;
 
@@ -51,26 +52,11 @@ public sealed class Park
 
     public DateTime StateChangeTime { get; private set; }
 
-    /// <summary>Incremented on every write: the etag, the event's subject version and the concurrency token.</summary>
-    public long Version { get; private set; }
-
-    public DateTime CreateTime { get; private set; }
-
-    public DateTime UpdateTime { get; private set; }
-
-    public string UpdateActor { get; private set; } = string.Empty;
-
     /// <summary>A new park in APPLIED, from a draft that passed <see cref="ParkRules.Check"/>.</summary>
     public static Park Create(string id, ParkDraft draft, DateTime now, string actor, long previousVersion = 0)
     {
-        var park = new Park
-        {
-            Id = id,
-            State = ParkState.Applied,
-            StateChangeTime = now,
-            CreateTime = now,
-            Version = previousVersion, // a deleted park's versions go on (SubjectTombstones)
-        };
+        var park = new Park { Id = id, State = ParkState.Applied, StateChangeTime = now };
+        park.Begin(now, previousVersion);
         park.Revise(draft, now, actor);
         return park;
     }
@@ -92,29 +78,14 @@ public sealed class Park
     /// </summary>
     public IReadOnlyList<string> Revise(ParkDraft draft, DateTime now, string actor)
     {
-        var changed = new List<string>();
-        void Set<T>(T current, T value, Action<T> assign, string field)
-        {
-            if (!EqualityComparer<T>.Default.Equals(current, value))
-            {
-                assign(value);
-                changed.Add(field);
-            }
-        }
-
-        Set(DisplayName, draft.DisplayName, v => DisplayName = v, "display_name");
-        Set(CountyCode, draft.CountyCode, v => CountyCode = v, "county_code");
-        Set(ParkType, draft.ParkType ?? ParkType, v => ParkType = v, "park_type");
-        Set(LeadIndustryCode, ParkRules.IndustryCode(draft.LeadIndustry), v => LeadIndustryCode = v, "lead_industry");
-        Set(AboveSizeEnterpriseCount, draft.AboveSizeEnterpriseCount, v => AboveSizeEnterpriseCount = v, "above_size_enterprise_count");
-        Set(Description, draft.Description, v => Description = v, "description");
-
+        var changed = Revise(now, actor, c => c
+            .Set(DisplayName, draft.DisplayName, v => DisplayName = v, "display_name")
+            .Set(CountyCode, draft.CountyCode, v => CountyCode = v, "county_code")
+            .Set(ParkType, draft.ParkType ?? ParkType, v => ParkType = v, "park_type")
+            .Set(LeadIndustryCode, ParkRules.IndustryCode(draft.LeadIndustry), v => LeadIndustryCode = v, "lead_industry")
+            .Set(AboveSizeEnterpriseCount, draft.AboveSizeEnterpriseCount, v => AboveSizeEnterpriseCount = v, "above_size_enterprise_count")
+            .Set(Description, draft.Description, v => Description = v, "description"));
         CityCode = Divisions.CityOf(CountyCode)?.Code ?? string.Empty;
-        if (changed.Count > 0)
-        {
-            Touch(now, actor);
-        }
-
         return changed;
     }
 
@@ -131,7 +102,7 @@ public sealed class Park
     /// </summary>
     public void Certify(int year, int batch, DateTime now, string actor)
     {
-        RequireAllowed(ParkTransition.Certify);
+        ParkLifecycle.Workflow.Require(Name, State, ParkTransition.Certify);
         if (LeadIndustryCode.Length == 0)
         {
             throw new ServiceException(ErrorKind.FailedPrecondition, "LEAD_INDUSTRY_REQUIRED",
@@ -159,44 +130,10 @@ public sealed class Park
         RevocationReason = reason;
     }
 
-    /// <summary>Records the deletion as the park's last version, so the deletion event orders after every other.</summary>
-    public void MarkDeleted(DateTime now, string actor) => Touch(now, actor);
-
-    /// <summary>FAILED_PRECONDITION, naming the state and the transitions still open, when the workflow forbids <paramref name="transition"/>.</summary>
-    public void RequireAllowed(ParkTransition transition)
-    {
-        if (ParkLifecycle.CanApply(State, transition))
-        {
-            return;
-        }
-
-        var allowed = ParkLifecycle.AllowedFrom(State);
-        var requested = ParkLifecycle.ApiName(transition);
-        throw new ServiceException(ErrorKind.FailedPrecondition, "ILLEGAL_STATE_TRANSITION",
-            $"{Name} is {ParkLifecycle.ApiName(State)}, so {requested} is not allowed; allowed: {(allowed.Count == 0 ? "none (final state)" : string.Join(", ", allowed.Select(ParkLifecycle.ApiName)))}.",
-            new Dictionary<string, string>
-            {
-                ["resource"] = Name,
-                ["current_state"] = ParkLifecycle.ApiName(State),
-                ["requested_state"] = ParkLifecycle.ApiName(ParkLifecycle.Target(transition)),
-                ["requested_transition"] = requested,
-                ["allowed_states"] = string.Join(",", allowed.Select(t => ParkLifecycle.ApiName(ParkLifecycle.Target(t)))),
-                ["allowed_transitions"] = string.Join(",", allowed.Select(ParkLifecycle.ApiName)),
-            });
-    }
-
     private void Move(ParkTransition transition, DateTime now, string actor)
     {
-        RequireAllowed(transition);
-        State = ParkLifecycle.Target(transition);
+        State = ParkLifecycle.Workflow.Require(Name, State, transition);
         StateChangeTime = now;
         Touch(now, actor);
-    }
-
-    private void Touch(DateTime now, string actor)
-    {
-        Version++;
-        UpdateTime = now;
-        UpdateActor = actor;
     }
 }

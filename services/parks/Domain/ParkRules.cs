@@ -76,6 +76,13 @@ public static class ParkRules
         return violations;
     }
 
+    /// <summary>The reason of a rejection or revocation, trimmed; INVALID_ARGUMENT on <c>reason</c> when it is not acceptable.</summary>
+    public static string RequireReason(string reason)
+    {
+        var trimmed = reason.Trim();
+        return ReasonProblem(trimmed) is { } problem ? throw ServiceException.InvalidArgument("reason", problem) : trimmed;
+    }
+
     /// <summary>Why a rejection or revocation reason is not acceptable, or null.</summary>
     public static string? ReasonProblem(string reason) => FieldText.Problem(reason, MaxReasonLength, required: true);
 

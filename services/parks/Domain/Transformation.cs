@@ -1,4 +1,5 @@
 using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Resources;
 
 namespace Industry.Parks.Domain;
 
@@ -130,7 +131,7 @@ public sealed class Transformation
     public void MarkDeleted(DateTime now, string actor) => Touch(now, actor);
 
     /// <summary>The level as the API names it, <c>TRANSFORMATION_LEVEL_SMART_FACTORY</c>.</summary>
-    public static string ApiName(TransformationLevel level) => "TRANSFORMATION_LEVEL_" + ApiNames.UpperSnake(level.ToString());
+    public static string ApiName(TransformationLevel level) => ApiEnumNames.Of(level, "TRANSFORMATION_LEVEL_");
 
     private List<string> SetDescription(string displayName, string note)
     {

@@ -52,6 +52,16 @@ public sealed class ServiceException : Exception
         return new ServiceException(ErrorKind.InvalidArgument, "INVALID_ARGUMENT", message, fieldViolations: violations);
     }
 
+    /// <summary>Throws INVALID_ARGUMENT with every one of <paramref name="violations"/>, when there are any.</summary>
+    public static void ThrowIfAny(IEnumerable<FieldViolation> violations)
+    {
+        var list = violations as IReadOnlyList<FieldViolation> ?? [.. violations];
+        if (list.Count > 0)
+        {
+            throw InvalidArgument(list);
+        }
+    }
+
     public static ServiceException InvalidArgument(string field, string description) =>
         InvalidArgument([new FieldViolation(field, description)]);
 

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Linq.Expressions;
 
+using Industry.ServiceDefaults.Resources;
+
 namespace Industry.ServiceDefaults.Filtering;
 
 /// <summary>
@@ -41,7 +43,7 @@ public sealed class FilterSchema<T>
     public FilterSchema<T> Enum<TEnum>(string field, Expression<Func<T, TEnum>> column, string prefix, bool ordered = false)
         where TEnum : struct, System.Enum
     {
-        var byName = System.Enum.GetValues<TEnum>().ToFrozenDictionary(v => prefix + UpperSnake(v.ToString()), StringComparer.Ordinal);
+        var byName = System.Enum.GetValues<TEnum>().ToFrozenDictionary(v => ApiEnumNames.Of(v, prefix), StringComparer.Ordinal);
         return Custom(field, term =>
         {
             if (!ordered)
@@ -88,9 +90,6 @@ public sealed class FilterSchema<T>
         var comparisons = FilterParser.Parse(filter, Fields, requestField);
         return QueryExpressions.AndAll(comparisons.Select(c => _fields[c.Field](new FilterTerm(c, requestField))));
     }
-
-    private static string UpperSnake(string name) =>
-        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
 
     private static Expression<Func<T, bool>> Predicate(LambdaExpression column, FilterOperator op, Expression value) =>
         Expression.Lambda<Func<T, bool>>(QueryExpressions.Compare(column.Body, op, value), column.Parameters);

@@ -15,6 +15,7 @@ public static class IdempotencyExtensions
         builder.Services.AddSingleton(options);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<RequestIdempotency>();
+        builder.Services.AddScoped<Writes.WritePipeline>();
         builder.Services.AddHostedService<IdempotencyPurge>();
         return builder;
     }

@@ -2,12 +2,13 @@ using Google.Protobuf;
 using Grpc.Core;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Security;
+using Industry.ServiceDefaults.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.ServiceDefaults.Idempotency;
 
 /// <summary>
-/// AIP-155 for one call (ADR 0013). A handler wraps its write in <see cref="RunAsync"/> and, just before its
+/// AIP-155 for one call (ADR 0013). A handler wraps its write in <c>RunAsync</c> and, just before its
 /// <c>SaveChangesAsync</c>, calls <see cref="Record"/> with the response it is about to return, so that the response
 /// commits in the same transaction as the change (as <c>EventOutbox.Add</c> does for events). A repeat of a request
 /// with the same <c>request_id</c> and the same content then returns that response and changes nothing; the same id
@@ -16,6 +17,9 @@ namespace Industry.ServiceDefaults.Idempotency;
 /// </summary>
 public sealed class RequestIdempotency(DbContext db, TimeProvider clock)
 {
+    /// <summary>The request field that names a request (AIP-155).</summary>
+    public const string RequestIdField = RequestFingerprint.FieldName;
+
     private RequestKey? _current;
     private bool _recorded;
 
@@ -23,20 +27,26 @@ public sealed class RequestIdempotency(DbContext db, TimeProvider clock)
     /// Runs <paramref name="write"/> once per <c>request_id</c> of <paramref name="request"/> (every request when it has
     /// none) and returns its response, or the stored response of an earlier run of the same request.
     /// </summary>
-    public async Task<TResponse> RunAsync<TRequest, TResponse>(TRequest request, ServerCallContext context, Func<Task<TResponse>> write)
+    public Task<TResponse> RunAsync<TRequest, TResponse>(TRequest request, ServerCallContext context, Func<Task<TResponse>> write)
+        where TRequest : IMessage<TRequest>
+        where TResponse : IMessage<TResponse>, new() =>
+        RunAsync(request, WriteCall.Of(context), write);
+
+    /// <summary>As the overload above, for a call given by its <see cref="WriteCall"/>.</summary>
+    public async Task<TResponse> RunAsync<TRequest, TResponse>(TRequest request, WriteCall call, Func<Task<TResponse>> write)
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse>, new()
     {
         // Keyed by the caller too: the look-up runs before the handler's city check, so only the caller who made the
         // request, with the same city, may replay it (ADR 0013); anyone else's same id is a request of its own, checked
         // and run afresh.
-        var key = RequestFingerprint.Of(request, context.Method, Scope(context.Caller()));
+        var key = RequestFingerprint.Of(request, call.Method, Scope(call.Caller));
         if (key is null)
         {
             return await write();
         }
 
-        var cancellationToken = context.CancellationToken;
+        var cancellationToken = call.CancellationToken;
         if (await FindAsync(key, cancellationToken) is { } earlier)
         {
             return Replay<TResponse>(earlier, key);
@@ -82,7 +92,7 @@ public sealed class RequestIdempotency(DbContext db, TimeProvider clock)
 
     /// <summary>
     /// Adds <paramref name="response"/> as the answer of the running request to the DbContext, to commit with the
-    /// handler's next <c>SaveChangesAsync</c>. Does nothing outside <see cref="RunAsync"/> or without a <c>request_id</c>.
+    /// handler's next <c>SaveChangesAsync</c>. Does nothing outside <c>RunAsync</c> or without a <c>request_id</c>.
     /// </summary>
     public void Record(IMessage response)
     {

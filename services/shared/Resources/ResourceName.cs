@@ -12,6 +12,10 @@ public static partial class ResourceName
     /// <summary>Whether a caller-chosen id (<c>project_id</c>, <c>cluster_id</c>) follows AIP-122: <c>[a-z]([a-z0-9-]{0,61}[a-z0-9])?</c>.</summary>
     public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
 
+    /// <summary>The violation of a caller-chosen id in <paramref name="field"/> (<c>park_id</c>); none when it is valid or empty (the server picks one).</summary>
+    public static IEnumerable<FieldViolation> IdViolations(string requestedId, string field) =>
+        requestedId.Length == 0 || IsValidId(requestedId) ? [] : [new FieldViolation(field, IdRule)];
+
     /// <summary>
     /// Whether <paramref name="value"/> is a top-level name <c>collection/{id}</c> (one non-empty segment after the
     /// collection): the shape check of a reference to another resource, without asking whether it exists.
