@@ -1,0 +1,93 @@
+using Industry.Parks.Api;
+using Industry.Parks.Data;
+using Industry.Parks.Domain;
+using Industry.Parks.Writes;
+using Industry.ServiceDefaults.Errors;
+using Industry.TestInfrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Industry.IntegrationTests.Parks.ParkTestData;
+using Proto = Industry.Parks.V1;
+
+namespace Industry.IntegrationTests.Parks.Writes;
+
+/// <summary>The park's handlers in-process on SQLite, through the real write pipeline: no service process.</summary>
+public sealed class ParkWritesTests : IAsyncLifetime
+{
+    private WriteHarness<SqliteParksDbContext> _harness = null!;
+
+    public async Task InitializeAsync() =>
+        _harness = await WriteHarness.StartAsync<SqliteParksDbContext>("parks", o => new SqliteParksDbContext(o));
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    private Task<Proto.Park> CreateAsync(string id, Proto.Park park, string requestId = "", ServiceDefaults.Security.Caller? caller = null) =>
+        _harness.WriteAsync(
+            new Proto.CreateParkRequest { ParkId = id, Park = park, RequestId = requestId },
+            (db, w) => new ParkWrites(db).CreateAsync(w, id, park.ToDraft()),
+            caller);
+
+    [Fact]
+    public async Task Create_StoresTheParkWithItsCreatedEventInOneSave()
+    {
+        var created = await CreateAsync("hefei-a", NewPark());
+
+        await using var db = _harness.NewContext();
+        var stored = await db.Parks.SingleAsync();
+        Assert.Equal(("parks/hefei-a", 1L, "340100"), (stored.Name, stored.Version, stored.CityCode));
+        var events = await _harness.EventsAsync();
+        Assert.Equal([("industry.parks.v1.ParkCreated", created.Name, 1L)], events.Select(e => (e.EventType, e.Subject, e.SubjectVersion)));
+    }
+
+    [Fact]
+    public async Task Create_ARepeatedRequestId_ReturnsTheFirstResponseAndWritesOnce()
+    {
+        var requestId = Guid.NewGuid().ToString();
+        var first = await CreateAsync("hefei-b", NewPark(), requestId);
+        var again = await CreateAsync("hefei-b", NewPark(), requestId);
+
+        Assert.Equal(first, again);
+        Assert.Single(await _harness.EventsAsync());
+    }
+
+    [Fact]
+    public async Task Create_ACityEditorOfAnotherCity_IsRefusedAndNothingIsStored()
+    {
+        var error = await Assert.ThrowsAsync<ServiceException>(() => CreateAsync("hefei-c", NewPark(), caller: WriteHarness.CityEditor("340200")));
+
+        Assert.Equal((ErrorKind.PermissionDenied, "OUTSIDE_CALLER_CITY"), (error.Kind, error.Reason));
+        await using var db = _harness.NewContext();
+        Assert.Empty(await db.Parks.ToListAsync());
+        Assert.Empty(await _harness.EventsAsync());
+    }
+
+    [Fact]
+    public async Task Certify_FromApplied_IsTheOneIllegalTransitionShapeAndChangesNothing()
+    {
+        await CreateAsync("hefei-d", NewPark(leadIndustry: "industries/AUTO"));
+
+        var error = await Assert.ThrowsAsync<ServiceException>(() => _harness.WriteAsync(
+            new Proto.CertifyParkRequest { Name = "parks/hefei-d", Year = 2024, Batch = 1 },
+            (db, w) => new ParkWrites(db).CertifyAsync(w, "parks/hefei-d", string.Empty, 2024, 1)));
+
+        Assert.Equal("ILLEGAL_STATE_TRANSITION", error.Reason);
+        Assert.Equal(
+            ["resource", "current_state", "requested_transition", "requested_state", "allowed_transitions", "allowed_states"],
+            error.Metadata.Keys);
+        Assert.Equal(("CertifyPark", "PARK_STATE_CERTIFIED", "SubmitPark"), (error.Metadata["requested_transition"], error.Metadata["requested_state"], error.Metadata["allowed_transitions"]));
+        await using var db = _harness.NewContext();
+        Assert.Equal((ParkState.Applied, 1L), await db.Parks.Select(p => ValueTuple.Create(p.State, p.Version)).SingleAsync());
+        Assert.Single(await _harness.EventsAsync());
+    }
+
+    [Fact]
+    public async Task Update_MovingTheParkToAnotherCity_CommitsTheMoveWithItsEvent()
+    {
+        await CreateAsync("hefei-e", NewPark());
+        var updated = await _harness.WriteAsync(
+            new Proto.UpdateParkRequest(),
+            (db, w) => new ParkWrites(db).UpdateAsync(w, "parks/hefei-e", string.Empty, new ParkDraft { CountyCode = "340207" }, new() { Paths = { "county_code" } }));
+
+        Assert.Equal(("340200", "W/\"2\""), (updated.CityCode, updated.Etag));
+        Assert.Equal(["industry.parks.v1.ParkCreated", "industry.parks.v1.ParkUpdated"], (await _harness.EventsAsync()).Select(e => e.EventType));
+    }
+}
