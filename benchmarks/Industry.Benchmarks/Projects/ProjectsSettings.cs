@@ -67,9 +67,9 @@ internal sealed record ProjectsSettings
         {
             PostgresAdmin = options.Postgres(),
             RabbitMq = options.RabbitMq(),
-            Output = Path.GetFullPath(options.Get("output") ?? Path.Combine(RepositoryRoot.Path, "docs", "benchmarks", "projects-results.md")),
+            Output = Path.GetFullPath(options.Get("output") ?? Path.Combine(RepositoryPaths.Root, "docs", "benchmarks", "projects-results.md")),
             ProjectsDll = Path.GetFullPath(options.Get("projects-dll")
-                ?? Path.Combine(RepositoryRoot.Path, "services", "projects", "bin", "Release", "net10.0", "Industry.Projects.dll")),
+                ?? Path.Combine(RepositoryPaths.Root, "services", "projects", "bin", "Release", "net10.0", "Industry.Projects.dll")),
             Projects = options.Number("projects", 50_000, minimum: 100),
             Reports = options.Number("reports", 1_000_000, minimum: 0),
             ProgressCalls = options.Number("progress-calls", 300),
