@@ -262,25 +262,15 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
     /// <summary>Calls <paramref name="method"/> with an empty request (an empty stream for client streaming): its status and answer.</summary>
     private static async Task<Outcome> CallWithEmptyRequestAsync(CallInvoker invoker, MethodDescriptor method)
     {
-        var request = Marshallers.Create<IMessage>(m => m.ToByteArray(), method.InputType.Parser.ParseFrom);
-        var response = Marshallers.Create<IMessage>(m => m.ToByteArray(), method.OutputType.Parser.ParseFrom);
-        var type = (method.IsClientStreaming, method.IsServerStreaming) switch
+        if (method.IsServerStreaming)
         {
-            (false, false) => MethodType.Unary,
-            (true, false) => MethodType.ClientStreaming,
-            _ => throw new NotSupportedException($"{method.Name}: streaming responses have no generic check yet."),
-        };
-        var call = new Method<IMessage, IMessage>(type, method.Service.FullName, method.Name, request, response);
+            throw new NotSupportedException($"{method.Name}: streaming responses have no generic check yet.");
+        }
+
         try
         {
-            if (type == MethodType.Unary)
-            {
-                return new Outcome(StatusCode.OK, await invoker.AsyncUnaryCall(call, null, Options, method.InputType.Parser.ParseFrom([])));
-            }
-
-            using var stream = invoker.AsyncClientStreamingCall(call, null, Options);
-            await stream.RequestStream.CompleteAsync();
-            return new Outcome(StatusCode.OK, await stream.ResponseAsync);
+            var answer = await DescriptorCalls.CallAsync(invoker, method, method.IsClientStreaming ? [] : [[]], Options);
+            return new Outcome(StatusCode.OK, method.OutputType.Parser.ParseFrom(answer));
         }
         catch (RpcException ex)
         {
