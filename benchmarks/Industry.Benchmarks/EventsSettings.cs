@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Industry.Benchmarks;
 
 /// <summary>The <c>events</c> command's settings, from arguments or, failing those, the environment.</summary>
-internal sealed record EventsSettings
+internal sealed record EventsSettings : IBenchSettings
 {
     public const string Usage = """
         usage: Industry.Benchmarks events [options]

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Industry.Benchmarks.Cluster;
 
 /// <summary>The <c>cluster</c> command's settings, from arguments or, failing those, the environment.</summary>
-internal sealed record ClusterSettings
+internal sealed record ClusterSettings : IBenchSettings
 {
     public const string Usage = """
         usage: Industry.Benchmarks cluster [options]

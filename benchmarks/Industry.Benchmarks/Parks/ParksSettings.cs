@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Industry.Benchmarks.Parks;
 
 /// <summary>The <c>parks</c> command's settings, from arguments or, failing those, the environment.</summary>
-internal sealed record ParksSettings
+internal sealed record ParksSettings : IBenchSettings
 {
     public const string Usage = """
         usage: Industry.Benchmarks parks [options]

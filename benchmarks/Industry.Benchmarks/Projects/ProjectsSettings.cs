@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Industry.Benchmarks.Projects;
 
 /// <summary>The <c>projects</c> command's settings, from arguments or, failing those, the environment.</summary>
-internal sealed record ProjectsSettings
+internal sealed record ProjectsSettings : IBenchSettings
 {
     public const string Usage = """
         usage: Industry.Benchmarks projects [options]
