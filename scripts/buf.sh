@@ -3,7 +3,7 @@
 #   - node_modules/ (npm ci) for the CLI itself;
 #   - .build/proto-deps/ for google/api, google/rpc and google/type, taken from the NuGet package
 #     Google.Api.CommonProtos (version from Directory.Packages.props) restored with the .NET SDK. They are
-#     never committed (CONVENTIONS.md §2.3) and buf.yaml treats them as an import-only module.
+#     never committed (docs/conventions.md §2.3) and buf.yaml treats them as an import-only module.
 #
 # Usage:
 #   bash scripts/buf.sh lint              # buf lint; exit 100 on findings

@@ -3,7 +3,7 @@
 #   bash scripts/validate-k8s.sh
 #
 # 1. renders every overlay in deploy/k8s/overlays/ with `kubectl kustomize` and validates the output against the
-#    Kubernetes schemas and the deployment policy of CONVENTIONS.md section 5 (deploy/k8s/validate/validate.mjs;
+#    Kubernetes schemas and the deployment policy of docs/conventions.md §5 (deploy/k8s/validate/validate.mjs;
 #    the overlay "dev" under the dev profile, every other one under the prod profile);
 # 2. checks the images' Dockerfiles statically (deploy/k8s/validate/dockerfiles.mjs);
 # 3. proves both checks bite: the broken fixtures in deploy/k8s/validate/fixtures/ must be rejected with every

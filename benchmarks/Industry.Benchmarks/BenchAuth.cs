@@ -26,18 +26,6 @@ internal static class BenchAuth
     }
 
     /// <summary>A channel to a service process whose calls carry the benchmark's token.</summary>
-    public static GrpcChannel Channel(int grpcPort) => GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}", new GrpcChannelOptions
-    {
-        MaxReceiveMessageSize = 16 * 1024 * 1024,
-        HttpHandler = new TokenHandler { InnerHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } },
-    });
-
-    private sealed class TokenHandler : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.TryAddWithoutValidation("authorization", "Bearer " + Token);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
+    public static GrpcChannel Channel(int grpcPort) =>
+        TestTokens.Channel(new Uri($"http://127.0.0.1:{grpcPort}"), Token, new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 });
 }

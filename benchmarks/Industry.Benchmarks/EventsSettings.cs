@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Industry.Benchmarks;
 
 /// <summary>The <c>events</c> command's settings, from arguments or, failing those, the environment.</summary>
-internal sealed record EventsSettings
+internal sealed record EventsSettings : IBenchSettings
 {
     public const string Usage = """
         usage: Industry.Benchmarks events [options]
@@ -120,9 +120,9 @@ internal sealed record EventsSettings
         {
             PostgresAdmin = postgres,
             RabbitMq = new Uri(rabbit),
-            Output = Path.GetFullPath(Get("output") ?? Path.Combine(RepositoryRoot.Path, "docs", "benchmarks", "events-results.md")),
+            Output = Path.GetFullPath(Get("output") ?? Path.Combine(RepositoryPaths.Root, "docs", "benchmarks", "events-results.md")),
             ProjectsDll = Path.GetFullPath(Get("projects-dll")
-                ?? Path.Combine(RepositoryRoot.Path, "services", "projects", "bin", "Release", "net10.0", "Industry.Projects.dll")),
+                ?? Path.Combine(RepositoryPaths.Root, "services", "projects", "bin", "Release", "net10.0", "Industry.Projects.dll")),
             RawMessages = Number("raw-messages", 50_000),
             PipelineEvents = Number("events", 20_000),
             Warmup = Number("warmup", 2_000),
@@ -143,24 +143,5 @@ internal sealed record EventsSettings
         }
 
         return settings;
-    }
-}
-
-/// <summary>The repository: the folder above the running assembly that holds Industry.slnx.</summary>
-internal static class RepositoryRoot
-{
-    public static string Path { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Industry.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 }

@@ -40,11 +40,11 @@ internal static class MemoryBenchmark
         try
         {
             await BindSinkAsync(settings.RabbitMq, sink, cancellationToken);
-            var environment = Environment(settings, database.ConnectionString);
+            var environment = BenchServices.Environment("projects", database.ConnectionString, settings.RabbitMq);
 
             environment["Outbox__RelayEnabled"] = "false";
             long idle;
-            await using (var first = ServiceProcess.Start(settings.ProjectsDll, environment))
+            await using (var first = ServiceProcess.Start("projects", settings.ProjectsDll, environment))
             {
                 await first.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), cancellationToken);
                 await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
@@ -56,7 +56,7 @@ internal static class MemoryBenchmark
             await InsertBacklogAsync(database.ConnectionString, settings.Backlog, cancellationToken);
 
             environment["Outbox__RelayEnabled"] = "true";
-            await using var service = ServiceProcess.Start(settings.ProjectsDll, environment);
+            await using var service = ServiceProcess.Start("projects", settings.ProjectsDll, environment);
             var started = Stopwatch.GetTimestamp();
             long maxRss = 0, peak = 0;
             var samples = 0;
@@ -114,28 +114,6 @@ internal static class MemoryBenchmark
             await Broker.DeleteQueueAndExchangeAsync(settings.RabbitMq, sink);
             await database.DropAsync();
         }
-    }
-
-    private static Dictionary<string, string> Environment(EventsSettings settings, string connectionString)
-    {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Pagination__TokenKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
-            ["ConnectionStrings__projects"] = connectionString,
-            ["Logging__Console__FormatterName"] = "simple",
-        };
-        BenchAuth.Configure(environment);
-        foreach (var (key, value) in Broker.Settings(settings.RabbitMq))
-        {
-            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
-        }
-
-        foreach (var (category, level) in Logs.Quiet)
-        {
-            environment["Logging__LogLevel__" + category] = level;
-        }
-
-        return environment;
     }
 
     /// <summary>A durable queue bound to the PlanUpdated exchange, declared as MassTransit declares it.</summary>

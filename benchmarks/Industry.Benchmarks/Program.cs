@@ -15,17 +15,6 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
     return args.Length == 0 ? 2 : 0;
 }
 
-if (args[0] == "cluster")
-{
-    return await ClusterCommand.RunAsync(args[1..]);
-}
-
-if (args[0] is not ("events" or "projects" or "parks"))
-{
-    await Console.Error.WriteLineAsync($"unknown command '{args[0]}'; run without arguments for the usage");
-    return 2;
-}
-
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -33,40 +22,21 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-if (args[0] == "parks")
+return args[0] switch
 {
-    return await ParksCommand.RunAsync(args[1..], cancel.Token);
-}
+    "events" => await BenchCommand.RunAsync(args[1..], EventsSettings.Parse, EventsSettings.Usage,
+        async (settings, ct) => (await EventsBenchmark.RunAsync(settings, ct)).AllGoalsMet, cancel.Token),
+    "projects" => await BenchCommand.RunAsync(args[1..], ProjectsSettings.Parse, ProjectsSettings.Usage,
+        async (settings, ct) => (await ProjectsBenchmark.RunAsync(settings, ct)).AllGoalsMet, cancel.Token),
+    "cluster" => await BenchCommand.RunAsync(args[1..], ClusterSettings.Parse, ClusterSettings.Usage,
+        async (settings, ct) => (await ClusterBenchmark.RunAsync(settings, ct)).AllGoalsMet, cancel.Token),
+    "parks" => await BenchCommand.RunAsync(args[1..], ParksSettings.Parse, ParksSettings.Usage,
+        async (settings, ct) => (await ParksBenchmark.RunAsync(settings, ct)).AllGoalsMet, cancel.Token),
+    _ => await UnknownAsync(args[0]),
+};
 
-if (args[0] == "projects")
+static async Task<int> UnknownAsync(string command)
 {
-    ProjectsSettings projects;
-    try
-    {
-        projects = ProjectsSettings.Parse(args[1..]);
-    }
-    catch (ArgumentException ex)
-    {
-        await Console.Error.WriteLineAsync($"{ex.Message}\n\n{ProjectsSettings.Usage}");
-        return 2;
-    }
-
-    var projectsReport = await ProjectsBenchmark.RunAsync(projects, cancel.Token);
-    Console.WriteLine($"results written to {projects.Output}{(projectsReport.AllGoalsMet ? string.Empty : " (a goal was missed)")}");
-    return projectsReport.AllGoalsMet || !projects.FailOnMiss ? 0 : 1;
-}
-
-EventsSettings settings;
-try
-{
-    settings = EventsSettings.Parse(args[1..]);
-}
-catch (ArgumentException ex)
-{
-    await Console.Error.WriteLineAsync($"{ex.Message}\n\n{EventsSettings.Usage}");
+    await Console.Error.WriteLineAsync($"unknown command '{command}'; run without arguments for the usage");
     return 2;
 }
-
-var report = await EventsBenchmark.RunAsync(settings, cancel.Token);
-Console.WriteLine($"results written to {settings.Output}{(report.AllGoalsMet ? string.Empty : " (a goal was missed)")}");
-return report.AllGoalsMet || !settings.FailOnMiss ? 0 : 1;

@@ -4,7 +4,7 @@ using Industry.ServiceDefaults.Reference;
 
 namespace Industry.Demo.UnitTests;
 
-/// <summary>The plan, counted by DESIGN.md §3.3a, gives the report's figures: exactly at full scale, a tenth of the many at tenth.</summary>
+/// <summary>The plan, counted by the progress definitions (docs/progress-figures.md), gives the report's figures: exactly at full scale, a tenth of the many at tenth.</summary>
 public sealed class ReportFiguresTests
 {
     [Fact]

@@ -15,7 +15,7 @@ using Xunit.Abstractions;
 namespace Industry.EndToEndTests;
 
 /// <summary>
-/// A rolling update in miniature (CONVENTIONS.md 5.8): two projects-service replicas on one database behind the
+/// A rolling update in miniature (docs/conventions.md §5.8): two projects-service replicas on one database behind the
 /// gateway, a client calling through the gateway without pause, and SIGTERM to one replica. The replica drains
 /// (reports not ready while still serving, so the gateway's active health checks take it out of rotation), then stops
 /// its server, outbox relay and bus. No call may fail, the replica must exit cleanly within its shutdown timeout, and

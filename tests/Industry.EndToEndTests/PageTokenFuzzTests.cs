@@ -22,9 +22,9 @@ public sealed class PageTokenFuzzTests(SuiteFixture fixture)
 {
     /// <summary>
     /// The processes run in the <c>Testing</c> environment without <c>Pagination__TokenKey</c>, so they sign with the
-    /// public development key (<c>PageTokenKey</c> in the shared library): a forger who knows the key is the worst case.
+    /// public development key: a forger who knows the key is the worst case.
     /// </summary>
-    private static readonly PageTokenCodec DevelopmentCodec = new(Encoding.UTF8.GetBytes("industry-development-page-token-key"));
+    private static readonly PageTokenCodec DevelopmentCodec = new(Encoding.UTF8.GetBytes(PageTokenKey.DevelopmentKey));
 
     private static readonly IReadOnlyList<MethodDescriptor> ListMethods = [.. typeof(Industry.Projects.V1.ProjectService).Assembly.GetTypes()
         .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static))
@@ -150,11 +150,9 @@ public sealed class PageTokenFuzzTests(SuiteFixture fixture)
     /// <summary>Null when the call was refused as it must be, else what it answered.</summary>
     private static async Task<string?> CallAsync(CallInvoker invoker, MethodDescriptor method, string token)
     {
-        var marshaller = Marshallers.Create<IMessage>(m => m.ToByteArray(), bytes => method.OutputType.Parser.ParseFrom(bytes));
-        var call = new Method<IMessage, IMessage>(MethodType.Unary, method.Service.FullName, method.Name, marshaller, marshaller);
         try
         {
-            await invoker.AsyncUnaryCall(call, null, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(15)), Request(method, token));
+            await DescriptorCalls.CallAsync(invoker, method, [Request(method, token).ToByteArray()], new CallOptions(deadline: DateTime.UtcNow.AddSeconds(15)));
             return "OK";
         }
         catch (RpcException error)

@@ -7,7 +7,8 @@ namespace Industry.TestInfrastructure;
 
 /// <summary>
 /// One service of the suite as a real, separate process (<c>dotnet Industry.X.dll</c>), on free loopback ports, with
-/// its output kept for the failure message. Stopped with SIGTERM, as Kubernetes does, then killed if it hangs.
+/// its output kept for the failure message. Stopped with SIGTERM, as Kubernetes does, then killed if it hangs. Tests
+/// and benchmarks (benchmarks/Industry.Benchmarks) start services through it.
 /// </summary>
 public sealed partial class ServiceProcess : IAsyncDisposable
 {
@@ -38,9 +39,35 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote, for assertion messages.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output.TakeLast(60));
 
+    public int Id => _process.Id;
+
+    /// <summary>
+    /// A service of the suite as a test runs it: its build output in the tests' configuration, the <c>Testing</c>
+    /// environment and the test tokens' key (<see cref="TestTokens"/>), then <paramref name="environment"/>.
+    /// </summary>
     public static ServiceProcess Start(string name, string folder, string assemblyName, IReadOnlyDictionary<string, string> environment)
     {
-        var dll = RepositoryPaths.ServiceAssembly(folder, assemblyName);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = DevelopmentEnvironments.Testing,
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+        foreach (var (key, value) in TestTokens.Environment.Concat(environment))
+        {
+            settings[key] = value;
+        }
+
+        return Start(name, RepositoryPaths.ServiceAssembly(folder, assemblyName), settings);
+    }
+
+    /// <summary>The built service <paramref name="dll"/> with exactly <paramref name="environment"/> besides its two ports.</summary>
+    public static ServiceProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment)
+    {
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{dll} is not built; build it first (dotnet build Industry.slnx -c Release).", dll);
+        }
+
         int grpcPort = FreePort.Next(), httpPort = FreePort.Next();
         var info = new ProcessStartInfo("dotnet", [dll])
         {
@@ -49,15 +76,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = DevelopmentEnvironments.Testing;
-        info.Environment["Logging__Console__FormatterName"] = "simple";
         info.Environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}";
         info.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}";
-        foreach (var (key, value) in TestTokens.Environment)
-        {
-            info.Environment[key] = value;
-        }
-
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
@@ -74,12 +94,14 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until <c>/health/ready</c> answers 200 (database and broker reachable), or fails with the process's output.</summary>
-    public Task WaitUntilReadyAsync(TimeSpan timeout) => WaitForHealthAsync("/health/ready", timeout);
+    public Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        WaitForHealthAsync("/health/ready", timeout, cancellationToken);
 
     /// <summary>Waits until <c>/health/live</c> answers 200 (serving, whatever its dependencies).</summary>
-    public Task WaitUntilLiveAsync(TimeSpan timeout) => WaitForHealthAsync("/health/live", timeout);
+    public Task WaitUntilLiveAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        WaitForHealthAsync("/health/live", timeout, cancellationToken);
 
-    private async Task WaitForHealthAsync(string path, TimeSpan timeout)
+    private async Task WaitForHealthAsync(string path, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + timeout;
@@ -92,7 +114,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri(HttpAddress, path));
+                using var response = await http.GetAsync(new Uri(HttpAddress, path), cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -101,11 +123,11 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
-            catch (TaskCanceledException)
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
             }
 
-            await Task.Delay(200);
+            await Task.Delay(200, cancellationToken);
         }
 
         throw new TimeoutException($"{Name} was not ready within {timeout}:\n{RecentOutput}");
@@ -152,9 +174,10 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the process with 20 s of grace: time for a service to drain its relay batch and consumers.</summary>
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(TimeSpan.FromSeconds(10));
+        await StopAsync(TimeSpan.FromSeconds(20));
         _process.Dispose();
     }
 

@@ -2,7 +2,7 @@ using Grpc.Net.Client;
 using Industry.Demo;
 using Industry.Demo.Loading;
 
-// Loads the demo data set (DESIGN.md §5) into a running suite through its gateway. docs/demo.md walks through it.
+// Loads the demo data set into a running suite through its gateway. docs/demo.md walks through it.
 if (DemoArguments.Parse(args) is not { } arguments)
 {
     Console.Error.WriteLine(DemoArguments.Usage);

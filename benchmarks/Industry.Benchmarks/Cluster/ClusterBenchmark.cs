@@ -24,8 +24,7 @@ internal static class ClusterBenchmark
         var database = await Postgres.CreateDatabaseAsync(settings.PostgresAdmin, name, cancellationToken);
         try
         {
-            var grpcPort = ProjectsBenchmark.FreePort();
-            await using var service = ServiceProcess.Start(settings.ClusterDll, ProjectsBenchmark.ServiceEnvironment("cluster", database.ConnectionString, grpcPort, settings.RabbitMq));
+            await using var service = ServiceProcess.Start("cluster", settings.ClusterDll, BenchServices.Environment("cluster", database.ConnectionString, settings.RabbitMq));
             await service.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), cancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             var idle = ResidentMemory.Read(service.Id)?.RssBytes ?? 0;
@@ -37,7 +36,7 @@ internal static class ClusterBenchmark
             Console.WriteLine($"seed: {seed.Enterprises:N0} enterprises, {seed.Qualifications:N0} qualifications, {seed.Members:N0} memberships in {seed.Seconds:N1} s");
             var afterSeed = monitor.PeakRssBytes;
 
-            using var channel = BenchAuth.Channel(grpcPort);
+            using var channel = BenchAuth.Channel(service.GrpcPort);
             var scenarios = new ClusterScenarios(new ClusterService.ClusterServiceClient(channel), monitor);
 
             Console.WriteLine($"GetClusterProgress: {settings.Warmup} warm-up and {settings.ProgressCalls} measured calls");

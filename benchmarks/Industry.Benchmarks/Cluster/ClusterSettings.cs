@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Industry.Benchmarks.Cluster;
 
 /// <summary>The <c>cluster</c> command's settings, from arguments or, failing those, the environment.</summary>
-internal sealed record ClusterSettings
+internal sealed record ClusterSettings : IBenchSettings
 {
     public const string Usage = """
         usage: Industry.Benchmarks cluster [options]
@@ -54,9 +54,9 @@ internal sealed record ClusterSettings
         {
             PostgresAdmin = options.Postgres(),
             RabbitMq = options.RabbitMq(),
-            Output = Path.GetFullPath(options.Get("output") ?? Path.Combine(RepositoryRoot.Path, "docs", "benchmarks", "cluster-results.md")),
+            Output = Path.GetFullPath(options.Get("output") ?? Path.Combine(RepositoryPaths.Root, "docs", "benchmarks", "cluster-results.md")),
             ClusterDll = Path.GetFullPath(options.Get("cluster-dll")
-                ?? Path.Combine(RepositoryRoot.Path, "services", "cluster", "bin", "Release", "net10.0", "Industry.Cluster.dll")),
+                ?? Path.Combine(RepositoryPaths.Root, "services", "cluster", "bin", "Release", "net10.0", "Industry.Cluster.dll")),
             Enterprises = options.Number("enterprises", 700_000, minimum: 1_000),
             Clusters = options.Number("clusters", 5_000, minimum: 100),
             ProgressCalls = options.Number("progress-calls", 300),

@@ -28,7 +28,7 @@ internal static class ParksBenchmark
         var database = await Postgres.CreateDatabaseAsync(settings.PostgresAdmin, name, cancellationToken);
         try
         {
-            await using var service = ServiceProcess.Start(settings.ParksDll, Environment(settings, database.ConnectionString, out var grpcPort));
+            await using var service = ServiceProcess.Start("parks", settings.ParksDll, BenchServices.Environment("parks", database.ConnectionString, settings.RabbitMq));
             await service.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), cancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             var idle = ResidentMemory.Read(service.Id)?.RssBytes ?? 0;
@@ -39,7 +39,7 @@ internal static class ParksBenchmark
             var seed = await ParksSeed.RunAsync(database.ConnectionString, settings.Parks, settings.Transformations, currentYear, cancellationToken);
             Console.WriteLine($"seed: {seed.Milestones:N0} milestones, {seed.Seconds:N1} s");
 
-            using var channel = BenchAuth.Channel(grpcPort);
+            using var channel = BenchAuth.Channel(service.GrpcPort);
             var client = new ParkService.ParkServiceClient(channel);
 
             // The last seven years, the seeded ones, in a fixed shuffled order.
@@ -99,28 +99,4 @@ internal static class ParksBenchmark
     ];
 
     private static CallOptions Options(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow + CallDeadline, cancellationToken: cancellationToken);
-
-    private static Dictionary<string, string> Environment(ParksSettings settings, string connectionString, out int grpcPort)
-    {
-        grpcPort = ServiceProcess.FreePort();
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Pagination__TokenKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
-            ["ConnectionStrings__parks"] = connectionString,
-            ["Logging__Console__FormatterName"] = "simple",
-            ["Kestrel__Endpoints__Grpc__Url"] = "http://127.0.0.1:" + grpcPort.ToString(CultureInfo.InvariantCulture),
-        };
-        BenchAuth.Configure(environment);
-        foreach (var (key, value) in Broker.Settings(settings.RabbitMq))
-        {
-            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
-        }
-
-        foreach (var (category, level) in Logs.Quiet)
-        {
-            environment["Logging__LogLevel__" + category] = level;
-        }
-
-        return environment;
-    }
 }

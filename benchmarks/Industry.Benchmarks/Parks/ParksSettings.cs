@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Industry.Benchmarks.Parks;
 
 /// <summary>The <c>parks</c> command's settings, from arguments or, failing those, the environment.</summary>
-internal sealed record ParksSettings
+internal sealed record ParksSettings : IBenchSettings
 {
     public const string Usage = """
         usage: Industry.Benchmarks parks [options]
@@ -54,9 +54,9 @@ internal sealed record ParksSettings
         {
             PostgresAdmin = options.Postgres(),
             RabbitMq = options.RabbitMq(),
-            Output = Path.GetFullPath(options.Get("output") ?? Path.Combine(RepositoryRoot.Path, "docs", "benchmarks", "parks-results.md")),
+            Output = Path.GetFullPath(options.Get("output") ?? Path.Combine(RepositoryPaths.Root, "docs", "benchmarks", "parks-results.md")),
             ParksDll = Path.GetFullPath(options.Get("parks-dll")
-                ?? Path.Combine(RepositoryRoot.Path, "services", "parks", "bin", "Release", "net10.0", "Industry.Parks.dll")),
+                ?? Path.Combine(RepositoryPaths.Root, "services", "parks", "bin", "Release", "net10.0", "Industry.Parks.dll")),
             Parks = options.Number("parks", 3_000, minimum: 10),
             Transformations = options.Number("transformations", 200_000, minimum: 0),
             ProgressCalls = options.Number("progress-calls", 300),

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Industry.Projects.V1;
 using Industry.ServiceDefaults.Resources;
 using Npgsql;
@@ -42,11 +39,10 @@ internal static class ProjectsBenchmark
         {
             // The stand-in binds its port first, so that the service's free port cannot be the same one.
             await using var references = await ReferenceServices.StartAsync(cancellationToken);
-            var grpcPort = FreePort();
-            var environment = ServiceEnvironment("projects", database.ConnectionString, grpcPort, settings.RabbitMq);
+            var environment = BenchServices.Environment("projects", database.ConnectionString, settings.RabbitMq);
             environment["Services__cluster__Address"] = references.Address.ToString();
             environment["Services__parks__Address"] = references.Address.ToString();
-            await using var service = ServiceProcess.Start(settings.ProjectsDll, environment);
+            await using var service = ServiceProcess.Start("projects", settings.ProjectsDll, environment);
             await service.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), cancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             var idle = ResidentMemory.Read(service.Id)?.RssBytes ?? 0;
@@ -59,7 +55,7 @@ internal static class ProjectsBenchmark
             Console.WriteLine($"seed: {seed.Projects:N0} projects, {seed.Reports:N0} reports in {seed.Seconds:N1} s");
             var afterSeed = monitor.PeakRssBytes;
 
-            using var channel = BenchAuth.Channel(grpcPort);
+            using var channel = BenchAuth.Channel(service.GrpcPort);
             var scenarios = new ProjectsScenarios(new ProjectService.ProjectServiceClient(channel), monitor);
 
             Console.WriteLine($"GetPlanProgress: {settings.Warmup} warm-up and {settings.ProgressCalls} measured calls");
@@ -174,49 +170,5 @@ internal static class ProjectsBenchmark
         await using var command = new NpgsqlCommand(
             "SELECT count(*) FROM outbox_messages" + (pendingOnly ? " WHERE dispatch_time IS NULL" : string.Empty), connection);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    /// <summary>
-    /// The environment of a service process under benchmark: as in Production but for the tokens (<see cref="BenchAuth"/>), quiet logs, its database and the broker, and
-    /// its gRPC port (chosen here rather than by ServiceProcess, which keeps its gRPC port to itself). Shared with the
-    /// other services' benchmarks.
-    /// </summary>
-    internal static Dictionary<string, string> ServiceEnvironment(string service, string connectionString, int grpcPort, Uri rabbitMq)
-    {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Pagination__TokenKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
-            ["ConnectionStrings__" + service] = connectionString,
-            ["Logging__Console__FormatterName"] = "simple",
-            ["Kestrel__Endpoints__Grpc__Url"] = "http://127.0.0.1:" + grpcPort.ToString(CultureInfo.InvariantCulture),
-        };
-        BenchAuth.Configure(environment);
-        foreach (var (key, value) in Broker.Settings(rabbitMq))
-        {
-            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
-        }
-
-        foreach (var (category, level) in Logs.Quiet)
-        {
-            environment["Logging__LogLevel__" + category] = level;
-        }
-
-        return environment;
-    }
-
-    /// <summary>A free loopback port outside 7000-7083, where the suite's services run on this machine.</summary>
-    internal static int FreePort()
-    {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            if (port is < 7000 or > 7083)
-            {
-                return port;
-            }
-        }
     }
 }

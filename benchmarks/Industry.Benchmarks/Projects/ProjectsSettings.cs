@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Industry.Benchmarks.Projects;
 
 /// <summary>The <c>projects</c> command's settings, from arguments or, failing those, the environment.</summary>
-internal sealed record ProjectsSettings
+internal sealed record ProjectsSettings : IBenchSettings
 {
     public const string Usage = """
         usage: Industry.Benchmarks projects [options]
@@ -67,9 +67,9 @@ internal sealed record ProjectsSettings
         {
             PostgresAdmin = options.Postgres(),
             RabbitMq = options.RabbitMq(),
-            Output = Path.GetFullPath(options.Get("output") ?? Path.Combine(RepositoryRoot.Path, "docs", "benchmarks", "projects-results.md")),
+            Output = Path.GetFullPath(options.Get("output") ?? Path.Combine(RepositoryPaths.Root, "docs", "benchmarks", "projects-results.md")),
             ProjectsDll = Path.GetFullPath(options.Get("projects-dll")
-                ?? Path.Combine(RepositoryRoot.Path, "services", "projects", "bin", "Release", "net10.0", "Industry.Projects.dll")),
+                ?? Path.Combine(RepositoryPaths.Root, "services", "projects", "bin", "Release", "net10.0", "Industry.Projects.dll")),
             Projects = options.Number("projects", 50_000, minimum: 100),
             Reports = options.Number("reports", 1_000_000, minimum: 0),
             ProgressCalls = options.Number("progress-calls", 300),

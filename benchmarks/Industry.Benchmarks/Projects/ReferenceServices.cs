@@ -31,7 +31,7 @@ internal sealed class ReferenceServices : IAsyncDisposable
 
     public static async Task<ReferenceServices> StartAsync(CancellationToken cancellationToken)
     {
-        var port = ProjectsBenchmark.FreePort();
+        var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.Sources.Clear();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));

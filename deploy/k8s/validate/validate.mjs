@@ -5,7 +5,7 @@
 // 1. schema: built-in kinds against the Kubernetes schemas of the npm package kubernetes-models (plus unknown
 //    fields); the operators' custom resources against hand-written schemas of the fields used (lib/crds.mjs);
 //    any other kind is an error, so nothing passes unchecked;
-// 2. policy: CONVENTIONS.md section 5 (lib/policy.mjs).
+// 2. policy: docs/conventions.md §5 (lib/policy.mjs).
 // Prints one line per finding, "[rule] Kind/name: message", and exits 1 when there is any.
 import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";

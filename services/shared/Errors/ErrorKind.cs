@@ -2,7 +2,7 @@ namespace Industry.ServiceDefaults.Errors;
 
 /// <summary>
 /// What went wrong, in domain words. The error-mapping interceptor turns each kind into its canonical gRPC
-/// code (CONVENTIONS.md 1.9), so domain code never references gRPC types.
+/// code (docs/conventions.md §1.9), so domain code never references gRPC types.
 /// </summary>
 public enum ErrorKind
 {

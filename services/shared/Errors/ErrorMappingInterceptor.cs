@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Industry.ServiceDefaults.Errors;
 
 /// <summary>
-/// The one place where exceptions become gRPC statuses (CONVENTIONS.md 1.8). Expected failures
+/// The one place where exceptions become gRPC statuses (docs/conventions.md §1.8, ADR 0006). Expected failures
 /// (<see cref="ServiceException"/>) are logged at Debug; anything unexpected is logged as an error with its
 /// stack trace here, and the caller gets <c>INTERNAL</c> with the trace id only.
 /// </summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Industry.ServiceDefaults.Health;
 
 /// <summary>
-/// Health in two services (CONVENTIONS.md 3.1): <c>liveness</c> is the process itself only, so that a database or
+/// Health in two services (docs/conventions.md §3.1): <c>liveness</c> is the process itself only, so that a database or
 /// broker outage never makes Kubernetes restart healthy pods; <c>readiness</c> is every dependency (checks tagged
 /// <see cref="Ready"/>: the database, the broker). The same split is served over HTTP for scripts and humans.
 /// </summary>

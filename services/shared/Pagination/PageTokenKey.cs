@@ -11,11 +11,12 @@ namespace Industry.ServiceDefaults.Pagination;
 /// (<see cref="DevelopmentEnvironments"/>: development, tests, benchmarks) fall back to a fixed, public key; any other
 /// environment must configure one, or the service refuses to start.
 /// </summary>
-internal static class PageTokenKey
+public static class PageTokenKey
 {
-    internal const string DevelopmentKey = "industry-development-page-token-key";
+    /// <summary>The fixed, public key of the development environments (public so that tests can forge tokens with it).</summary>
+    public const string DevelopmentKey = "industry-development-page-token-key";
 
-    public static PageTokenCodec CreateCodec(IConfiguration configuration, IHostEnvironment environment)
+    internal static PageTokenCodec CreateCodec(IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration["Pagination:TokenKey"];
         if (!string.IsNullOrWhiteSpace(configured))

@@ -1,7 +1,7 @@
 namespace Industry.ServiceDefaults.Security;
 
 /// <summary>
-/// The suite's roles (DESIGN.md 3.5), as the <c>role</c> claim of a token carries them. A token with none of them can
+/// The suite's roles (docs/security.md), as the <c>role</c> claim of a token carries them. A token with none of them can
 /// authenticate but may do nothing.
 /// </summary>
 public static class Roles

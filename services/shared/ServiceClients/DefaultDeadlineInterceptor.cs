@@ -4,7 +4,7 @@ using Grpc.Core.Interceptors;
 namespace Industry.ServiceDefaults.ServiceClients;
 
 /// <summary>
-/// Gives every outgoing call a deadline (CONVENTIONS.md 3.3): a call that carries none, neither its own nor one
+/// Gives every outgoing call a deadline (docs/conventions.md §3.3): a call that carries none, neither its own nor one
 /// propagated from the incoming call, gets <paramref name="timeout"/>, so a stuck dependency fails fast instead of hanging.
 /// </summary>
 public sealed class DefaultDeadlineInterceptor(TimeSpan timeout) : Interceptor

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Industry.ServiceDefaults.ServiceClients;
 
 /// <summary>
-/// Service-to-service gRPC clients, configured the same way everywhere (CONVENTIONS.md 3.3-3.5): address from
+/// Service-to-service gRPC clients, configured the same way everywhere (docs/conventions.md §3.3-3.5): address from
 /// <c>Services:&lt;name&gt;:Address</c> (<c>dns:///host:port</c> balances round-robin over every address of a headless
 /// Service), the caller's deadline, cancellation and bearer token propagated, a default deadline otherwise, retries on
 /// <c>UNAVAILABLE</c> only, explicit message-size limits.

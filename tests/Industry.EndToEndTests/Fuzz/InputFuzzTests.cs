@@ -38,8 +38,6 @@ public sealed partial class InputFuzzTests(SuiteFixture fixture, ITestOutputHelp
 
     private static readonly int ProbeHeaderKilobytes = 4_096;
 
-    private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(bytes => bytes, bytes => bytes);
-
     private static readonly JsonFormatter StatusFormatter = new(JsonFormatter.Settings.Default.WithTypeRegistry(TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor)));
 
     private static readonly StatusCode[] RefusedForInput = [StatusCode.InvalidArgument, StatusCode.OutOfRange, StatusCode.NotFound, StatusCode.ResourceExhausted, StatusCode.Unimplemented];
@@ -315,72 +313,8 @@ public sealed partial class InputFuzzTests(SuiteFixture fixture, ITestOutputHelp
         }
     }
 
-    private static async Task<byte[]> CallAsync(GrpcChannel channel, MethodDescriptor descriptor, IReadOnlyList<byte[]> frames)
-    {
-        var type = (descriptor.IsClientStreaming, descriptor.IsServerStreaming) switch
-        {
-            (false, false) => MethodType.Unary,
-            (true, false) => MethodType.ClientStreaming,
-            (false, true) => MethodType.ServerStreaming,
-            _ => MethodType.DuplexStreaming,
-        };
-        var method = new Method<byte[], byte[]>(type, descriptor.Service.FullName, descriptor.Name, Bytes, Bytes);
-        var invoker = channel.CreateCallInvoker();
-        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30));
-        switch (type)
-        {
-            case MethodType.Unary:
-                return await invoker.AsyncUnaryCall(method, null, options, frames[0]);
-            case MethodType.ClientStreaming:
-                using (var call = invoker.AsyncClientStreamingCall(method, null, options))
-                {
-                    await WriteAllAsync(call.RequestStream, frames);
-                    return await call.ResponseAsync;
-                }
-
-            case MethodType.ServerStreaming:
-                using (var call = invoker.AsyncServerStreamingCall(method, null, options, frames[0]))
-                {
-                    var last = Array.Empty<byte>();
-                    await foreach (var message in call.ResponseStream.ReadAllAsync())
-                    {
-                        last = message;
-                    }
-
-                    return last;
-                }
-
-            default:
-                using (var call = invoker.AsyncDuplexStreamingCall(method, null, options))
-                {
-                    await WriteAllAsync(call.RequestStream, frames);
-                    var last = Array.Empty<byte>();
-                    await foreach (var message in call.ResponseStream.ReadAllAsync())
-                    {
-                        last = message;
-                    }
-
-                    return last;
-                }
-        }
-    }
-
-    private static async Task WriteAllAsync(IClientStreamWriter<byte[]> stream, IReadOnlyList<byte[]> frames)
-    {
-        try
-        {
-            foreach (var frame in frames)
-            {
-                await stream.WriteAsync(frame);
-            }
-
-            await stream.CompleteAsync();
-        }
-        catch (Exception ex) when (ex is RpcException or InvalidOperationException or IOException)
-        {
-            // The server answered before the stream ended (a refused frame): the response carries its status.
-        }
-    }
+    private static Task<byte[]> CallAsync(GrpcChannel channel, MethodDescriptor descriptor, IReadOnlyList<byte[]> frames) =>
+        DescriptorCalls.CallAsync(channel.CreateCallInvoker(), descriptor, frames, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)));
 
     private static IEnumerable<string> Leaks(string text)
     {

@@ -1,6 +1,7 @@
 using Industry.Projects.V1;
+using Industry.TestInfrastructure;
 using static Industry.IntegrationTests.Cluster.ClusterTestData;
-using static Industry.IntegrationTests.Cluster.ProjectEventPublisher;
+using static Industry.IntegrationTests.Cluster.ProjectEvents;
 using Proto = Industry.Clusters.V1;
 
 namespace Industry.IntegrationTests.Cluster;
@@ -13,11 +14,11 @@ namespace Industry.IntegrationTests.Cluster;
 public sealed class ProjectEventsConsumerTests(ClusterServiceFixture service) : IClassFixture<ClusterServiceFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private ProjectEventPublisher _publisher = null!;
+    private EventPublisher _publisher = null!;
 
     private Proto.ClusterService.ClusterServiceClient Client => new(service.Channel);
 
-    public async Task InitializeAsync() => _publisher = await ConnectAsync(service.Infrastructure.RabbitMqUri);
+    public async Task InitializeAsync() => _publisher = await EventPublisher.ConnectAsync(service.Infrastructure.RabbitMqUri);
 
     public async Task DisposeAsync() => await _publisher.DisposeAsync();
 

@@ -18,17 +18,12 @@ namespace Industry.IntegrationTests.EventBackbone;
 /// A consumer process in miniature, wired exactly as a service is (AddServiceDatabase + AddServiceMessaging) on its
 /// own PostgreSQL database and the real broker, with its spans collected by an in-memory OpenTelemetry exporter.
 /// </summary>
-public sealed class ConsumerHost : IAsyncDisposable
+public sealed class ConsumerHost : InProcessHost<ConsumerTestDbContext>
 {
     public const string TestActivitySource = "Industry.Tests";
 
-    private readonly WebApplication _app;
-
     private ConsumerHost(WebApplication app, List<Activity> spans)
-    {
-        _app = app;
-        Spans = spans;
-    }
+        : base(app) => Spans = spans;
 
     public List<Activity> Spans { get; }
 
@@ -110,32 +105,5 @@ public sealed class ConsumerHost : IAsyncDisposable
         }
 
         return ids;
-    }
-
-    public async Task<T> QueryAsync<T>(Func<ConsumerTestDbContext, Task<T>> query)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ConsumerTestDbContext>());
-    }
-
-    /// <summary>Polls until <paramref name="condition"/> holds, or fails after <paramref name="timeout"/>.</summary>
-    public async Task WaitUntilAsync(Func<ConsumerTestDbContext, Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await QueryAsync(condition))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not within {timeout}: {what}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }

@@ -18,13 +18,13 @@ public sealed class GroupCommitTests : IAsyncLifetime
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private BrokerAndDatabase _infrastructure = null!;
     private ConsumerHost _consumer = null!;
-    private RawEventPublisher _publisher = null!;
+    private EventPublisher _publisher = null!;
 
     public async Task InitializeAsync()
     {
         _infrastructure = await BrokerAndDatabase.StartAsync();
         _consumer = await ConsumerHost.StartAsync(_infrastructure, concurrentMessages: 64);
-        _publisher = await RawEventPublisher.ConnectAsync(_infrastructure.RabbitMqUri);
+        _publisher = await EventPublisher.ConnectAsync(_infrastructure.RabbitMqUri);
     }
 
     public async Task DisposeAsync()
@@ -40,10 +40,10 @@ public sealed class GroupCommitTests : IAsyncLifetime
         using var groupSizes = new GroupSizeRecorder();
         var firstYear = 8000;
         var good = Enumerable.Range(firstYear, Subjects)
-            .Select(year => RawEventPublisher.Event(Guid.NewGuid(), year, version: 1, target: year))
+            .Select(year => PlanEvents.Updated(Guid.NewGuid(), year, version: 1, target: year))
             .ToList();
-        var invalid = RawEventPublisher.Event(Guid.NewGuid(), firstYear - 1, version: 1, target: PlanEffectConsumer.InvalidTarget);
-        var transient = RawEventPublisher.Event(Guid.NewGuid(), firstYear - 2, version: 1, target: PlanEffectConsumer.TransientFailure);
+        var invalid = PlanEvents.Updated(Guid.NewGuid(), firstYear - 1, version: 1, target: PlanEffectConsumer.InvalidTarget);
+        var transient = PlanEvents.Updated(Guid.NewGuid(), firstYear - 2, version: 1, target: PlanEffectConsumer.TransientFailure);
 
         // Every good event twice, the poison ones in the middle of the stream, so they share groups with good events.
         for (var index = 0; index < good.Count; index++)
@@ -92,7 +92,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var years = Enumerable.Range(firstYear, Count).ToList();
         foreach (var year in years)
         {
-            await _publisher.PublishAsync(RawEventPublisher.Event(Guid.NewGuid(), year, version: 1, target: 1));
+            await _publisher.PublishAsync(PlanEvents.Updated(Guid.NewGuid(), year, version: 1, target: 1));
         }
 
         await _consumer.WaitUntilAsync(
@@ -102,7 +102,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
         // Then, in one burst so that groups hold them together: version 3 of every subject twice (a redelivery), and a
         // late version 2. Each subject's row exists, so the group raises versions already stored.
-        var third = years.Select(year => RawEventPublisher.Event(Guid.NewGuid(), year, version: 3, target: 3)).ToList();
+        var third = years.Select(year => PlanEvents.Updated(Guid.NewGuid(), year, version: 3, target: 3)).ToList();
         foreach (var @event in third.Concat(third))
         {
             await _publisher.PublishAsync(@event);
@@ -110,7 +110,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
         foreach (var year in years)
         {
-            await _publisher.PublishAsync(RawEventPublisher.Event(Guid.NewGuid(), year, version: 2, target: 2));
+            await _publisher.PublishAsync(PlanEvents.Updated(Guid.NewGuid(), year, version: 2, target: 2));
         }
 
         await _consumer.WaitUntilAsync(

@@ -15,13 +15,13 @@ public sealed class InboxSqliteTests : IAsyncLifetime
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"consumer-{Guid.NewGuid():N}.db");
     private BrokerAndDatabase _infrastructure = null!;
     private ConsumerHost _consumer = null!;
-    private RawEventPublisher _publisher = null!;
+    private EventPublisher _publisher = null!;
 
     public async Task InitializeAsync()
     {
         _infrastructure = await BrokerAndDatabase.StartAsync();
         _consumer = await ConsumerHost.StartAsync(_infrastructure, connectionString: $"Data Source={_file}");
-        _publisher = await RawEventPublisher.ConnectAsync(_infrastructure.RabbitMqUri);
+        _publisher = await EventPublisher.ConnectAsync(_infrastructure.RabbitMqUri);
     }
 
     public async Task DisposeAsync()
@@ -38,12 +38,12 @@ public sealed class InboxSqliteTests : IAsyncLifetime
     [Fact]
     public async Task Consume_DuplicateStaleAndNewerVersions_EachNewerOneAppliedOnce()
     {
-        var first = RawEventPublisher.Event(Guid.NewGuid(), 2301, version: 1, target: 100);
+        var first = PlanEvents.Updated(Guid.NewGuid(), 2301, version: 1, target: 100);
         await _publisher.PublishAsync(first);
         await _publisher.PublishAsync(first);
-        await _publisher.PublishAsync(RawEventPublisher.Event(Guid.NewGuid(), 2301, version: 3, target: 300));
-        await _publisher.PublishAsync(RawEventPublisher.Event(Guid.NewGuid(), 2301, version: 2, target: 200));
-        await _publisher.PublishAsync(RawEventPublisher.Event(Guid.NewGuid(), 2301, version: 4, target: 400));
+        await _publisher.PublishAsync(PlanEvents.Updated(Guid.NewGuid(), 2301, version: 3, target: 300));
+        await _publisher.PublishAsync(PlanEvents.Updated(Guid.NewGuid(), 2301, version: 2, target: 200));
+        await _publisher.PublishAsync(PlanEvents.Updated(Guid.NewGuid(), 2301, version: 4, target: 400));
 
         // One message at a time, in order: once version 4 is applied, everything before it was consumed.
         await _consumer.WaitUntilAsync(db => db.AppliedPlans.AnyAsync(p => p.Target == 400), Timeout, "version 4 applied");

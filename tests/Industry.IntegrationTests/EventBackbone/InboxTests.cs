@@ -10,13 +10,13 @@ public sealed class InboxTests : IAsyncLifetime
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private BrokerAndDatabase _infrastructure = null!;
     private ConsumerHost _consumer = null!;
-    private RawEventPublisher _publisher = null!;
+    private EventPublisher _publisher = null!;
 
     public async Task InitializeAsync()
     {
         _infrastructure = await BrokerAndDatabase.StartAsync();
         _consumer = await ConsumerHost.StartAsync(_infrastructure);
-        _publisher = await RawEventPublisher.ConnectAsync(_infrastructure.RabbitMqUri);
+        _publisher = await EventPublisher.ConnectAsync(_infrastructure.RabbitMqUri);
     }
 
     public async Task DisposeAsync()
@@ -30,8 +30,8 @@ public sealed class InboxTests : IAsyncLifetime
     public async Task Consume_SameMessageDeliveredTwice_HasOneEffect()
     {
         var year = NextYear();
-        var duplicate = RawEventPublisher.Event(Guid.NewGuid(), year, version: 1, target: 100);
-        var sentinel = RawEventPublisher.Event(Guid.NewGuid(), year, version: 2, target: 200);
+        var duplicate = PlanEvents.Updated(Guid.NewGuid(), year, version: 1, target: 100);
+        var sentinel = PlanEvents.Updated(Guid.NewGuid(), year, version: 2, target: 200);
 
         await _publisher.PublishAsync(duplicate);
         await _publisher.PublishAsync(duplicate);
@@ -47,9 +47,9 @@ public sealed class InboxTests : IAsyncLifetime
     public async Task Consume_OlderVersionAfterNewer_IsIgnored()
     {
         var year = NextYear();
-        await _publisher.PublishAsync(RawEventPublisher.Event(Guid.NewGuid(), year, version: 5, target: 500));
-        await _publisher.PublishAsync(RawEventPublisher.Event(Guid.NewGuid(), year, version: 3, target: 300));
-        await _publisher.PublishAsync(RawEventPublisher.Event(Guid.NewGuid(), year, version: 6, target: 600));
+        await _publisher.PublishAsync(PlanEvents.Updated(Guid.NewGuid(), year, version: 5, target: 500));
+        await _publisher.PublishAsync(PlanEvents.Updated(Guid.NewGuid(), year, version: 3, target: 300));
+        await _publisher.PublishAsync(PlanEvents.Updated(Guid.NewGuid(), year, version: 6, target: 600));
 
         await _consumer.WaitUntilAsync(db => db.AppliedPlans.AnyAsync(p => p.Target == 600 && p.Subject == $"plans/{year}"), Timeout, "version 6 applied");
         var versions = await _consumer.QueryAsync(db => db.AppliedPlans.Where(p => p.Subject == $"plans/{year}").Select(p => p.Version).ToListAsync());
@@ -60,8 +60,8 @@ public sealed class InboxTests : IAsyncLifetime
     public async Task Consume_TransientFailureEveryTime_IsRetriedThenMovedToErrorQueueAndNextIsConsumed()
     {
         var year = NextYear();
-        var poison = RawEventPublisher.Event(Guid.NewGuid(), year, version: 1, target: PlanEffectConsumer.TransientFailure);
-        var next = RawEventPublisher.Event(Guid.NewGuid(), year, version: 2, target: 42);
+        var poison = PlanEvents.Updated(Guid.NewGuid(), year, version: 1, target: PlanEffectConsumer.TransientFailure);
+        var next = PlanEvents.Updated(Guid.NewGuid(), year, version: 2, target: 42);
 
         await _publisher.PublishAsync(poison);
         await _publisher.PublishAsync(next);
@@ -76,8 +76,8 @@ public sealed class InboxTests : IAsyncLifetime
     public async Task Consume_InvalidEvent_IsNotRetriedAndGoesToErrorQueue()
     {
         var year = NextYear();
-        var invalid = RawEventPublisher.Event(Guid.NewGuid(), year, version: 1, target: PlanEffectConsumer.InvalidTarget);
-        var next = RawEventPublisher.Event(Guid.NewGuid(), year, version: 2, target: 43);
+        var invalid = PlanEvents.Updated(Guid.NewGuid(), year, version: 1, target: PlanEffectConsumer.InvalidTarget);
+        var next = PlanEvents.Updated(Guid.NewGuid(), year, version: 2, target: 43);
 
         await _publisher.PublishAsync(invalid);
         await _publisher.PublishAsync(next);

@@ -39,7 +39,7 @@ public sealed class OutboxFaultTests : IAsyncLifetime
     public async Task UpdatePlan_WhileBrokerIsDown_SucceedsAndEveryEventArrivesAfterItReturns()
     {
         var projects = await StartProjectsAsync();
-        await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, RawEventPublisher.Exchange);
+        await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, PlanEvents.Exchange);
         using var channel = TestTokens.Channel(projects.GrpcAddress);
         var client = new ProjectService.ProjectServiceClient(channel);
 
@@ -68,7 +68,7 @@ public sealed class OutboxFaultTests : IAsyncLifetime
     {
         // With the relay off, a committed write is exactly "after the commit, before the publish".
         var stalled = await StartProjectsAsync(("Outbox__RelayEnabled", "false"));
-        await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, RawEventPublisher.Exchange);
+        await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, PlanEvents.Exchange);
         using (var channel = TestTokens.Channel(stalled.GrpcAddress))
         {
             await SetTargetAsync(new ProjectService.ProjectServiceClient(channel), 2091, 4321);
@@ -92,7 +92,7 @@ public sealed class OutboxFaultTests : IAsyncLifetime
         const int Writes = 120;
         var first = await StartProjectsAsync(("Outbox__BatchSize", "7"), ("Outbox__PollIntervalMilliseconds", "20"));
         var second = await StartProjectsAsync(("Outbox__BatchSize", "7"), ("Outbox__PollIntervalMilliseconds", "20"));
-        await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, RawEventPublisher.Exchange);
+        await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, PlanEvents.Exchange);
         using var firstChannel = TestTokens.Channel(first.GrpcAddress);
         using var secondChannel = TestTokens.Channel(second.GrpcAddress);
         var clients = new[] { new ProjectService.ProjectServiceClient(firstChannel), new ProjectService.ProjectServiceClient(secondChannel) };
@@ -124,7 +124,7 @@ public sealed class OutboxFaultTests : IAsyncLifetime
     public async Task PublishedEvent_IsTheStoredBodyWithTheWireHeaders()
     {
         var projects = await StartProjectsAsync();
-        await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, RawEventPublisher.Exchange);
+        await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, PlanEvents.Exchange);
         using var channel = TestTokens.Channel(projects.GrpcAddress);
 
         await SetTargetAsync(new ProjectService.ProjectServiceClient(channel), 2093, 77);
@@ -157,7 +157,7 @@ public sealed class OutboxFaultTests : IAsyncLifetime
         try
         {
             var projects = await StartProjectsAsync(("ConnectionStrings__projects", $"Data Source={file}"));
-            await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, RawEventPublisher.Exchange);
+            await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, PlanEvents.Exchange);
             using var channel = TestTokens.Channel(projects.GrpcAddress);
 
             await SetTargetAsync(new ProjectService.ProjectServiceClient(channel), 2092, 55);

@@ -18,14 +18,15 @@ namespace Industry.IntegrationTests.Parks;
 /// wired as the service wires them (<c>AddParksMessaging</c>), on the real broker. The consumer's queue is named after
 /// this host (<c>parkconsumertests-project-state-changed</c>), so the parks processes of other test classes never take its events.
 /// </summary>
-public sealed class ParksConsumerHost : IAsyncDisposable
+public sealed class ParksConsumerHost : InProcessHost<ParksDbContext>
 {
     /// <summary>The consumer's queue: the host's name as endpoint prefix, then the consumer's kebab-cased name.</summary>
     public const string QueueName = "parkconsumertests-project-state-changed";
 
-    private readonly WebApplication _app;
-
-    private ParksConsumerHost(WebApplication app) => _app = app;
+    private ParksConsumerHost(WebApplication app)
+        : base(app)
+    {
+    }
 
     public static async Task<ParksConsumerHost> StartAsync(BrokerAndDatabase infrastructure)
     {
@@ -60,32 +61,5 @@ public sealed class ParksConsumerHost : IAsyncDisposable
         await app.StartAsync();
         await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
         return new ParksConsumerHost(app);
-    }
-
-    public async Task<T> QueryAsync<T>(Func<ParksDbContext, Task<T>> query)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ParksDbContext>());
-    }
-
-    /// <summary>Polls until <paramref name="condition"/> holds, or fails after <paramref name="timeout"/>.</summary>
-    public async Task WaitUntilAsync(Func<ParksDbContext, Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await QueryAsync(condition))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not within {timeout}: {what}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }

@@ -3,6 +3,7 @@ using Industry.Parks.Domain;
 using Industry.Parks.Messaging;
 using Industry.ServiceDefaults.Messaging.Inbox;
 using Industry.ServiceDefaults.Telemetry;
+using Industry.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using RabbitMQ.Client.Exceptions;
 using static Industry.IntegrationTests.Parks.ParkTestData;
@@ -21,7 +22,7 @@ public sealed class ProjectEventsConsumerTests(ParksConsumerFixture fixture) : I
 
     private ParksConsumerHost Host => fixture.Host;
 
-    private ProjectEventPublisher Publisher => fixture.Publisher;
+    private EventPublisher Publisher => fixture.Publisher;
 
     [Fact]
     public async Task ProjectCompleted_DigitalInACertifiedPark_RecordsOneProjectTransformationAndItsEvent()
@@ -30,7 +31,7 @@ public sealed class ProjectEventsConsumerTests(ParksConsumerFixture fixture) : I
         var uscc = NewUscc();
         var project = "projects/" + NewId("p");
 
-        var @event = ProjectEventPublisher.Event(project, 4, ProjectState.Completed, park.Name, uscc, completed: new DateOnly(2024, 6, 30));
+        var @event = ProjectEvents.StateChanged(project, 4, ProjectState.Completed, park.Name, uscc, completed: new DateOnly(2024, 6, 30));
         await Publisher.PublishAsync(@event);
         await Publisher.PublishAsync(@event); // redelivered: the same message id
         await DrainAsync();
@@ -51,8 +52,8 @@ public sealed class ProjectEventsConsumerTests(ParksConsumerFixture fixture) : I
         var park = await NewParkAsync(ParkState.Certified);
         var uscc = NewUscc();
         var project = "projects/" + NewId("p");
-        var completed = ProjectEventPublisher.Event(project, 4, ProjectState.Completed, park.Name, uscc, completed: new DateOnly(2023, 12, 20));
-        var inProduction = ProjectEventPublisher.Event(project, 5, ProjectState.InProduction, park.Name, uscc, completed: new DateOnly(2023, 12, 20));
+        var completed = ProjectEvents.StateChanged(project, 4, ProjectState.Completed, park.Name, uscc, completed: new DateOnly(2023, 12, 20));
+        var inProduction = ProjectEvents.StateChanged(project, 5, ProjectState.InProduction, park.Name, uscc, completed: new DateOnly(2023, 12, 20));
 
         await Publisher.PublishAsync(inProduction);
         await WaitForInboxAsync(1, inProduction.Metadata.EventId);
@@ -71,8 +72,8 @@ public sealed class ProjectEventsConsumerTests(ParksConsumerFixture fixture) : I
         var park = await NewParkAsync(ParkState.UnderReview);
         var uscc = NewUscc();
         var project = "projects/" + NewId("p");
-        var completed = ProjectEventPublisher.Event(project, 4, ProjectState.Completed, park.Name, uscc);
-        var inProduction = ProjectEventPublisher.Event(project, 5, ProjectState.InProduction, park.Name, uscc);
+        var completed = ProjectEvents.StateChanged(project, 4, ProjectState.Completed, park.Name, uscc);
+        var inProduction = ProjectEvents.StateChanged(project, 5, ProjectState.InProduction, park.Name, uscc);
 
         await Publisher.PublishAsync(completed);
         await Publisher.PublishAsync(inProduction);
@@ -93,7 +94,7 @@ public sealed class ProjectEventsConsumerTests(ParksConsumerFixture fixture) : I
             return await db.SaveChangesAsync();
         });
 
-        var @event = ProjectEventPublisher.Event("projects/" + NewId("p"), 4, ProjectState.Completed, park.Name, uscc);
+        var @event = ProjectEvents.StateChanged("projects/" + NewId("p"), 4, ProjectState.Completed, park.Name, uscc);
         await Publisher.PublishAsync(@event);
         await WaitForInboxAsync(1, @event.Metadata.EventId);
 
@@ -110,7 +111,7 @@ public sealed class ProjectEventsConsumerTests(ParksConsumerFixture fixture) : I
     {
         var park = why == "missing" ? Park.Create(NewId(), new ParkDraft { CountyCode = "340104" }, Now, "x") : await NewParkAsync(why == "revoked" ? ParkState.Revoked : ParkState.Certified);
         var uscc = NewUscc();
-        var @event = ProjectEventPublisher.Event(
+        var @event = ProjectEvents.StateChanged(
             "projects/" + NewId("p"), 4, why == "under-construction" ? ProjectState.UnderConstruction : ProjectState.Completed, park.Name, uscc, digital: why != "not-digital");
 
         await Publisher.PublishAsync(@event);
@@ -128,7 +129,7 @@ public sealed class ProjectEventsConsumerTests(ParksConsumerFixture fixture) : I
         var park = await NewParkAsync(ParkState.Certified, parkCounty);
         var uscc = NewUscc();
         using var refusals = new RefusalCounter(park.CityCode);
-        var @event = ProjectEventPublisher.Event("projects/" + NewId("p"), 4, ProjectState.Completed, park.Name, uscc, county: projectCounty);
+        var @event = ProjectEvents.StateChanged("projects/" + NewId("p"), 4, ProjectState.Completed, park.Name, uscc, county: projectCounty);
 
         await Publisher.PublishAsync(@event);
         await WaitForInboxAsync(1, @event.Metadata.EventId); // acknowledged: applied as "nothing to record", not retried
@@ -146,7 +147,7 @@ public sealed class ProjectEventsConsumerTests(ParksConsumerFixture fixture) : I
         var park = await NewParkAsync(ParkState.Certified, "340202");
         var uscc = NewUscc();
         using var refusals = new RefusalCounter(park.CityCode);
-        var @event = ProjectEventPublisher.Event("projects/" + NewId("p"), 4, ProjectState.Completed, park.Name, uscc, county: "340207");
+        var @event = ProjectEvents.StateChanged("projects/" + NewId("p"), 4, ProjectState.Completed, park.Name, uscc, county: "340207");
 
         await Publisher.PublishAsync(@event);
 
@@ -197,7 +198,7 @@ public sealed class ProjectEventsConsumerTests(ParksConsumerFixture fixture) : I
     /// <summary>Waits until the events published so far are consumed: the host consumes one at a time, in order, so a last one marks them all.</summary>
     private async Task DrainAsync()
     {
-        var marker = ProjectEventPublisher.Event("projects/" + NewId("marker"), 1, ProjectState.UnderConstruction, "parks/none", NewUscc(), digital: false);
+        var marker = ProjectEvents.StateChanged("projects/" + NewId("marker"), 1, ProjectState.UnderConstruction, "parks/none", NewUscc(), digital: false);
         await Publisher.PublishAsync(marker);
         await WaitForInboxAsync(1, marker.Metadata.EventId);
     }
@@ -245,7 +246,7 @@ public sealed class ParksConsumerFixture : IAsyncLifetime
 
     public ParksConsumerHost Host { get; private set; } = null!;
 
-    public ProjectEventPublisher Publisher { get; private set; } = null!;
+    public EventPublisher Publisher { get; private set; } = null!;
 
     public Uri Broker => _infrastructure.RabbitMqUri;
 
@@ -253,7 +254,7 @@ public sealed class ParksConsumerFixture : IAsyncLifetime
     {
         _infrastructure = await Industry.TestInfrastructure.BrokerAndDatabase.StartAsync();
         Host = await ParksConsumerHost.StartAsync(_infrastructure);
-        Publisher = await ProjectEventPublisher.ConnectAsync(_infrastructure.RabbitMqUri);
+        Publisher = await EventPublisher.ConnectAsync(_infrastructure.RabbitMqUri);
     }
 
     public async Task DisposeAsync()

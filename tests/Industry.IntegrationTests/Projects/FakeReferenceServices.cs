@@ -38,7 +38,7 @@ public sealed class FakeReferenceServices : IAsyncDisposable
     /// <summary>A cluster whose lookup never answers: the call ends only at its deadline.</summary>
     public const string NeverAnswers = "clusters/never-answers";
 
-    /// <summary>A park whose lookup answers UNIMPLEMENTED, as the real services do until they serve the method.</summary>
+    /// <summary>A park whose lookup answers UNIMPLEMENTED, as a version of a service that does not serve the method would.</summary>
     public const string Unimplemented = "parks/unimplemented";
 
     private static readonly Dictionary<string, Industry.Clusters.V1.Cluster> KnownClusters = new()

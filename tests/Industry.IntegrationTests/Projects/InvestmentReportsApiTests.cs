@@ -3,7 +3,8 @@ using Industry.Projects.V1;
 
 namespace Industry.IntegrationTests.Projects;
 
-/// <summary>Monthly investment reports over gRPC on PostgreSQL: the rules of DESIGN.md 3.2 and the cumulative total.</summary>
+/// <summary>Monthly investment reports over gRPC on PostgreSQL: one report per project and month, replaced only with
+/// its current etag, never more than the total investment, before the start or in the future; and the cumulative total.</summary>
 public sealed class InvestmentReportsApiTests(ProjectsServiceFixture service) : IClassFixture<ProjectsServiceFixture>
 {
     private static int _serial = 200_000;

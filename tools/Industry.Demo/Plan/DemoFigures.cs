@@ -6,7 +6,7 @@ namespace Industry.Demo.Plan;
 
 /// <summary>
 /// What the progress methods must answer for a year once the plan is loaded, counted from the plan by the definitions of
-/// DESIGN.md §3.3a. For 2023 at full scale these are the report's figures; the unit tests check that, and the end-to-end
+/// docs/progress-figures.md. For 2023 at full scale these are the report's figures; the unit tests check that, and the end-to-end
 /// test checks the API against these.
 /// </summary>
 public sealed record DemoFigures(

@@ -1,4 +1,4 @@
-// The deployment policy of CONVENTIONS.md section 5, checked on a rendered overlay. Each finding names its rule, so
+// The deployment policy of docs/conventions.md §5, checked on a rendered overlay. Each finding names its rule, so
 // that a reviewer can look the rule up and the broken-fixture test can tell which rules fired.
 //
 // Terms: a "workload" is a Deployment, StatefulSet or Job; the suite's own processes are the Deployments (every

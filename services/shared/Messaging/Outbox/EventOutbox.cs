@@ -12,7 +12,8 @@ namespace Industry.ServiceDefaults.Messaging.Outbox;
 /// <summary>
 /// Raises an event: fills its <c>metadata</c> and adds it to the outbox of the service's DbContext. Nothing is sent
 /// here; the row commits with the caller's <c>SaveChangesAsync</c>, in the same transaction as the state change, and
-/// the relay publishes it. Handlers never publish directly (CONVENTIONS.md 4.3).
+/// the relay publishes it. Handlers never publish directly: an event sent before the commit could announce a change
+/// that is then rolled back, and one sent after could be lost (docs/conventions.md §4.3, ADR 0011).
 /// </summary>
 public sealed class EventOutbox(DbContext db, ServiceIdentity identity, TimeProvider clock)
 {

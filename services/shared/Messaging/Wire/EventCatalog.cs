@@ -33,7 +33,7 @@ public static class EventCatalog
     public static bool IsEvent(Type clrType) => ByClrType.ContainsKey(clrType);
 
     /// <summary><c>ProjectStateChanged</c> → <c>project-state-changed</c>.</summary>
-    public static string Kebab(string name)
+    internal static string Kebab(string name)
     {
         var result = new StringBuilder(name.Length + 8);
         for (var i = 0; i < name.Length; i++)
@@ -82,6 +82,4 @@ public sealed record EventType(Type ClrType, MessageDescriptor Descriptor)
     /// message is never serialised or changed there). Do not modify it.
     /// </summary>
     public IMessage Placeholder { get; } = Descriptor.Parser.ParseFrom(ReadOnlySpan<byte>.Empty);
-
-    public IMessage Parse(string json) => ProtoJson.Parser.Parse(json, Descriptor);
 }

@@ -1,62 +1,46 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Industry.Common.V1;
-using Industry.Projects.V1;
 using Industry.ServiceDefaults.Messaging.Wire;
 using RabbitMQ.Client;
 
-namespace Industry.IntegrationTests.Cluster;
+namespace Industry.TestInfrastructure;
 
 /// <summary>
-/// Publishes project events by hand (plain RabbitMQ.Client, proto3 JSON on each event's exchange, as the projects
-/// service's relay does), so that a test can replay, duplicate or reorder them.
+/// Publishes events by hand (plain RabbitMQ.Client, proto3 JSON on each event's exchange, as a service's relay does),
+/// so that a test can replay, duplicate, reorder or poison them.
 /// </summary>
-internal sealed class ProjectEventPublisher : IAsyncDisposable
+public sealed class EventPublisher : IAsyncDisposable
 {
     private readonly IConnection _connection;
     private readonly IChannel _channel;
 
-    private ProjectEventPublisher(IConnection connection, IChannel channel) => (_connection, _channel) = (connection, channel);
+    private EventPublisher(IConnection connection, IChannel channel) => (_connection, _channel) = (connection, channel);
 
-    public static async Task<ProjectEventPublisher> ConnectAsync(Uri broker)
+    public static async Task<EventPublisher> ConnectAsync(Uri broker)
     {
         var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        return new ProjectEventPublisher(connection, channel);
+        return new EventPublisher(connection, channel);
     }
 
-    /// <summary>A project as the events carry it.</summary>
-    public static Project Project(
-        string id,
-        string cluster,
-        long totalInvestmentYuan = 300_000_000,
-        long completedInvestmentYuan = 0,
-        ProjectState state = ProjectState.Reserve) => new()
-        {
-            Name = "projects/" + id,
-            DisplayName = "年产10GWh动力电池项目 " + id,
-            Cluster = cluster,
-            State = state,
-            Tier = totalInvestmentYuan >= 1_000_000_000 ? ProjectTier.Major
-                : totalInvestmentYuan >= 100_000_000 ? ProjectTier.Key
-                : ProjectTier.Guidance,
-            TotalInvestmentYuan = totalInvestmentYuan,
-            CumulativeCompletedInvestmentYuan = completedInvestmentYuan,
-        };
-
-    /// <summary>The envelope of an event about <paramref name="project"/> at <paramref name="version"/>, with a fresh event id.</summary>
-    public static EventMetadata Metadata<TEvent>(Project project, long version)
+    /// <summary>
+    /// The envelope of a <typeparamref name="TEvent"/> about <paramref name="subject"/> at <paramref name="version"/>,
+    /// sent by the projects service on behalf of the actor <c>test</c>; a fresh event id unless told.
+    /// </summary>
+    public static EventMetadata Metadata<TEvent>(string subject, long version, Guid? eventId = null)
         where TEvent : IMessage<TEvent> => new()
         {
-            EventId = Guid.NewGuid().ToString(),
+            EventId = (eventId ?? Guid.NewGuid()).ToString(),
             EventType = EventCatalog.For<TEvent>().FullName,
             Source = "//projects.industry.anhui.gov.cn",
             OccurTime = Timestamp.FromDateTime(DateTime.UtcNow),
-            Subject = project.Name,
+            Subject = subject,
             SubjectVersion = version,
             Actor = "test",
         };
 
+    /// <summary>Declares the event's exchange (as the publisher does, so either side may come first) and publishes to it.</summary>
     public async Task PublishAsync<TEvent>(TEvent @event)
         where TEvent : IMessage<TEvent>
     {
