@@ -9,15 +9,6 @@ namespace Industry.Cluster.Writes;
 /// <summary>年度目标: the year's targets, set by the suite's one upsert of yearly targets.</summary>
 internal sealed class ClusterTargetsWrites(ClusterDbContext db)
 {
-    public async Task<Proto.ClusterTargets> UpdateAsync(Write write, TargetsUpdate<ClusterTargetsDraft> update)
-    {
-        var (targets, changed) = await write.UpsertAsync(db.ClusterTargets, ClusterTargets.Fields, update, year => new ClusterTargets(year));
-        var proto = targets.ToProto();
-        if (changed is not null)
-        {
-            write.Raise(new Proto.ClusterTargetsUpdated { ClusterTargets = proto, UpdateMask = new() { Paths = { changed } } }, targets);
-        }
-
-        return proto;
-    }
+    public Task<Proto.ClusterTargets> UpdateAsync(Write write, TargetsUpdate<ClusterTargetsDraft> update) =>
+        write.UpsertAsync(db.ClusterTargets, ClusterTargets.Fields, update, year => new ClusterTargets(year), t => t.ToProto(), (t, mask) => new Proto.ClusterTargetsUpdated { ClusterTargets = t, UpdateMask = mask });
 }

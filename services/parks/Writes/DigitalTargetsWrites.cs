@@ -9,15 +9,6 @@ namespace Industry.Parks.Writes;
 /// <summary>数字化转型年度目标: the year's targets, set by the suite's one upsert of yearly targets.</summary>
 internal sealed class DigitalTargetsWrites(ParksDbContext db)
 {
-    public async Task<Proto.DigitalTargets> UpdateAsync(Write write, TargetsUpdate<DigitalTargetsDraft> update)
-    {
-        var (targets, changed) = await write.UpsertAsync(db.DigitalTargets, DigitalTargets.Fields, update, year => new DigitalTargets(year));
-        var proto = targets.ToProto();
-        if (changed is not null)
-        {
-            write.Raise(new Proto.DigitalTargetsUpdated { DigitalTargets = proto, UpdateMask = new() { Paths = { changed } } }, targets);
-        }
-
-        return proto;
-    }
+    public Task<Proto.DigitalTargets> UpdateAsync(Write write, TargetsUpdate<DigitalTargetsDraft> update) =>
+        write.UpsertAsync(db.DigitalTargets, DigitalTargets.Fields, update, year => new DigitalTargets(year), t => t.ToProto(), (t, mask) => new Proto.DigitalTargetsUpdated { DigitalTargets = t, UpdateMask = mask });
 }

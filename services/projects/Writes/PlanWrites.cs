@@ -9,15 +9,6 @@ namespace Industry.Projects.Writes;
 /// <summary>年度计划: the year's plan, set by the suite's one upsert of yearly targets.</summary>
 internal sealed class PlanWrites(ProjectsDbContext db)
 {
-    public async Task<Proto.Plan> UpdateAsync(Write write, TargetsUpdate<PlanDraft> update)
-    {
-        var (plan, changed) = await write.UpsertAsync(db.Plans, Plan.Fields, update, year => new Plan(year));
-        var proto = plan.ToProto();
-        if (changed is not null)
-        {
-            write.Raise(new Proto.PlanUpdated { Plan = proto, UpdateMask = new() { Paths = { changed } } }, plan);
-        }
-
-        return proto;
-    }
+    public Task<Proto.Plan> UpdateAsync(Write write, TargetsUpdate<PlanDraft> update) =>
+        write.UpsertAsync(db.Plans, Plan.Fields, update, year => new Plan(year), t => t.ToProto(), (t, mask) => new Proto.PlanUpdated { Plan = t, UpdateMask = mask });
 }

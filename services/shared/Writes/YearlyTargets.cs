@@ -80,13 +80,21 @@ public static class YearlyTargetsMethods
     /// <summary>
     /// Sets the year's targets: the name, the mask and the values are checked before anything is read; absent targets
     /// are created when the update allows it, present ones must match its etag. The masked targets are taken from the
-    /// request (one it leaves out is cleared), the rest kept. Returns the targets and the paths that changed (the
-    /// event's <c>update_mask</c>), or <see langword="null"/> paths when nothing was written: an update of existing
-    /// targets that changes nothing writes nothing.
+    /// request (one it leaves out is cleared), the rest kept. Raises the event <paramref name="updated"/> builds with
+    /// the paths that changed, in their declared order, and returns the targets; an update of existing targets that
+    /// changes nothing writes nothing, while new targets are written even when they set nothing.
     /// </summary>
-    public static async Task<(T Targets, IReadOnlyList<string>? Changed)> UpsertAsync<T, TDraft>(
-        this Write write, DbSet<T> set, TargetFields<TDraft> fields, TargetsUpdate<TDraft> update, Func<int, T> create)
+    /// <param name="write">The write in progress.</param>
+    /// <param name="set">The targets' table.</param>
+    /// <param name="fields">The targets' declarations.</param>
+    /// <param name="update">The request.</param>
+    /// <param name="create">New targets of a year.</param>
+    /// <param name="toProto">The targets on the wire.</param>
+    /// <param name="updated">The event, from the targets on the wire and the changed paths.</param>
+    public static async Task<TProto> UpsertAsync<T, TDraft, TProto, TEvent>(
+        this Write write, DbSet<T> set, TargetFields<TDraft> fields, TargetsUpdate<TDraft> update, Func<int, T> create, Func<T, TProto> toProto, Func<TProto, FieldMask, TEvent> updated)
         where T : YearlyTargets<TDraft>
+        where TEvent : IMessage<TEvent>
     {
         var year = ResourceName.Year(update.Name, fields.Collection, update.Field + ".name");
         var name = fields.Collection + "/" + year;
@@ -94,17 +102,26 @@ public static class YearlyTargetsMethods
         ServiceException.ThrowIfAny(fields.Check(update.Values, update.Field + "."));
 
         var targets = await set.SingleOrDefaultAsync(t => t.Year == year, write.CancellationToken);
+        IReadOnlyList<string> changed;
         if (targets is null)
         {
             targets = update.AllowMissing ? create(year) : throw ServiceException.NotFound(name);
-            var started = targets.Start(fields.Merge(targets.ToDraft(), update.Values, update.Mask), write.Now, write.Actor);
+            changed = targets.Start(fields.Merge(targets.ToDraft(), update.Values, update.Mask), write.Now, write.Actor);
             set.Add(targets);
-            return (targets, started);
+        }
+        else
+        {
+            Etag.Require(update.Etag, targets.Version, name);
+            changed = targets.Revise(fields.Merge(targets.ToDraft(), update.Values, update.Mask), write.Now, write.Actor);
+            if (changed.Count == 0)
+            {
+                return toProto(targets);
+            }
         }
 
-        Etag.Require(update.Etag, targets.Version, name);
-        var changed = targets.Revise(fields.Merge(targets.ToDraft(), update.Values, update.Mask), write.Now, write.Actor);
-        return (targets, changed.Count > 0 ? changed : null);
+        var proto = toProto(targets);
+        write.Raise(updated(proto, new FieldMask { Paths = { changed } }), targets);
+        return proto;
     }
 
     /// <summary>A page of the targets, latest year first (an AIP-132 list without filter or order).</summary>
