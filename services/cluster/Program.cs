@@ -1,6 +1,7 @@
 using Industry.Cluster.Api;
 using Industry.Cluster.Data;
 using Industry.Cluster.Messaging;
+using Industry.Cluster.Writes;
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Idempotency;
@@ -11,6 +12,7 @@ builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ClusterDbContext, SqliteClusterDbContext, PostgresClusterDbContext>(identity);
 builder.AddClusterMessaging();
 builder.AddRequestIdempotency();
+builder.Services.AddScoped<ClusterTargetsWrites>();
 
 var app = builder.Build();
 app.MapServiceDefaults();

@@ -13,6 +13,8 @@ builder.AddServiceDatabase<ParksDbContext, SqliteParksDbContext, PostgresParksDb
 builder.AddParksMessaging();
 builder.AddRequestIdempotency();
 builder.Services.AddScoped<ParkWrites>();
+builder.Services.AddScoped<TransformationWrites>();
+builder.Services.AddScoped<DigitalTargetsWrites>();
 
 var app = builder.Build();
 app.MapServiceDefaults();

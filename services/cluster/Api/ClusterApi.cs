@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Industry.Cluster.Data;
+using Industry.Cluster.Writes;
 using Industry.Clusters.V1;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Idempotency;
@@ -7,6 +8,7 @@ using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Resources;
+using Industry.ServiceDefaults.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Cluster.Api;
@@ -20,7 +22,9 @@ internal sealed partial class ClusterApi(
     EventOutbox outbox,
     PageTokenCodec pageTokens,
     TimeProvider clock,
-    RequestIdempotency idempotency) : ClusterService.ClusterServiceBase
+    RequestIdempotency idempotency,
+    WritePipeline writes,
+    ClusterTargetsWrites targets) : ClusterService.ClusterServiceBase
 {
     public override Task<Clusters.V1.Industry> GetIndustry(GetIndustryRequest request, ServerCallContext context)
     {

@@ -10,7 +10,7 @@ internal static class Mapping
     {
         var proto = new DigitalTargets
         {
-            Name = "digitalTargets/" + targets.Year,
+            Name = targets.Name,
             Year = targets.Year,
             CityTargets = { targets.CityTargets.OrderBy(c => c.CityCode, StringComparer.Ordinal).Select(ToProto) },
             Etag = Etag.Of(targets.Version),
@@ -35,6 +35,17 @@ internal static class Mapping
 
         return proto;
     }
+
+    /// <summary>The targets a request gives; one it leaves out is null.</summary>
+    public static Domain.DigitalTargetsDraft ToDraft(this DigitalTargets targets) => new(
+        targets.HasParksCertified ? targets.ParksCertified : null,
+        targets.HasEnterprisesTransformed ? targets.EnterprisesTransformed : null,
+        targets.HasWorkshopsFactoriesLeaders ? targets.WorkshopsFactoriesLeaders : null,
+        [.. targets.CityTargets.Select(c => new Domain.DigitalCityTarget(
+            c.CityCode,
+            c.HasParksCertified ? c.ParksCertified : null,
+            c.HasEnterprisesTransformed ? c.EnterprisesTransformed : null,
+            c.HasWorkshopsFactoriesLeaders ? c.WorkshopsFactoriesLeaders : null))]);
 
     private static DigitalCityTarget ToProto(Domain.DigitalCityTarget city)
     {

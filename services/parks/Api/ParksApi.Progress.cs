@@ -3,12 +3,13 @@ using Industry.Parks.Data;
 using Industry.Parks.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Reporting;
+using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Parks.V1;
 
 namespace Industry.Parks.Api;
 
-/// <summary>A park's statistics and the programme's progress against the year's targets (DESIGN.md 3.3, 3.3a), computed on read.</summary>
+/// <summary>A park's statistics and the programme's progress against the year's targets, computed on read.</summary>
 internal sealed partial class ParksApi
 {
     private const string StatsSuffix = "/stats";
@@ -20,7 +21,7 @@ internal sealed partial class ParksApi
             throw ServiceException.InvalidArgument("name", "must be a resource name of the form 'parks/{id}/stats'.");
         }
 
-        var park = await FindParkAsync(request.Name[..^StatsSuffix.Length], "name", tracking: false, context.CancellationToken);
+        var park = await db.Parks.GetAsync(Park.Collection, request.Name[..^StatsSuffix.Length], "name", context.CancellationToken);
         var levels = (await db.LevelsInParkAsync(park.Id, context.CancellationToken)).ToDictionary(l => l.Level, l => l.Count);
         int At(TransformationLevel level) => levels.GetValueOrDefault(level);
 

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Industry.Parks.Data;
 
 /// <summary>
-/// The figures of the programme's progress and of a park's statistics (DESIGN.md 3.3a), each one SQL aggregation over
-/// indexes (DESIGN.md 6: never loading parks or transformations into memory).
+/// The figures of the programme's progress and of a park's statistics, each one SQL aggregation over indexes: parks
+/// and transformations are never loaded into memory, since a year's figures span every record of the province.
 /// </summary>
 internal static class DigitalProgressQueries
 {

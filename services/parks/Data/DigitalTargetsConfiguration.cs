@@ -14,6 +14,7 @@ internal sealed class DigitalTargetsConfiguration : IEntityTypeConfiguration<Dig
     {
         builder.HasKey(t => t.Year);
         builder.Property(t => t.Year).ValueGeneratedNever();
+        builder.Ignore(t => t.Name);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Property(t => t.UpdateActor).HasMaxLength(200);
         builder.OwnsMany(t => t.CityTargets, city =>

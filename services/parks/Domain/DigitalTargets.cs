@@ -1,88 +1,57 @@
+using Industry.ServiceDefaults.Writes;
+
 namespace Industry.Parks.Domain;
 
 /// <summary>
 /// 数字化转型年度目标: the digital-transformation programme's targets for one year (parks to certify, enterprises to
 /// transform, digital workshops + smart factories + digital leaders), in total and per city. Unset is null.
 /// </summary>
-public sealed class DigitalTargets
+public sealed class DigitalTargets : YearlyTargets<DigitalTargetsDraft>
 {
-    /// <summary>Created in this unit of work: its first version already counts the targets being set.</summary>
-    private readonly bool _created;
+    public const string Collection = "digitalTargets";
+
+    /// <summary>A target larger than any the province could set (it has ~22,000 above-size enterprises); a bound against typing errors.</summary>
+    public const int MaxTarget = 1_000_000;
+
+    public static readonly TargetFields<DigitalTargetsDraft> Fields = new TargetFields<DigitalTargetsDraft>(Collection)
+        .Count("parks_certified", d => d.ParksCertified, (d, v) => d with { ParksCertified = v }, MaxTarget)
+        .Count("enterprises_transformed", d => d.EnterprisesTransformed, (d, v) => d with { EnterprisesTransformed = v }, MaxTarget)
+        .Count("workshops_factories_leaders", d => d.WorkshopsFactoriesLeaders, (d, v) => d with { WorkshopsFactoriesLeaders = v }, MaxTarget)
+        .Cities("city_targets", d => d.CityTargets, (d, v) => d with { CityTargets = v }, c => c.CityCode, new TargetFields<DigitalCityTarget>()
+            .Count("parks_certified", c => c.ParksCertified, max: MaxTarget)
+            .Count("enterprises_transformed", c => c.EnterprisesTransformed, max: MaxTarget)
+            .Count("workshops_factories_leaders", c => c.WorkshopsFactoriesLeaders, max: MaxTarget));
 
     private DigitalTargets()
     {
     }
 
-    public DigitalTargets(int year, DateTime now, string actor)
+    public DigitalTargets(int year)
+        : base(year)
     {
-        Year = year;
-        CreateTime = now;
-        UpdateTime = now;
-        UpdateActor = actor;
-        Version = 1;
-        _created = true;
     }
 
-    public int Year { get; private set; }
+    public override string Name => Collection + "/" + Year;
 
-    public int? ParksCertified { get; set; }
+    public int? ParksCertified { get; private set; }
 
-    public int? EnterprisesTransformed { get; set; }
+    public int? EnterprisesTransformed { get; private set; }
 
-    public int? WorkshopsFactoriesLeaders { get; set; }
+    public int? WorkshopsFactoriesLeaders { get; private set; }
 
     public List<DigitalCityTarget> CityTargets { get; private set; } = [];
 
-    public long Version { get; private set; }
+    public override DigitalTargetsDraft ToDraft() => new(ParksCertified, EnterprisesTransformed, WorkshopsFactoriesLeaders, CityTargets);
 
-    public DateTime CreateTime { get; private set; }
-
-    public DateTime UpdateTime { get; private set; }
-
-    public string UpdateActor { get; private set; } = string.Empty;
-
-    /// <summary>
-    /// Sets the targets (already validated) and returns the proto names of those that changed; when nothing changes,
-    /// nothing is written (except for new targets, which are written once).
-    /// </summary>
-    public IReadOnlyList<string> Set(int? parks, int? enterprises, int? leaders, IReadOnlyList<DigitalCityTarget> cities, DateTime now, string actor)
-    {
-        var changed = new List<string>();
-        if (parks != ParksCertified)
-        {
-            ParksCertified = parks;
-            changed.Add("parks_certified");
-        }
-
-        if (enterprises != EnterprisesTransformed)
-        {
-            EnterprisesTransformed = enterprises;
-            changed.Add("enterprises_transformed");
-        }
-
-        if (leaders != WorkshopsFactoriesLeaders)
-        {
-            WorkshopsFactoriesLeaders = leaders;
-            changed.Add("workshops_factories_leaders");
-        }
-
-        var ordered = cities.OrderBy(c => c.CityCode, StringComparer.Ordinal).ToList();
-        if (!ordered.SequenceEqual(CityTargets.OrderBy(c => c.CityCode, StringComparer.Ordinal)))
-        {
-            CityTargets = ordered; // a new list, so that the change tracker replaces the owned rows
-            changed.Add("city_targets");
-        }
-
-        if (changed.Count > 0 && !_created)
-        {
-            Version++;
-            UpdateTime = now;
-            UpdateActor = actor;
-        }
-
-        return changed;
-    }
+    public override IReadOnlyList<string> Revise(DigitalTargetsDraft draft, DateTime now, string actor) => Revise(now, actor, c => c
+        .Set(ParksCertified, draft.ParksCertified, v => ParksCertified = v, "parks_certified")
+        .Set(EnterprisesTransformed, draft.EnterprisesTransformed, v => EnterprisesTransformed = v, "enterprises_transformed")
+        .Set(WorkshopsFactoriesLeaders, draft.WorkshopsFactoriesLeaders, v => WorkshopsFactoriesLeaders = v, "workshops_factories_leaders")
+        .SetList(ByCity(CityTargets, t => t.CityCode), ByCity(draft.CityTargets, t => t.CityCode), v => CityTargets = v, "city_targets"));
 }
+
+/// <summary>The targets' values, as an update gives them and the targets store them; null is unset.</summary>
+public sealed record DigitalTargetsDraft(int? ParksCertified, int? EnterprisesTransformed, int? WorkshopsFactoriesLeaders, IReadOnlyList<DigitalCityTarget> CityTargets);
 
 /// <summary>One city's share of the year's targets.</summary>
 public sealed record DigitalCityTarget(string CityCode, int? ParksCertified, int? EnterprisesTransformed, int? WorkshopsFactoriesLeaders);

@@ -1,6 +1,6 @@
 namespace Industry.Parks.Domain;
 
-/// <summary>A park's place in the demonstration-park certification (DESIGN.md 3.3). Numbers as in the proto.</summary>
+/// <summary>A park's place in the demonstration-park certification. Numbers as in the proto.</summary>
 public enum ParkState
 {
     /// <summary>申报: application drafted, not yet submitted.</summary>

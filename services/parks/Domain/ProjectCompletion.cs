@@ -1,7 +1,7 @@
 namespace Industry.Parks.Domain;
 
 /// <summary>
-/// What a renovation project event means for the parks (DESIGN.md 3.6): a project flagged digital transformation, in a
+/// What a renovation project event means for the parks: a project flagged digital transformation, in a
 /// park, that has reached completion (COMPLETED, or IN_PRODUCTION after it) transforms its enterprise in that park at
 /// DIGITALLY_TRANSFORMED, dated the year of its actual completion. Judged from the project's state after the event, not
 /// from the transition, so that a later event that arrives first (IN_PRODUCTION before COMPLETED) records the same thing

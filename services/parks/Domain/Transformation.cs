@@ -1,5 +1,6 @@
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Resources;
+using Industry.ServiceDefaults.Writes;
 
 namespace Industry.Parks.Domain;
 
@@ -8,7 +9,7 @@ namespace Industry.Parks.Domain;
 /// level reached and every level reached with its year. Levels only go up: <see cref="Record"/> raises the level or
 /// changes nothing, never lowers it.
 /// </summary>
-public sealed class Transformation
+public sealed class Transformation : VersionedResource, ICityScoped
 {
     public const string Collection = "transformations";
 
@@ -19,7 +20,7 @@ public sealed class Transformation
     /// <summary><c>{park}/{uscc}</c>: the one-column unique key every list order ends with (a USCC may be in several parks).</summary>
     public string Id { get; private set; } = string.Empty;
 
-    public string Name => $"{Park.Collection}/{ParkId}/{Collection}/{EnterpriseUscc}";
+    public override string Name => $"{Park.Collection}/{ParkId}/{Collection}/{EnterpriseUscc}";
 
     public string ParkId { get; private set; } = string.Empty;
 
@@ -44,15 +45,14 @@ public sealed class Transformation
     /// <summary>Every level reached, one per level.</summary>
     public List<TransformationMilestone> Milestones { get; private set; } = [];
 
-    public long Version { get; private set; }
-
-    public DateTime CreateTime { get; private set; }
-
-    public DateTime UpdateTime { get; private set; }
-
-    public string UpdateActor { get; private set; } = string.Empty;
-
     public static string IdOf(string parkId, string uscc) => parkId + "/" + uscc;
+
+    /// <summary>The key of the record named <paramref name="name"/> (its USCC in either case); INVALID_ARGUMENT on <paramref name="field"/> for a malformed name.</summary>
+    public static string KeyOf(string name, string field)
+    {
+        var (parkId, uscc) = ResourceName.ChildId(name, Park.Collection, Collection, field);
+        return IdOf(parkId, uscc.ToUpperInvariant());
+    }
 
     /// <summary>A new record of an enterprise in <paramref name="park"/> at its first level (arguments already checked).</summary>
     public static Transformation Create(Park park, string uscc, string displayName, string note, LevelReached reached, DateTime now, string actor, long previousVersion = 0)
@@ -65,9 +65,8 @@ public sealed class Transformation
             EnterpriseDisplayName = displayName,
             CityCode = park.CityCode,
             Note = note,
-            CreateTime = now,
-            Version = previousVersion, // a deleted record's versions go on (SubjectTombstones)
         };
+        transformation.Begin(now, previousVersion);
         transformation.Reach(reached, now);
         transformation.Touch(now, actor);
         return transformation;
@@ -101,55 +100,26 @@ public sealed class Transformation
             throw ServiceException.InvalidArgument("year", $"must not be before {Year}, the year {ApiName(Level)} was reached.");
         }
 
-        var described = SetDescription(displayName ?? EnterpriseDisplayName, note ?? Note);
+        var described = Describe(displayName ?? EnterpriseDisplayName, note ?? Note, now, actor);
         if (raised)
         {
             Reach(reached, now);
-        }
-
-        if (raised || described.Count > 0)
-        {
-            Touch(now, actor);
+            if (described.Count == 0)
+            {
+                Touch(now, actor);
+            }
         }
 
         return new TransformationChange(raised, described);
     }
 
     /// <summary>Sets the descriptive fields and returns the proto names of those that changed.</summary>
-    public IReadOnlyList<string> Describe(string displayName, string note, DateTime now, string actor)
-    {
-        var changed = SetDescription(displayName, note);
-        if (changed.Count > 0)
-        {
-            Touch(now, actor);
-        }
-
-        return changed;
-    }
-
-    /// <summary>Records the deletion as the record's last version, so the deletion event orders after every other.</summary>
-    public void MarkDeleted(DateTime now, string actor) => Touch(now, actor);
+    public IReadOnlyList<string> Describe(string displayName, string note, DateTime now, string actor) => Revise(now, actor, c => c
+        .Set(EnterpriseDisplayName, displayName, v => EnterpriseDisplayName = v, "enterprise_display_name")
+        .Set(Note, note, v => Note = v, "note"));
 
     /// <summary>The level as the API names it, <c>TRANSFORMATION_LEVEL_SMART_FACTORY</c>.</summary>
     public static string ApiName(TransformationLevel level) => ApiEnumNames.Of(level, "TRANSFORMATION_LEVEL_");
-
-    private List<string> SetDescription(string displayName, string note)
-    {
-        var changed = new List<string>();
-        if (displayName != EnterpriseDisplayName)
-        {
-            EnterpriseDisplayName = displayName;
-            changed.Add("enterprise_display_name");
-        }
-
-        if (note != Note)
-        {
-            Note = note;
-            changed.Add("note");
-        }
-
-        return changed;
-    }
 
     private void Reach(LevelReached reached, DateTime now)
     {
@@ -158,13 +128,6 @@ public sealed class Transformation
         Year = reached.Year;
         Source = reached.Source;
         Project = reached.Project;
-    }
-
-    private void Touch(DateTime now, string actor)
-    {
-        Version++;
-        UpdateTime = now;
-        UpdateActor = actor;
     }
 }
 

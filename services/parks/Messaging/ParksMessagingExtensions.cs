@@ -6,5 +6,5 @@ namespace Industry.Parks.Messaging;
 public static class ParksMessagingExtensions
 {
     public static WebApplicationBuilder AddParksMessaging(this WebApplicationBuilder builder) =>
-        builder.AddServiceMessaging(x => x.AddConsumer<ProjectStateChangedConsumer>());
+        builder.AddServiceMessaging(x => x.AddConsumer<ProjectCompletionConsumer>(typeof(ProjectCompletionConsumerDefinition)));
 }

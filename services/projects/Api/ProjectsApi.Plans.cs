@@ -1,38 +1,31 @@
-using System.Globalization;
 using Grpc.Core;
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Pagination;
-using Microsoft.EntityFrameworkCore;
+using Industry.Projects.Domain;
+using Industry.ServiceDefaults.Writes;
+using static Industry.ServiceDefaults.Errors.RequiredFields;
 using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Api;
 
-/// <summary>ListPlans: the annual plans, latest year first, keyset-paged by year.</summary>
+/// <summary>年度计划: the annual plans, listed latest year first and set by UpdatePlan (with upsert).</summary>
 internal sealed partial class ProjectsApi
 {
+    public override async Task<Proto.Plan> GetPlan(Proto.GetPlanRequest request, ServerCallContext context) =>
+        (await db.Plans.GetTargetsAsync(Plan.Collection, request.Name, context.CancellationToken)).ToProto();
+
     public override async Task<Proto.ListPlansResponse> ListPlans(Proto.ListPlansRequest request, ServerCallContext context)
     {
-        var pageSize = PageSize.Normalize(request.PageSize);
-        var scope = PageTokenCodec.Scope(nameof(ListPlans));
-        var query = db.Plans.AsNoTracking();
-        if (request.PageToken.Length > 0)
-        {
-            var keys = pageTokens.Decode(request.PageToken, scope);
-            if (keys.Count != 1 || !int.TryParse(keys[0], NumberStyles.None, CultureInfo.InvariantCulture, out var lastYear))
-            {
-                throw ServiceException.InvalidArgument("page_token", "is not a token of ListPlans; start again without a page_token.");
-            }
+        var (page, next) = await pageTokens.ListTargetsAsync(db.Plans, request, context.CancellationToken);
+        return new() { Plans = { page.Select(p => p.ToProto()) }, NextPageToken = next };
+    }
 
-            query = query.Where(p => p.Year < lastYear);
-        }
-
-        var page = await query.OrderByDescending(p => p.Year).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var response = new Proto.ListPlansResponse { Plans = { page.Take(pageSize).Select(p => p.ToProto()) } };
-        if (page.Count > pageSize)
-        {
-            response.NextPageToken = pageTokens.Encode(scope, [page[pageSize - 1].Year.ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        return response;
+    public override Task<Proto.Plan> UpdatePlan(Proto.UpdatePlanRequest request, ServerCallContext context)
+    {
+        var requested = Required(request.Plan, "plan");
+        var values = new PlanDraft(
+            requested.HasTargetKeyProjectsUnderImplementation ? requested.TargetKeyProjectsUnderImplementation : null,
+            [.. requested.CityTargets.Select(c => new PlanCityTarget(c.CityCode, c.TargetKeyProjectsUnderImplementation))],
+            requested.HasTargetInvestmentGrowthPercent ? requested.TargetInvestmentGrowthPercent : null);
+        var update = new TargetsUpdate<PlanDraft>("plan", requested.Name, requested.Etag, values, request.UpdateMask, request.AllowMissing);
+        return writes.RunAsync(request, context, w => plans.UpdateAsync(w, update));
     }
 }

@@ -1,14 +1,10 @@
-using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
 using Industry.Projects.Data;
 using Industry.Projects.V1;
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Hosting;
+using Industry.Projects.Writes;
 using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
-using Industry.ServiceDefaults.Resources;
-using Microsoft.EntityFrameworkCore;
+using Industry.ServiceDefaults.Writes;
 
 namespace Industry.Projects.Api;
 
@@ -22,48 +18,8 @@ internal sealed partial class ProjectsApi(
     PageTokenCodec pageTokens,
     TimeProvider clock,
     RequestIdempotency idempotency,
-    Domain.IReferenceChecker references) : ProjectService.ProjectServiceBase
+    Domain.IReferenceChecker references,
+    WritePipeline writes,
+    PlanWrites plans) : ProjectService.ProjectServiceBase
 {
-    public override async Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context)
-    {
-        var year = ResourceName.Year(request.Name, "plans");
-        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Year == year, context.CancellationToken)
-            ?? throw ServiceException.NotFound(request.Name);
-        return plan.ToProto();
-    }
-
-    public override async Task<Plan> UpdatePlan(UpdatePlanRequest request, ServerCallContext context)
-    {
-        var update = PlanUpdateRequest.From(request);
-        var name = "plans/" + update.Year;
-        var actor = Actor.Of(context);
-        var now = WireTime.UtcNow(clock);
-
-        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Year == update.Year, context.CancellationToken);
-        if (plan is null)
-        {
-            plan = request.AllowMissing ? new Domain.Plan(update.Year, now, actor) : throw ServiceException.NotFound(name);
-            db.Plans.Add(plan);
-        }
-        else
-        {
-            Etag.Require(update.Etag, plan.Version, name);
-        }
-
-        var (total, cities, growth) = update.Merge(plan);
-        var changed = plan.Set(total, cities, growth, now, actor);
-        if (changed.Count == 0 && db.Entry(plan).State != EntityState.Added)
-        {
-            return plan.ToProto();
-        }
-
-        var proto = plan.ToProto();
-        outbox.Add(
-            new PlanUpdated { Plan = proto, UpdateMask = new FieldMask { Paths = { changed.Select(PlanUpdateRequest.PathOf) } } },
-            name,
-            plan.Version,
-            actor);
-        await db.SaveChangesAsync(context.CancellationToken);
-        return proto;
-    }
 }

@@ -14,6 +14,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     {
         builder.HasKey(p => p.Year);
         builder.Property(p => p.Year).ValueGeneratedNever();
+        builder.Ignore(p => p.Name);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Property(p => p.UpdateActor).HasMaxLength(200);
         builder.OwnsMany(p => p.CityTargets, city =>

@@ -1,24 +1,31 @@
+using Industry.ServiceDefaults.Writes;
+
 namespace Industry.Projects.Domain;
 
 /// <summary>
 /// 年度计划: the province's plan for key technology-renovation projects in one year: how many key projects
 /// (¥100M+) should be under implementation, in total and per city, and the target growth of renovation investment.
 /// </summary>
-public sealed class Plan
+public sealed class Plan : YearlyTargets<PlanDraft>
 {
+    public const string Collection = "plans";
+
+    public static readonly TargetFields<PlanDraft> Fields = new TargetFields<PlanDraft>(Collection)
+        .Count("target_key_projects_under_implementation", d => d.TargetKeyProjectsUnderImplementation, (d, v) => d with { TargetKeyProjectsUnderImplementation = v })
+        .Cities("city_targets", d => d.CityTargets, (d, v) => d with { CityTargets = v }, c => c.CityCode, new TargetFields<PlanCityTarget>()
+            .Count("target_key_projects_under_implementation", c => c.TargetKeyProjectsUnderImplementation))
+        .Number("target_investment_growth_percent", d => d.TargetInvestmentGrowthPercent, -100, 1000, "must be a percentage from -100 to 1000.", (d, v) => d with { TargetInvestmentGrowthPercent = v });
+
     private Plan()
     {
     }
 
-    public Plan(int year, DateTime now, string actor)
+    public Plan(int year)
+        : base(year)
     {
-        Year = year;
-        CreateTime = now;
-        UpdateTime = now;
-        UpdateActor = actor;
     }
 
-    public int Year { get; private set; }
+    public override string Name => Collection + "/" + Year;
 
     /// <summary>实施亿元以上重点技改项目: key projects under implementation in the year (null: no target set).</summary>
     public int? TargetKeyProjectsUnderImplementation { get; private set; }
@@ -27,56 +34,16 @@ public sealed class Plan
 
     public double? TargetInvestmentGrowthPercent { get; private set; }
 
-    /// <summary>Incremented on every write: the etag, the event's subject version and the concurrency token.</summary>
-    public long Version { get; private set; }
+    public override PlanDraft ToDraft() => new(TargetKeyProjectsUnderImplementation, CityTargets, TargetInvestmentGrowthPercent);
 
-    public DateTime CreateTime { get; private set; }
-
-    public DateTime UpdateTime { get; private set; }
-
-    public string UpdateActor { get; private set; } = string.Empty;
-
-    /// <summary>Sets the targets (already validated) and returns which of them changed; nothing changes, nothing is written.</summary>
-    public IReadOnlyList<PlanField> Set(int? total, IReadOnlyList<PlanCityTarget> cities, double? growth, DateTime now, string actor)
-    {
-        var changed = new List<PlanField>();
-        var orderedCities = cities.OrderBy(c => c.CityCode, StringComparer.Ordinal).ToList();
-        if (total != TargetKeyProjectsUnderImplementation)
-        {
-            TargetKeyProjectsUnderImplementation = total;
-            changed.Add(PlanField.TargetKeyProjectsUnderImplementation);
-        }
-
-        if (!orderedCities.SequenceEqual(CityTargets.OrderBy(c => c.CityCode, StringComparer.Ordinal)))
-        {
-            CityTargets = orderedCities;
-            changed.Add(PlanField.CityTargets);
-        }
-
-        if (growth != TargetInvestmentGrowthPercent)
-        {
-            TargetInvestmentGrowthPercent = growth;
-            changed.Add(PlanField.TargetInvestmentGrowthPercent);
-        }
-
-        if (changed.Count > 0 || Version == 0)
-        {
-            Version++;
-            UpdateTime = now;
-            UpdateActor = actor;
-        }
-
-        return changed;
-    }
+    public override IReadOnlyList<string> Revise(PlanDraft draft, DateTime now, string actor) => Revise(now, actor, c => c
+        .Set(TargetKeyProjectsUnderImplementation, draft.TargetKeyProjectsUnderImplementation, v => TargetKeyProjectsUnderImplementation = v, "target_key_projects_under_implementation")
+        .SetList(ByCity(CityTargets, t => t.CityCode), ByCity(draft.CityTargets, t => t.CityCode), v => CityTargets = v, "city_targets")
+        .Set(TargetInvestmentGrowthPercent, draft.TargetInvestmentGrowthPercent, v => TargetInvestmentGrowthPercent = v, "target_investment_growth_percent"));
 }
+
+/// <summary>The plan's values, as an update gives them and the plan stores them; null is unset.</summary>
+public sealed record PlanDraft(int? TargetKeyProjectsUnderImplementation, IReadOnlyList<PlanCityTarget> CityTargets, double? TargetInvestmentGrowthPercent);
 
 /// <summary>One city's share of the plan.</summary>
 public sealed record PlanCityTarget(string CityCode, int TargetKeyProjectsUnderImplementation);
-
-/// <summary>The plan's writable fields.</summary>
-public enum PlanField
-{
-    TargetKeyProjectsUnderImplementation,
-    CityTargets,
-    TargetInvestmentGrowthPercent,
-}

@@ -22,16 +22,25 @@ public static class BatchItems
         }
     }
 
-    /// <summary>
-    /// Applies every item with <paramref name="apply"/>, in order, then saves once. Change detection runs once before
-    /// the save rather than before each of the items' queries (it would scan every entity the batch has tracked so far,
-    /// for every item); the items' steps read what they need through queries and the identity map.
-    /// </summary>
+    /// <summary>Applies every item with <paramref name="apply"/>, in order (<see cref="EachAsync"/>), then saves once.</summary>
     public static async Task<List<TResult>> ApplyAsync<TItem, TResult>(
         DbContext db,
         IReadOnlyList<TItem> items,
         Func<TItem, int, Task<TResult>> apply,
         CancellationToken cancellationToken)
+    {
+        var results = await EachAsync(db, items, apply);
+        await db.SaveChangesAsync(cancellationToken);
+        return results;
+    }
+
+    /// <summary>
+    /// Applies every item with <paramref name="apply"/>, in order, without saving: within a write of the pipeline, which
+    /// saves them all with their events. Change detection runs once, at the save, rather than before each of the items'
+    /// queries (it would scan every entity the batch has tracked so far, for every item); the items' steps read what
+    /// they need through queries and the identity map.
+    /// </summary>
+    public static async Task<List<TResult>> EachAsync<TItem, TResult>(DbContext db, IReadOnlyList<TItem> items, Func<TItem, int, Task<TResult>> apply)
     {
         RequireCount(items.Count);
         var results = new List<TResult>(items.Count);
@@ -43,9 +52,6 @@ public static class BatchItems
             {
                 results.Add(await ItemAsync(i, () => apply(items[i], i)));
             }
-
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(cancellationToken);
         }
         finally
         {

@@ -6,6 +6,7 @@ using Industry.ServiceDefaults.Messaging.Inbox;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Resources;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using ProjectState = Industry.Projects.V1.ProjectState;
 using ProjectStateChanged = Industry.Projects.V1.ProjectStateChanged;
@@ -14,7 +15,7 @@ using Proto = Industry.Parks.V1;
 namespace Industry.Parks.Messaging;
 
 /// <summary>
-/// Records the transformation a completed digital-transformation project implies (DESIGN.md 3.6, <see cref="ProjectCompletion"/>),
+/// Records the transformation a completed digital-transformation project implies (<see cref="ProjectCompletion"/>),
 /// through the inbox: a duplicate delivery, or an event older than one already applied for the project, changes
 /// nothing. Levels only go up, and DIGITALLY_TRANSFORMED is the lowest, so an enterprise that already has a record in
 /// the park (reported, or from another project) keeps it unchanged. A park that does not exist (deleted since the
@@ -22,14 +23,14 @@ namespace Industry.Parks.Messaging;
 /// (counted by <see cref="ProjectEventMetrics.RefusedOtherCityInstrument"/>) is not an error: the event is logged as a warning and
 /// acknowledged, because retrying cannot make it apply.
 /// </summary>
-internal sealed partial class ProjectStateChangedConsumer : InboxConsumer<ProjectStateChanged>
+internal sealed partial class ProjectCompletionConsumer : InboxConsumer<ProjectStateChanged>
 {
     private readonly ParksDbContext _db;
     private readonly EventOutbox _outbox;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
 
-    public ProjectStateChangedConsumer(ParksDbContext db, EventOutbox outbox, TimeProvider clock, ILogger<ProjectStateChangedConsumer> logger)
+    public ProjectCompletionConsumer(ParksDbContext db, EventOutbox outbox, TimeProvider clock, ILogger<ProjectCompletionConsumer> logger)
         : base(db, clock, logger)
     {
         (_db, _outbox, _clock, _logger) = (db, outbox, clock, logger);
@@ -78,14 +79,10 @@ internal sealed partial class ProjectStateChangedConsumer : InboxConsumer<Projec
         }
 
         var now = WireTime.UtcNow(_clock);
-        var previousVersion = await _db.LastVersionAsync($"{park.Name}/transformations/{implied.EnterpriseUscc}", cancellationToken);
+        var previousVersion = await _db.LastVersionAsync($"{park.Name}/{Transformation.Collection}/{implied.EnterpriseUscc}", cancellationToken);
         var transformation = Transformation.Create(park, implied.EnterpriseUscc, implied.EnterpriseDisplayName, string.Empty, implied.Reached, now, ProjectCompletion.Actor, previousVersion);
         _db.Transformations.Add(transformation);
-        _outbox.Add(
-            new Proto.TransformationRecorded { Transformation = transformation.ToProto() },
-            transformation.Name,
-            transformation.Version,
-            ProjectCompletion.Actor);
+        _outbox.Add(new Proto.TransformationRecorded { Transformation = transformation.ToProto() }, transformation.Name, transformation.Version, ProjectCompletion.Actor);
     }
 
     private static ProjectFacts Facts(Projects.V1.Project project) => new(
@@ -107,4 +104,18 @@ internal sealed partial class ProjectStateChangedConsumer : InboxConsumer<Projec
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Project} completed; its enterprise already has transformation {Transformation}, kept unchanged (levels only go up)")]
     private static partial void LogAlreadyRecorded(ILogger logger, string project, string transformation);
+}
+
+/// <summary>
+/// Keeps the consumer's queue on the name it was deployed with, <c>{prefix}-project-state-changed</c> (after the event it
+/// consumes), which the endpoint name formatter would no longer derive from the class name: queues, their bindings and
+/// dead letters stay where they are.
+/// </summary>
+internal sealed class ProjectCompletionConsumerDefinition : ConsumerDefinition<ProjectCompletionConsumer>, IConsumerDefinition
+{
+    string IConsumerDefinition.GetEndpointName(IEndpointNameFormatter formatter)
+    {
+        var derived = formatter.Consumer<ProjectCompletionConsumer>(); // the prefix, then the class name without "Consumer"
+        return derived[..^formatter.SanitizeName("ProjectCompletion").Length] + formatter.SanitizeName(nameof(ProjectStateChanged));
+    }
 }

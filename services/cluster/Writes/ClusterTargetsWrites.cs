@@ -1,0 +1,14 @@
+using Industry.Cluster.Api;
+using Industry.Cluster.Data;
+using Industry.Cluster.Domain;
+using Industry.ServiceDefaults.Writes;
+using Proto = Industry.Clusters.V1;
+
+namespace Industry.Cluster.Writes;
+
+/// <summary>年度目标: the year's targets, set by the suite's one upsert of yearly targets.</summary>
+internal sealed class ClusterTargetsWrites(ClusterDbContext db)
+{
+    public Task<Proto.ClusterTargets> UpdateAsync(Write write, TargetsUpdate<ClusterTargetsDraft> update) =>
+        write.UpsertAsync(db.ClusterTargets, ClusterTargets.Fields, update, year => new ClusterTargets(year), t => t.ToProto(), (t, mask) => new Proto.ClusterTargetsUpdated { ClusterTargets = t, UpdateMask = mask });
+}
