@@ -1,6 +1,6 @@
-using Industry.Cluster.Api;
-using Industry.Cluster.Data;
-using Industry.Cluster.Messaging;
+using Industry.Clusters.Api;
+using Industry.Clusters.Data;
+using Industry.Clusters.Messaging;
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Idempotency;

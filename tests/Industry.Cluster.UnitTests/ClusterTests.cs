@@ -1,4 +1,4 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Errors;
 using static Industry.Cluster.UnitTests.ClusterData;
 
@@ -19,7 +19,7 @@ public sealed class ClusterTests
 
     [Fact]
     public void Create_CityAsLeadDivision_IsItsOwnCity() =>
-        Assert.Equal("341800", Domain.Cluster.Create("x", Draft with { LeadDivisionCode = "341800" }, Now, "alice").CityCode);
+        Assert.Equal("341800", Clusters.Domain.Cluster.Create("x", Draft with { LeadDivisionCode = "341800" }, Now, "alice").CityCode);
 
     [Fact]
     public void Revise_SameDraft_ChangesNothing()

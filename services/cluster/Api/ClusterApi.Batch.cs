@@ -3,7 +3,7 @@ using Industry.ServiceDefaults.Api;
 using Industry.ServiceDefaults.Hosting;
 using Proto = Industry.Clusters.V1;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
 /// <summary>Batch methods (AIP-233): the single methods' steps, every item in one transaction.</summary>
 internal sealed partial class ClusterApi

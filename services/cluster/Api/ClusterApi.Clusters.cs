@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Industry.Cluster.Data;
-using Industry.Cluster.Domain;
+using Industry.Clusters.Data;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Messaging.Outbox;
@@ -10,7 +10,7 @@ using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Clusters.V1;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
 /// <summary>The cluster resource: standard methods and the recognition lifecycle.</summary>
 internal sealed partial class ClusterApi
@@ -60,12 +60,12 @@ internal sealed partial class ClusterApi
         var id = request.ClusterId.Length > 0 ? request.ClusterId : "c-" + Guid.NewGuid().ToString("N");
         if (await db.Clusters.AnyAsync(c => c.Id == id, context.CancellationToken))
         {
-            throw ServiceException.AlreadyExists(Domain.Cluster.Collection + "/" + id);
+            throw ServiceException.AlreadyExists(Cluster.Collection + "/" + id);
         }
 
         var actor = Actor.Of(context);
-        var previousVersion = await db.LastVersionAsync(Domain.Cluster.Collection + "/" + id, context.CancellationToken); // deleted before: go on from there
-        var cluster = Domain.Cluster.Create(id, draft, Now, actor, previousVersion);
+        var previousVersion = await db.LastVersionAsync(Cluster.Collection + "/" + id, context.CancellationToken); // deleted before: go on from there
+        var cluster = Cluster.Create(id, draft, Now, actor, previousVersion);
         db.Clusters.Add(cluster);
         var proto = cluster.ToProto();
         outbox.Add(new Proto.ClusterCreated { Cluster = proto }, cluster.Name, cluster.Version, actor);
@@ -192,9 +192,9 @@ internal sealed partial class ClusterApi
         return proto;
     }
 
-    private async Task<Domain.Cluster> FindClusterAsync(string name, string field, bool tracking, CancellationToken cancellationToken)
+    private async Task<Cluster> FindClusterAsync(string name, string field, bool tracking, CancellationToken cancellationToken)
     {
-        var id = ResourceName.Id(name, Domain.Cluster.Collection, field);
+        var id = ResourceName.Id(name, Cluster.Collection, field);
         var query = tracking ? db.Clusters : db.Clusters.AsNoTracking();
         return await query.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw ServiceException.NotFound(name);
     }

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Industry.Cluster.Data;
-using Industry.Cluster.Domain;
+using Industry.Clusters.Data;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Messaging.Outbox;
@@ -10,7 +10,7 @@ using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Clusters.V1;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
 /// <summary>The enterprise resource: standard methods (its qualifications and memberships have their own files).</summary>
 internal sealed partial class ClusterApi
@@ -127,7 +127,7 @@ internal sealed partial class ClusterApi
         var leading = await db.Clusters.Where(c => c.ChainLeaders.Contains(name)).Select(c => c.Id).OrderBy(id => id).Take(10).ToListAsync(context.CancellationToken);
         var blocking = enterprise.Memberships
             .Select(m => new PreconditionViolation("CLUSTER_MEMBER", m.Name, "Remove the membership first."))
-            .Concat(leading.Select(id => new PreconditionViolation("CHAIN_LEADER", $"{Domain.Cluster.Collection}/{id}", "Remove the enterprise from the cluster's chain_leaders first.")))
+            .Concat(leading.Select(id => new PreconditionViolation("CHAIN_LEADER", $"{Cluster.Collection}/{id}", "Remove the enterprise from the cluster's chain_leaders first.")))
             .ToList();
         if (blocking.Count > 0)
         {

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Industry.Cluster.Data;
-using Industry.Cluster.Domain;
+using Industry.Clusters.Data;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Pagination;
@@ -9,7 +9,7 @@ using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Clusters.V1;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
 /// <summary>
 /// 集群成员: memberships, <c>clusters/{c}/members/{uscc}</c>. A membership changes the member's <c>clusters</c>, so it
@@ -23,7 +23,7 @@ internal sealed partial class ClusterApi
 
     private async Task<Proto.ClusterMember> CreateClusterMemberOnceAsync(Proto.CreateClusterMemberRequest request, ServerCallContext context)
     {
-        var clusterId = ResourceName.Id(request.Parent, Domain.Cluster.Collection, "parent");
+        var clusterId = ResourceName.Id(request.Parent, Cluster.Collection, "parent");
         var requested = request.ClusterMember ?? throw ServiceException.InvalidArgument("cluster_member", "is required.");
         var violations = new List<FieldViolation>();
         var enterpriseName = requested.Enterprise.Trim();
@@ -84,7 +84,7 @@ internal sealed partial class ClusterApi
 
     public override async Task<Proto.ListClusterMembersResponse> ListClusterMembers(Proto.ListClusterMembersRequest request, ServerCallContext context)
     {
-        var clusterId = ResourceName.Id(request.Parent, Domain.Cluster.Collection, "parent");
+        var clusterId = ResourceName.Id(request.Parent, Cluster.Collection, "parent");
         var pageSize = PageSize.Normalize(request.PageSize);
         var filter = EnterpriseListing.MemberFilter.Translate(request.Filter);
         var order = EnterpriseListing.MemberOrder.Parse(null);
@@ -145,7 +145,7 @@ internal sealed partial class ClusterApi
 
     private static (string ClusterId, string Uscc) ParseMemberName(string name)
     {
-        var (clusterId, uscc) = ResourceName.ChildId(name, Domain.Cluster.Collection, ClusterMember.Collection);
+        var (clusterId, uscc) = ResourceName.ChildId(name, Cluster.Collection, ClusterMember.Collection);
         return (clusterId, uscc.ToUpperInvariant());
     }
 }

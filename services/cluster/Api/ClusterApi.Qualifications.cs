@@ -1,11 +1,11 @@
 using Grpc.Core;
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Resources;
 using Proto = Industry.Clusters.V1;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
 /// <summary>资质认定: granting and revoking an enterprise's qualifications, along the cultivation ladder.</summary>
 internal sealed partial class ClusterApi

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Industry.Cluster.Data;
-using Industry.Cluster.Domain;
+using Industry.Clusters.Data;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Pagination;
@@ -10,7 +10,7 @@ using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Clusters.V1;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
 /// <summary>营业收入: a cluster's year-to-date revenue per period, with the year-on-year growth against the same period a year earlier.</summary>
 internal sealed partial class ClusterApi
@@ -20,7 +20,7 @@ internal sealed partial class ClusterApi
 
     private async Task<Proto.RevenueReport> ReportClusterRevenueOnceAsync(Proto.ReportClusterRevenueRequest request, ServerCallContext context)
     {
-        var clusterId = ResourceName.Id(request.Parent, Domain.Cluster.Collection, "parent");
+        var clusterId = ResourceName.Id(request.Parent, Cluster.Collection, "parent");
         var figures = new RevenueFigures(request.YearToDateRevenueYuan, request.EnterpriseCount, request.Note.Trim());
         var period = RevenueRules.Check(request.Period, figures, ChinaTime.Today(clock));
         if (!await db.Clusters.AnyAsync(c => c.Id == clusterId, context.CancellationToken))
@@ -80,7 +80,7 @@ internal sealed partial class ClusterApi
 
     public override async Task<Proto.ListRevenueReportsResponse> ListRevenueReports(Proto.ListRevenueReportsRequest request, ServerCallContext context)
     {
-        var clusterId = ResourceName.Id(request.Parent, Domain.Cluster.Collection, "parent");
+        var clusterId = ResourceName.Id(request.Parent, Cluster.Collection, "parent");
         var pageSize = PageSize.Normalize(request.PageSize);
         var query = ListQueries.FilterRevenueReports(db.RevenueReports.AsNoTracking(), request.Filter);
         var scope = PageTokenCodec.Scope(nameof(ListRevenueReports), request.Parent, request.Filter);
@@ -144,7 +144,7 @@ internal sealed partial class ClusterApi
 
     private static (string ClusterId, ReportingPeriod Period) ParseReportName(string name)
     {
-        var (clusterId, periodText) = ResourceName.ChildId(name, Domain.Cluster.Collection, RevenueReport.Collection);
+        var (clusterId, periodText) = ResourceName.ChildId(name, Cluster.Collection, RevenueReport.Collection);
         return (clusterId, ReportingPeriod.TryParse(periodText) ?? throw ServiceException.InvalidArgument("name", "must end in a month 'YYYY-MM'."));
     }
 }

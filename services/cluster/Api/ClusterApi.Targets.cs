@@ -7,7 +7,7 @@ using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Clusters.V1;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
 /// <summary>年度目标: the programme's targets per year, listed latest first and set by UpdateClusterTargets (with upsert).</summary>
 internal sealed partial class ClusterApi

@@ -1,5 +1,5 @@
 using Grpc.Core;
-using Industry.Cluster.Data;
+using Industry.Clusters.Data;
 using Industry.Clusters.V1;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Idempotency;
@@ -9,7 +9,7 @@ using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
 /// <summary>
 /// <c>industry.clusters.v1.ClusterService</c>: thin endpoints that validate, call the domain and map. Methods not

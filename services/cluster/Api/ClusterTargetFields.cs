@@ -1,6 +1,6 @@
 using Proto = Industry.Clusters.V1;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
 /// <summary>
 /// The targets of <c>ClusterTargets</c>, one per proto field: how to read each from a request (absent is null) and how

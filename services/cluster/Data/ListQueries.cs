@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Filtering;
 using Industry.ServiceDefaults.Reporting;
 
-namespace Industry.Cluster.Data;
+namespace Industry.Clusters.Data;
 
 /// <summary>
 /// The filters and orders of <c>ListClusters</c> and <c>ListRevenueReports</c> (the fields their proto comments list),
@@ -22,17 +22,17 @@ internal static class ListQueries
     public static readonly IReadOnlySet<string> RevenueReportFilterFields = new HashSet<string>(StringComparer.Ordinal) { "period" };
 
     /// <summary><paramref name="query"/> narrowed by an AIP-160 filter over the cluster fields; INVALID_ARGUMENT on <c>filter</c> otherwise.</summary>
-    public static IQueryable<Domain.Cluster> FilterClusters(IQueryable<Domain.Cluster> query, string filter) =>
+    public static IQueryable<Cluster> FilterClusters(IQueryable<Cluster> query, string filter) =>
         FilterParser.Parse(filter, ClusterFilterFields).Aggregate(query, (q, term) => q.Where(term.Field switch
         {
-            "kind" => Terms<Domain.Cluster>.Enum(term, c => c.Kind, ClusterLifecycle.ApiName),
-            "state" => Terms<Domain.Cluster>.Enum(term, c => c.State, ClusterLifecycle.ApiName),
-            "level" => Terms<Domain.Cluster>.Enum(term, c => c.Level, ClusterLifecycle.ApiName),
-            "industry" => Terms<Domain.Cluster>.Compare(term, c => c.IndustryCode, IndustryCode(Quoted(term))),
-            "lead_division_code" => Terms<Domain.Cluster>.Compare(term, c => c.LeadDivisionCode, Quoted(term)),
-            "city_code" => Terms<Domain.Cluster>.Compare(term, c => c.CityCode, Quoted(term)),
-            "host_park" => Terms<Domain.Cluster>.Compare(term, c => c.HostPark, Quoted(term)),
-            _ => Terms<Domain.Cluster>.Compare(term, c => c.RecognitionYear, Integer(term)),
+            "kind" => Terms<Cluster>.Enum(term, c => c.Kind, ClusterLifecycle.ApiName),
+            "state" => Terms<Cluster>.Enum(term, c => c.State, ClusterLifecycle.ApiName),
+            "level" => Terms<Cluster>.Enum(term, c => c.Level, ClusterLifecycle.ApiName),
+            "industry" => Terms<Cluster>.Compare(term, c => c.IndustryCode, IndustryCode(Quoted(term))),
+            "lead_division_code" => Terms<Cluster>.Compare(term, c => c.LeadDivisionCode, Quoted(term)),
+            "city_code" => Terms<Cluster>.Compare(term, c => c.CityCode, Quoted(term)),
+            "host_park" => Terms<Cluster>.Compare(term, c => c.HostPark, Quoted(term)),
+            _ => Terms<Cluster>.Compare(term, c => c.RecognitionYear, Integer(term)),
         }));
 
     /// <summary><paramref name="query"/> narrowed by a filter on <c>period</c> ("YYYY-MM", compared as months).</summary>
@@ -82,21 +82,21 @@ internal static class ListQueries
     /// <summary>A parsed order: applies itself, continues after a row (keyset), and names the row's keys for a page token.</summary>
     public sealed class ClusterOrder(IReadOnlyList<SortKey> keys)
     {
-        public IQueryable<Domain.Cluster> Apply(IQueryable<Domain.Cluster> query)
+        public IQueryable<Cluster> Apply(IQueryable<Cluster> query)
         {
             var ordered = keys[0].OrderBy(query);
             return keys.Skip(1).Aggregate(ordered, (q, key) => key.ThenBy(q));
         }
 
         /// <summary>The rows after the one whose keys are <paramref name="last"/>: (k1 after) or (k1 = and k2 after) or ….</summary>
-        public IQueryable<Domain.Cluster> After(IQueryable<Domain.Cluster> query, IReadOnlyList<string> last)
+        public IQueryable<Cluster> After(IQueryable<Cluster> query, IReadOnlyList<string> last)
         {
             if (last.Count != keys.Count)
             {
                 throw ServiceException.InvalidArgument("page_token", "was issued for a different order; start again without a page_token.");
             }
 
-            var row = Expression.Parameter(typeof(Domain.Cluster), "c");
+            var row = Expression.Parameter(typeof(Cluster), "c");
             Expression? any = null;
             try
             {
@@ -117,10 +117,10 @@ internal static class ListQueries
                 throw ServiceException.InvalidArgument("page_token", "does not fit this order; start again without a page_token.");
             }
 
-            return query.Where(Expression.Lambda<Func<Domain.Cluster, bool>>(any!, row));
+            return query.Where(Expression.Lambda<Func<Cluster, bool>>(any!, row));
         }
 
-        public IReadOnlyList<string> KeysOf(Domain.Cluster cluster) => [.. keys.Select(k => k.ValueOf(cluster))];
+        public IReadOnlyList<string> KeysOf(Cluster cluster) => [.. keys.Select(k => k.ValueOf(cluster))];
     }
 
     /// <summary>One column of an order, with how its value travels in a page token.</summary>
@@ -128,26 +128,26 @@ internal static class ListQueries
     {
         public string Field { get; init; } = string.Empty;
 
-        public abstract IOrderedQueryable<Domain.Cluster> OrderBy(IQueryable<Domain.Cluster> query);
+        public abstract IOrderedQueryable<Cluster> OrderBy(IQueryable<Cluster> query);
 
-        public abstract IOrderedQueryable<Domain.Cluster> ThenBy(IOrderedQueryable<Domain.Cluster> query);
+        public abstract IOrderedQueryable<Cluster> ThenBy(IOrderedQueryable<Cluster> query);
 
         public abstract Expression After(ParameterExpression row, string value);
 
         public abstract Expression Same(ParameterExpression row, string value);
 
-        public abstract string ValueOf(Domain.Cluster cluster);
+        public abstract string ValueOf(Cluster cluster);
     }
 
-    private sealed record SortKey<TKey>(Expression<Func<Domain.Cluster, TKey>> Column, bool Descending, Func<TKey, string> Format, Func<string, TKey> Parse)
+    private sealed record SortKey<TKey>(Expression<Func<Cluster, TKey>> Column, bool Descending, Func<TKey, string> Format, Func<string, TKey> Parse)
         : SortKey(Descending)
     {
-        private readonly Func<Domain.Cluster, TKey> _compiled = Column.Compile();
+        private readonly Func<Cluster, TKey> _compiled = Column.Compile();
 
-        public override IOrderedQueryable<Domain.Cluster> OrderBy(IQueryable<Domain.Cluster> query) =>
+        public override IOrderedQueryable<Cluster> OrderBy(IQueryable<Cluster> query) =>
             Descending ? query.OrderByDescending(Column) : query.OrderBy(Column);
 
-        public override IOrderedQueryable<Domain.Cluster> ThenBy(IOrderedQueryable<Domain.Cluster> query) =>
+        public override IOrderedQueryable<Cluster> ThenBy(IOrderedQueryable<Cluster> query) =>
             Descending ? query.ThenByDescending(Column) : query.ThenBy(Column);
 
         public override Expression After(ParameterExpression row, string value) =>
@@ -156,7 +156,7 @@ internal static class ListQueries
         public override Expression Same(ParameterExpression row, string value) =>
             Comparison(Bind(Column, row), FilterOperator.Equal, Parameter(Parse(value)));
 
-        public override string ValueOf(Domain.Cluster cluster) => Format(_compiled(cluster));
+        public override string ValueOf(Cluster cluster) => Format(_compiled(cluster));
     }
 
     /// <summary>Comparisons on the columns of <typeparamref name="T"/>.</summary>
@@ -201,7 +201,7 @@ internal static class ListQueries
     private static MemberExpression Parameter<TKey>(TKey value) =>
         Expression.Property(Expression.Constant(new Captured<TKey>(value)), nameof(Captured<TKey>.Value));
 
-    private static Expression Bind<TKey>(Expression<Func<Domain.Cluster, TKey>> column, ParameterExpression row) =>
+    private static Expression Bind<TKey>(Expression<Func<Cluster, TKey>> column, ParameterExpression row) =>
         new Rebinder(column.Parameters[0], row).Visit(column.Body);
 
     private static string Quoted(FilterComparison term) =>

@@ -1,6 +1,6 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 
-namespace Industry.Cluster.Data;
+namespace Industry.Clusters.Data;
 
 /// <summary>Revenue reports read with their year-on-year base, in the same SQL statement.</summary>
 internal static class RevenueQueries

@@ -1,7 +1,7 @@
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Reference;
 
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// 产业集群: an industrial cluster, from cultivation to recognition (provincial, then perhaps national) or revocation.

@@ -1,4 +1,4 @@
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// The recognition ladder of a cluster: created CULTIVATING; <c>RecognizeCluster</c> at PROVINCIAL or NATIONAL from

@@ -1,4 +1,4 @@
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>集群成员企业: an enterprise's membership of a cluster, <c>clusters/{c}/members/{uscc}</c>; not editable.</summary>
 public sealed class ClusterMember

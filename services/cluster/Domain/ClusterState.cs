@@ -1,4 +1,4 @@
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>A cluster's place in its lifecycle (DESIGN.md 3.1). Numbers as in the proto.</summary>
 public enum ClusterState

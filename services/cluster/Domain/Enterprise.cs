@@ -1,6 +1,6 @@
 using Industry.ServiceDefaults.Reference;
 
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// 工业企业: an industrial enterprise, <c>enterprises/{uscc}</c>, with its above-size (规上) status and its

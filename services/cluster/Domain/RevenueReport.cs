@@ -1,6 +1,6 @@
 using Industry.ServiceDefaults.Reporting;
 
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// 营业收入: a cluster's revenue from January through a month (1—N月累计), <c>clusters/{c}/revenueReports/{YYYY-MM}</c>.
