@@ -77,7 +77,8 @@ public sealed class ClusterTests
 
         Assert.Equal((ErrorKind.FailedPrecondition, "ILLEGAL_STATE_TRANSITION"), (error.Kind, error.Reason));
         Assert.Equal("RevokeCluster", error.Metadata["allowed_transitions"]);
-        Assert.Equal(("CLUSTER_STATE_RECOGNIZED", "CLUSTER_LEVEL_NATIONAL"), (error.Metadata["current_state"], error.Metadata["current_level"]));
+        Assert.Equal("CLUSTER_STATE_RECOGNIZED", error.Metadata["current_state"]);
+        Assert.Contains("CLUSTER_STATE_RECOGNIZED at CLUSTER_LEVEL_NATIONAL", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, cluster.Version);
     }
 

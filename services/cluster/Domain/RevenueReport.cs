@@ -1,4 +1,5 @@
 using Industry.ServiceDefaults.Reporting;
+using Industry.ServiceDefaults.Writes;
 
 namespace Industry.Clusters.Domain;
 
@@ -6,7 +7,7 @@ namespace Industry.Clusters.Domain;
 /// 营业收入: a cluster's revenue from January through a month (1—N月累计), <c>clusters/{c}/revenueReports/{YYYY-MM}</c>.
 /// One per cluster and period; year and month are stored apart so that the year-earlier report is found by its key.
 /// </summary>
-public sealed class RevenueReport
+public sealed class RevenueReport : VersionedResource
 {
     public const string Collection = "revenueReports";
 
@@ -19,7 +20,7 @@ public sealed class RevenueReport
         ClusterId = clusterId;
         Year = period.Year;
         Month = period.Month;
-        CreateTime = now;
+        Begin(now, 0); // a report leaves no tombstone: a period reported again starts over
         Replace(figures, now, actor);
     }
 
@@ -31,7 +32,7 @@ public sealed class RevenueReport
 
     public ReportingPeriod Period => new(Year, Month);
 
-    public string Name => $"{Cluster.Collection}/{ClusterId}/{Collection}/{Period}";
+    public override string Name => $"{Cluster.Collection}/{ClusterId}/{Collection}/{Period}";
 
     public long YearToDateRevenueYuan { get; private set; }
 
@@ -40,14 +41,6 @@ public sealed class RevenueReport
 
     public string Note { get; private set; } = string.Empty;
 
-    public long Version { get; private set; }
-
-    public DateTime CreateTime { get; private set; }
-
-    public DateTime UpdateTime { get; private set; }
-
-    public string UpdateActor { get; private set; } = string.Empty;
-
     /// <summary>Replaces the period's figures (already checked by <see cref="RevenueRules.Check"/>).</summary>
     public void Replace(RevenueFigures figures, DateTime now, string actor)
     {
@@ -55,16 +48,6 @@ public sealed class RevenueReport
         EnterpriseCount = figures.EnterpriseCount;
         Note = figures.Note;
         Touch(now, actor);
-    }
-
-    /// <summary>Records the deletion as the report's last version, so the deletion event orders after every other.</summary>
-    public void MarkDeleted(DateTime now, string actor) => Touch(now, actor);
-
-    private void Touch(DateTime now, string actor)
-    {
-        Version++;
-        UpdateTime = now;
-        UpdateActor = actor;
     }
 }
 
