@@ -1,6 +1,7 @@
 using Industry.Clusters.Api;
 using Industry.Clusters.Data;
 using Industry.Clusters.Messaging;
+using Industry.Clusters.Writes;
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Idempotency;
@@ -11,6 +12,7 @@ builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ClusterDbContext, SqliteClusterDbContext, PostgresClusterDbContext>(identity);
 builder.AddClusterMessaging();
 builder.AddRequestIdempotency();
+builder.Services.AddScoped<ClusterWrites>().AddScoped<EnterpriseWrites>().AddScoped<ClusterMemberWrites>().AddScoped<RevenueReportWrites>();
 
 var app = builder.Build();
 app.MapServiceDefaults();

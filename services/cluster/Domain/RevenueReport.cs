@@ -1,4 +1,6 @@
+using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Reporting;
+using Industry.ServiceDefaults.Resources;
 using Industry.ServiceDefaults.Writes;
 
 namespace Industry.Clusters.Domain;
@@ -40,6 +42,13 @@ public sealed class RevenueReport : VersionedResource
     public int EnterpriseCount { get; private set; }
 
     public string Note { get; private set; } = string.Empty;
+
+    /// <summary>The cluster id and the period in <c>clusters/{c}/revenueReports/{YYYY-MM}</c>.</summary>
+    public static (string ClusterId, ReportingPeriod Period) ParseName(string name)
+    {
+        var (clusterId, period) = ResourceName.ChildId(name, Cluster.Collection, Collection);
+        return (clusterId, ReportingPeriod.TryParse(period) ?? throw ServiceException.InvalidArgument("name", "must end in a month 'YYYY-MM'."));
+    }
 
     /// <summary>Replaces the period's figures (already checked by <see cref="RevenueRules.Check"/>).</summary>
     public void Replace(RevenueFigures figures, DateTime now, string actor)
