@@ -8,7 +8,7 @@ using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Api;
 
-/// <summary>Statistics and progress, computed on read by SQL aggregation (DESIGN.md 3.1, 3.3a).</summary>
+/// <summary>Statistics and progress, computed on read by SQL aggregation, so that they never drift from the rows they count.</summary>
 internal sealed partial class ClusterApi
 {
     public override async Task<Proto.ClusterStats> GetClusterStats(Proto.GetClusterStatsRequest request, ServerCallContext context)
