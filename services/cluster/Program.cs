@@ -1,7 +1,7 @@
-using Industry.Cluster.Api;
-using Industry.Cluster.Data;
-using Industry.Cluster.Messaging;
-using Industry.Cluster.Writes;
+using Industry.Clusters.Api;
+using Industry.Clusters.Data;
+using Industry.Clusters.Messaging;
+using Industry.Clusters.Writes;
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Idempotency;
@@ -12,7 +12,7 @@ builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ClusterDbContext, SqliteClusterDbContext, PostgresClusterDbContext>(identity);
 builder.AddClusterMessaging();
 builder.AddRequestIdempotency();
-builder.Services.AddScoped<ClusterTargetsWrites>();
+builder.Services.AddScoped<ClusterWrites>().AddScoped<EnterpriseWrites>().AddScoped<ClusterMemberWrites>().AddScoped<RevenueReportWrites>().AddScoped<ClusterTargetsWrites>();
 
 var app = builder.Build();
 app.MapServiceDefaults();

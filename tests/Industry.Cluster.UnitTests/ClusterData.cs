@@ -1,4 +1,4 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 
 namespace Industry.Cluster.UnitTests;
 
@@ -26,5 +26,5 @@ internal static class ClusterData
         return first17 + ServiceDefaults.Reference.Uscc.CheckCharacter(first17);
     }
 
-    public static Domain.Cluster NewCluster() => Domain.Cluster.Create("hefei-ev", Draft, Now, "alice");
+    public static Clusters.Domain.Cluster NewCluster() => Clusters.Domain.Cluster.Create("hefei-ev", Draft, Now, "alice");
 }

@@ -1,4 +1,4 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 
 namespace Industry.Cluster.UnitTests;
 

@@ -1,4 +1,4 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using static Industry.Cluster.UnitTests.ClusterData;
 
 namespace Industry.Cluster.UnitTests;

@@ -1,4 +1,4 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Errors;
 using static Industry.Cluster.UnitTests.ClusterData;
 
@@ -19,7 +19,7 @@ public sealed class ClusterTests
 
     [Fact]
     public void Create_CityAsLeadDivision_IsItsOwnCity() =>
-        Assert.Equal("341800", Domain.Cluster.Create("x", Draft with { LeadDivisionCode = "341800" }, Now, "alice").CityCode);
+        Assert.Equal("341800", Clusters.Domain.Cluster.Create("x", Draft with { LeadDivisionCode = "341800" }, Now, "alice").CityCode);
 
     [Fact]
     public void Revise_SameDraft_ChangesNothing()
@@ -77,7 +77,8 @@ public sealed class ClusterTests
 
         Assert.Equal((ErrorKind.FailedPrecondition, "ILLEGAL_STATE_TRANSITION"), (error.Kind, error.Reason));
         Assert.Equal("RevokeCluster", error.Metadata["allowed_transitions"]);
-        Assert.Equal(("CLUSTER_STATE_RECOGNIZED", "CLUSTER_LEVEL_NATIONAL"), (error.Metadata["current_state"], error.Metadata["current_level"]));
+        Assert.Equal("CLUSTER_STATE_RECOGNIZED", error.Metadata["current_state"]);
+        Assert.Contains("CLUSTER_STATE_RECOGNIZED at CLUSTER_LEVEL_NATIONAL", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, cluster.Version);
     }
 

@@ -1,4 +1,4 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using static Industry.Cluster.UnitTests.EnterpriseData;
 
 namespace Industry.Cluster.UnitTests;

@@ -1,4 +1,4 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Errors;
 using static Industry.Cluster.UnitTests.EnterpriseData;
 

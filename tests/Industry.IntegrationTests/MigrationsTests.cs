@@ -1,4 +1,4 @@
-using Industry.Cluster.Data;
+using Industry.Clusters.Data;
 using Industry.Parks.Data;
 using Industry.Projects.Data;
 using Industry.ServiceDefaults.Data;

@@ -1,20 +1,20 @@
 using Grpc.Core;
-using Industry.Cluster.Data;
-using Industry.Cluster.Domain;
+using Industry.Clusters.Data;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Clusters.V1;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
-/// <summary>Statistics and progress, computed on read by SQL aggregation (DESIGN.md 3.1, 3.3a).</summary>
+/// <summary>Statistics and progress, computed on read by SQL aggregation, so that they never drift from the rows they count.</summary>
 internal sealed partial class ClusterApi
 {
     public override async Task<Proto.ClusterStats> GetClusterStats(Proto.GetClusterStatsRequest request, ServerCallContext context)
     {
         var parts = request.Name?.Split('/') ?? [];
-        if (parts.Length != 3 || parts[0] != Domain.Cluster.Collection || parts[1].Length == 0 || parts[2] != "stats")
+        if (parts.Length != 3 || parts[0] != Cluster.Collection || parts[1].Length == 0 || parts[2] != "stats")
         {
             throw ServiceException.InvalidArgument("name", "must be a resource name of the form 'clusters/{id}/stats'.");
         }
@@ -23,7 +23,7 @@ internal sealed partial class ClusterApi
         var cancellationToken = context.CancellationToken;
         if (!await db.Clusters.AnyAsync(c => c.Id == clusterId, cancellationToken))
         {
-            throw ServiceException.NotFound($"{Domain.Cluster.Collection}/{clusterId}");
+            throw ServiceException.NotFound($"{Cluster.Collection}/{clusterId}");
         }
 
         var members = await db.MembersAsync(clusterId, cancellationToken);

@@ -1,10 +1,10 @@
 using Grpc.Core;
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Writes;
 using static Industry.ServiceDefaults.Errors.RequiredFields;
 using Proto = Industry.Clusters.V1;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
 /// <summary>年度目标: the programme's targets per year, listed latest first and set by UpdateClusterTargets (with upsert).</summary>
 internal sealed partial class ClusterApi

@@ -1,9 +1,8 @@
 using Grpc.Core;
-using Industry.Cluster.Data;
-using Industry.Cluster.Writes;
+using Industry.Clusters.Data;
 using Industry.Clusters.V1;
+using Industry.Clusters.Writes;
 using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Reference;
@@ -11,20 +10,23 @@ using Industry.ServiceDefaults.Resources;
 using Industry.ServiceDefaults.Writes;
 using Microsoft.EntityFrameworkCore;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
 /// <summary>
-/// <c>industry.clusters.v1.ClusterService</c>: thin endpoints that validate, call the domain and map. Methods not
-/// overridden here answer UNIMPLEMENTED until their issue lands.
+/// <c>industry.clusters.v1.ClusterService</c>: thin endpoints that map the request to a read or to a write handler
+/// (run on the write pipeline) and its result back.
 /// </summary>
 internal sealed partial class ClusterApi(
     ClusterDbContext db,
     EventOutbox outbox,
     PageTokenCodec pageTokens,
     TimeProvider clock,
-    RequestIdempotency idempotency,
     WritePipeline writes,
-    ClusterTargetsWrites targets) : ClusterService.ClusterServiceBase
+    ClusterTargetsWrites targets,
+    ClusterWrites clusters,
+    EnterpriseWrites enterprises,
+    ClusterMemberWrites members,
+    RevenueReportWrites revenueReports) : ClusterService.ClusterServiceBase
 {
     public override Task<Clusters.V1.Industry> GetIndustry(GetIndustryRequest request, ServerCallContext context)
     {

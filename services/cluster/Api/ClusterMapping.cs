@@ -1,9 +1,9 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Reporting;
 using Industry.ServiceDefaults.Resources;
 using Proto = Industry.Clusters.V1;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
 /// <summary>Clusters and revenue reports to and from the wire (proto types stop at Api/).</summary>
 internal static class ClusterMapping
@@ -18,7 +18,7 @@ internal static class ClusterMapping
         .Field("chain_leaders", r => r.ChainLeaders.Count > 0, (d, r) => d with { ChainLeaders = r.ChainLeaders })
         .Field("description", r => r.Description.Length > 0, (d, r) => d with { Description = r.Description });
 
-    public static Proto.Cluster ToProto(this Domain.Cluster cluster)
+    public static Proto.Cluster ToProto(this Cluster cluster)
     {
         var proto = new Proto.Cluster
         {

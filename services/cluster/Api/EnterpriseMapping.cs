@@ -1,9 +1,9 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Resources;
 using Proto = Industry.Clusters.V1;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
 /// <summary>Enterprises, their qualifications and cluster memberships to and from the wire (proto types stop at Api/).</summary>
 internal static class EnterpriseMapping
@@ -30,7 +30,7 @@ internal static class EnterpriseMapping
         AboveSize = enterprise.AboveSize,
         AboveSizeYear = enterprise.AboveSizeYear,
         Qualifications = { enterprise.Qualifications.OrderBy(q => q.Type).Select(ToProto) },
-        Clusters = { enterprise.Memberships.Select(m => Domain.Cluster.Collection + "/" + m.ClusterId).Order(StringComparer.Ordinal) },
+        Clusters = { enterprise.Memberships.Select(m => Cluster.Collection + "/" + m.ClusterId).Order(StringComparer.Ordinal) },
         Etag = Etag.Of(enterprise.Version),
         CreateTime = WireTime.ToTimestamp(enterprise.CreateTime),
         UpdateTime = WireTime.ToTimestamp(enterprise.UpdateTime),

@@ -2,7 +2,7 @@ using Industry.Clusters.V1;
 using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Resources;
 
-namespace Industry.Cluster.Api;
+namespace Industry.Clusters.Api;
 
 /// <summary>Domain and reference types to and from the wire, in one place (proto types stop at Api/).</summary>
 internal static class Mapping

@@ -1,12 +1,12 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Industry.Cluster.Data;
+namespace Industry.Clusters.Data;
 
-internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Domain.Cluster>
+internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Cluster>
 {
-    public void Configure(EntityTypeBuilder<Domain.Cluster> builder)
+    public void Configure(EntityTypeBuilder<Cluster> builder)
     {
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).HasMaxLength(63);

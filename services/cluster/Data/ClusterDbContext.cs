@@ -1,25 +1,26 @@
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
-namespace Industry.Cluster.Data;
+namespace Industry.Clusters.Data;
 
 /// <summary>The cluster service's database. Provider-specific subclasses below carry their own migrations.</summary>
 public abstract class ClusterDbContext(DbContextOptions options) : DbContext(options)
 {
-    public DbSet<Domain.ClusterTargets> ClusterTargets => Set<Domain.ClusterTargets>();
+    public DbSet<ClusterTargets> ClusterTargets => Set<ClusterTargets>();
 
-    public DbSet<Domain.Cluster> Clusters => Set<Domain.Cluster>();
+    public DbSet<Cluster> Clusters => Set<Cluster>();
 
-    public DbSet<Domain.RevenueReport> RevenueReports => Set<Domain.RevenueReport>();
+    public DbSet<RevenueReport> RevenueReports => Set<RevenueReport>();
 
-    public DbSet<Domain.Enterprise> Enterprises => Set<Domain.Enterprise>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
 
-    public DbSet<Domain.Qualification> Qualifications => Set<Domain.Qualification>();
+    public DbSet<Qualification> Qualifications => Set<Qualification>();
 
-    public DbSet<Domain.ClusterMember> ClusterMembers => Set<Domain.ClusterMember>();
+    public DbSet<ClusterMember> ClusterMembers => Set<ClusterMember>();
 
-    public DbSet<Domain.RenovationProject> RenovationProjects => Set<Domain.RenovationProject>();
+    public DbSet<RenovationProject> RenovationProjects => Set<RenovationProject>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClusterDbContext).Assembly).AddMessagingTables().AddIdempotencyTables();

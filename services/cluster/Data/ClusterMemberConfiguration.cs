@@ -1,8 +1,8 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Industry.Cluster.Data;
+namespace Industry.Clusters.Data;
 
 internal sealed class ClusterMemberConfiguration : IEntityTypeConfiguration<ClusterMember>
 {
@@ -16,7 +16,7 @@ internal sealed class ClusterMemberConfiguration : IEntityTypeConfiguration<Clus
         builder.Property(m => m.CreateActor).HasMaxLength(200);
 
         // A forced cluster deletion takes its memberships along; an enterprise is deleted only without any.
-        builder.HasOne<Domain.Cluster>().WithMany().HasForeignKey(m => m.ClusterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Cluster>().WithMany().HasForeignKey(m => m.ClusterId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Enterprise>().WithMany(e => e.Memberships).HasForeignKey(m => m.Uscc).OnDelete(DeleteBehavior.Restrict);
 
         // One enterprise's clusters (Enterprise.clusters, the list across clusters by enterprise).

@@ -1,9 +1,9 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Industry.Cluster.Data;
+namespace Industry.Clusters.Data;
 
-/// <summary>GetClusterProgress (DESIGN.md 3.3a), as SQL aggregations over indexes: a handful of counts, whatever the table sizes.</summary>
+/// <summary>GetClusterProgress, the programme's yearly progress against its targets, as SQL aggregations over indexes: a handful of counts, whatever the table sizes.</summary>
 internal static class ClusterProgressQueries
 {
     public sealed record Figures(

@@ -1,7 +1,7 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Industry.Cluster.Data;
+namespace Industry.Clusters.Data;
 
 /// <summary>GetClusterStats, as SQL aggregations over one cluster's memberships, qualifications and renovation projects.</summary>
 internal static class ClusterStatsQueries

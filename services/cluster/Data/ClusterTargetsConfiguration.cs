@@ -1,9 +1,9 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Reference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Industry.Cluster.Data;
+namespace Industry.Clusters.Data;
 
 internal sealed class ClusterTargetsConfiguration : IEntityTypeConfiguration<ClusterTargets>
 {

@@ -1,6 +1,6 @@
 using Industry.ServiceDefaults.Data;
 
-namespace Industry.Cluster.Data;
+namespace Industry.Clusters.Data;
 
 /// <summary>For <c>dotnet ef migrations add X -c SqliteClusterDbContext -o Data/Migrations/Sqlite</c>.</summary>
 internal sealed class SqliteDesignTimeFactory : SqliteDesignTimeFactory<SqliteClusterDbContext>;

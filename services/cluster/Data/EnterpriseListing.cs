@@ -1,9 +1,9 @@
 using System.Linq.Expressions;
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Filtering;
 using Industry.ServiceDefaults.Reference;
 
-namespace Industry.Cluster.Data;
+namespace Industry.Clusters.Data;
 
 /// <summary>
 /// What <c>ListEnterprises</c> and <c>ListClusterMembers</c> filter and order by: the fields of the protos' <c>filter</c>
@@ -62,7 +62,7 @@ internal static class EnterpriseListing
     {
         term.RequireOperator(FilterOperator.Equal);
         var name = term.QuotedValue("\"clusters/speech-valley\"");
-        var prefix = Domain.Cluster.Collection + "/";
+        var prefix = Cluster.Collection + "/";
         if (!name.StartsWith(prefix, StringComparison.Ordinal) || name.Length == prefix.Length)
         {
             throw term.Invalid($"'{name}' is not a cluster name 'clusters/{{cluster}}'.");

@@ -1,8 +1,8 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Industry.Cluster.Data;
+namespace Industry.Clusters.Data;
 
 internal sealed class RenovationProjectConfiguration : IEntityTypeConfiguration<RenovationProject>
 {

@@ -1,8 +1,8 @@
-using Industry.Cluster.Domain;
+using Industry.Clusters.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Industry.Cluster.Data;
+namespace Industry.Clusters.Data;
 
 internal sealed class RevenueReportConfiguration : IEntityTypeConfiguration<RevenueReport>
 {
@@ -16,6 +16,6 @@ internal sealed class RevenueReportConfiguration : IEntityTypeConfiguration<Reve
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Property(r => r.Note).HasMaxLength(RevenueRules.MaxNoteLength);
         builder.Property(r => r.UpdateActor).HasMaxLength(200);
-        builder.HasOne<Domain.Cluster>().WithMany().HasForeignKey(r => r.ClusterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Cluster>().WithMany().HasForeignKey(r => r.ClusterId).OnDelete(DeleteBehavior.Cascade);
     }
 }

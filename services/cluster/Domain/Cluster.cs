@@ -1,14 +1,15 @@
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Reference;
+using Industry.ServiceDefaults.Writes;
 
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// 产业集群: an industrial cluster, from cultivation to recognition (provincial, then perhaps national) or revocation.
 /// The city is derived from the lead division, never entered; the state changes only through
 /// <see cref="Recognize"/> and <see cref="Revoke"/>.
 /// </summary>
-public sealed class Cluster
+public sealed class Cluster : VersionedResource
 {
     public const string Collection = "clusters";
 
@@ -19,7 +20,7 @@ public sealed class Cluster
     /// <summary>The id in <c>clusters/{id}</c>.</summary>
     public string Id { get; private set; } = string.Empty;
 
-    public string Name => Collection + "/" + Id;
+    public override string Name => Collection + "/" + Id;
 
     public string DisplayName { get; private set; } = string.Empty;
 
@@ -57,15 +58,6 @@ public sealed class Cluster
 
     public DateTime? RevokeTime { get; private set; }
 
-    /// <summary>Incremented on every write: the etag, the event's subject version and the concurrency token.</summary>
-    public long Version { get; private set; }
-
-    public DateTime CreateTime { get; private set; }
-
-    public DateTime UpdateTime { get; private set; }
-
-    public string UpdateActor { get; private set; } = string.Empty;
-
     /// <summary>
     /// A new cluster in CULTIVATING, from a draft that passed <see cref="ClusterRules.Check"/>; its version follows
     /// <paramref name="previousVersion"/>, the last of a deleted cluster of the same id (0 for a new id).
@@ -75,12 +67,11 @@ public sealed class Cluster
         var cluster = new Cluster
         {
             Id = id,
-            Version = previousVersion,
             Kind = draft.Kind ?? throw new ArgumentException("A cluster's kind is required.", nameof(draft)),
             State = ClusterState.Cultivating,
             Level = ClusterLevel.None,
-            CreateTime = now,
         };
+        cluster.Begin(now, previousVersion);
         cluster.Revise(draft, now, actor);
         return cluster;
     }
@@ -104,35 +95,15 @@ public sealed class Cluster
     /// </summary>
     public IReadOnlyList<string> Revise(ClusterDraft draft, DateTime now, string actor)
     {
-        var changed = new List<string>();
-        void Set<T>(T current, T value, Action<T> assign, string field)
-        {
-            if (!EqualityComparer<T>.Default.Equals(current, value))
-            {
-                assign(value);
-                changed.Add(field);
-            }
-        }
-
-        Set(DisplayName, draft.DisplayName, v => DisplayName = v, "display_name");
-        Set(IndustryCode, ClusterRules.IndustryCode(draft.Industry), v => IndustryCode = v, "industry");
-        Set(LeadDivisionCode, draft.LeadDivisionCode, v => LeadDivisionCode = v, "lead_division_code");
-        Set(HostParkDisplayName, draft.HostParkDisplayName, v => HostParkDisplayName = v, "host_park_display_name");
-        Set(HostPark, draft.HostPark, v => HostPark = v, "host_park");
-        if (!ChainLeaders.SequenceEqual(draft.ChainLeaders, StringComparer.Ordinal))
-        {
-            ChainLeaders = [.. draft.ChainLeaders]; // a new list, so that the change tracker sees the column change
-            changed.Add("chain_leaders");
-        }
-
-        Set(Description, draft.Description, v => Description = v, "description");
-
+        var changed = Revise(now, actor, c => c
+            .Set(DisplayName, draft.DisplayName, v => DisplayName = v, "display_name")
+            .Set(IndustryCode, ClusterRules.IndustryCode(draft.Industry), v => IndustryCode = v, "industry")
+            .Set(LeadDivisionCode, draft.LeadDivisionCode, v => LeadDivisionCode = v, "lead_division_code")
+            .Set(HostParkDisplayName, draft.HostParkDisplayName, v => HostParkDisplayName = v, "host_park_display_name")
+            .Set(HostPark, draft.HostPark, v => HostPark = v, "host_park")
+            .SetList(ChainLeaders, draft.ChainLeaders, v => ChainLeaders = v, "chain_leaders")
+            .Set(Description, draft.Description, v => Description = v, "description"));
         CityCode = Divisions.CityOf(LeadDivisionCode)?.Code ?? string.Empty;
-        if (changed.Count > 0)
-        {
-            Touch(now, actor);
-        }
-
         return changed;
     }
 
@@ -144,11 +115,7 @@ public sealed class Cluster
     /// </summary>
     public void Recognize(ClusterLevel level, int year, int currentYear, DateTime now, string actor)
     {
-        if (!ClusterLifecycle.CanRecognize(State, Level, level))
-        {
-            throw IllegalTransition(ClusterLifecycle.Recognize(level));
-        }
-
+        Move(ClusterLifecycle.Recognize(level) ?? throw new ArgumentException("A recognition is at a level.", nameof(level)));
         if (year > currentYear)
         {
             throw ServiceException.InvalidArgument("year", $"{year} is in the future (the current year is {currentYear}).");
@@ -170,42 +137,14 @@ public sealed class Cluster
     /// <summary>撤销: revokes the recognition (final); the level held is kept. FAILED_PRECONDITION unless RECOGNIZED.</summary>
     public void Revoke(string reason, DateTime now, string actor)
     {
-        if (!ClusterLifecycle.CanRevoke(State))
-        {
-            throw IllegalTransition(ClusterLifecycle.Revoke);
-        }
-
+        Move(ClusterTransition.Revoke);
         State = ClusterState.Revoked;
         RevocationReason = reason;
         RevokeTime = now;
         Touch(now, actor);
     }
 
-    /// <summary>Records the deletion as the cluster's last version, so the deletion event orders after every other.</summary>
-    public void MarkDeleted(DateTime now, string actor) => Touch(now, actor);
-
-    private ServiceException IllegalTransition(string requested)
-    {
-        var allowed = ClusterLifecycle.AllowedTransitions(State, Level);
-        var position = Level == ClusterLevel.None
-            ? ClusterLifecycle.ApiName(State)
-            : $"{ClusterLifecycle.ApiName(State)} at {ClusterLifecycle.ApiName(Level)}";
-        return new ServiceException(ErrorKind.FailedPrecondition, "ILLEGAL_STATE_TRANSITION",
-            $"{Name} is {position}, so {requested} is not allowed; allowed: {(allowed.Count == 0 ? "none (final state)" : string.Join(", ", allowed))}.",
-            new Dictionary<string, string>
-            {
-                ["resource"] = Name,
-                ["current_state"] = ClusterLifecycle.ApiName(State),
-                ["current_level"] = ClusterLifecycle.ApiName(Level),
-                ["requested_transition"] = requested,
-                ["allowed_transitions"] = string.Join(",", allowed),
-            });
-    }
-
-    private void Touch(DateTime now, string actor)
-    {
-        Version++;
-        UpdateTime = now;
-        UpdateActor = actor;
-    }
+    /// <summary>FAILED_PRECONDITION <c>ILLEGAL_STATE_TRANSITION</c> unless the ladder leads on from here by <paramref name="transition"/>.</summary>
+    private void Move(ClusterTransition transition) =>
+        ClusterLifecycle.Ladder.Require(Name, ClusterLifecycle.Position(State, Level), transition, ClusterLifecycle.PositionText(State, Level));
 }

@@ -1,4 +1,4 @@
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>The editable content of a cluster as a caller supplies it (create or update), before validation.</summary>
 public sealed record ClusterDraft

@@ -1,4 +1,4 @@
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>Kind of industrial cluster; fixed at creation. Numbers as in the proto.</summary>
 public enum ClusterKind

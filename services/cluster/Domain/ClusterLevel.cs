@@ -1,4 +1,4 @@
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>The level a cluster is recognised at. Numbers as in the proto (<c>None</c> is <c>CLUSTER_LEVEL_UNSPECIFIED</c>).</summary>
 public enum ClusterLevel

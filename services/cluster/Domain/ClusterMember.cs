@@ -1,4 +1,6 @@
-namespace Industry.Cluster.Domain;
+using Industry.ServiceDefaults.Resources;
+
+namespace Industry.Clusters.Domain;
 
 /// <summary>集群成员企业: an enterprise's membership of a cluster, <c>clusters/{c}/members/{uscc}</c>; not editable.</summary>
 public sealed class ClusterMember
@@ -30,4 +32,11 @@ public sealed class ClusterMember
     public DateTime CreateTime { get; private set; }
 
     public string CreateActor { get; private set; } = string.Empty;
+
+    /// <summary>The cluster id and the USCC (upper-cased, as stored) in <c>clusters/{c}/members/{uscc}</c>.</summary>
+    public static (string ClusterId, string Uscc) ParseName(string name)
+    {
+        var (clusterId, uscc) = ResourceName.ChildId(name, Cluster.Collection, Collection);
+        return (clusterId, uscc.ToUpperInvariant());
+    }
 }

@@ -1,4 +1,4 @@
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// 认定: one recognition of a cluster, at a level in the year of the official list, and when it was recorded. A

@@ -2,7 +2,7 @@ using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Resources;
 
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// Everything a cluster's content and its recognitions must satisfy before anything is stored, checked all at once so

@@ -1,6 +1,6 @@
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
-/// <summary>A cluster's place in its lifecycle (DESIGN.md 3.1). Numbers as in the proto.</summary>
+/// <summary>A cluster's place in its lifecycle (<see cref="ClusterLifecycle"/>). Numbers as in the proto.</summary>
 public enum ClusterState
 {
     /// <summary>培育中: being cultivated, not yet recognised.</summary>

@@ -1,6 +1,6 @@
 using Industry.ServiceDefaults.Writes;
 
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// 年度目标: the cluster programme's targets for one year (clusters to recognise, qualifications to grant, new

@@ -1,13 +1,14 @@
 using Industry.ServiceDefaults.Reference;
+using Industry.ServiceDefaults.Writes;
 
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// 工业企业: an industrial enterprise, <c>enterprises/{uscc}</c>, with its above-size (规上) status and its
 /// qualifications. The city is derived from the county; qualifications change only through <see cref="Grant"/> and
 /// <see cref="Revoke"/>, memberships (kept as <see cref="ClusterMember"/> rows) through <see cref="TouchMemberships"/>.
 /// </summary>
-public sealed class Enterprise
+public sealed class Enterprise : VersionedResource
 {
     public const string Collection = "enterprises";
 
@@ -18,7 +19,7 @@ public sealed class Enterprise
     /// <summary>The unified social credit code: the id in <c>enterprises/{uscc}</c>.</summary>
     public string Uscc { get; private set; } = string.Empty;
 
-    public string Name => Collection + "/" + Uscc;
+    public override string Name => Collection + "/" + Uscc;
 
     public string DisplayName { get; private set; } = string.Empty;
 
@@ -41,19 +42,11 @@ public sealed class Enterprise
     /// <summary>The clusters it is a member of (read with the enterprise for its <c>clusters</c>; written as rows of their own).</summary>
     public List<ClusterMember> Memberships { get; private set; } = [];
 
-    /// <summary>Incremented on every write (memberships included): the etag, the events' subject version and the concurrency token.</summary>
-    public long Version { get; private set; }
-
-    public DateTime CreateTime { get; private set; }
-
-    public DateTime UpdateTime { get; private set; }
-
-    public string UpdateActor { get; private set; } = string.Empty;
-
     /// <summary>A new enterprise from a USCC and a draft that passed <see cref="EnterpriseRules"/>.</summary>
     public static Enterprise Create(string uscc, EnterpriseDraft draft, DateTime now, string actor, long previousVersion = 0)
     {
-        var enterprise = new Enterprise { Uscc = uscc, CreateTime = now, Version = previousVersion }; // a deleted one's versions go on
+        var enterprise = new Enterprise { Uscc = uscc };
+        enterprise.Begin(now, previousVersion);
         enterprise.Revise(draft, now, actor);
         return enterprise;
     }
@@ -71,28 +64,14 @@ public sealed class Enterprise
     /// <summary>Replaces the editable content with a validated draft and returns the proto names of the fields that changed.</summary>
     public IReadOnlyList<string> Revise(EnterpriseDraft draft, DateTime now, string actor)
     {
-        var changed = new List<string>();
-        void Set<T>(T current, T value, Action<T> assign, string field)
-        {
-            if (!EqualityComparer<T>.Default.Equals(current, value))
-            {
-                assign(value);
-                changed.Add(field);
-            }
-        }
-
-        Set(DisplayName, draft.DisplayName, v => DisplayName = v, "display_name");
-        Set(CountyCode, draft.CountyCode, v => CountyCode = v, "county_code");
-        Set(Gbt4754Class, draft.Gbt4754Class, v => Gbt4754Class = v, "gbt4754_class");
-        Set(IndustryCode, EnterpriseRules.IndustryCode(draft.Industry, draft.Gbt4754Class), v => IndustryCode = v, "industry");
-        Set(AboveSize, draft.AboveSize, v => AboveSize = v, "above_size");
-        Set(AboveSizeYear, draft.AboveSizeYear, v => AboveSizeYear = v, "above_size_year");
+        var changed = Revise(now, actor, c => c
+            .Set(DisplayName, draft.DisplayName, v => DisplayName = v, "display_name")
+            .Set(CountyCode, draft.CountyCode, v => CountyCode = v, "county_code")
+            .Set(Gbt4754Class, draft.Gbt4754Class, v => Gbt4754Class = v, "gbt4754_class")
+            .Set(IndustryCode, EnterpriseRules.IndustryCode(draft.Industry, draft.Gbt4754Class), v => IndustryCode = v, "industry")
+            .Set(AboveSize, draft.AboveSize, v => AboveSize = v, "above_size")
+            .Set(AboveSizeYear, draft.AboveSizeYear, v => AboveSizeYear = v, "above_size_year"));
         CityCode = Divisions.CityOf(CountyCode)?.Code ?? string.Empty;
-        if (changed.Count > 0)
-        {
-            Touch(now, actor);
-        }
-
         return changed;
     }
 
@@ -129,14 +108,4 @@ public sealed class Enterprise
 
     /// <summary>A membership was added or removed: the enterprise's <c>clusters</c> changed, and so its version.</summary>
     public void TouchMemberships(DateTime now, string actor) => Touch(now, actor);
-
-    /// <summary>Records the deletion as the enterprise's last version, so the deletion event orders after every other.</summary>
-    public void MarkDeleted(DateTime now, string actor) => Touch(now, actor);
-
-    private void Touch(DateTime now, string actor)
-    {
-        Version++;
-        UpdateTime = now;
-        UpdateActor = actor;
-    }
 }

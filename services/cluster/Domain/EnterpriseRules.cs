@@ -1,7 +1,7 @@
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Reference;
 
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// Everything an enterprise's content must satisfy before anything is stored, checked all at once so that the

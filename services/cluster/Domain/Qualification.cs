@@ -1,4 +1,4 @@
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// A qualification an enterprise holds: one row per enterprise and type, with the year granted, so that progress

@@ -1,6 +1,6 @@
 using Industry.ServiceDefaults.Errors;
 
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// 梯度培育: the national cultivation ladder of qualifications. An enterprise holds each type at most once; a

@@ -1,4 +1,4 @@
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>企业资质/称号: a qualification an enterprise can be granted. Numbers as in the proto.</summary>
 public enum QualificationType

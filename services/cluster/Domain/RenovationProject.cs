@@ -1,4 +1,4 @@
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// 技改项目: a renovation project of the projects service as this service knows it from the project events, one row per

@@ -1,12 +1,15 @@
+using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Reporting;
+using Industry.ServiceDefaults.Resources;
+using Industry.ServiceDefaults.Writes;
 
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// 营业收入: a cluster's revenue from January through a month (1—N月累计), <c>clusters/{c}/revenueReports/{YYYY-MM}</c>.
 /// One per cluster and period; year and month are stored apart so that the year-earlier report is found by its key.
 /// </summary>
-public sealed class RevenueReport
+public sealed class RevenueReport : VersionedResource
 {
     public const string Collection = "revenueReports";
 
@@ -19,7 +22,7 @@ public sealed class RevenueReport
         ClusterId = clusterId;
         Year = period.Year;
         Month = period.Month;
-        CreateTime = now;
+        Begin(now, 0); // a report leaves no tombstone: a period reported again starts over
         Replace(figures, now, actor);
     }
 
@@ -31,7 +34,7 @@ public sealed class RevenueReport
 
     public ReportingPeriod Period => new(Year, Month);
 
-    public string Name => $"{Cluster.Collection}/{ClusterId}/{Collection}/{Period}";
+    public override string Name => $"{Cluster.Collection}/{ClusterId}/{Collection}/{Period}";
 
     public long YearToDateRevenueYuan { get; private set; }
 
@@ -40,13 +43,12 @@ public sealed class RevenueReport
 
     public string Note { get; private set; } = string.Empty;
 
-    public long Version { get; private set; }
-
-    public DateTime CreateTime { get; private set; }
-
-    public DateTime UpdateTime { get; private set; }
-
-    public string UpdateActor { get; private set; } = string.Empty;
+    /// <summary>The cluster id and the period in <c>clusters/{c}/revenueReports/{YYYY-MM}</c>.</summary>
+    public static (string ClusterId, ReportingPeriod Period) ParseName(string name)
+    {
+        var (clusterId, period) = ResourceName.ChildId(name, Cluster.Collection, Collection);
+        return (clusterId, ReportingPeriod.TryParse(period) ?? throw ServiceException.InvalidArgument("name", "must end in a month 'YYYY-MM'."));
+    }
 
     /// <summary>Replaces the period's figures (already checked by <see cref="RevenueRules.Check"/>).</summary>
     public void Replace(RevenueFigures figures, DateTime now, string actor)
@@ -55,16 +57,6 @@ public sealed class RevenueReport
         EnterpriseCount = figures.EnterpriseCount;
         Note = figures.Note;
         Touch(now, actor);
-    }
-
-    /// <summary>Records the deletion as the report's last version, so the deletion event orders after every other.</summary>
-    public void MarkDeleted(DateTime now, string actor) => Touch(now, actor);
-
-    private void Touch(DateTime now, string actor)
-    {
-        Version++;
-        UpdateTime = now;
-        UpdateActor = actor;
     }
 }
 

@@ -1,7 +1,7 @@
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Reporting;
 
-namespace Industry.Cluster.Domain;
+namespace Industry.Clusters.Domain;
 
 /// <summary>What a cluster revenue report must satisfy, every field checked at once.</summary>
 public static class RevenueRules

@@ -1,9 +1,9 @@
-using Industry.Cluster.Data;
+using Industry.Clusters.Data;
 using Industry.Common.V1;
 using Industry.Projects.V1;
 using Industry.ServiceDefaults.Messaging.Inbox;
 
-namespace Industry.Cluster.Messaging;
+namespace Industry.Clusters.Messaging;
 
 /// <summary>
 /// A consumer of one project event type. All of them share one inbox name, so that the inbox orders every event about

@@ -1,10 +1,10 @@
-using Industry.Cluster.Data;
-using Industry.Cluster.Domain;
+using Industry.Clusters.Data;
+using Industry.Clusters.Domain;
 using Industry.Projects.V1;
 using Industry.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
-namespace Industry.Cluster.Messaging;
+namespace Industry.Clusters.Messaging;
 
 /// <summary>
 /// Keeps one <see cref="RenovationProject"/> row per project from the project events: the row takes the project as the
@@ -16,7 +16,7 @@ namespace Industry.Cluster.Messaging;
 internal static partial class RenovationProjectProjection
 {
     private const string ProjectCollection = "projects/";
-    private const string ClusterCollection = Domain.Cluster.Collection + "/";
+    private const string ClusterCollection = Cluster.Collection + "/";
 
     public static async Task ApplyAsync(ClusterDbContext db, Project project, long version, bool removes, DateTime now, ILogger logger, CancellationToken cancellationToken)
     {

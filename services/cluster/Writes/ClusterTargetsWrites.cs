@@ -1,10 +1,10 @@
-using Industry.Cluster.Api;
-using Industry.Cluster.Data;
-using Industry.Cluster.Domain;
+using Industry.Clusters.Api;
+using Industry.Clusters.Data;
+using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Writes;
 using Proto = Industry.Clusters.V1;
 
-namespace Industry.Cluster.Writes;
+namespace Industry.Clusters.Writes;
 
 /// <summary>年度目标: the year's targets, set by the suite's one upsert of yearly targets.</summary>
 internal sealed class ClusterTargetsWrites(ClusterDbContext db)

@@ -14,13 +14,19 @@ public sealed class SortSchema<T>
     private readonly Dictionary<string, SortColumn<T>> _columns = new(StringComparer.Ordinal);
     private readonly SortColumn<T> _id;
     private readonly string _defaultOrder;
+    private readonly bool _tiesAscending;
 
     /// <param name="id">The unique key appended to every order.</param>
     /// <param name="defaultOrder">The order when <c>order_by</c> is empty, in <c>order_by</c> syntax.</param>
-    public SortSchema(Expression<Func<T, string>> id, string defaultOrder)
+    /// <param name="tiesAscending">
+    /// Whether ties are broken by the id ascending whatever the last key's direction (a contract that promised it),
+    /// rather than in the last key's direction.
+    /// </param>
+    public SortSchema(Expression<Func<T, string>> id, string defaultOrder, bool tiesAscending = false)
     {
         _id = new SortColumn<T, string>("name", id, unique: true);
         _defaultOrder = defaultOrder;
+        _tiesAscending = tiesAscending;
     }
 
     /// <summary>
@@ -61,7 +67,7 @@ public sealed class SortSchema<T>
         // Ties follow the direction of the last key, so that an index on (key, id) serves the order in one scan.
         if (!keys.Any(k => k.Column.Unique))
         {
-            keys.Add(new SortKey<T>(_id, keys[^1].Descending));
+            keys.Add(new SortKey<T>(_id, !_tiesAscending && keys[^1].Descending));
         }
 
         return new SortOrder<T>(keys);

@@ -118,6 +118,14 @@ public sealed class Write
         _outbox.Add(@event, subject.Name, subject.Version, Actor);
 
     /// <summary>
+    /// Raises <paramref name="event"/> about <paramref name="subject"/>, a part of a resource that versions it (a
+    /// membership, counted in its enterprise's versions), at <paramref name="version"/>.
+    /// </summary>
+    public void Raise<TEvent>(TEvent @event, string subject, long version)
+        where TEvent : IMessage<TEvent> =>
+        _outbox.Add(@event, subject, version, Actor);
+
+    /// <summary>
     /// Deletes <paramref name="resource"/>: its last version, the event <paramref name="deleted"/> builds from it, and the
     /// tombstone that keeps its name's versions rising. Its children go with it by the database's cascade.
     /// </summary>

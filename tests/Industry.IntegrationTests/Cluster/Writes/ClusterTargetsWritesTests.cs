@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
-using Industry.Cluster.Data;
-using Industry.Cluster.Domain;
-using Industry.Cluster.Writes;
+using Industry.Clusters.Data;
+using Industry.Clusters.Domain;
+using Industry.Clusters.Writes;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Writes;
 using Industry.TestInfrastructure;

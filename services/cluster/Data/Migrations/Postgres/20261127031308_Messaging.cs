@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Industry.Cluster.Data.Migrations.Postgres
+namespace Industry.Clusters.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Messaging : Migration

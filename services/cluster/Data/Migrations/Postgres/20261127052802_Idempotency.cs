@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Industry.Cluster.Data.Migrations.Postgres
+namespace Industry.Clusters.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Idempotency : Migration

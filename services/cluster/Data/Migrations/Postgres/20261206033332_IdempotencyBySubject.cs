@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Industry.Cluster.Data.Migrations.Postgres
+namespace Industry.Clusters.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class IdempotencyBySubject : Migration

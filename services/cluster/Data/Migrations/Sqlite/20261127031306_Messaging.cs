@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Industry.Cluster.Data.Migrations.Sqlite
+namespace Industry.Clusters.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Messaging : Migration

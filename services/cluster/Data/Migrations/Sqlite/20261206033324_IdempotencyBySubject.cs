@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Industry.Cluster.Data.Migrations.Sqlite
+namespace Industry.Clusters.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class IdempotencyBySubject : Migration

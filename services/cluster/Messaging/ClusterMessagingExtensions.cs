@@ -1,9 +1,9 @@
 using Industry.ServiceDefaults.Messaging;
 
-namespace Industry.Cluster.Messaging;
+namespace Industry.Clusters.Messaging;
 
 /// <summary>The cluster service's broker wiring: its outbox (shared) and its consumers of the project events.</summary>
-internal static class ClusterMessaging
+internal static class ClusterMessagingExtensions
 {
     public static WebApplicationBuilder AddClusterMessaging(this WebApplicationBuilder builder) =>
         builder.AddServiceMessaging(x =>

@@ -1,0 +1,94 @@
+using Google.Protobuf.WellKnownTypes;
+using Industry.Clusters.Api;
+using Industry.Clusters.Data;
+using Industry.Clusters.Domain;
+using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Resources;
+using Industry.ServiceDefaults.Writes;
+using Microsoft.EntityFrameworkCore;
+using Proto = Industry.Clusters.V1;
+
+namespace Industry.Clusters.Writes;
+
+/// <summary>The cluster's use cases, each one write on the pipeline: create, update, delete and the recognition ladder.</summary>
+internal sealed class ClusterWrites(ClusterDbContext db)
+{
+    public async Task<Proto.Cluster> CreateAsync(Write write, string requestedId, ClusterDraft draft)
+    {
+        ServiceException.ThrowIfAny([.. ClusterRules.Check(draft), .. ResourceName.IdViolations(requestedId, "cluster_id")]);
+
+        // No natural key to derive a readable id from: a server-assigned id is random, and starts with a letter (AIP-122).
+        var id = requestedId.Length > 0 ? requestedId : "c-" + Guid.NewGuid().ToString("N");
+        var cluster = await write.AddAsync(db.Clusters, Cluster.Collection + "/" + id, version => Cluster.Create(id, draft, write.Now, write.Actor, version));
+        var proto = cluster.ToProto();
+        write.Raise(new Proto.ClusterCreated { Cluster = proto }, cluster);
+        return proto;
+    }
+
+    public async Task<Proto.Cluster> UpdateAsync(Write write, string name, string etag, ClusterDraft requested, FieldMask? mask)
+    {
+        var cluster = await write.LoadAsync(db.Clusters, Cluster.Collection, name, "cluster.name", etag);
+        if (requested.Kind is { } kind && kind != cluster.Kind)
+        {
+            throw ServiceException.InvalidArgument("cluster.kind", "is immutable (fixed at creation).");
+        }
+
+        var merged = ClusterMapping.Editable.Merge(cluster.ToDraft(), requested, mask);
+        ServiceException.ThrowIfAny(ClusterRules.Check(merged));
+        var changed = cluster.Revise(merged, write.Now, write.Actor);
+        var proto = cluster.ToProto();
+        if (changed.Count > 0)
+        {
+            write.Raise(new Proto.ClusterUpdated { Cluster = proto, UpdateMask = new() { Paths = { changed } } }, cluster);
+        }
+
+        return proto;
+    }
+
+    public async Task<Empty> DeleteAsync(Write write, string name, string etag, bool force)
+    {
+        var cluster = await write.LoadAsync(db.Clusters, Cluster.Collection, name, "name", etag);
+        await write.RefuseDeleteWhileAsync(force, db.ClusterMembers.Where(m => m.ClusterId == cluster.Id), "CLUSTER_HAS_MEMBERS", cluster, "members");
+        await write.RefuseDeleteWhileAsync(force, db.RevenueReports.Where(r => r.ClusterId == cluster.Id), "CLUSTER_HAS_REVENUE_REPORTS", cluster, "revenue reports");
+
+        // Its recognitions and (forced) members and revenue reports go with it by cascade, without events of their own.
+        await write.DeleteAsync(db.Clusters, cluster, c => new Proto.ClusterDeleted { Cluster = c.ToProto() });
+        if (force)
+        {
+            // The members' clusters lists change: their versions (etags) too, in the same transaction, in one statement.
+            var (now, actor) = (write.Now, write.Actor);
+            await write.ExecuteAsync(ct => db.Enterprises.Where(e => e.Memberships.Any(m => m.ClusterId == cluster.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Version, e => e.Version + 1).SetProperty(e => e.UpdateTime, now).SetProperty(e => e.UpdateActor, actor), ct));
+        }
+
+        return new();
+    }
+
+    /// <summary>认定, at a level in a year.</summary>
+    public async Task<Proto.Cluster> RecognizeAsync(Write write, string name, string etag, ClusterLevel level, int year)
+    {
+        ServiceException.ThrowIfAny(ClusterRules.CheckRecognition(level, year));
+        var cluster = await write.LoadAsync(db.Clusters, Cluster.Collection, name, "name", etag);
+        var (previousState, previousLevel) = (cluster.State, cluster.Level);
+        cluster.Recognize(level, year, write.Today.Year, write.Now, write.Actor);
+        var proto = cluster.ToProto();
+        write.Raise(new Proto.ClusterRecognized { Cluster = proto, PreviousState = (Proto.ClusterState)previousState, PreviousLevel = (Proto.ClusterLevel)previousLevel }, cluster);
+        return proto;
+    }
+
+    /// <summary>撤销, with a reason.</summary>
+    public async Task<Proto.Cluster> RevokeAsync(Write write, string name, string etag, string reason)
+    {
+        reason = reason.Trim();
+        if (ClusterRules.ReasonProblem(reason) is { } problem)
+        {
+            throw ServiceException.InvalidArgument("reason", problem);
+        }
+
+        var cluster = await write.LoadAsync(db.Clusters, Cluster.Collection, name, "name", etag);
+        cluster.Revoke(reason, write.Now, write.Actor);
+        var proto = cluster.ToProto();
+        write.Raise(new Proto.ClusterRevoked { Cluster = proto }, cluster);
+        return proto;
+    }
+}

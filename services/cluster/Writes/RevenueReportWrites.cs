@@ -1,0 +1,65 @@
+using Google.Protobuf.WellKnownTypes;
+using Industry.Clusters.Api;
+using Industry.Clusters.Data;
+using Industry.Clusters.Domain;
+using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Resources;
+using Industry.ServiceDefaults.Writes;
+using Microsoft.EntityFrameworkCore;
+using Proto = Industry.Clusters.V1;
+
+namespace Industry.Clusters.Writes;
+
+/// <summary>营业收入: reporting a cluster's year-to-date revenue for a period (a new report, or a replacement with its etag) and deleting it.</summary>
+internal sealed class RevenueReportWrites(ClusterDbContext db)
+{
+    public async Task<Proto.RevenueReport> ReportAsync(Write write, string parent, string periodText, RevenueFigures figures, string etag)
+    {
+        var clusterId = ResourceName.Id(parent, Cluster.Collection, "parent");
+        var period = RevenueRules.Check(periodText, figures, write.Today);
+        if (!await db.Clusters.AnyAsync(c => c.Id == clusterId, write.CancellationToken))
+        {
+            throw ServiceException.NotFound(parent);
+        }
+
+        var name = $"{parent}/{RevenueReport.Collection}/{period}";
+        var report = await db.ReportsOf(clusterId, period).AsTracking().SingleOrDefaultAsync(write.CancellationToken);
+        if (report is not null)
+        {
+            if (etag.Length == 0)
+            {
+                throw ServiceException.AlreadyExists(name + " (send its etag to replace it)");
+            }
+
+            Etag.Require(etag, report.Version, name);
+        }
+
+        var previousYear = await db.PreviousYearRevenueAsync(clusterId, period, write.CancellationToken);
+        var replaced = report?.ToProto(previousYear);
+        if (report is null)
+        {
+            report = new RevenueReport(clusterId, period, figures, write.Now, write.Actor);
+            db.RevenueReports.Add(report);
+        }
+        else
+        {
+            report.Replace(figures, write.Now, write.Actor);
+        }
+
+        var proto = report.ToProto(previousYear);
+        write.Raise(new Proto.ClusterRevenueReported { RevenueReport = proto, PreviousRevenueReport = replaced }, report);
+        return proto;
+    }
+
+    /// <summary>Deletes a report; it leaves no tombstone (a period reported again starts its versions over).</summary>
+    public async Task<Empty> DeleteAsync(Write write, string name, string etag)
+    {
+        var (clusterId, period) = RevenueReport.ParseName(name);
+        var report = await write.LoadAsync(db.ReportsOf(clusterId, period).AsTracking(), name, etag);
+        var previousYear = await db.PreviousYearRevenueAsync(clusterId, period, write.CancellationToken);
+        report.MarkDeleted(write.Now, write.Actor);
+        write.Raise(new Proto.ClusterRevenueReportDeleted { RevenueReport = report.ToProto(previousYear) }, report);
+        db.RevenueReports.Remove(report);
+        return new();
+    }
+}
