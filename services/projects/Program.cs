@@ -1,6 +1,7 @@
 using Industry.Projects.Api;
 using Industry.Projects.Data;
 using Industry.Projects.References;
+using Industry.Projects.Writes;
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Idempotency;
@@ -13,6 +14,7 @@ builder.AddServiceDatabase<ProjectsDbContext, SqliteProjectsDbContext, PostgresP
 builder.AddServiceMessaging();
 builder.AddRequestIdempotency();
 builder.AddReferenceChecks();
+builder.Services.AddScoped<ProjectWrites>().AddScoped<InvestmentReportWrites>().AddScoped<ProjectImportWrites>();
 
 var app = builder.Build();
 app.MapServiceDefaults();

@@ -2,7 +2,7 @@ using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Security;
 
-namespace Industry.Projects.Api;
+namespace Industry.Projects.Writes;
 
 /// <summary>
 /// Where the check that a row's cluster and park exist plugs into <c>ImportProjects</c>. It is called once per batch,
