@@ -89,10 +89,5 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
         db.ChangeTracker.Entries<InvestmentReport>()
             .Where(e => e.Entity.ProjectId == projectId
                 && (e.Entity.Year < period.Year || (e.Entity.Year == period.Year && e.Entity.Month <= period.Month)))
-            .Sum(e => e.State switch
-            {
-                EntityState.Added => e.Entity.CompletedInvestmentYuan,
-                EntityState.Deleted => -e.OriginalValues.GetValue<long>(nameof(InvestmentReport.CompletedInvestmentYuan)),
-                _ => e.Entity.CompletedInvestmentYuan - e.OriginalValues.GetValue<long>(nameof(InvestmentReport.CompletedInvestmentYuan)),
-            });
+            .Sum(CityInvestmentTotals.Delta);
 }

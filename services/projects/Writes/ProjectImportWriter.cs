@@ -21,7 +21,7 @@ internal readonly record struct ImportResult(ImportOutcome Outcome, ImportRowFai
 /// caller may not write (a city editor's row for another city, or for a stored project of another city) fails
 /// PERMISSION_DENIED on its own, before anything reveals whether its project exists.
 /// </summary>
-internal sealed class ProjectImportWriter(ProjectsDbContext db, Write write, IImportReferenceCheck references)
+internal sealed class ProjectImportWriter(ProjectsDbContext db, Write write, ImportReferenceCheck references)
 {
     /// <summary>Whole-batch attempts before falling back to one transaction per row.</summary>
     private const int BatchAttempts = 2;
