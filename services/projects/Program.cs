@@ -14,7 +14,7 @@ builder.AddServiceDatabase<ProjectsDbContext, SqliteProjectsDbContext, PostgresP
 builder.AddServiceMessaging();
 builder.AddRequestIdempotency();
 builder.AddReferenceChecks();
-builder.Services.AddScoped<PlanWrites>();
+builder.Services.AddScoped<ProjectWrites>().AddScoped<InvestmentReportWrites>().AddScoped<ProjectImportWrites>().AddScoped<PlanWrites>();
 
 var app = builder.Build();
 app.MapServiceDefaults();

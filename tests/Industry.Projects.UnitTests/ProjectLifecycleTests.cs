@@ -12,7 +12,7 @@ public sealed class ProjectLifecycleTests
     [InlineData(ProjectState.Suspended, ProjectState.UnderConstruction)]
     [InlineData(ProjectState.Suspended, ProjectState.Cancelled)]
     [InlineData(ProjectState.Completed, ProjectState.InProduction)]
-    public void CanMove_DesignedTransition_IsAllowed(ProjectState from, ProjectState to) => Assert.True(ProjectLifecycle.CanMove(from, to));
+    public void CanMove_DesignedTransition_IsAllowed(ProjectState from, ProjectState to) => Assert.True(ProjectLifecycle.Workflow.CanApply(from, to));
 
     [Fact]
     public void CanMove_EveryOtherPair_IsRefused()
@@ -29,7 +29,7 @@ public sealed class ProjectLifecycleTests
         {
             foreach (var to in Enum.GetValues<ProjectState>())
             {
-                Assert.Equal(allowed.Contains((from, to)), ProjectLifecycle.CanMove(from, to));
+                Assert.Equal(allowed.Contains((from, to)), ProjectLifecycle.Workflow.CanApply(from, to));
             }
         }
     }
@@ -37,7 +37,7 @@ public sealed class ProjectLifecycleTests
     [Theory]
     [InlineData(ProjectState.InProduction)]
     [InlineData(ProjectState.Cancelled)]
-    public void AllowedFrom_FinalState_IsEmpty(ProjectState state) => Assert.Empty(ProjectLifecycle.AllowedFrom(state));
+    public void AllowedFrom_FinalState_IsEmpty(ProjectState state) => Assert.Empty(ProjectLifecycle.Workflow.AllowedFrom(state));
 
     [Theory]
     [InlineData(ProjectState.Reserve, false)]

@@ -9,15 +9,16 @@ namespace Industry.Projects.Api;
 internal static class ProjectImportMapping
 {
     /// <summary>
-    /// The row's draft (null when it has no project) and the problems met while reading it. A date that does not exist
+    /// The row with its draft (null when it has no project) and the problems met while reading it. A date that does not exist
     /// is reported and then read as absent, so that the rest of the row is still checked and every bad field of the
     /// row comes back in one answer, as CreateProject would report them.
     /// </summary>
-    public static (ProjectDraft? Draft, IReadOnlyList<FieldViolation> Violations) Read(Proto.Project? project)
+    public static ReceivedImportRow Read(Proto.ImportProjectsRequest row)
     {
+        var project = row.Project;
         if (project is null)
         {
-            return (null, []);
+            return new(row.RowNumber, null, []);
         }
 
         var violations = new List<FieldViolation>();
@@ -25,7 +26,7 @@ internal static class ProjectImportMapping
         {
             try
             {
-                return (project.ToDraft(), violations);
+                return new(row.RowNumber, project.ToDraft(), violations);
             }
             catch (ServiceException ex) when (ex.Kind == ErrorKind.InvalidArgument && violations.Count < 2)
             {

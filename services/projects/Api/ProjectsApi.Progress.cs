@@ -10,7 +10,7 @@ using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Api;
 
-/// <summary>Progress against the year's plan (DESIGN.md 3.2, 3.3a).</summary>
+/// <summary>Progress against the year's plan: key projects under implementation and completed investment, per city.</summary>
 internal sealed partial class ProjectsApi
 {
     public override async Task<Proto.PlanProgress> GetPlanProgress(Proto.GetPlanProgressRequest request, ServerCallContext context)

@@ -69,22 +69,25 @@ internal static class CityInvestmentTotals
         var deltas = new List<ReportDelta>();
         foreach (var entry in tracker.Entries<InvestmentReport>())
         {
-            var report = entry.Entity;
-            var delta = entry.State switch
+            if (Delta(entry) is var delta and not 0)
             {
-                EntityState.Added => report.CompletedInvestmentYuan,
-                EntityState.Deleted => -entry.OriginalValues.GetValue<long>(nameof(InvestmentReport.CompletedInvestmentYuan)),
-                EntityState.Modified => report.CompletedInvestmentYuan - entry.OriginalValues.GetValue<long>(nameof(InvestmentReport.CompletedInvestmentYuan)),
-                _ => 0,
-            };
-            if (delta != 0)
-            {
-                deltas.Add(new ReportDelta(report.ProjectId, report.Year, report.Month, delta));
+                deltas.Add(new ReportDelta(entry.Entity.ProjectId, entry.Entity.Year, entry.Entity.Month, delta));
             }
         }
 
         return new Changes(moves, deltas);
     }
+
+    /// <summary>
+    /// What a tracked report changes in its month's stored amount: all of it when added or removed, the difference when
+    /// replaced (also before change detection has marked it modified).
+    /// </summary>
+    public static long Delta(EntityEntry<InvestmentReport> entry) => entry.State switch
+    {
+        EntityState.Added => entry.Entity.CompletedInvestmentYuan,
+        EntityState.Deleted => -entry.OriginalValues.GetValue<long>(nameof(InvestmentReport.CompletedInvestmentYuan)),
+        _ => entry.Entity.CompletedInvestmentYuan - entry.OriginalValues.GetValue<long>(nameof(InvestmentReport.CompletedInvestmentYuan)),
+    };
 
     /// <summary>Moves the stored reports' totals; runs before the save, while the reports and the old city are as stored.</summary>
     public static async Task MoveAsync(ProjectsDbContext db, IEnumerable<CityMove> moves, CancellationToken cancellationToken)

@@ -2,15 +2,22 @@ using System.Linq.Expressions;
 using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Filtering;
 using Industry.ServiceDefaults.Reporting;
+using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Projects.Data;
 
-/// <summary>What <c>ListInvestmentReports</c> filters by: <c>period</c> (a <c>"YYYY-MM"</c> string) and <c>update_time</c>.</summary>
+/// <summary>What <c>ListInvestmentReports</c> filters by: <c>period</c> (a <c>"YYYY-MM"</c> string) and <c>update_time</c>; a report's cumulative total.</summary>
 internal static class InvestmentReportListing
 {
     public static readonly FilterSchema<InvestmentReport> Filter = new FilterSchema<InvestmentReport>()
         .Custom("period", Period)
         .Timestamp("update_time", r => r.UpdateTime);
+
+    /// <summary>The project's stored completed investment through <paramref name="period"/>, by SQL over the report key.</summary>
+    public static Task<long> CumulativeThroughAsync(this ProjectsDbContext db, string projectId, ReportingPeriod period, CancellationToken cancellationToken) =>
+        db.InvestmentReports
+            .Where(r => r.ProjectId == projectId && (r.Year < period.Year || (r.Year == period.Year && r.Month <= period.Month)))
+            .SumAsync(r => r.CompletedInvestmentYuan, cancellationToken);
 
     /// <summary>
     /// The period is stored as year and month (the key's last columns), so a comparison with a month is one on the pair.

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Industry.Projects.Data;
 
 /// <summary>
-/// The figures of the plan's progress, each one SQL aggregation over indexes (DESIGN.md 6: never loading projects or
-/// reports into memory): key projects under implementation per city, and completed investment per city for the
-/// first months of a year and of the year before (kept per city and month by every save, ADR 0014).
+/// The figures of the plan's progress, each one SQL aggregation over indexes (never loading projects or reports into
+/// memory): key projects under implementation per city, and completed investment per city for the first months of a
+/// year and of the year before (kept per city and month by every save, ADR 0014).
 /// </summary>
 internal static class PlanProgressQueries
 {
@@ -13,7 +13,7 @@ internal static class PlanProgressQueries
 
     public sealed record CityInvestment(string CityCode, int Year, long CompletedYuan);
 
-    /// <summary>Key (¥100M+) projects under implementation in <paramref name="year"/> (DESIGN.md 3.3a), per city.</summary>
+    /// <summary>Key (¥100M+) projects under implementation in <paramref name="year"/> (<see cref="ProjectPredicates.UnderImplementationIn"/>), per city.</summary>
     public static Task<List<CityKeyProjects>> KeyProjectsUnderImplementationAsync(this ProjectsDbContext db, int year, CancellationToken cancellationToken)
     {
         var first = new DateOnly(year, 1, 1);

@@ -40,7 +40,7 @@ internal static class ProjectListing
         .Field("project_code", p => p.ProjectCode, unique: true)
         .Field("display_name", p => p.DisplayName);
 
-    /// <summary><c>implementation_year = Y</c>: under implementation in Y (DESIGN.md 3.3a), whatever the tier; <c>=</c> only.</summary>
+    /// <summary><c>implementation_year = Y</c>: under implementation in Y (<see cref="ProjectPredicates.UnderImplementationIn"/>), whatever the tier; <c>=</c> only.</summary>
     private static Expression<Func<Project, bool>> ImplementationYear(FilterTerm term)
     {
         term.RequireOperator(FilterOperator.Equal);

@@ -3,7 +3,7 @@ using Industry.Projects.Domain;
 
 namespace Industry.Projects.Data;
 
-/// <summary>The definitions of DESIGN.md 3.3a as SQL-translatable predicates, written once for every query that counts by them.</summary>
+/// <summary>The plan's definitions (key project, under implementation) as SQL-translatable predicates, written once for every query that counts by them.</summary>
 internal static class ProjectPredicates
 {
     /// <summary>Key projects in the plan's sense (亿元以上): tier KEY or MAJOR.</summary>

@@ -1,10 +1,12 @@
+using Industry.ServiceDefaults.Writes;
+
 namespace Industry.Projects.Domain;
 
 /// <summary>
 /// 月度调度: a project's completed investment in one month (<c>projects/{p}/investmentReports/{YYYY-MM}</c>). One
 /// per project and month; year and month are stored apart so progress sums by index range, not by string parsing.
 /// </summary>
-public sealed class InvestmentReport
+public sealed class InvestmentReport : VersionedResource
 {
     private InvestmentReport()
     {
@@ -12,15 +14,9 @@ public sealed class InvestmentReport
 
     public InvestmentReport(string projectId, int year, int month, long completedInvestmentYuan, string progressNote, DateTime now, string actor)
     {
-        ProjectId = projectId;
-        Year = year;
-        Month = month;
-        CompletedInvestmentYuan = completedInvestmentYuan;
-        ProgressNote = progressNote;
-        CreateTime = now;
-        UpdateTime = now;
-        UpdateActor = actor;
-        Version = 1;
+        (ProjectId, Year, Month, CompletedInvestmentYuan, ProgressNote) = (projectId, year, month, completedInvestmentYuan, progressNote);
+        Begin(now, 0);
+        Touch(now, actor);
     }
 
     public string ProjectId { get; private set; } = string.Empty;
@@ -31,19 +27,11 @@ public sealed class InvestmentReport
 
     public string Period => $"{Year:D4}-{Month:D2}";
 
-    public string Name => $"projects/{ProjectId}/investmentReports/{Period}";
+    public override string Name => $"projects/{ProjectId}/investmentReports/{Period}";
 
     public long CompletedInvestmentYuan { get; private set; }
 
     public string ProgressNote { get; private set; } = string.Empty;
-
-    public long Version { get; private set; }
-
-    public DateTime CreateTime { get; private set; }
-
-    public DateTime UpdateTime { get; private set; }
-
-    public string UpdateActor { get; private set; } = string.Empty;
 
     /// <summary>Replaces the month's figures; returns the change of the amount for the project's cumulative total.</summary>
     public long Replace(long completedInvestmentYuan, string progressNote, DateTime now, string actor)
@@ -51,9 +39,15 @@ public sealed class InvestmentReport
         var delta = completedInvestmentYuan - CompletedInvestmentYuan;
         CompletedInvestmentYuan = completedInvestmentYuan;
         ProgressNote = progressNote;
-        Version++;
-        UpdateTime = now;
-        UpdateActor = actor;
+        Touch(now, actor);
         return delta;
     }
 }
+
+/// <summary>One month's report of a project as a caller sends it (ReportInvestment, or an item of its batch), before validation.</summary>
+/// <param name="Parent">The project's name.</param>
+/// <param name="Period">The month, <c>YYYY-MM</c>.</param>
+/// <param name="CompletedInvestmentYuan">The investment completed in the month.</param>
+/// <param name="ProgressNote">The month's progress, trimmed.</param>
+/// <param name="Etag">The stored report's etag, to replace it; empty for a new month.</param>
+public sealed record InvestmentReportDraft(string Parent, string Period, long CompletedInvestmentYuan, string ProgressNote, string Etag);

@@ -3,7 +3,7 @@ using Industry.ServiceDefaults.Reporting;
 
 namespace Industry.Projects.Domain;
 
-/// <summary>What a monthly investment report must satisfy (DESIGN.md 3.2).</summary>
+/// <summary>What a monthly investment report must satisfy.</summary>
 public static class InvestmentRules
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Industry.Projects.Domain;
 
-/// <summary>The arithmetic of the plan's progress figures (DESIGN.md 3.3a), kept apart from the SQL that feeds it.</summary>
+/// <summary>The arithmetic of the plan's progress figures, kept apart from the SQL that feeds it so that it is tested alone.</summary>
 public static class ProgressArithmetic
 {
     /// <summary>

@@ -1,5 +1,6 @@
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Reference;
+using Industry.ServiceDefaults.Writes;
 
 namespace Industry.Projects.Domain;
 
@@ -7,8 +8,10 @@ namespace Industry.Projects.Domain;
 /// 技改项目: a technology-renovation project, its lifecycle and its cumulative completed investment. The city and
 /// the tier are derived from the county and the total investment, never entered.
 /// </summary>
-public sealed class Project
+public sealed class Project : VersionedResource, ICityScoped
 {
+    public const string Collection = "projects";
+
     private Project()
     {
     }
@@ -16,7 +19,7 @@ public sealed class Project
     /// <summary>The id in <c>projects/{id}</c>.</summary>
     public string Id { get; private set; } = string.Empty;
 
-    public string Name => "projects/" + Id;
+    public override string Name => Collection + "/" + Id;
 
     public string DisplayName { get; private set; } = string.Empty;
 
@@ -74,14 +77,6 @@ public sealed class Project
     /// <summary>The latest month reported (<c>YYYY-MM</c>), or empty.</summary>
     public string LatestReportPeriod { get; private set; } = string.Empty;
 
-    public long Version { get; private set; }
-
-    public DateTime CreateTime { get; private set; }
-
-    public DateTime UpdateTime { get; private set; }
-
-    public string UpdateActor { get; private set; } = string.Empty;
-
     /// <summary>
     /// A new project in RESERVE, from a draft that passed <see cref="ProjectRules.Check"/>. Its version follows
     /// <paramref name="previousVersion"/>: the last version of a deleted project of the same id, so that its events'
@@ -89,15 +84,8 @@ public sealed class Project
     /// </summary>
     public static Project Create(string id, ProjectDraft draft, DateOnly today, DateTime now, string actor, long previousVersion = 0)
     {
-        var project = new Project
-        {
-            Id = id,
-            Version = previousVersion,
-            ProjectCode = draft.ProjectCode,
-            State = ProjectState.Reserve,
-            StateDate = today,
-            CreateTime = now,
-        };
+        var project = new Project { Id = id, ProjectCode = draft.ProjectCode, State = ProjectState.Reserve, StateDate = today };
+        project.Begin(now, previousVersion);
         project.Revise(draft, now, actor);
         return project;
     }
@@ -136,39 +124,24 @@ public sealed class Project
                 $"must not be below the {CumulativeCompletedInvestmentYuan} yuan already reported as completed.");
         }
 
-        var changed = new List<string>();
-        void Set<T>(T current, T value, Action<T> assign, string field)
-        {
-            if (!EqualityComparer<T>.Default.Equals(current, value))
-            {
-                assign(value);
-                changed.Add(field);
-            }
-        }
-
-        Set(DisplayName, draft.DisplayName, v => DisplayName = v, "display_name");
-        Set(EnterpriseUscc, draft.EnterpriseUscc, v => EnterpriseUscc = v, "enterprise_uscc");
-        Set(EnterpriseDisplayName, draft.EnterpriseDisplayName, v => EnterpriseDisplayName = v, "enterprise_display_name");
-        Set(CountyCode, draft.CountyCode, v => CountyCode = v, "county_code");
-        Set(Industry, draft.Industry, v => Industry = v, "industry");
-        Set(Gbt4754Class, draft.Gbt4754Class, v => Gbt4754Class = v, "gbt4754_class");
-        Set(Nature, draft.Nature ?? Nature, v => Nature = v, "nature");
-        Set(TotalInvestmentYuan, draft.TotalInvestmentYuan, v => TotalInvestmentYuan = v, "total_investment_yuan");
-        Set(EquipmentInvestmentYuan, draft.EquipmentInvestmentYuan, v => EquipmentInvestmentYuan = v, "equipment_investment_yuan");
-        Set(PlannedStartDate, draft.PlannedStartDate, v => PlannedStartDate = v, "planned_start_date");
-        Set(PlannedCompletionDate, draft.PlannedCompletionDate, v => PlannedCompletionDate = v, "planned_completion_date");
-        Set(Cluster, draft.Cluster, v => Cluster = v, "cluster");
-        Set(Park, draft.Park, v => Park = v, "park");
-        Set(DigitalTransformation, draft.DigitalTransformation, v => DigitalTransformation = v, "digital_transformation");
-        Set(Description, draft.Description, v => Description = v, "description");
-
+        var changed = Revise(now, actor, c => c
+            .Set(DisplayName, draft.DisplayName, v => DisplayName = v, "display_name")
+            .Set(EnterpriseUscc, draft.EnterpriseUscc, v => EnterpriseUscc = v, "enterprise_uscc")
+            .Set(EnterpriseDisplayName, draft.EnterpriseDisplayName, v => EnterpriseDisplayName = v, "enterprise_display_name")
+            .Set(CountyCode, draft.CountyCode, v => CountyCode = v, "county_code")
+            .Set(Industry, draft.Industry, v => Industry = v, "industry")
+            .Set(Gbt4754Class, draft.Gbt4754Class, v => Gbt4754Class = v, "gbt4754_class")
+            .Set(Nature, draft.Nature ?? Nature, v => Nature = v, "nature")
+            .Set(TotalInvestmentYuan, draft.TotalInvestmentYuan, v => TotalInvestmentYuan = v, "total_investment_yuan")
+            .Set(EquipmentInvestmentYuan, draft.EquipmentInvestmentYuan, v => EquipmentInvestmentYuan = v, "equipment_investment_yuan")
+            .Set(PlannedStartDate, draft.PlannedStartDate, v => PlannedStartDate = v, "planned_start_date")
+            .Set(PlannedCompletionDate, draft.PlannedCompletionDate, v => PlannedCompletionDate = v, "planned_completion_date")
+            .Set(Cluster, draft.Cluster, v => Cluster = v, "cluster")
+            .Set(Park, draft.Park, v => Park = v, "park")
+            .Set(DigitalTransformation, draft.DigitalTransformation, v => DigitalTransformation = v, "digital_transformation")
+            .Set(Description, draft.Description, v => Description = v, "description"));
         CityCode = Divisions.CityOf(CountyCode)?.Code ?? string.Empty;
         Tier = ProjectTiers.Of(TotalInvestmentYuan);
-        if (changed.Count > 0)
-        {
-            Touch(now, actor);
-        }
-
         return changed;
     }
 
@@ -179,20 +152,7 @@ public sealed class Project
     /// </summary>
     public void Transition(ProjectState target, DateOnly date, DateOnly today, string reason, DateTime now, string actor)
     {
-        if (!ProjectLifecycle.CanMove(State, target))
-        {
-            var allowed = ProjectLifecycle.AllowedFrom(State);
-            throw new ServiceException(ErrorKind.FailedPrecondition, "ILLEGAL_STATE_TRANSITION",
-                $"{Name} is {ProjectLifecycle.ApiName(State)} and cannot move to {ProjectLifecycle.ApiName(target)}; allowed: {(allowed.Count == 0 ? "none (final state)" : string.Join(", ", allowed.Select(ProjectLifecycle.ApiName)))}.",
-                new Dictionary<string, string>
-                {
-                    ["resource"] = Name,
-                    ["current_state"] = ProjectLifecycle.ApiName(State),
-                    ["requested_state"] = ProjectLifecycle.ApiName(target),
-                    ["allowed_states"] = string.Join(",", allowed.Select(ProjectLifecycle.ApiName)),
-                });
-        }
-
+        ProjectLifecycle.Workflow.Require(Name, State, target);
         if (date > today)
         {
             throw ServiceException.InvalidArgument("date", "must not be in the future.");
@@ -233,15 +193,5 @@ public sealed class Project
         }
 
         Touch(now, actor);
-    }
-
-    /// <summary>Records the deletion as the project's last version, so the deletion event orders after every other.</summary>
-    public void MarkDeleted(DateTime now, string actor) => Touch(now, actor);
-
-    private void Touch(DateTime now, string actor)
-    {
-        Version++;
-        UpdateTime = now;
-        UpdateActor = actor;
     }
 }

@@ -35,3 +35,9 @@ public sealed record ImportRowFailure(int RowNumber, string ProjectCode, ErrorKi
         new(rowNumber, projectCode, exception.Kind, exception.Message,
             [.. exception.FieldViolations, .. exception.PreconditionViolations.Select(v => new FieldViolation(v.Subject, v.Description))]);
 }
+
+/// <summary>
+/// An import row as received: its number, its draft (null when the row carried no project) and the problems met while
+/// reading it (a date that does not exist), before screening.
+/// </summary>
+public sealed record ReceivedImportRow(int RowNumber, ProjectDraft? Draft, IReadOnlyList<FieldViolation> Violations);

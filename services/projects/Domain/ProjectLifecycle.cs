@@ -1,31 +1,26 @@
-using System.Collections.Frozen;
+using Industry.ServiceDefaults.Resources;
+using Industry.ServiceDefaults.Writes;
 
 namespace Industry.Projects.Domain;
 
 /// <summary>
 /// The state machine of a key renovation project: RESERVE → UNDER_CONSTRUCTION → COMPLETED → IN_PRODUCTION;
-/// UNDER_CONSTRUCTION ↔ SUSPENDED; CANCELLED from RESERVE or SUSPENDED. Anything else is refused.
+/// UNDER_CONSTRUCTION ↔ SUSPENDED; CANCELLED from RESERVE or SUSPENDED. Anything else is refused. The one method,
+/// <c>TransitionProject</c>, names its target state, so a transition is its target.
 /// </summary>
 public static class ProjectLifecycle
 {
-    private static readonly FrozenDictionary<ProjectState, ProjectState[]> Next = new Dictionary<ProjectState, ProjectState[]>
-    {
-        [ProjectState.Reserve] = [ProjectState.UnderConstruction, ProjectState.Cancelled],
-        [ProjectState.UnderConstruction] = [ProjectState.Completed, ProjectState.Suspended],
-        [ProjectState.Suspended] = [ProjectState.UnderConstruction, ProjectState.Cancelled],
-        [ProjectState.Completed] = [ProjectState.InProduction],
-        [ProjectState.InProduction] = [],
-        [ProjectState.Cancelled] = [],
-    }.ToFrozenDictionary();
-
-    /// <summary>The states a project in <paramref name="state"/> may move to, in a stable order.</summary>
-    public static IReadOnlyList<ProjectState> AllowedFrom(ProjectState state) => Next[state];
-
-    public static bool CanMove(ProjectState from, ProjectState to) => Next[from].Contains(to);
+    /// <summary>Declared in the order the allowed states are listed in (UNDER_CONSTRUCTION before CANCELLED, COMPLETED before SUSPENDED).</summary>
+    public static readonly Lifecycle<ProjectState, ProjectState> Workflow = new Lifecycle<ProjectState, ProjectState>(ApiName, s => $"TransitionProject({ApiName(s)})")
+        .Allow(ProjectState.UnderConstruction, ProjectState.UnderConstruction, ProjectState.Reserve, ProjectState.Suspended)
+        .Allow(ProjectState.Completed, ProjectState.Completed, ProjectState.UnderConstruction)
+        .Allow(ProjectState.Suspended, ProjectState.Suspended, ProjectState.UnderConstruction)
+        .Allow(ProjectState.InProduction, ProjectState.InProduction, ProjectState.Completed)
+        .Allow(ProjectState.Cancelled, ProjectState.Cancelled, ProjectState.Reserve, ProjectState.Suspended)
+        .Allow(ProjectState.Reserve, ProjectState.Reserve); // from nowhere: a request for it is refused, naming it as its requested state
 
     /// <summary>The state as the API names it (<c>PROJECT_STATE_UNDER_CONSTRUCTION</c>), for error messages callers act on.</summary>
-    public static string ApiName(ProjectState state) =>
-        "PROJECT_STATE_" + string.Concat(state.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
+    public static string ApiName(ProjectState state) => ApiEnumNames.Of(state, "PROJECT_STATE_");
 
     /// <summary>Construction has begun: investment can be reported (from UNDER_CONSTRUCTION on, suspension included).</summary>
     public static bool HasStarted(ProjectState state) => state is not (ProjectState.Reserve or ProjectState.Cancelled);

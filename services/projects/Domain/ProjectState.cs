@@ -1,6 +1,6 @@
 namespace Industry.Projects.Domain;
 
-/// <summary>A project's place in its lifecycle (DESIGN.md 3.2).</summary>
+/// <summary>A project's place in its lifecycle (<see cref="ProjectLifecycle"/>).</summary>
 public enum ProjectState
 {
     /// <summary>储备: planned, not started.</summary>

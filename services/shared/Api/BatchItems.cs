@@ -89,7 +89,7 @@ public static class BatchItems
     }
 
     /// <summary>The item's error, its field violations and message prefixed with <c>requests[i]</c> (precondition subjects are resource names, left alone).</summary>
-    private static async Task<T> ItemAsync<T>(int index, Func<Task<T>> apply)
+    internal static async Task<T> ItemAsync<T>(int index, Func<Task<T>> apply)
     {
         try
         {

@@ -1,14 +1,15 @@
 using Google.Protobuf.WellKnownTypes;
+using Industry.Projects.Api;
 using Industry.Projects.Data;
 using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Reference;
-using Industry.ServiceDefaults.Resources;
 using Industry.ServiceDefaults.Security;
+using Industry.ServiceDefaults.Writes;
 using Proto = Industry.Projects.V1;
 
-namespace Industry.Projects.Api;
+namespace Industry.Projects.Writes;
 
 /// <summary>What one screened row did; <see cref="Failure"/> is set when <see cref="Outcome"/> is Failed.</summary>
 internal readonly record struct ImportResult(ImportOutcome Outcome, ImportRowFailure? Failure = null);
@@ -20,13 +21,13 @@ internal readonly record struct ImportResult(ImportOutcome Outcome, ImportRowFai
 /// caller may not write (a city editor's row for another city, or for a stored project of another city) fails
 /// PERMISSION_DENIED on its own, before anything reveals whether its project exists.
 /// </summary>
-internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outbox, IImportReferenceCheck references, TimeProvider clock, string actor, Caller caller)
+internal sealed class ProjectImportWriter(ProjectsDbContext db, Write write, ImportReferenceCheck references)
 {
     /// <summary>Whole-batch attempts before falling back to one transaction per row.</summary>
     private const int BatchAttempts = 2;
 
     /// <summary>The result of each row of <paramref name="rows"/>, in order.</summary>
-    public async Task<ImportResult[]> WriteAsync(IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
+    public async Task<ImportResult[]> WriteAsync(IReadOnlyList<ImportRow> rows)
     {
         var results = new ImportResult[rows.Count];
         var all = Enumerable.Range(0, rows.Count).ToList();
@@ -35,7 +36,7 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
         // look-up and the save) rolls the batch back; it is read and applied again.
         for (var attempt = 1; attempt <= BatchAttempts; attempt++)
         {
-            if (await TryWriteAsync(rows, all, results, cancellationToken))
+            if (await TryWriteAsync(rows, all, results))
             {
                 return results;
             }
@@ -44,7 +45,7 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
         // Still contested: one transaction per row, so that only the contested rows fail (ABORTED) and the rest stand.
         foreach (var i in all)
         {
-            if (!await TryWriteAsync(rows, [i], results, cancellationToken))
+            if (!await TryWriteAsync(rows, [i], results))
             {
                 results[i] = new ImportResult(ImportOutcome.Failed, new ImportRowFailure(
                     rows[i].RowNumber, rows[i].Draft.ProjectCode, ErrorKind.Aborted,
@@ -56,7 +57,7 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
     }
 
     /// <summary>Applies the rows at <paramref name="indices"/> in one transaction; false when a concurrent write won (nothing stored).</summary>
-    private async Task<bool> TryWriteAsync(IReadOnlyList<ImportRow> rows, List<int> indices, ImportResult[] results, CancellationToken cancellationToken)
+    private async Task<bool> TryWriteAsync(IReadOnlyList<ImportRow> rows, List<int> indices, ImportResult[] results)
     {
         if (indices.Count == 0)
         {
@@ -64,45 +65,43 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
         }
 
         var codes = indices.Select(i => rows[i].Draft.ProjectCode).ToList();
-        var stored = await db.ForImportAsync(codes, codes.Select(ProjectsApi.DefaultId).ToList(), cancellationToken);
+        var stored = await db.ForImportAsync(codes, codes.Select(ProjectWrites.DefaultId).ToList(), write.CancellationToken);
         var byCode = stored.ToDictionary(p => p.ProjectCode, StringComparer.Ordinal);
         var takenIds = stored.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var batch = indices.Select(i => rows[i]).ToList();
-        var newNames = batch.Where(r => !byCode.ContainsKey(r.Draft.ProjectCode)).Select(r => "projects/" + ProjectsApi.DefaultId(r.Draft.ProjectCode)).ToList();
-        var buried = newNames.Count == 0 ? [] : await db.LastVersionsAsync(newNames, cancellationToken);
-        var referenceFailures = await references.CheckAsync(batch, [.. batch.Select(r => byCode.GetValueOrDefault(r.Draft.ProjectCode))], cancellationToken);
-        var now = WireTime.UtcNow(clock);
-        var today = ChinaTime.Today(clock);
+        var newNames = batch.Where(r => !byCode.ContainsKey(r.Draft.ProjectCode)).Select(r => "projects/" + ProjectWrites.DefaultId(r.Draft.ProjectCode)).ToList();
+        var buried = newNames.Count == 0 ? [] : await db.LastVersionsAsync(newNames, write.CancellationToken);
+        var referenceFailures = await references.CheckAsync(batch, [.. batch.Select(r => byCode.GetValueOrDefault(r.Draft.ProjectCode))], write.CancellationToken);
         List<Project> created = [], revised = [];
         for (var k = 0; k < batch.Count; k++)
         {
             results[indices[k]] = OutsideCallerCity(batch[k], byCode.GetValueOrDefault(batch[k].Draft.ProjectCode)) is { } denied ? new ImportResult(ImportOutcome.Failed, denied)
                 : referenceFailures.TryGetValue(k, out var failure) ? new ImportResult(ImportOutcome.Failed, failure)
-                : byCode.TryGetValue(batch[k].Draft.ProjectCode, out var project) ? Revise(project, batch[k], now, revised)
-                : Create(batch[k], takenIds, buried, today, now, created);
+                : byCode.TryGetValue(batch[k].Draft.ProjectCode, out var project) ? Revise(project, batch[k], revised)
+                : Create(batch[k], takenIds, buried, created);
         }
 
-        return await db.TrySaveAsync(created, revised, cancellationToken);
+        return await db.TrySaveAsync(created, revised, write.CancellationToken);
     }
 
     /// <summary>The failure of a row the caller may not write: its county's city, and the stored project's, must be the caller's.</summary>
     private ImportRowFailure? OutsideCallerCity(ImportRow row, Project? stored)
     {
-        if (caller.MayWriteCity(Divisions.CityOf(row.Draft.CountyCode)?.Code) && (stored is null || caller.MayWriteCity(stored.CityCode)))
+        if (write.Caller.MayWriteCity(Divisions.CityOf(row.Draft.CountyCode)?.Code) && (stored is null || write.Caller.MayWriteCity(stored.CityCode)))
         {
             return null;
         }
 
-        var name = stored?.Name ?? "projects/" + ProjectsApi.DefaultId(row.Draft.ProjectCode);
-        return ImportRowFailure.From(row.RowNumber, row.Draft.ProjectCode, CallerAccess.OutsideCity(caller, name));
+        var name = stored?.Name ?? "projects/" + ProjectWrites.DefaultId(row.Draft.ProjectCode);
+        return ImportRowFailure.From(row.RowNumber, row.Draft.ProjectCode, CallerAccess.OutsideCity(write.Caller, name));
     }
 
-    private ImportResult Revise(Project project, ImportRow row, DateTime now, List<Project> revised)
+    private ImportResult Revise(Project project, ImportRow row, List<Project> revised)
     {
         IReadOnlyList<string> changed;
         try
         {
-            changed = project.Revise(row.Draft, now, actor);
+            changed = project.Revise(row.Draft, write.Now, write.Actor);
         }
         catch (ServiceException ex)
         {
@@ -115,14 +114,14 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
         }
 
         revised.Add(project);
-        outbox.Add(new Proto.ProjectUpdated { Project = project.ToProto(), UpdateMask = new FieldMask { Paths = { changed } } }, project.Name, project.Version, actor);
+        write.Raise(new Proto.ProjectUpdated { Project = project.ToProto(), UpdateMask = new FieldMask { Paths = { changed } } }, project);
         return new ImportResult(ImportOutcome.Updated);
     }
 
     /// <summary>A new project; <paramref name="buried"/> holds the last versions of deleted projects whose id it takes.</summary>
-    private ImportResult Create(ImportRow row, HashSet<string> takenIds, Dictionary<string, long> buried, DateOnly today, DateTime now, List<Project> created)
+    private ImportResult Create(ImportRow row, HashSet<string> takenIds, Dictionary<string, long> buried, List<Project> created)
     {
-        var id = ProjectsApi.DefaultId(row.Draft.ProjectCode);
+        var id = ProjectWrites.DefaultId(row.Draft.ProjectCode);
         if (takenIds.Contains(id))
         {
             // Another project was created with this id explicitly; CreateProject would refuse the row the same way.
@@ -130,9 +129,9 @@ internal sealed class ProjectImportWriter(ProjectsDbContext db, EventOutbox outb
                 ServiceException.AlreadyExists($"projects/{id}, a project with another code,")));
         }
 
-        var project = Project.Create(id, row.Draft, today, now, actor, buried.GetValueOrDefault("projects/" + id));
+        var project = Project.Create(id, row.Draft, write.Today, write.Now, write.Actor, buried.GetValueOrDefault("projects/" + id));
         created.Add(project);
-        outbox.Add(new Proto.ProjectCreated { Project = project.ToProto() }, project.Name, project.Version, actor);
+        write.Raise(new Proto.ProjectCreated { Project = project.ToProto() }, project);
         return new ImportResult(ImportOutcome.Created);
     }
 }

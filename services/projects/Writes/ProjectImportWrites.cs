@@ -1,57 +1,55 @@
 using System.Globalization;
-using Grpc.Core;
+using Industry.Projects.Api;
+using Industry.Projects.Data;
 using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Hosting;
-using Industry.ServiceDefaults.Security;
+using Industry.ServiceDefaults.Writes;
 using Proto = Industry.Projects.V1;
 
-namespace Industry.Projects.Api;
+namespace Industry.Projects.Writes;
 
 /// <summary>
-/// 批量导入: <c>ImportProjects</c>, the monthly scheduling sheets (月度调度表) streamed one row per message. Rows are
-/// screened as they arrive and written in batches of <see cref="ProjectImportScreen.BatchSize"/>, each batch in its
-/// own transaction, so a sheet of any length is imported at thousands of rows per second in flat memory.
+/// 批量导入: <c>ImportProjects</c>, the monthly scheduling sheets (月度调度表) streamed one row per message, as one write.
+/// Rows are screened as they arrive and written in batches of <see cref="ProjectImportScreen.BatchSize"/>, each batch
+/// in its own transaction (<see cref="ProjectImportWriter"/>), so a sheet of any length is imported at thousands of
+/// rows per second in flat memory; the pipeline's own save finds nothing left to store.
 /// </summary>
-internal sealed partial class ProjectsApi
+internal sealed class ProjectImportWrites(ProjectsDbContext db, IReferenceChecker references)
 {
-    public override async Task<Proto.ImportProjectsResponse> ImportProjects(IAsyncStreamReader<Proto.ImportProjectsRequest> requestStream, ServerCallContext context)
+    public async Task<Proto.ImportProjectsResponse> ImportAsync(Write write, IAsyncEnumerable<ReceivedImportRow> rows)
     {
-        var ct = context.CancellationToken;
         var screen = new ProjectImportScreen();
-        var writer = new ProjectImportWriter(db, outbox, new ImportReferenceCheck(references, context.Caller()), clock, Actor.Of(context), context.Caller());
+        var writer = new ProjectImportWriter(db, write, new ImportReferenceCheck(references, write.Caller));
         var response = new Proto.ImportProjectsResponse();
         var pending = new List<PendingRow>(ProjectImportScreen.BatchSize);
         var lastRowNumber = 0;
-        while (await requestStream.MoveNext(ct))
+        await foreach (var row in rows.WithCancellation(write.CancellationToken))
         {
-            var request = requestStream.Current;
             if (!screen.Admit())
             {
-                await FlushAsync(writer, pending, response, ct);
+                await FlushAsync(writer, pending, response);
                 throw TooManyRows(lastRowNumber);
             }
 
-            lastRowNumber = request.RowNumber;
-            var (draft, violations) = ProjectImportMapping.Read(request.Project);
-            var failure = screen.Screen(request.RowNumber, draft, violations);
-            pending.Add(failure is null ? new PendingRow(new ImportRow(request.RowNumber, draft!), null) : new PendingRow(null, failure));
+            lastRowNumber = row.RowNumber;
+            var failure = screen.Screen(row.RowNumber, row.Draft, row.Violations);
+            pending.Add(failure is null ? new PendingRow(new ImportRow(row.RowNumber, row.Draft!), null) : new PendingRow(null, failure));
             if (pending.Count == ProjectImportScreen.BatchSize)
             {
-                await FlushAsync(writer, pending, response, ct);
+                await FlushAsync(writer, pending, response);
             }
         }
 
-        await FlushAsync(writer, pending, response, ct);
+        await FlushAsync(writer, pending, response);
         response.RowCount = screen.RowCount;
         return response;
     }
 
     /// <summary>Writes the pending rows' valid ones and counts every pending row, in the order received.</summary>
-    private static async Task FlushAsync(ProjectImportWriter writer, List<PendingRow> pending, Proto.ImportProjectsResponse response, CancellationToken cancellationToken)
+    private static async Task FlushAsync(ProjectImportWriter writer, List<PendingRow> pending, Proto.ImportProjectsResponse response)
     {
         var rows = pending.Where(p => p.Row is not null).Select(p => p.Row!).ToList();
-        var results = rows.Count == 0 ? [] : await writer.WriteAsync(rows, cancellationToken);
+        var results = rows.Count == 0 ? [] : await writer.WriteAsync(rows);
         var next = 0;
         foreach (var row in pending)
         {

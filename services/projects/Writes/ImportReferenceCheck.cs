@@ -2,26 +2,12 @@ using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Security;
 
-namespace Industry.Projects.Api;
+namespace Industry.Projects.Writes;
 
 /// <summary>
-/// Where the check that a row's cluster and park exist plugs into <c>ImportProjects</c>. It is called once per batch,
-/// after the batch's stored projects were read and before anything is written, with each row and its stored project
-/// (null for a new code), so that an implementation asks the cluster and parks services only about the references
-/// that are new or changed, the batch's distinct ones in one call rather than one per row. A row whose reference does
-/// not exist fails with FAILED_PRECONDITION, as CreateProject and UpdateProject do; when a service cannot be reached,
-/// an implementation fails the affected rows with UNAVAILABLE (or throws <c>ServiceException.Unavailable</c> to end
-/// the call; batches already written stay written).
-/// </summary>
-internal interface IImportReferenceCheck
-{
-    /// <summary>Failures keyed by the row's index in <paramref name="rows"/>; the rows not in it pass.</summary>
-    Task<IReadOnlyDictionary<int, ImportRowFailure>> CheckAsync(IReadOnlyList<ImportRow> rows, IReadOnlyList<Project?> stored, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// The import's check with the cluster and parks services (<see cref="IReferenceChecker"/>): the batch's distinct new or
-/// changed references in one look-up, then per row the same decision CreateProject makes
+/// The import's check with the cluster and parks services (<see cref="IReferenceChecker"/>), once per batch after its
+/// stored projects were read and before anything is written: the batch's distinct new or changed references in one
+/// look-up, then per row the same decision CreateProject makes
 /// (<see cref="ProjectReferences.Require"/>): PERMISSION_DENIED for a city editor's reference outside its city,
 /// FAILED_PRECONDITION for a reference that does not exist or a park of another city than the row's, UNAVAILABLE when
 /// its service could not confirm it. Each fails only the rows concerned; the rest of the batch is written. A name
@@ -30,12 +16,13 @@ internal interface IImportReferenceCheck
 /// asking each batch again would cost more than writing it. (One import is one moment; a cluster deleted during it is
 /// what the cluster service's own consumer records as unknown.)
 /// </summary>
-internal sealed class ImportReferenceCheck(IReferenceChecker checker, Caller caller) : IImportReferenceCheck
+internal sealed class ImportReferenceCheck(IReferenceChecker checker, Caller caller)
 {
     private static readonly IReadOnlyDictionary<string, ReferenceAnswer> NothingLooked = new Dictionary<string, ReferenceAnswer>();
 
     private readonly Dictionary<string, ReferenceAnswer> _exist = new(StringComparer.Ordinal);
 
+    /// <summary>Failures keyed by the row's index in <paramref name="rows"/> (<paramref name="stored"/>: each row's stored project, null for a new code); the rows not in it pass.</summary>
     public async Task<IReadOnlyDictionary<int, ImportRowFailure>> CheckAsync(IReadOnlyList<ImportRow> rows, IReadOnlyList<Project?> stored, CancellationToken cancellationToken)
     {
         var failures = new Dictionary<int, ImportRowFailure>();

@@ -1,0 +1,93 @@
+using Google.Protobuf.WellKnownTypes;
+using Industry.Projects.Api;
+using Industry.Projects.Data;
+using Industry.Projects.Domain;
+using Industry.ServiceDefaults.Api;
+using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Reporting;
+using Industry.ServiceDefaults.Resources;
+using Industry.ServiceDefaults.Writes;
+using Microsoft.EntityFrameworkCore;
+using Proto = Industry.Projects.V1;
+
+namespace Industry.Projects.Writes;
+
+/// <summary>月度调度: a project's monthly investment reports, each written through its project (its city, its cumulative total, its events).</summary>
+internal sealed class InvestmentReportWrites(ProjectsDbContext db)
+{
+    /// <summary>
+    /// Validates one month's report and applies it, with its <c>InvestmentReported</c> about the project, to the pending
+    /// changes: a new month, or a replacement of a stored one when its etag is sent.
+    /// </summary>
+    public async Task<Proto.InvestmentReport> ReportAsync(Write write, InvestmentReportDraft draft)
+    {
+        var period = ReportingPeriod.TryParse(draft.Period) ?? throw ServiceException.InvalidArgument("period", "must be a month 'YYYY-MM' from 2000-01 to 2100-12.");
+        var project = await write.LoadAsync(db.Projects, Project.Collection, draft.Parent, "parent", etag: null);
+
+        // In a batch an earlier item may have added this month already: it is pending, not stored.
+        var report = db.InvestmentReports.Local.FirstOrDefault(r => r.ProjectId == project.Id && r.Year == period.Year && r.Month == period.Month)
+            ?? await db.InvestmentReports.SingleOrDefaultAsync(
+                r => r.ProjectId == project.Id && r.Year == period.Year && r.Month == period.Month, write.CancellationToken);
+        var name = $"{project.Name}/investmentReports/{period}";
+        if (report is not null)
+        {
+            if (draft.Etag.Length == 0)
+            {
+                throw ServiceException.AlreadyExists(name + " (send its etag to replace it)");
+            }
+
+            Etag.Require(draft.Etag, report.Version, name);
+        }
+
+        InvestmentRules.Check(project, period, draft.CompletedInvestmentYuan, report?.CompletedInvestmentYuan ?? 0, write.Today);
+
+        var previous = report?.ToProto();
+        long delta;
+        if (report is null)
+        {
+            report = new InvestmentReport(project.Id, period.Year, period.Month, draft.CompletedInvestmentYuan, draft.ProgressNote, write.Now, write.Actor);
+            db.InvestmentReports.Add(report);
+            delta = draft.CompletedInvestmentYuan;
+        }
+        else
+        {
+            delta = report.Replace(draft.CompletedInvestmentYuan, draft.ProgressNote, write.Now, write.Actor);
+        }
+
+        project.RecordInvestment(delta, period.ToString(), write.Now, write.Actor);
+        var proto = report.ToProto();
+        proto.CumulativeCompletedInvestmentYuan = await db.CumulativeThroughAsync(project.Id, period, write.CancellationToken) + PendingThrough(project.Id, period);
+        write.Raise(new Proto.InvestmentReported { InvestmentReport = proto, Project = project.ToProto(), PreviousInvestmentReport = previous }, project);
+        return proto;
+    }
+
+    /// <summary>月度调度 in bulk (AIP-233): <see cref="ReportAsync"/> for every item, in order, as one write.</summary>
+    public async Task<Proto.BatchReportInvestmentsResponse> BatchReportAsync(Write write, string parent, IReadOnlyList<InvestmentReportDraft> items)
+    {
+        ResourceName.Id(parent, Project.Collection, "parent");
+        var reports = await WriteBatch.EachAsync(db, items, item => ReportAsync(write, item with { Parent = BatchItems.Parent(parent, item.Parent) }));
+        return new() { InvestmentReports = { reports } };
+    }
+
+    public async Task<Empty> DeleteAsync(Write write, string name, string etag)
+    {
+        var (projectId, periodText) = ResourceName.ChildId(name, Project.Collection, "investmentReports");
+        var period = ReportingPeriod.TryParse(periodText) ?? throw ServiceException.InvalidArgument("name", "must end in a month 'YYYY-MM'.");
+        var project = await write.LoadAsync(db.Projects, Project.Collection, Project.Collection + "/" + projectId, "name", etag: null);
+        var report = await write.LoadAsync(db.InvestmentReports.Where(r => r.ProjectId == projectId && r.Year == period.Year && r.Month == period.Month), name, etag);
+        project.RecordInvestment(-report.CompletedInvestmentYuan, period.ToString(), write.Now, write.Actor);
+        db.InvestmentReports.Remove(report);
+        write.Raise(new Proto.InvestmentReportDeleted { InvestmentReport = report.ToProto(), Project = project.ToProto() }, project);
+        return new Empty();
+    }
+
+    /// <summary>
+    /// What the unsaved reports of the project through <paramref name="period"/> change in its stored cumulative
+    /// investment: this call's report, and in a batch the earlier items' reports of the same project.
+    /// </summary>
+    private long PendingThrough(string projectId, ReportingPeriod period) =>
+        db.ChangeTracker.Entries<InvestmentReport>()
+            .Where(e => e.Entity.ProjectId == projectId
+                && (e.Entity.Year < period.Year || (e.Entity.Year == period.Year && e.Entity.Month <= period.Month)))
+            .Sum(CityInvestmentTotals.Delta);
+}
