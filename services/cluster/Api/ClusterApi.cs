@@ -3,7 +3,6 @@ using Industry.Clusters.Data;
 using Industry.Clusters.V1;
 using Industry.Clusters.Writes;
 using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Resources;
@@ -18,7 +17,6 @@ namespace Industry.Clusters.Api;
 /// </summary>
 internal sealed partial class ClusterApi(
     ClusterDbContext db,
-    EventOutbox outbox,
     PageTokenCodec pageTokens,
     TimeProvider clock,
     WritePipeline writes,

@@ -1,7 +1,6 @@
 using Industry.Projects.Data;
 using Industry.Projects.V1;
 using Industry.Projects.Writes;
-using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Pagination;
 using Industry.ServiceDefaults.Writes;
 
@@ -10,7 +9,6 @@ namespace Industry.Projects.Api;
 /// <summary><c>industry.projects.v1.ProjectService</c>: thin endpoints that map the wire to the reads and the write handlers.</summary>
 internal sealed partial class ProjectsApi(
     ProjectsDbContext db,
-    EventOutbox outbox,
     PageTokenCodec pageTokens,
     TimeProvider clock,
     WritePipeline writes,
