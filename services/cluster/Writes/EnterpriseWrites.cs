@@ -42,7 +42,7 @@ internal sealed class EnterpriseWrites(ClusterDbContext db)
     }
 
     public async Task<Proto.BatchCreateEnterprisesResponse> BatchCreateAsync(Write write, IReadOnlyList<Proto.CreateEnterpriseRequest> items) =>
-        new() { Enterprises = { await BatchItems.ApplyEachAsync(db, items, (item, _) => CreateAsync(write, item.Enterprise)) } };
+        new() { Enterprises = { await BatchItems.EachAsync(db, items, (item, _) => CreateAsync(write, item.Enterprise)) } };
 
     public async Task<Proto.Enterprise> UpdateAsync(Write write, Proto.Enterprise? requested, FieldMask? mask)
     {
@@ -100,7 +100,7 @@ internal sealed class EnterpriseWrites(ClusterDbContext db)
     }
 
     public async Task<Proto.BatchGrantQualificationsResponse> BatchGrantAsync(Write write, IReadOnlyList<Proto.GrantQualificationRequest> items) =>
-        new() { Enterprises = { await BatchItems.ApplyEachAsync(db, items, (item, _) => GrantAsync(write, item)) } };
+        new() { Enterprises = { await BatchItems.EachAsync(db, items, (item, _) => GrantAsync(write, item)) } };
 
     /// <summary>Revokes a qualification, with a reason, unless another is built on it.</summary>
     public async Task<Proto.Enterprise> RevokeQualificationAsync(Write write, string name, string etag, QualificationType type, string reason)

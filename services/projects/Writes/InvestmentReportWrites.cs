@@ -65,7 +65,7 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
     public async Task<Proto.BatchReportInvestmentsResponse> BatchReportAsync(Write write, string parent, IReadOnlyList<InvestmentReportDraft> items)
     {
         ResourceName.Id(parent, Project.Collection, "parent");
-        var reports = await WriteBatch.EachAsync(db, items, item => ReportAsync(write, item with { Parent = BatchItems.Parent(parent, item.Parent) }));
+        var reports = await BatchItems.EachAsync(db, items, (item, _) => ReportAsync(write, item with { Parent = BatchItems.Parent(parent, item.Parent) }));
         return new() { InvestmentReports = { reports } };
     }
 

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Industry.ServiceDefaults.Api;
 
 /// <summary>
-/// AIP-233 batch methods: the items of one call are applied in order on one DbContext and saved by one
-/// <c>SaveChanges</c> (one transaction), so that either every item and its event are stored or nothing is. An item's
+/// AIP-233 batch methods: the items of one call are applied in order on one DbContext, as one write of the write
+/// pipeline, and saved by its one <c>SaveChanges</c> (one transaction), so that either every item and its event are stored or nothing is. An item's
 /// error fails the whole call and names the item (<c>requests[3].enterprise.uscc</c>).
 /// </summary>
 public static class BatchItems
@@ -20,18 +20,6 @@ public static class BatchItems
         {
             throw ServiceException.InvalidArgument("requests", $"must hold 1 to {MaxItems} items; it holds {count}.");
         }
-    }
-
-    /// <summary>Applies every item with <paramref name="apply"/>, in order (<see cref="EachAsync"/>), then saves once.</summary>
-    public static async Task<List<TResult>> ApplyAsync<TItem, TResult>(
-        DbContext db,
-        IReadOnlyList<TItem> items,
-        Func<TItem, int, Task<TResult>> apply,
-        CancellationToken cancellationToken)
-    {
-        var results = await EachAsync(db, items, apply);
-        await db.SaveChangesAsync(cancellationToken);
-        return results;
     }
 
     /// <summary>
@@ -61,35 +49,8 @@ public static class BatchItems
         return results;
     }
 
-    /// <summary>
-    /// As <see cref="ApplyAsync"/> without the save, for a batch that is one write of the write pipeline (which saves
-    /// it): every item applied in order, changes detected once at the end.
-    /// </summary>
-    public static async Task<List<TResult>> ApplyEachAsync<TItem, TResult>(DbContext db, IReadOnlyList<TItem> items, Func<TItem, int, Task<TResult>> apply)
-    {
-        RequireCount(items.Count);
-        var results = new List<TResult>(items.Count);
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            for (var i = 0; i < items.Count; i++)
-            {
-                results.Add(await ItemAsync(i, () => apply(items[i], i)));
-            }
-
-            db.ChangeTracker.DetectChanges();
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
-
-        return results;
-    }
-
     /// <summary>The item's error, its field violations and message prefixed with <c>requests[i]</c> (precondition subjects are resource names, left alone).</summary>
-    internal static async Task<T> ItemAsync<T>(int index, Func<Task<T>> apply)
+    private static async Task<T> ItemAsync<T>(int index, Func<Task<T>> apply)
     {
         try
         {
