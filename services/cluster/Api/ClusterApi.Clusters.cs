@@ -1,9 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Industry.Clusters.Data;
-using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Pagination;
-using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 using static Industry.ServiceDefaults.Errors.RequiredFields;
 using Proto = Industry.Clusters.V1;

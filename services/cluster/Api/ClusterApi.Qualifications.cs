@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Industry.Clusters.Domain;
 using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Api;

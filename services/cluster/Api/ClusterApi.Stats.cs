@@ -1,8 +1,5 @@
 using Grpc.Core;
 using Industry.Clusters.Data;
-using Industry.Clusters.Domain;
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Clusters.V1;
 

@@ -1,6 +1,4 @@
 using Grpc.Core;
-using Industry.Clusters.Domain;
-using Industry.ServiceDefaults.Writes;
 using static Industry.ServiceDefaults.Errors.RequiredFields;
 using Proto = Industry.Clusters.V1;
 

@@ -2,11 +2,7 @@ using Grpc.Core;
 using Industry.Clusters.Data;
 using Industry.Clusters.V1;
 using Industry.Clusters.Writes;
-using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Pagination;
-using Industry.ServiceDefaults.Reference;
-using Industry.ServiceDefaults.Resources;
-using Industry.ServiceDefaults.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Clusters.Api;
@@ -54,7 +50,7 @@ internal sealed partial class ClusterApi(
         return Task.FromResult(response);
     }
 
-    public override async Task<ClusterTargets> GetClusterTargets(GetClusterTargetsRequest request, ServerCallContext context)
+    public override async Task<V1.ClusterTargets> GetClusterTargets(GetClusterTargetsRequest request, ServerCallContext context)
     {
         var year = ResourceName.Year(request.Name, "clusterTargets");
         var targets = await db.ClusterTargets.AsNoTracking().SingleOrDefaultAsync(t => t.Year == year, context.CancellationToken)

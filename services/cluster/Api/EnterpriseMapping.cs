@@ -1,6 +1,3 @@
-using Industry.Clusters.Domain;
-using Industry.ServiceDefaults.Reference;
-using Industry.ServiceDefaults.Resources;
 using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Api;

@@ -1,7 +1,3 @@
-using Industry.Clusters.V1;
-using Industry.ServiceDefaults.Reference;
-using Industry.ServiceDefaults.Resources;
-
 namespace Industry.Clusters.Api;
 
 /// <summary>Domain and reference types to and from the wire, in one place (proto types stop at Api/).</summary>
@@ -19,9 +15,9 @@ internal static class Mapping
         Gbt4754Prefixes = { industry.Gbt4754Prefixes },
     };
 
-    public static ClusterTargets ToProto(this Domain.ClusterTargets targets)
+    public static V1.ClusterTargets ToProto(this Domain.ClusterTargets targets)
     {
-        var proto = new ClusterTargets
+        var proto = new V1.ClusterTargets
         {
             Name = "clusterTargets/" + targets.Year,
             Year = targets.Year,

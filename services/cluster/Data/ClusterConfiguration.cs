@@ -1,4 +1,3 @@
-using Industry.Clusters.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,8 +9,6 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Cluster>
     {
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).HasMaxLength(63);
-        builder.Ignore(c => c.Name);
-        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Property(c => c.DisplayName).HasMaxLength(ClusterRules.MaxNameLength);
         builder.Property(c => c.IndustryCode).HasMaxLength(16);
         builder.Property(c => c.LeadDivisionCode).HasMaxLength(6);
@@ -20,7 +17,6 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Cluster>
         builder.Property(c => c.HostPark).HasMaxLength(100);
         builder.Property(c => c.Description).HasMaxLength(ClusterRules.MaxDescriptionLength);
         builder.Property(c => c.RevocationReason).HasMaxLength(ClusterRules.MaxReasonLength);
-        builder.Property(c => c.UpdateActor).HasMaxLength(200);
 
         // A primitive collection: a text[] on PostgreSQL, a JSON array on SQLite; the order given is kept.
         builder.PrimitiveCollection(c => c.ChainLeaders);

@@ -1,4 +1,3 @@
-using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +22,7 @@ public abstract class ClusterDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<RenovationProject> RenovationProjects => Set<RenovationProject>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClusterDbContext).Assembly).AddMessagingTables().AddIdempotencyTables();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClusterDbContext).Assembly).AddMessagingTables().AddIdempotencyTables().AddVersionedResources();
 }
 
 /// <summary>SQLite (local run).</summary>

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Filtering;
 
 namespace Industry.Clusters.Data;

@@ -1,5 +1,3 @@
-using Industry.Clusters.Domain;
-using Industry.ServiceDefaults.Reference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,9 +12,6 @@ internal sealed class ClusterTargetsConfiguration : IEntityTypeConfiguration<Clu
     {
         builder.HasKey(t => t.Year);
         builder.Property(t => t.Year).ValueGeneratedNever();
-        builder.Ignore(t => t.Name);
-        builder.Property(t => t.Version).IsConcurrencyToken();
-        builder.Property(t => t.UpdateActor).HasMaxLength(200);
 
         // The 2024 targets as the work report set them (C3, C4, C10-C12); changeable through UpdateClusterTargets.
         builder.HasData(new

@@ -1,4 +1,3 @@
-using Industry.Clusters.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,14 +9,11 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
     {
         builder.HasKey(e => e.Uscc);
         builder.Property(e => e.Uscc).HasMaxLength(18);
-        builder.Ignore(e => e.Name);
-        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.Property(e => e.DisplayName).HasMaxLength(EnterpriseRules.MaxNameLength);
         builder.Property(e => e.CountyCode).HasMaxLength(6);
         builder.Property(e => e.CityCode).HasMaxLength(6);
         builder.Property(e => e.Gbt4754Class).HasMaxLength(5);
         builder.Property(e => e.IndustryCode).HasMaxLength(16);
-        builder.Property(e => e.UpdateActor).HasMaxLength(200);
         builder.HasMany(e => e.Qualifications).WithOne().HasForeignKey(q => q.Uscc).OnDelete(DeleteBehavior.Cascade);
 
         // Keyset pagination of ListEnterprises: each filterable column with the id, so that a filtered page in the

@@ -1,7 +1,5 @@
 using System.Linq.Expressions;
-using Industry.Clusters.Domain;
 using Industry.ServiceDefaults.Filtering;
-using Industry.ServiceDefaults.Reference;
 
 namespace Industry.Clusters.Data;
 

@@ -1,5 +1,3 @@
-using Industry.Clusters.Domain;
-using Industry.ServiceDefaults.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Clusters.Data;

@@ -1,4 +1,3 @@
-using Industry.Clusters.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,11 +10,8 @@ internal sealed class RevenueReportConfiguration : IEntityTypeConfiguration<Reve
         // The key also finds the year-earlier report of a period (same cluster and month, year - 1).
         builder.HasKey(r => new { r.ClusterId, r.Year, r.Month });
         builder.Ignore(r => r.Period);
-        builder.Ignore(r => r.Name);
         builder.Property(r => r.ClusterId).HasMaxLength(63);
-        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Property(r => r.Note).HasMaxLength(RevenueRules.MaxNoteLength);
-        builder.Property(r => r.UpdateActor).HasMaxLength(200);
         builder.HasOne<Cluster>().WithMany().HasForeignKey(r => r.ClusterId).OnDelete(DeleteBehavior.Cascade);
     }
 }

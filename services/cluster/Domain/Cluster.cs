@@ -1,7 +1,3 @@
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reference;
-using Industry.ServiceDefaults.Writes;
-
 namespace Industry.Clusters.Domain;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Industry.ServiceDefaults.Resources;
-
 namespace Industry.Clusters.Domain;
 
 /// <summary>集群成员企业: an enterprise's membership of a cluster, <c>clusters/{c}/members/{uscc}</c>; not editable.</summary>

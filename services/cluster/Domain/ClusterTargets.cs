@@ -1,5 +1,3 @@
-using Industry.ServiceDefaults.Writes;
-
 namespace Industry.Clusters.Domain;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reporting;
-using Industry.ServiceDefaults.Resources;
-using Industry.ServiceDefaults.Writes;
-
 namespace Industry.Clusters.Domain;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reporting;
-
 namespace Industry.Clusters.Domain;
 
 /// <summary>What a cluster revenue report must satisfy, every field checked at once.</summary>

@@ -1,5 +1,4 @@
 using Industry.Clusters.Data;
-using Industry.Clusters.Domain;
 using Industry.Projects.V1;
 using Industry.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;

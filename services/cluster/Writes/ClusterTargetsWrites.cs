@@ -1,7 +1,5 @@
 using Industry.Clusters.Api;
 using Industry.Clusters.Data;
-using Industry.Clusters.Domain;
-using Industry.ServiceDefaults.Writes;
 using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Writes;

@@ -1,10 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Industry.Clusters.Api;
 using Industry.Clusters.Data;
-using Industry.Clusters.Domain;
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Resources;
-using Industry.ServiceDefaults.Writes;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Clusters.V1;
 

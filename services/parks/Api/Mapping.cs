@@ -1,14 +1,11 @@
-using Industry.Parks.V1;
-using Industry.ServiceDefaults.Resources;
-
 namespace Industry.Parks.Api;
 
 /// <summary>Domain types to and from the wire, in one place (proto types stop at Api/).</summary>
 internal static class Mapping
 {
-    public static DigitalTargets ToProto(this Domain.DigitalTargets targets)
+    public static V1.DigitalTargets ToProto(this Domain.DigitalTargets targets)
     {
-        var proto = new DigitalTargets
+        var proto = new V1.DigitalTargets
         {
             Name = targets.Name,
             Year = targets.Year,
@@ -37,7 +34,7 @@ internal static class Mapping
     }
 
     /// <summary>The targets a request gives; one it leaves out is null.</summary>
-    public static Domain.DigitalTargetsDraft ToDraft(this DigitalTargets targets) => new(
+    public static Domain.DigitalTargetsDraft ToDraft(this V1.DigitalTargets targets) => new(
         targets.HasParksCertified ? targets.ParksCertified : null,
         targets.HasEnterprisesTransformed ? targets.EnterprisesTransformed : null,
         targets.HasWorkshopsFactoriesLeaders ? targets.WorkshopsFactoriesLeaders : null,
@@ -47,9 +44,9 @@ internal static class Mapping
             c.HasEnterprisesTransformed ? c.EnterprisesTransformed : null,
             c.HasWorkshopsFactoriesLeaders ? c.WorkshopsFactoriesLeaders : null))]);
 
-    private static DigitalCityTarget ToProto(Domain.DigitalCityTarget city)
+    private static V1.DigitalCityTarget ToProto(Domain.DigitalCityTarget city)
     {
-        var proto = new DigitalCityTarget { CityCode = city.CityCode };
+        var proto = new V1.DigitalCityTarget { CityCode = city.CityCode };
         if (city.ParksCertified is { } parks)
         {
             proto.ParksCertified = parks;

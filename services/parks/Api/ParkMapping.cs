@@ -1,5 +1,3 @@
-using Industry.Parks.Domain;
-using Industry.ServiceDefaults.Resources;
 using Proto = Industry.Parks.V1;
 
 namespace Industry.Parks.Api;

@@ -1,9 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Industry.Parks.Data;
-using Industry.Parks.Domain;
 using Industry.ServiceDefaults.Pagination;
-using Industry.ServiceDefaults.Resources;
 using static Industry.ServiceDefaults.Errors.RequiredFields;
 using Proto = Industry.Parks.V1;
 

@@ -1,9 +1,5 @@
 using Grpc.Core;
 using Industry.Parks.Data;
-using Industry.Parks.Domain;
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reporting;
-using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Parks.V1;
 

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Industry.ServiceDefaults.Writes;
 using static Industry.ServiceDefaults.Errors.RequiredFields;
 using Proto = Industry.Parks.V1;
 

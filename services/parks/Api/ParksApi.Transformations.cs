@@ -1,11 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Industry.Parks.Data;
-using Industry.Parks.Domain;
 using Industry.Parks.Writes;
-using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Pagination;
-using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 using static Industry.ServiceDefaults.Errors.RequiredFields;
 using Proto = Industry.Parks.V1;

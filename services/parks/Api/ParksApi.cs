@@ -2,8 +2,6 @@ using Industry.Parks.Data;
 using Industry.Parks.V1;
 using Industry.Parks.Writes;
 using Industry.ServiceDefaults.Pagination;
-using Industry.ServiceDefaults.Resources;
-using Industry.ServiceDefaults.Writes;
 
 namespace Industry.Parks.Api;
 

@@ -1,4 +1,3 @@
-using Industry.Parks.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Parks.Data;

@@ -1,5 +1,3 @@
-using Industry.Parks.Domain;
-using Industry.ServiceDefaults.Reference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,9 +12,6 @@ internal sealed class DigitalTargetsConfiguration : IEntityTypeConfiguration<Dig
     {
         builder.HasKey(t => t.Year);
         builder.Property(t => t.Year).ValueGeneratedNever();
-        builder.Ignore(t => t.Name);
-        builder.Property(t => t.Version).IsConcurrencyToken();
-        builder.Property(t => t.UpdateActor).HasMaxLength(200);
         builder.OwnsMany(t => t.CityTargets, city =>
         {
             city.ToTable("digital_city_targets");

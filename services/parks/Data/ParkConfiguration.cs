@@ -1,4 +1,3 @@
-using Industry.Parks.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,8 +9,6 @@ internal sealed class ParkConfiguration : IEntityTypeConfiguration<Park>
     {
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).HasMaxLength(63);
-        builder.Ignore(p => p.Name);
-        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Property(p => p.DisplayName).HasMaxLength(ParkRules.MaxNameLength);
         builder.Property(p => p.CountyCode).HasMaxLength(6);
         builder.Property(p => p.CityCode).HasMaxLength(6);
@@ -19,7 +16,6 @@ internal sealed class ParkConfiguration : IEntityTypeConfiguration<Park>
         builder.Property(p => p.Description).HasMaxLength(ParkRules.MaxDescriptionLength);
         builder.Property(p => p.RejectionReason).HasMaxLength(ParkRules.MaxReasonLength);
         builder.Property(p => p.RevocationReason).HasMaxLength(ParkRules.MaxReasonLength);
-        builder.Property(p => p.UpdateActor).HasMaxLength(200);
 
         // Keyset pagination in each order ListParks offers (ties broken by id); progress counts parks by certification
         // year (and state, for the parks still certified) per city.

@@ -1,4 +1,3 @@
-using Industry.Parks.Domain;
 using Industry.ServiceDefaults.Filtering;
 
 namespace Industry.Parks.Data;

@@ -1,4 +1,3 @@
-using Industry.Parks.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,15 +9,12 @@ internal sealed class TransformationConfiguration : IEntityTypeConfiguration<Tra
     {
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).HasMaxLength(63 + 1 + 18);
-        builder.Ignore(t => t.Name);
-        builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Property(t => t.ParkId).HasMaxLength(63);
         builder.Property(t => t.EnterpriseUscc).HasMaxLength(18);
         builder.Property(t => t.EnterpriseDisplayName).HasMaxLength(TransformationRules.MaxNameLength);
         builder.Property(t => t.CityCode).HasMaxLength(6);
         builder.Property(t => t.Project).HasMaxLength(100);
         builder.Property(t => t.Note).HasMaxLength(TransformationRules.MaxNoteLength);
-        builder.Property(t => t.UpdateActor).HasMaxLength(200);
 
         // A park's transformations go with it (DeletePark with force), without events of their own.
         builder.HasOne<Park>().WithMany().HasForeignKey(t => t.ParkId).OnDelete(DeleteBehavior.Cascade);

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Industry.Parks.Domain;
 using Industry.ServiceDefaults.Filtering;
 
 namespace Industry.Parks.Data;

@@ -1,5 +1,3 @@
-using Industry.ServiceDefaults.Writes;
-
 namespace Industry.Parks.Domain;
 
 /// <summary>

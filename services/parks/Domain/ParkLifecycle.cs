@@ -1,6 +1,3 @@
-using Industry.ServiceDefaults.Resources;
-using Industry.ServiceDefaults.Writes;
-
 namespace Industry.Parks.Domain;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Resources;
-using Industry.ServiceDefaults.Writes;
-
 namespace Industry.Parks.Domain;
 
 /// <summary>

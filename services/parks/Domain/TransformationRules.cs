@@ -1,6 +1,3 @@
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reference;
-
 namespace Industry.Parks.Domain;
 
 /// <summary>What a transformation's fields must satisfy before anything is stored, every field checked at once.</summary>

@@ -1,11 +1,8 @@
 using Industry.Common.V1;
 using Industry.Parks.Api;
 using Industry.Parks.Data;
-using Industry.Parks.Domain;
 using Industry.ServiceDefaults.Messaging.Inbox;
 using Industry.ServiceDefaults.Messaging.Outbox;
-using Industry.ServiceDefaults.Reference;
-using Industry.ServiceDefaults.Resources;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using ProjectState = Industry.Projects.V1.ProjectState;

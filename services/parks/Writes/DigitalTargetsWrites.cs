@@ -1,7 +1,5 @@
 using Industry.Parks.Api;
 using Industry.Parks.Data;
-using Industry.Parks.Domain;
-using Industry.ServiceDefaults.Writes;
 using Proto = Industry.Parks.V1;
 
 namespace Industry.Parks.Writes;

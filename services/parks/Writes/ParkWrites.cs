@@ -1,10 +1,5 @@
 using Industry.Parks.Api;
 using Industry.Parks.Data;
-using Industry.Parks.Domain;
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reference;
-using Industry.ServiceDefaults.Resources;
-using Industry.ServiceDefaults.Writes;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Parks.V1;
 

@@ -1,12 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Industry.Parks.Api;
 using Industry.Parks.Data;
-using Industry.Parks.Domain;
 using Industry.ServiceDefaults.Api;
-using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Messaging.Outbox;
-using Industry.ServiceDefaults.Resources;
-using Industry.ServiceDefaults.Writes;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Parks.V1;
 

@@ -1,14 +1,11 @@
-using Industry.Projects.V1;
-using Industry.ServiceDefaults.Resources;
-
 namespace Industry.Projects.Api;
 
 /// <summary>Domain types to and from the wire, in one place (proto types stop at Api/).</summary>
 internal static class Mapping
 {
-    public static Plan ToProto(this Domain.Plan plan)
+    public static V1.Plan ToProto(this Domain.Plan plan)
     {
-        var proto = new Plan
+        var proto = new V1.Plan
         {
             Name = "plans/" + plan.Year,
             Year = plan.Year,
@@ -16,7 +13,7 @@ internal static class Mapping
             {
                 plan.CityTargets
                     .OrderBy(c => c.CityCode, StringComparer.Ordinal)
-                    .Select(c => new PlanCityTarget { CityCode = c.CityCode, TargetKeyProjectsUnderImplementation = c.TargetKeyProjectsUnderImplementation }),
+                    .Select(c => new V1.PlanCityTarget { CityCode = c.CityCode, TargetKeyProjectsUnderImplementation = c.TargetKeyProjectsUnderImplementation }),
             },
             Etag = Etag.Of(plan.Version),
             CreateTime = WireTime.ToTimestamp(plan.CreateTime),

@@ -1,6 +1,4 @@
 using Google.Rpc;
-using Industry.Projects.Domain;
-using Industry.ServiceDefaults.Errors;
 using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Api;

@@ -1,7 +1,3 @@
-using Industry.Projects.Domain;
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reference;
-using Industry.ServiceDefaults.Resources;
 using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Api;

@@ -1,10 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Industry.Projects.Data;
-using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Pagination;
-using Industry.ServiceDefaults.Reporting;
-using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Projects.V1;
 

@@ -1,10 +1,5 @@
 using Grpc.Core;
 using Industry.Projects.Data;
-using Industry.Projects.Domain;
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reference;
-using Industry.ServiceDefaults.Reporting;
-using Industry.ServiceDefaults.Resources;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Projects.V1;
 

@@ -1,9 +1,6 @@
 using System.Linq.Expressions;
 using Grpc.Core;
 using Industry.Projects.Data;
-using Industry.Projects.Domain;
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reporting;
 using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Api;

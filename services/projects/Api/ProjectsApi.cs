@@ -2,7 +2,6 @@ using Industry.Projects.Data;
 using Industry.Projects.V1;
 using Industry.Projects.Writes;
 using Industry.ServiceDefaults.Pagination;
-using Industry.ServiceDefaults.Writes;
 
 namespace Industry.Projects.Api;
 

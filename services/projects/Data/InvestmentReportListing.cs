@@ -1,7 +1,5 @@
 using System.Linq.Expressions;
-using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Filtering;
-using Industry.ServiceDefaults.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Projects.Data;

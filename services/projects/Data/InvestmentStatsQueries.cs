@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using Industry.Projects.Domain;
-using Industry.ServiceDefaults.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Projects.Data;

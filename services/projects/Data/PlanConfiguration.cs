@@ -1,5 +1,3 @@
-using Industry.Projects.Domain;
-using Industry.ServiceDefaults.Reference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,9 +12,6 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     {
         builder.HasKey(p => p.Year);
         builder.Property(p => p.Year).ValueGeneratedNever();
-        builder.Ignore(p => p.Name);
-        builder.Property(p => p.Version).IsConcurrencyToken();
-        builder.Property(p => p.UpdateActor).HasMaxLength(200);
         builder.OwnsMany(p => p.CityTargets, city =>
         {
             city.ToTable("plan_city_targets");

@@ -1,4 +1,3 @@
-using Industry.Projects.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,8 +9,6 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
     {
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).HasMaxLength(63);
-        builder.Ignore(p => p.Name);
-        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Property(p => p.ProjectCode).HasMaxLength(24);
         builder.HasIndex(p => p.ProjectCode).IsUnique();
         builder.Property(p => p.DisplayName).HasMaxLength(ProjectRules.MaxNameLength);
@@ -26,7 +23,6 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(p => p.Park).HasMaxLength(100);
         builder.Property(p => p.StateReason).HasMaxLength(1000);
         builder.Property(p => p.LatestReportPeriod).HasMaxLength(7);
-        builder.Property(p => p.UpdateActor).HasMaxLength(200);
 
         // Keyset pagination in the default order (create_time desc, id) and the progress queries
         // (key projects by tier and actual dates, per city) run over these indexes.
@@ -57,10 +53,7 @@ internal sealed class InvestmentReportConfiguration : IEntityTypeConfiguration<I
     {
         builder.HasKey(r => new { r.ProjectId, r.Year, r.Month });
         builder.Ignore(r => r.Period);
-        builder.Ignore(r => r.Name);
-        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Property(r => r.ProgressNote).HasMaxLength(2000);
-        builder.Property(r => r.UpdateActor).HasMaxLength(200);
         builder.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
 
         // Sums over all projects by year and month (investment stats), the amount included. The project id after the

@@ -1,4 +1,3 @@
-using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

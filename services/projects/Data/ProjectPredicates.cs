@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Industry.Projects.Domain;
 
 namespace Industry.Projects.Data;
 

@@ -43,7 +43,7 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
         throw new NotSupportedException("Use SaveChangesAsync: it keeps the per-city investment totals.");
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProjectsDbContext).Assembly).AddMessagingTables().AddIdempotencyTables();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProjectsDbContext).Assembly).AddMessagingTables().AddIdempotencyTables().AddVersionedResources();
 }
 
 /// <summary>SQLite (local run).</summary>

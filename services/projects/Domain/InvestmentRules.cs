@@ -1,6 +1,3 @@
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reporting;
-
 namespace Industry.Projects.Domain;
 
 /// <summary>What a monthly investment report must satisfy.</summary>

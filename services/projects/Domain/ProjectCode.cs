@@ -1,5 +1,4 @@
 using System.Globalization;
-using Industry.ServiceDefaults.Reference;
 
 namespace Industry.Projects.Domain;
 

@@ -1,5 +1,3 @@
-using Industry.ServiceDefaults.Errors;
-
 namespace Industry.Projects.Domain;
 
 /// <summary>A row of an import that passed screening: its spreadsheet row number and a draft that satisfies <see cref="ProjectRules"/>.</summary>

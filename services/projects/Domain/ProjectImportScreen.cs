@@ -1,5 +1,3 @@
-using Industry.ServiceDefaults.Errors;
-
 namespace Industry.Projects.Domain;
 
 /// <summary>

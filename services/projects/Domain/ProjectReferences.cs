@@ -1,5 +1,3 @@
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Security;
 
 namespace Industry.Projects.Domain;

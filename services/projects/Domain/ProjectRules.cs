@@ -1,6 +1,3 @@
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reference;
-
 namespace Industry.Projects.Domain;
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Grpc.Core;
 using Industry.Clusters.V1;
 using Industry.Parks.V1;
-using Industry.Projects.Domain;
 
 namespace Industry.Projects.References;
 

@@ -1,6 +1,5 @@
 using Industry.Clusters.V1;
 using Industry.Parks.V1;
-using Industry.Projects.Domain;
 using Industry.ServiceDefaults.ServiceClients;
 
 namespace Industry.Projects.References;

@@ -1,5 +1,3 @@
-using Industry.Projects.Domain;
-using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Security;
 
 namespace Industry.Projects.Writes;

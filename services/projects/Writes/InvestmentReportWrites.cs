@@ -1,12 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Industry.Projects.Api;
 using Industry.Projects.Data;
-using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Api;
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reporting;
-using Industry.ServiceDefaults.Resources;
-using Industry.ServiceDefaults.Writes;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Projects.V1;
 

@@ -1,7 +1,5 @@
 using Industry.Projects.Api;
 using Industry.Projects.Data;
-using Industry.Projects.Domain;
-using Industry.ServiceDefaults.Writes;
 using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Writes;

@@ -1,12 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Industry.Projects.Api;
 using Industry.Projects.Data;
-using Industry.Projects.Domain;
-using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Messaging.Outbox;
-using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Security;
-using Industry.ServiceDefaults.Writes;
 using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Writes;

@@ -1,9 +1,6 @@
 using System.Globalization;
 using Industry.Projects.Api;
 using Industry.Projects.Data;
-using Industry.Projects.Domain;
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Writes;
 using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Writes;

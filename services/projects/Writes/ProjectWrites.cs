@@ -1,11 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Industry.Projects.Api;
 using Industry.Projects.Data;
-using Industry.Projects.Domain;
-using Industry.ServiceDefaults.Errors;
-using Industry.ServiceDefaults.Reference;
-using Industry.ServiceDefaults.Resources;
-using Industry.ServiceDefaults.Writes;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Projects.V1;
 
