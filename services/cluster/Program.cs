@@ -11,7 +11,7 @@ var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ClusterDbContext, SqliteClusterDbContext, PostgresClusterDbContext>(identity);
 builder.AddClusterMessaging();
-builder.AddRequestIdempotency();
+builder.AddWritePipeline();
 builder.Services.AddScoped<ClusterWrites>().AddScoped<EnterpriseWrites>().AddScoped<ClusterMemberWrites>().AddScoped<RevenueReportWrites>().AddScoped<ClusterTargetsWrites>();
 
 var app = builder.Build();

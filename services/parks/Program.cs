@@ -11,7 +11,7 @@ var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ParksDbContext, SqliteParksDbContext, PostgresParksDbContext>(identity);
 builder.AddParksMessaging();
-builder.AddRequestIdempotency();
+builder.AddWritePipeline();
 builder.Services.AddScoped<ParkWrites>();
 builder.Services.AddScoped<TransformationWrites>();
 builder.Services.AddScoped<DigitalTargetsWrites>();

@@ -12,7 +12,7 @@ var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ProjectsDbContext, SqliteProjectsDbContext, PostgresProjectsDbContext>(identity);
 builder.AddServiceMessaging();
-builder.AddRequestIdempotency();
+builder.AddWritePipeline();
 builder.AddReferenceChecks();
 builder.Services.AddScoped<ProjectWrites>().AddScoped<InvestmentReportWrites>().AddScoped<ProjectImportWrites>().AddScoped<PlanWrites>();
 

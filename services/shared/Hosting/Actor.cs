@@ -1,5 +1,3 @@
-using Grpc.Core;
-
 namespace Industry.ServiceDefaults.Hosting;
 
 /// <summary>Who makes a call: recorded on every write and carried by every event, so that any change can be traced to who made it.</summary>
@@ -7,8 +5,4 @@ public static class Actor
 {
     /// <summary>A call without an authenticated identity; only reachable by methods no table protects (none of the suite's).</summary>
     public const string Anonymous = "anonymous";
-
-    /// <summary>The caller's subject: the token's <c>sub</c> (ADR 0015).</summary>
-    public static string Of(ServerCallContext context) =>
-        context.GetHttpContext().User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : Anonymous;
 }

@@ -8,8 +8,8 @@ namespace Industry.ServiceDefaults.Idempotency;
 /// <summary>Request idempotency (AIP-155, ADR 0013) for a service whose model has <see cref="IdempotencyModel.AddIdempotencyTables"/>.</summary>
 public static class IdempotencyExtensions
 {
-    /// <summary>Registers <see cref="RequestIdempotency"/> per call and the purge of expired rows. Call after <c>AddServiceDatabase</c>.</summary>
-    public static WebApplicationBuilder AddRequestIdempotency(this WebApplicationBuilder builder)
+    /// <summary>Registers the write pipeline and its <see cref="RequestIdempotency"/> per call, and the purge of expired rows. Call after <c>AddServiceDatabase</c>.</summary>
+    public static WebApplicationBuilder AddWritePipeline(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(IdempotencyOptions.Section).Get<IdempotencyOptions>() ?? new IdempotencyOptions();
         builder.Services.AddSingleton(options);

@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using Grpc.Core;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Security;
 using Industry.ServiceDefaults.Writes;
@@ -8,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Industry.ServiceDefaults.Idempotency;
 
 /// <summary>
-/// AIP-155 for one call (ADR 0013). A handler wraps its write in <c>RunAsync</c> and, just before its
-/// <c>SaveChangesAsync</c>, calls <see cref="Record"/> with the response it is about to return, so that the response
-/// commits in the same transaction as the change (as <c>EventOutbox.Add</c> does for events). A repeat of a request
+/// AIP-155 for one call (ADR 0013), used by the write pipeline only: it runs the write in <see cref="RunAsync"/> and,
+/// just before its one save, calls <see cref="Record"/> with the response, so that the response commits in the same
+/// transaction as the change and its events. A repeat of a request
 /// with the same <c>request_id</c> and the same content then returns that response and changes nothing; the same id
 /// with different content is <c>INVALID_ARGUMENT</c>. Failed calls are not recorded: their repeat runs again.
 /// Scoped: one instance per call, sharing the call's DbContext.
@@ -27,12 +26,6 @@ public sealed class RequestIdempotency(DbContext db, TimeProvider clock)
     /// Runs <paramref name="write"/> once per <c>request_id</c> of <paramref name="request"/> (every request when it has
     /// none) and returns its response, or the stored response of an earlier run of the same request.
     /// </summary>
-    public Task<TResponse> RunAsync<TRequest, TResponse>(TRequest request, ServerCallContext context, Func<Task<TResponse>> write)
-        where TRequest : IMessage<TRequest>
-        where TResponse : IMessage<TResponse>, new() =>
-        RunAsync(request, WriteCall.Of(context), write);
-
-    /// <summary>As the overload above, for a call given by its <see cref="WriteCall"/>.</summary>
     public async Task<TResponse> RunAsync<TRequest, TResponse>(TRequest request, WriteCall call, Func<Task<TResponse>> write)
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse>, new()

@@ -14,7 +14,7 @@ namespace Industry.ServiceDefaults.Security;
 /// text, which routing matches without regard to case (<see cref="CanonicalMethodPathMiddleware"/> refuses such paths
 /// before this runs). Deny by default: only health checks and server reflection, by their exact service names, are open;
 /// any other method without a declared access is refused. The per-city rule is the method's own
-/// (<see cref="CallerAccess.RequireCity"/>). It runs inside the error-mapping interceptor, so the refusals carry the same
+/// (<see cref="Writes.Write.RequireCity"/>). It runs inside the error-mapping interceptor, so the refusals carry the same
 /// rich status as every other error.
 /// </summary>
 public sealed class AuthorizationInterceptor : Interceptor

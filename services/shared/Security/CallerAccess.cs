@@ -10,26 +10,6 @@ public static class CallerAccess
     /// <summary>The caller of <paramref name="context"/>'s call (its token's claims; no role when unauthenticated).</summary>
     public static Caller Caller(this ServerCallContext context) => Security.Caller.From(context.GetHttpContext().User);
 
-    /// <summary>
-    /// Lets a <see cref="Roles.ProvinceAdmin"/> through, and a <see cref="Roles.CityEditor"/> only when
-    /// <paramref name="cityCode"/> is its city; anyone else gets <c>PERMISSION_DENIED</c>. Pass <see langword="null"/> for a
-    /// resource that does not exist, before answering <c>NOT_FOUND</c>: a city editor then cannot tell another city's
-    /// resource from an absent one, so ids cannot be probed (AIP-211).
-    /// </summary>
-    /// <param name="context">The call.</param>
-    /// <param name="cityCode">The city of the resource written (for a move, call once for each city).</param>
-    /// <param name="resource">The resource's name, for the message.</param>
-    public static void RequireCity(this ServerCallContext context, string? cityCode, string resource)
-    {
-        var caller = context.Caller();
-        if (caller.IsProvinceAdmin || (caller.IsCityEditor && cityCode is not null && cityCode == caller.CityCode))
-        {
-            return;
-        }
-
-        throw OutsideCity(caller, resource);
-    }
-
     /// <summary>Whether the caller may write a resource of <paramref name="cityCode"/> (for bulk calls that fail a row instead of the call).</summary>
     public static bool MayWriteCity(this Caller caller, string? cityCode) =>
         caller.IsProvinceAdmin || (caller.IsCityEditor && cityCode is not null && cityCode == caller.CityCode);
