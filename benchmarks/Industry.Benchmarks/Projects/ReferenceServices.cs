@@ -2,6 +2,7 @@ using System.Net;
 using Grpc.Core;
 using Industry.Clusters.V1;
 using Industry.Parks.V1;
+using Industry.ServiceDefaults.Reference;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -64,7 +65,10 @@ internal sealed class ReferenceServices : IAsyncDisposable
         public override Task<Park> GetPark(GetParkRequest request, ServerCallContext context)
         {
             Interlocked.Increment(ref _calls);
-            return Task.FromResult(new Park { Name = request.Name });
+            // Seeded parks are named after their county (parks/p{county}-{n}); the city rule (ADR 0017) compares the
+            // park's city with the project's, so the answer carries it as the parks service's would.
+            var county = request.Name["parks/p".Length..].Split('-')[0];
+            return Task.FromResult(new Park { Name = request.Name, CityCode = Divisions.CityOf(county)?.Code ?? string.Empty });
         }
     }
 }
