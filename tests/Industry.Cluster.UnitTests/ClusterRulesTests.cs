@@ -87,10 +87,4 @@ public sealed class ClusterRulesTests
     [InlineData(ClusterLevel.None, 2101, new[] { "level", "year" })]
     public void CheckRecognition_LevelAndYear(ClusterLevel level, int year, string[] fields) =>
         Assert.Equal(fields, ClusterRules.CheckRecognition(level, year).Select(v => v.Field));
-
-    [Theory]
-    [InlineData("", "is required.")]
-    [InlineData("   ", "is required.")]
-    [InlineData("复核不合格", null)]
-    public void ReasonProblem_RequiresAReason(string reason, string? problem) => Assert.Equal(problem, ClusterRules.ReasonProblem(reason));
 }

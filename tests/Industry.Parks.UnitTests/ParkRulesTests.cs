@@ -56,10 +56,4 @@ public sealed class ParkRulesTests
     [InlineData(0, 0, "year,batch")]
     public void CheckCertification_YearUpToNowAndBatchFromOne(int year, int batch, string fields) =>
         Assert.Equal(fields, string.Join(",", ParkRules.CheckCertification(year, batch, currentYear: 2024).Select(v => v.Field)));
-
-    [Theory]
-    [InlineData("材料不全", false)]
-    [InlineData("", true)]
-    [InlineData("   ", true)]
-    public void ReasonProblem_RequiredWithinLength(string reason, bool problem) => Assert.Equal(problem, ParkRules.ReasonProblem(reason) is not null);
 }

@@ -39,4 +39,35 @@ public sealed class EditableFieldsTests
 
     [Fact]
     public void Paths_InDeclarationOrder() => Assert.Equal(["name", "count", "note"], Fields.Paths);
+
+    private sealed record Wide(string DisplayName = "", long TotalYuan = 0, bool AboveSize = false, DayOfWeek? Day = null, IReadOnlyList<string>? Leaders = null);
+
+    private static readonly EditableFields<Wide> Named = EditableFields.Named<Wide>("display_name", "total_yuan", "above_size", "day", "leaders");
+
+    [Fact]
+    public void Named_NoMask_TakesEveryPropertyTheRequestGaveANonDefaultValue()
+    {
+        var stored = new Wide("stored", 5, true, DayOfWeek.Monday, ["a"]);
+
+        Assert.Equal(stored, Named.Merge(stored, new Wide(), null));
+        var merged = Named.Merge(stored, new Wide("new", 7, Day: DayOfWeek.Sunday, Leaders: ["b"]), null);
+        Assert.Equal(("new", 7L, true, (DayOfWeek?)DayOfWeek.Sunday, "b"), (merged.DisplayName, merged.TotalYuan, merged.AboveSize, merged.Day, merged.Leaders!.Single()));
+    }
+
+    [Fact]
+    public void Named_NullableGivenItsDefault_IsSet() =>
+        Assert.True(Named.IsSet(new Wide(Day: DayOfWeek.Sunday), "day") && !Named.IsSet(new Wide(Leaders: []), "leaders"));
+
+    [Fact]
+    public void Named_Mask_ClearsAMaskedFieldTheRequestLeftOutAndLeavesTheStoredDraftAlone()
+    {
+        var stored = new Wide("stored", 5, true);
+
+        Assert.Equal(new Wide("stored", 0, true), Named.Merge(stored, new Wide(), new FieldMask { Paths = { "total_yuan" } }));
+        Assert.Equal(new Wide("stored", 5, true), stored);
+    }
+
+    [Fact]
+    public void Named_PathWithoutAProperty_FailsWhenDeclared() =>
+        Assert.Contains("'state'", Assert.Throws<InvalidOperationException>(() => EditableFields.Named<Wide>("display_name", "state")).Message, StringComparison.Ordinal);
 }

@@ -27,4 +27,21 @@ public sealed class FieldTextTests
         Assert.Equal("must be valid Unicode (an unpaired surrogate at position 1).", FieldText.Problem("x" + (char)0xd800, 100, required: false));
         Assert.Equal("must be valid Unicode (an unpaired surrogate at position 0).", FieldText.Problem((char)0xdfff + "x", 100, required: false));
     }
+
+    [Theory]
+    [InlineData("", "is required.")]
+    [InlineData("   ", "is required.")]
+    [InlineData("复核不合格", null)]
+    public void ReasonProblem_RequiresAReasonWithinItsLength(string reason, string? problem) => Assert.Equal(problem, FieldText.ReasonProblem(reason));
+
+    [Fact]
+    public void ReasonProblem_LongerThanTheColumn_IsRefused() =>
+        Assert.Equal($"must be at most {FieldText.MaxReasonLength} characters.", FieldText.ReasonProblem(new string('理', FieldText.MaxReasonLength + 1)));
+
+    [Fact]
+    public void RequireReason_TrimsOrNamesTheReasonField()
+    {
+        Assert.Equal("材料不全", FieldText.RequireReason("  材料不全 "));
+        Assert.Equal("reason", Assert.Single(Assert.Throws<ServiceException>(() => FieldText.RequireReason(" ")).FieldViolations).Field);
+    }
 }

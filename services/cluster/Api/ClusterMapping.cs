@@ -6,14 +6,9 @@ namespace Industry.Clusters.Api;
 internal static class ClusterMapping
 {
     /// <summary>UpdateCluster's editable fields (the proto's list), merged into the stored draft by the field mask.</summary>
-    public static readonly EditableFields<ClusterDraft> Editable = new EditableFields<ClusterDraft>()
-        .Field("display_name", r => r.DisplayName.Length > 0, (d, r) => d with { DisplayName = r.DisplayName })
-        .Field("industry", r => r.Industry.Length > 0, (d, r) => d with { Industry = r.Industry })
-        .Field("lead_division_code", r => r.LeadDivisionCode.Length > 0, (d, r) => d with { LeadDivisionCode = r.LeadDivisionCode })
-        .Field("host_park_display_name", r => r.HostParkDisplayName.Length > 0, (d, r) => d with { HostParkDisplayName = r.HostParkDisplayName })
-        .Field("host_park", r => r.HostPark.Length > 0, (d, r) => d with { HostPark = r.HostPark })
-        .Field("chain_leaders", r => r.ChainLeaders.Count > 0, (d, r) => d with { ChainLeaders = r.ChainLeaders })
-        .Field("description", r => r.Description.Length > 0, (d, r) => d with { Description = r.Description });
+    public static readonly EditableFields<ClusterDraft> Editable = EditableFields.Named<ClusterDraft>(
+        "display_name", "industry", "lead_division_code", "host_park_display_name", "host_park", "chain_leaders",
+        "description");
 
     public static Proto.Cluster ToProto(this Cluster cluster)
     {
@@ -22,7 +17,7 @@ internal static class ClusterMapping
             Name = cluster.Name,
             DisplayName = cluster.DisplayName,
             Kind = (Proto.ClusterKind)cluster.Kind,
-            Industry = ClusterRules.IndustryCollection + "/" + cluster.IndustryCode,
+            Industry = Industries.NameOf(cluster.IndustryCode),
             LeadDivisionCode = cluster.LeadDivisionCode,
             CityCode = cluster.CityCode,
             HostParkDisplayName = cluster.HostParkDisplayName,
@@ -60,7 +55,7 @@ internal static class ClusterMapping
     {
         DisplayName = cluster.DisplayName.Trim(),
         Kind = cluster.Kind == Proto.ClusterKind.Unspecified ? null : (ClusterKind)cluster.Kind,
-        Industry = UpperId(cluster.Industry.Trim(), ClusterRules.IndustryCollection),
+        Industry = UpperId(cluster.Industry.Trim(), Industries.Collection),
         LeadDivisionCode = cluster.LeadDivisionCode.Trim(),
         HostParkDisplayName = cluster.HostParkDisplayName.Trim(),
         HostPark = cluster.HostPark.Trim(),

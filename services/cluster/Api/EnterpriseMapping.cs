@@ -6,13 +6,8 @@ namespace Industry.Clusters.Api;
 internal static class EnterpriseMapping
 {
     /// <summary>UpdateEnterprise's editable fields (the proto's list), merged into the stored draft by the field mask.</summary>
-    public static readonly EditableFields<EnterpriseDraft> Editable = new EditableFields<EnterpriseDraft>()
-        .Field("display_name", r => r.DisplayName.Length > 0, (d, r) => d with { DisplayName = r.DisplayName })
-        .Field("county_code", r => r.CountyCode.Length > 0, (d, r) => d with { CountyCode = r.CountyCode })
-        .Field("gbt4754_class", r => r.Gbt4754Class.Length > 0, (d, r) => d with { Gbt4754Class = r.Gbt4754Class })
-        .Field("industry", r => r.Industry.Length > 0, (d, r) => d with { Industry = r.Industry })
-        .Field("above_size", r => r.AboveSize, (d, r) => d with { AboveSize = r.AboveSize })
-        .Field("above_size_year", r => r.AboveSizeYear != 0, (d, r) => d with { AboveSizeYear = r.AboveSizeYear });
+    public static readonly EditableFields<EnterpriseDraft> Editable = EditableFields.Named<EnterpriseDraft>(
+        "display_name", "county_code", "gbt4754_class", "industry", "above_size", "above_size_year");
 
     /// <summary>The enterprise with its qualifications and memberships (both loaded with it).</summary>
     public static Proto.Enterprise ToProto(this Enterprise enterprise) => new()
@@ -57,7 +52,7 @@ internal static class EnterpriseMapping
         DisplayName = enterprise.DisplayName.Trim(),
         CountyCode = enterprise.CountyCode.Trim(),
         Gbt4754Class = enterprise.Gbt4754Class.Trim().ToUpperInvariant(),
-        Industry = ClusterMapping.UpperId(enterprise.Industry.Trim(), ClusterRules.IndustryCollection),
+        Industry = ClusterMapping.UpperId(enterprise.Industry.Trim(), Industries.Collection),
         AboveSize = enterprise.AboveSize,
         AboveSizeYear = enterprise.AboveSizeYear,
     };

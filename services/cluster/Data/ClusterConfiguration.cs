@@ -16,7 +16,7 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Cluster>
         builder.Property(c => c.HostParkDisplayName).HasMaxLength(ClusterRules.MaxNameLength);
         builder.Property(c => c.HostPark).HasMaxLength(100);
         builder.Property(c => c.Description).HasMaxLength(ClusterRules.MaxDescriptionLength);
-        builder.Property(c => c.RevocationReason).HasMaxLength(ClusterRules.MaxReasonLength);
+        builder.Property(c => c.RevocationReason).HasMaxLength(FieldText.MaxReasonLength);
 
         // A primitive collection: a text[] on PostgreSQL, a JSON array on SQLite; the order given is kept.
         builder.PrimitiveCollection(c => c.ChainLeaders);

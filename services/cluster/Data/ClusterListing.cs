@@ -10,7 +10,7 @@ internal static class ClusterListing
         .Enum("kind", c => c.Kind, "CLUSTER_KIND_")
         .Enum("state", c => c.State, "CLUSTER_STATE_")
         .Custom("level", Level)
-        .Text("industry", c => c.IndustryCode, IndustryCode)
+        .Text("industry", c => c.IndustryCode, Industries.CodeOf)
         .Text("lead_division_code", c => c.LeadDivisionCode)
         .Text("city_code", c => c.CityCode)
         .Text("host_park", c => c.HostPark)
@@ -45,8 +45,4 @@ internal static class ClusterListing
             ? Expression.Lambda<Func<Cluster, bool>>(QueryExpressions.Compare(year.Body, term.Operator, QueryExpressions.Parameter((int)value)), year.Parameters)
             : throw term.Invalid($"'{term.Value}' is not a whole number.");
     }
-
-    /// <summary>Written as the resource name <c>industries/AUTO</c> or as the code; stored as the code.</summary>
-    private static string IndustryCode(string value) =>
-        (value.StartsWith(ClusterRules.IndustryCollection + "/", StringComparison.Ordinal) ? ClusterRules.IndustryCode(value) : value).ToUpperInvariant();
 }

@@ -77,7 +77,7 @@ public sealed class Cluster : VersionedResource
     {
         DisplayName = DisplayName,
         Kind = Kind,
-        Industry = ClusterRules.IndustryCollection + "/" + IndustryCode,
+        Industry = Industries.NameOf(IndustryCode),
         LeadDivisionCode = LeadDivisionCode,
         HostParkDisplayName = HostParkDisplayName,
         HostPark = HostPark,
@@ -93,7 +93,7 @@ public sealed class Cluster : VersionedResource
     {
         var changed = Revise(now, actor, c => c
             .Set(DisplayName, draft.DisplayName, v => DisplayName = v, "display_name")
-            .Set(IndustryCode, ClusterRules.IndustryCode(draft.Industry), v => IndustryCode = v, "industry")
+            .Set(IndustryCode, Industries.CodeOf(draft.Industry), v => IndustryCode = v, "industry")
             .Set(LeadDivisionCode, draft.LeadDivisionCode, v => LeadDivisionCode = v, "lead_division_code")
             .Set(HostParkDisplayName, draft.HostParkDisplayName, v => HostParkDisplayName = v, "host_park_display_name")
             .Set(HostPark, draft.HostPark, v => HostPark = v, "host_park")

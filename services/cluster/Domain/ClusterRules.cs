@@ -9,7 +9,6 @@ public static class ClusterRules
 {
     public const int MaxNameLength = 200;
     public const int MaxDescriptionLength = 4000;
-    public const int MaxReasonLength = 1000;
 
     /// <summary>More chain leaders than any real cluster has (a handful); a bound on the row, not a policy.</summary>
     public const int MaxChainLeaders = 50;
@@ -18,89 +17,42 @@ public static class ClusterRules
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
 
-    public const string IndustryCollection = "industries";
     public const string ParkCollection = "parks";
     public const string EnterpriseCollection = "enterprises";
 
     public static IReadOnlyList<FieldViolation> Check(ClusterDraft draft, string prefix = "cluster.")
     {
-        var violations = new List<FieldViolation>();
-        void Add(string field, string? problem)
-        {
-            if (problem is not null)
+        var violations = new Violations(prefix)
+            .Add("display_name", FieldText.Problem(draft.DisplayName, MaxNameLength, required: true))
+            .Add("kind", draft.Kind switch
             {
-                violations.Add(new FieldViolation(prefix + field, problem));
-            }
-        }
-
-        Add("display_name", FieldText.Problem(draft.DisplayName, MaxNameLength, required: true));
-        Add("kind", draft.Kind switch
-        {
-            null => "is required.",
-            { } kind when !Enum.IsDefined(kind) => $"{(int)kind} is not a cluster kind.",
-            _ => null,
-        });
-        Add("industry", IndustryProblem(draft.Industry));
-        Add("lead_division_code", string.IsNullOrEmpty(draft.LeadDivisionCode) ? "is required."
-            : Divisions.IsCity(draft.LeadDivisionCode) || Divisions.IsCounty(draft.LeadDivisionCode) ? null
-            : $"'{draft.LeadDivisionCode}' is not the code of a city or county of Anhui (GB/T 2260).");
-        Add("host_park_display_name", FieldText.Problem(draft.HostParkDisplayName, MaxNameLength, required: false));
-        Add("host_park", draft.HostPark.Length == 0 || ResourceName.IsName(draft.HostPark, ParkCollection) ? null
-            : $"must be empty or a resource name '{ParkCollection}/{{park}}'.");
-        Add("description", FieldText.Problem(draft.Description, MaxDescriptionLength, required: false));
-
-        if (draft.ChainLeaders.Count > MaxChainLeaders)
-        {
-            Add("chain_leaders", $"must list at most {MaxChainLeaders} enterprises.");
-        }
-
+                null => "is required.",
+                { } kind when !Enum.IsDefined(kind) => $"{(int)kind} is not a cluster kind.",
+                _ => null,
+            })
+            .Add("industry", Industries.NameProblem(draft.Industry, required: true))
+            .Add("lead_division_code", string.IsNullOrEmpty(draft.LeadDivisionCode) ? "is required."
+                : Divisions.IsCity(draft.LeadDivisionCode) || Divisions.IsCounty(draft.LeadDivisionCode) ? null
+                : $"'{draft.LeadDivisionCode}' is not the code of a city or county of Anhui (GB/T 2260).")
+            .Add("host_park_display_name", FieldText.Problem(draft.HostParkDisplayName, MaxNameLength, required: false))
+            .Add("host_park", draft.HostPark.Length == 0 || ResourceName.IsName(draft.HostPark, ParkCollection) ? null
+                : $"must be empty or a resource name '{ParkCollection}/{{park}}'.")
+            .Add("description", FieldText.Problem(draft.Description, MaxDescriptionLength, required: false))
+            .Add("chain_leaders", draft.ChainLeaders.Count > MaxChainLeaders ? $"must list at most {MaxChainLeaders} enterprises." : null);
         for (var i = 0; i < draft.ChainLeaders.Count; i++)
         {
             var leader = draft.ChainLeaders[i];
-            Add($"chain_leaders[{i}]", ChainLeaderProblem(leader)
+            violations.Add($"chain_leaders[{i}]", ChainLeaderProblem(leader)
                 ?? (draft.ChainLeaders.Take(i).Contains(leader, StringComparer.Ordinal) ? $"{leader} is listed more than once." : null));
         }
 
         return violations;
     }
 
-    /// <summary>The 4+10 code of a valid <c>industries/{code}</c> name.</summary>
-    public static string IndustryCode(string industry) => industry[(IndustryCollection.Length + 1)..];
-
     /// <summary>The arguments of <c>RecognizeCluster</c> on their own: a level to recognise at, and a year in range.</summary>
-    public static IReadOnlyList<FieldViolation> CheckRecognition(ClusterLevel level, int year)
-    {
-        var violations = new List<FieldViolation>();
-        if (level is not (ClusterLevel.Provincial or ClusterLevel.National))
-        {
-            violations.Add(new("level", "must be CLUSTER_LEVEL_PROVINCIAL or CLUSTER_LEVEL_NATIONAL."));
-        }
-
-        if (year is < FirstYear or > LastYear)
-        {
-            violations.Add(new("year", year == 0 ? "is required." : $"must be a year from {FirstYear} to {LastYear}."));
-        }
-
-        return violations;
-    }
-
-    /// <summary>Why a revocation reason is not acceptable, or null.</summary>
-    public static string? ReasonProblem(string reason) => FieldText.Problem(reason, MaxReasonLength, required: true);
-
-    private static string? IndustryProblem(string industry)
-    {
-        if (string.IsNullOrEmpty(industry))
-        {
-            return "is required.";
-        }
-
-        if (!ResourceName.IsName(industry, IndustryCollection))
-        {
-            return $"must be a resource name '{IndustryCollection}/{{code}}', e.g. 'industries/AUTO'.";
-        }
-
-        return Industries.Find(IndustryCode(industry)) is null ? $"'{IndustryCode(industry)}' is not a 4+10 industry code." : null;
-    }
+    public static IReadOnlyList<FieldViolation> CheckRecognition(ClusterLevel level, int year) => new Violations()
+        .Add("level", level is ClusterLevel.Provincial or ClusterLevel.National ? null : "must be CLUSTER_LEVEL_PROVINCIAL or CLUSTER_LEVEL_NATIONAL.")
+        .Add("year", year is < FirstYear or > LastYear ? (year == 0 ? "is required." : $"must be a year from {FirstYear} to {LastYear}.") : null);
 
     private static string? ChainLeaderProblem(string leader)
     {

@@ -53,7 +53,7 @@ public sealed class Enterprise : VersionedResource
         DisplayName = DisplayName,
         CountyCode = CountyCode,
         Gbt4754Class = Gbt4754Class,
-        Industry = IndustryCode.Length == 0 ? string.Empty : ClusterRules.IndustryCollection + "/" + IndustryCode,
+        Industry = Industries.NameOf(IndustryCode),
         AboveSize = AboveSize,
         AboveSizeYear = AboveSizeYear,
     };

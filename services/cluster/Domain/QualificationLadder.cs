@@ -16,21 +16,9 @@ public static class QualificationLadder
         Enum.GetValues<QualificationType>().Where(t => Prerequisite(t) == type);
 
     /// <summary>The arguments of <c>GrantQualification</c> on their own: a type, and a year not in the future.</summary>
-    public static IReadOnlyList<FieldViolation> CheckGrant(QualificationType type, int year, int currentYear)
-    {
-        var violations = new List<FieldViolation>();
-        if (!Enum.IsDefined(type))
-        {
-            violations.Add(new("type", $"must be a qualification type; {ApiName(type)} is not."));
-        }
-
-        if (year < EnterpriseRules.FirstYear || year > currentYear)
-        {
-            violations.Add(new("year", $"must be a year from {EnterpriseRules.FirstYear} to {currentYear} (the current year)."));
-        }
-
-        return violations;
-    }
+    public static IReadOnlyList<FieldViolation> CheckGrant(QualificationType type, int year, int currentYear) => new Violations()
+        .Add("type", Enum.IsDefined(type) ? null : $"must be a qualification type; {ApiName(type)} is not.")
+        .Add("year", year < EnterpriseRules.FirstYear || year > currentYear ? $"must be a year from {EnterpriseRules.FirstYear} to {currentYear} (the current year)." : null);
 
     /// <summary>
     /// Why <paramref name="type"/> cannot be granted in <paramref name="year"/> to an enterprise holding

@@ -18,32 +18,12 @@ public static class RevenueRules
     /// </summary>
     public static ReportingPeriod Check(string period, RevenueFigures figures, DateOnly today)
     {
-        var violations = new List<FieldViolation>();
         var parsed = ReportingPeriod.TryParse(period);
-        if (parsed is null)
-        {
-            violations.Add(new("period", ReportingPeriod.Rule));
-        }
-        else if (parsed > ReportingPeriod.Of(today))
-        {
-            violations.Add(new("period", $"{parsed} is in the future."));
-        }
-
-        if (figures.YearToDateRevenueYuan is < 0 or > MaxRevenueYuan)
-        {
-            violations.Add(new("year_to_date_revenue_yuan", $"must be a number of yuan from 0 to {MaxRevenueYuan}."));
-        }
-
-        if (figures.EnterpriseCount is < 0 or > MaxEnterpriseCount)
-        {
-            violations.Add(new("enterprise_count", $"must be from 0 to {MaxEnterpriseCount}."));
-        }
-
-        if (FieldText.Problem(figures.Note, MaxNoteLength, required: false) is { } note)
-        {
-            violations.Add(new("note", note));
-        }
-
-        return violations.Count > 0 ? throw ServiceException.InvalidArgument(violations) : parsed!.Value;
+        ServiceException.ThrowIfAny(new Violations()
+            .Add("period", parsed is null ? ReportingPeriod.Rule : parsed > ReportingPeriod.Of(today) ? $"{parsed} is in the future." : null)
+            .Add("year_to_date_revenue_yuan", figures.YearToDateRevenueYuan is < 0 or > MaxRevenueYuan ? $"must be a number of yuan from 0 to {MaxRevenueYuan}." : null)
+            .Add("enterprise_count", figures.EnterpriseCount is < 0 or > MaxEnterpriseCount ? $"must be from 0 to {MaxEnterpriseCount}." : null)
+            .Add("note", FieldText.Problem(figures.Note, MaxNoteLength, required: false)));
+        return parsed!.Value;
     }
 }

@@ -17,24 +17,12 @@ internal sealed class ClusterMemberWrites(ClusterDbContext db, EnterpriseWrites 
     {
         var clusterId = ResourceName.Id(parent, Cluster.Collection, "parent");
         requested = RequiredFields.Required(requested, "cluster_member");
-        var violations = new List<FieldViolation>();
         var enterpriseName = requested.Enterprise.Trim();
         var uscc = ResourceName.IsName(enterpriseName, Enterprise.Collection) ? EnterpriseListing.UsccOf(enterpriseName) : string.Empty;
-        if (uscc.Length == 0)
-        {
-            violations.Add(new("cluster_member.enterprise", $"must be a resource name '{Enterprise.Collection}/{{uscc}}'."));
-        }
-        else if (EnterpriseRules.UsccProblem(uscc) is { } problem)
-        {
-            violations.Add(new("cluster_member.enterprise", $"the USCC {problem}"));
-        }
-
-        if (EnterpriseRules.JoinYearProblem(requested.JoinYear, write.Today.Year) is { } yearProblem)
-        {
-            violations.Add(new("cluster_member.join_year", yearProblem));
-        }
-
-        ServiceException.ThrowIfAny(violations);
+        ServiceException.ThrowIfAny(new Violations("cluster_member.")
+            .Add("enterprise", uscc.Length == 0 ? $"must be a resource name '{Enterprise.Collection}/{{uscc}}'."
+                : EnterpriseRules.UsccProblem(uscc) is { } problem ? $"the USCC {problem}" : null)
+            .Add("join_year", EnterpriseRules.JoinYearProblem(requested.JoinYear, write.Today.Year)));
         var state = await db.Clusters.Where(c => c.Id == clusterId).Select(c => (ClusterState?)c.State).SingleOrDefaultAsync(write.CancellationToken)
             ?? throw ServiceException.NotFound(parent);
         if (state == ClusterState.Revoked)

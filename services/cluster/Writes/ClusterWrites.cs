@@ -75,12 +75,7 @@ internal sealed class ClusterWrites(ClusterDbContext db)
     /// <summary>撤销, with a reason.</summary>
     public async Task<Proto.Cluster> RevokeAsync(Write write, string name, string etag, string reason)
     {
-        reason = reason.Trim();
-        if (ClusterRules.ReasonProblem(reason) is { } problem)
-        {
-            throw ServiceException.InvalidArgument("reason", problem);
-        }
-
+        reason = FieldText.RequireReason(reason);
         var cluster = await write.LoadAsync(db.Clusters, Cluster.Collection, name, "name", etag);
         cluster.Revoke(reason, write.Now, write.Actor);
         var proto = cluster.ToProto();

@@ -102,9 +102,9 @@ internal sealed class EnterpriseWrites(ClusterDbContext db)
     public async Task<Proto.Enterprise> RevokeQualificationAsync(Write write, string name, string etag, QualificationType type, string reason)
     {
         reason = reason.Trim();
-        ServiceException.ThrowIfAny([
-            .. System.Enum.IsDefined(type) ? Array.Empty<FieldViolation>() : [new FieldViolation("type", $"must be a qualification type; {QualificationLadder.ApiName(type)} is not.")],
-            .. EnterpriseRules.ReasonProblem(reason) is { } problem ? [new FieldViolation("reason", problem)] : Array.Empty<FieldViolation>()]);
+        ServiceException.ThrowIfAny(new Violations()
+            .Add("type", System.Enum.IsDefined(type) ? null : $"must be a qualification type; {QualificationLadder.ApiName(type)} is not.")
+            .Add("reason", FieldText.ReasonProblem(reason)));
         var enterprise = await LoadAsync(write, name, "name", etag);
         var revoked = enterprise.Revoke(type, write.Now, write.Actor);
         var proto = enterprise.ToProto();

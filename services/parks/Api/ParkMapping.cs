@@ -6,13 +6,8 @@ namespace Industry.Parks.Api;
 internal static class ParkMapping
 {
     /// <summary>UpdatePark's editable fields (the proto's list), merged into the stored draft by the field mask.</summary>
-    public static readonly EditableFields<ParkDraft> Editable = new EditableFields<ParkDraft>()
-        .Field("display_name", r => r.DisplayName.Length > 0, (d, r) => d with { DisplayName = r.DisplayName })
-        .Field("county_code", r => r.CountyCode.Length > 0, (d, r) => d with { CountyCode = r.CountyCode })
-        .Field("park_type", r => r.ParkType is not null, (d, r) => d with { ParkType = r.ParkType })
-        .Field("lead_industry", r => r.LeadIndustry.Length > 0, (d, r) => d with { LeadIndustry = r.LeadIndustry })
-        .Field("above_size_enterprise_count", r => r.AboveSizeEnterpriseCount != 0, (d, r) => d with { AboveSizeEnterpriseCount = r.AboveSizeEnterpriseCount })
-        .Field("description", r => r.Description.Length > 0, (d, r) => d with { Description = r.Description });
+    public static readonly EditableFields<ParkDraft> Editable = EditableFields.Named<ParkDraft>(
+        "display_name", "county_code", "park_type", "lead_industry", "above_size_enterprise_count", "description");
 
     public static Proto.Park ToProto(this Park park) => new()
     {
@@ -21,7 +16,7 @@ internal static class ParkMapping
         CountyCode = park.CountyCode,
         CityCode = park.CityCode,
         ParkType = (Proto.ParkType)park.ParkType,
-        LeadIndustry = park.LeadIndustryCode.Length == 0 ? string.Empty : ParkRules.IndustryCollection + "/" + park.LeadIndustryCode,
+        LeadIndustry = Industries.NameOf(park.LeadIndustryCode),
         AboveSizeEnterpriseCount = park.AboveSizeEnterpriseCount,
         Description = park.Description,
         State = (Proto.ParkState)park.State,
@@ -43,7 +38,7 @@ internal static class ParkMapping
     public static ParkDraft ToDraft(this Proto.Park park)
     {
         var industry = park.LeadIndustry.Trim();
-        var prefix = ParkRules.IndustryCollection + "/";
+        var prefix = Industries.Collection + "/";
         return new ParkDraft
         {
             DisplayName = park.DisplayName.Trim(),

@@ -14,8 +14,8 @@ internal sealed class ParkConfiguration : IEntityTypeConfiguration<Park>
         builder.Property(p => p.CityCode).HasMaxLength(6);
         builder.Property(p => p.LeadIndustryCode).HasMaxLength(16);
         builder.Property(p => p.Description).HasMaxLength(ParkRules.MaxDescriptionLength);
-        builder.Property(p => p.RejectionReason).HasMaxLength(ParkRules.MaxReasonLength);
-        builder.Property(p => p.RevocationReason).HasMaxLength(ParkRules.MaxReasonLength);
+        builder.Property(p => p.RejectionReason).HasMaxLength(FieldText.MaxReasonLength);
+        builder.Property(p => p.RevocationReason).HasMaxLength(FieldText.MaxReasonLength);
 
         // Keyset pagination in each order ListParks offers (ties broken by id); progress counts parks by certification
         // year (and state, for the parks still certified) per city.

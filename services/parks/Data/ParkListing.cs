@@ -10,7 +10,7 @@ internal static class ParkListing
         .Enum("park_type", p => p.ParkType, "PARK_TYPE_")
         .Text("city_code", p => p.CityCode)
         .Text("county_code", p => p.CountyCode)
-        .Text("lead_industry", p => p.LeadIndustryCode, LeadIndustryCode)
+        .Text("lead_industry", p => p.LeadIndustryCode, Industries.CodeOf)
         .Number("certification_year", p => p.CertificationYear)
         .Number("certification_batch", p => p.CertificationBatch);
 
@@ -18,8 +18,4 @@ internal static class ParkListing
         .Field("create_time", p => p.CreateTime)
         .Field("display_name", p => p.DisplayName)
         .Field("certification_year", p => p.CertificationYear);
-
-    /// <summary>Written as the resource name <c>industries/AUTO</c> or as the code; stored as the code.</summary>
-    private static string LeadIndustryCode(string value) =>
-        (value.StartsWith(ParkRules.IndustryCollection + "/", StringComparison.OrdinalIgnoreCase) ? value[(ParkRules.IndustryCollection.Length + 1)..] : value).ToUpperInvariant();
 }

@@ -63,7 +63,7 @@ public sealed class Park : VersionedResource, ICityScoped
         DisplayName = DisplayName,
         CountyCode = CountyCode,
         ParkType = ParkType,
-        LeadIndustry = LeadIndustryCode.Length == 0 ? string.Empty : ParkRules.IndustryCollection + "/" + LeadIndustryCode,
+        LeadIndustry = Industries.NameOf(LeadIndustryCode),
         AboveSizeEnterpriseCount = AboveSizeEnterpriseCount,
         Description = Description,
     };
@@ -78,7 +78,7 @@ public sealed class Park : VersionedResource, ICityScoped
             .Set(DisplayName, draft.DisplayName, v => DisplayName = v, "display_name")
             .Set(CountyCode, draft.CountyCode, v => CountyCode = v, "county_code")
             .Set(ParkType, draft.ParkType ?? ParkType, v => ParkType = v, "park_type")
-            .Set(LeadIndustryCode, ParkRules.IndustryCode(draft.LeadIndustry), v => LeadIndustryCode = v, "lead_industry")
+            .Set(LeadIndustryCode, Industries.CodeOf(draft.LeadIndustry), v => LeadIndustryCode = v, "lead_industry")
             .Set(AboveSizeEnterpriseCount, draft.AboveSizeEnterpriseCount, v => AboveSizeEnterpriseCount = v, "above_size_enterprise_count")
             .Set(Description, draft.Description, v => Description = v, "description"));
         CityCode = Divisions.CityOf(CountyCode)?.Code ?? string.Empty;

@@ -11,44 +11,17 @@ public static class TransformationRules
     /// <paramref name="currentYear"/>, and descriptive fields within their lengths (the name is required only for a new
     /// record, which the caller checks once it knows).
     /// </summary>
-    public static IReadOnlyList<FieldViolation> CheckRecord(string uscc, TransformationLevel? level, int year, string displayName, string note, int currentYear)
-    {
-        var violations = new List<FieldViolation>();
-        if (Uscc.Problem(uscc) is { } usccProblem)
-        {
-            violations.Add(new("enterprise_uscc", usccProblem));
-        }
-
-        if (level is not { } l || !Enum.IsDefined(l))
-        {
-            violations.Add(new("level", "must be a transformation level (TRANSFORMATION_LEVEL_DIGITALLY_TRANSFORMED to TRANSFORMATION_LEVEL_DIGITAL_LEADER)."));
-        }
-
-        if (YearProblem(year, currentYear) is { } yearProblem)
-        {
-            violations.Add(new("year", yearProblem));
-        }
-
-        violations.AddRange(CheckDescription(displayName, note, required: false, prefix: string.Empty));
-        return violations;
-    }
+    public static IReadOnlyList<FieldViolation> CheckRecord(string uscc, TransformationLevel? level, int year, string displayName, string note, int currentYear) => new Violations()
+        .Add("enterprise_uscc", Uscc.Problem(uscc))
+        .Add("level", level is not { } l || !Enum.IsDefined(l)
+            ? "must be a transformation level (TRANSFORMATION_LEVEL_DIGITALLY_TRANSFORMED to TRANSFORMATION_LEVEL_DIGITAL_LEADER)." : null)
+        .Add("year", YearProblem(year, currentYear))
+        .AddRange(CheckDescription(displayName, note, required: false, prefix: string.Empty));
 
     /// <summary>The descriptive fields, as <c>UpdateTransformation</c> and a new record need them.</summary>
-    public static IReadOnlyList<FieldViolation> CheckDescription(string displayName, string note, bool required, string prefix)
-    {
-        var violations = new List<FieldViolation>();
-        if (FieldText.Problem(displayName, MaxNameLength, required) is { } name)
-        {
-            violations.Add(new(prefix + "enterprise_display_name", name));
-        }
-
-        if (FieldText.Problem(note, MaxNoteLength, required: false) is { } noteProblem)
-        {
-            violations.Add(new(prefix + "note", noteProblem));
-        }
-
-        return violations;
-    }
+    public static IReadOnlyList<FieldViolation> CheckDescription(string displayName, string note, bool required, string prefix) => new Violations(prefix)
+        .Add("enterprise_display_name", FieldText.Problem(displayName, MaxNameLength, required))
+        .Add("note", FieldText.Problem(note, MaxNoteLength, required: false));
 
     public static string? YearProblem(int year, int currentYear) =>
         year == 0 ? "is required."

@@ -90,7 +90,7 @@ internal sealed class ParkWrites(ParksDbContext db)
     /// <summary>未通过, with a reason.</summary>
     public Task<Proto.Park> RejectAsync(Write write, string name, string etag, string reason)
     {
-        reason = ParkRules.RequireReason(reason);
+        reason = FieldText.RequireReason(reason);
         return MoveAsync(write, name, etag, park =>
         {
             park.Reject(reason, write.Now, write.Actor);
@@ -101,7 +101,7 @@ internal sealed class ParkWrites(ParksDbContext db)
     /// <summary>撤销, with a reason.</summary>
     public Task<Proto.Park> RevokeAsync(Write write, string name, string etag, string reason)
     {
-        reason = ParkRules.RequireReason(reason);
+        reason = FieldText.RequireReason(reason);
         return MoveAsync(write, name, etag, park =>
         {
             park.Revoke(reason, write.Now, write.Actor);

@@ -6,22 +6,10 @@ namespace Industry.Projects.Api;
 internal static class ProjectMapping
 {
     /// <summary>UpdateProject's editable fields (the proto's list; not the immutable project code), merged into the stored draft by the field mask.</summary>
-    public static readonly EditableFields<ProjectDraft> Editable = new EditableFields<ProjectDraft>()
-        .Field("display_name", r => r.DisplayName.Length > 0, (d, r) => d with { DisplayName = r.DisplayName })
-        .Field("enterprise_uscc", r => r.EnterpriseUscc.Length > 0, (d, r) => d with { EnterpriseUscc = r.EnterpriseUscc })
-        .Field("enterprise_display_name", r => r.EnterpriseDisplayName.Length > 0, (d, r) => d with { EnterpriseDisplayName = r.EnterpriseDisplayName })
-        .Field("county_code", r => r.CountyCode.Length > 0, (d, r) => d with { CountyCode = r.CountyCode })
-        .Field("industry", r => r.Industry.Length > 0, (d, r) => d with { Industry = r.Industry })
-        .Field("gbt4754_class", r => r.Gbt4754Class.Length > 0, (d, r) => d with { Gbt4754Class = r.Gbt4754Class })
-        .Field("nature", r => r.Nature is not null, (d, r) => d with { Nature = r.Nature })
-        .Field("total_investment_yuan", r => r.TotalInvestmentYuan != 0, (d, r) => d with { TotalInvestmentYuan = r.TotalInvestmentYuan })
-        .Field("equipment_investment_yuan", r => r.EquipmentInvestmentYuan != 0, (d, r) => d with { EquipmentInvestmentYuan = r.EquipmentInvestmentYuan })
-        .Field("planned_start_date", r => r.PlannedStartDate is not null, (d, r) => d with { PlannedStartDate = r.PlannedStartDate })
-        .Field("planned_completion_date", r => r.PlannedCompletionDate is not null, (d, r) => d with { PlannedCompletionDate = r.PlannedCompletionDate })
-        .Field("cluster", r => r.Cluster.Length > 0, (d, r) => d with { Cluster = r.Cluster })
-        .Field("park", r => r.Park.Length > 0, (d, r) => d with { Park = r.Park })
-        .Field("digital_transformation", r => r.DigitalTransformation, (d, r) => d with { DigitalTransformation = r.DigitalTransformation })
-        .Field("description", r => r.Description.Length > 0, (d, r) => d with { Description = r.Description });
+    public static readonly EditableFields<ProjectDraft> Editable = EditableFields.Named<ProjectDraft>(
+        "display_name", "enterprise_uscc", "enterprise_display_name", "county_code", "industry", "gbt4754_class",
+        "nature", "total_investment_yuan", "equipment_investment_yuan", "planned_start_date",
+        "planned_completion_date", "cluster", "park", "digital_transformation", "description");
 
     public static Proto.Project ToProto(this Project project) => new()
     {

@@ -17,30 +17,13 @@ public static class InvestmentRules
                 new Dictionary<string, string> { ["resource"] = project.Name, ["state"] = ProjectLifecycle.ApiName(project.State) });
         }
 
-        var violations = new List<FieldViolation>();
-        if (period < ReportingPeriod.Of(start))
-        {
-            violations.Add(new("period", $"{period} is before the project's actual start ({ReportingPeriod.Of(start)})."));
-        }
-
-        if (period > ReportingPeriod.Of(today))
-        {
-            violations.Add(new("period", $"{period} is in the future."));
-        }
-
-        if (amount < 0)
-        {
-            violations.Add(new("completed_investment_yuan", "must not be negative."));
-        }
-        else if (project.CumulativeCompletedInvestmentYuan - replacedAmount + amount > project.TotalInvestmentYuan)
-        {
-            violations.Add(new("completed_investment_yuan",
-                $"would bring the cumulative completed investment to {project.CumulativeCompletedInvestmentYuan - replacedAmount + amount} yuan, above the total investment of {project.TotalInvestmentYuan}."));
-        }
-
-        if (violations.Count > 0)
-        {
-            throw ServiceException.InvalidArgument(violations);
-        }
+        var cumulative = project.CumulativeCompletedInvestmentYuan - replacedAmount + amount;
+        ServiceException.ThrowIfAny(new Violations()
+            .Add("period", period < ReportingPeriod.Of(start) ? $"{period} is before the project's actual start ({ReportingPeriod.Of(start)})." : null)
+            .Add("period", period > ReportingPeriod.Of(today) ? $"{period} is in the future." : null)
+            .Add("completed_investment_yuan", amount < 0 ? "must not be negative."
+                : cumulative > project.TotalInvestmentYuan
+                    ? $"would bring the cumulative completed investment to {cumulative} yuan, above the total investment of {project.TotalInvestmentYuan}."
+                    : null));
     }
 }

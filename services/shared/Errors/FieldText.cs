@@ -7,6 +7,19 @@ namespace Industry.ServiceDefaults.Errors;
 /// </summary>
 public static class FieldText
 {
+    /// <summary>The length of a rejection or revocation reason (驳回、撤销理由), wherever a workflow asks for one.</summary>
+    public const int MaxReasonLength = 1000;
+
+    /// <summary>Why a rejection or revocation reason is not acceptable, or null.</summary>
+    public static string? ReasonProblem(string reason) => Problem(reason, MaxReasonLength, required: true);
+
+    /// <summary>The reason of a rejection or revocation, trimmed; INVALID_ARGUMENT on <c>reason</c> when it is not acceptable.</summary>
+    public static string RequireReason(string reason)
+    {
+        var trimmed = reason.Trim();
+        return ReasonProblem(trimmed) is { } problem ? throw ServiceException.InvalidArgument("reason", problem) : trimmed;
+    }
+
     /// <summary>Why <paramref name="value"/> is not acceptable, as a field violation's description, or null when it is.</summary>
     public static string? Problem(string? value, int maxLength, bool required) =>
         required && string.IsNullOrWhiteSpace(value) ? "is required."

@@ -28,6 +28,10 @@ public static class Divisions
 
     public static bool IsCounty(string? code) => Find(code)?.Level == DivisionLevel.County;
 
+    /// <summary>Why <paramref name="code"/> is not a county of Anhui, as a field violation's description, or null when it is one.</summary>
+    public static string? CountyProblem(string? code) =>
+        IsCounty(code) ? null : string.IsNullOrEmpty(code) ? "is required." : $"'{code}' is not the code of a county of Anhui (GB/T 2260).";
+
     public static bool IsCity(string? code) => Find(code)?.Level == DivisionLevel.City;
 
     /// <summary>The city a county belongs to; a city is its own city. Null for unknown codes and the province.</summary>

@@ -5,6 +5,9 @@ namespace Industry.ServiceDefaults.Reference;
 /// <summary>The 4+10 industries (<c>industries-4plus10.csv</c>), in the published order.</summary>
 public static class Industries
 {
+    /// <summary>The collection in an industry's resource name.</summary>
+    public const string Collection = "industries";
+
     public static IReadOnlyList<IndustryCategory> All { get; } = [.. CsvResource.Read("industries-4plus10.csv").Select(r => new IndustryCategory(
         r["code"],
         r["name_zh"],
@@ -32,6 +35,17 @@ public static class Industries
     }
 
     /// <summary>
+    /// Why <paramref name="name"/> is not the resource name of a 4+10 industry (<c>industries/AUTO</c>), as a field
+    /// violation's description, or null when it is one; an empty name is fine unless <paramref name="required"/>.
+    /// </summary>
+    public static string? NameProblem(string name, bool required) =>
+        name.Length == 0 ? (required ? "is required." : null)
+        : !Resources.ResourceName.IsName(name, Collection)
+            ? $"must be {(required ? "a" : "empty or a")} resource name '{Collection}/{{code}}', e.g. 'industries/AUTO'."
+        : Find(name[(Collection.Length + 1)..]) is null ? $"'{name[(Collection.Length + 1)..]}' is not a 4+10 industry code."
+        : null;
+
+    /// <summary>
     /// The industry a GB/T 4754 class belongs to: the one whose prefixes match it, the longest match winning
     /// (<c>C3851</c> is HOMEAPP's <c>C385</c>, not EQUIP's <c>C38</c>); empty when none does. Cross-cutting industries
     /// have no prefixes, so they are never derived.
@@ -42,5 +56,4 @@ public static class Industries
             .Select(m => m.Code)
             .FirstOrDefault() ?? string.Empty;
 
-    private const string Collection = "industries";
 }

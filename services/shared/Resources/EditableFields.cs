@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Reflection;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Industry.ServiceDefaults.Resources;
@@ -32,4 +34,38 @@ public sealed class EditableFields<TDraft>
     public TDraft Merge(TDraft stored, TDraft request, FieldMask? mask, string field = "update_mask") =>
         UpdateMask.Resolve(mask, _paths, path => IsSet(request, path), field)
             .Aggregate(stored, (draft, path) => _fields[path].Take(draft, request));
+}
+
+/// <summary>Builds <see cref="EditableFields{TDraft}"/> from the proto's field names alone.</summary>
+public static class EditableFields
+{
+    /// <summary>A shallow copy, as a record's <c>with</c> makes one.</summary>
+    private static readonly MethodInfo Clone = typeof(object).GetMethod(nameof(MemberwiseClone), BindingFlags.Instance | BindingFlags.NonPublic)!;
+
+    /// <summary>
+    /// The editable fields of a draft record whose properties are named as the proto's fields (<c>display_name</c> →
+    /// <c>DisplayName</c>): a request sets a field when it gives it a non-default value (not empty, zero, false or
+    /// null), and the merge copies the property. One declaration per resource, and a path without a property fails
+    /// at start-up rather than at the first update.
+    /// </summary>
+    public static EditableFields<TDraft> Named<TDraft>(params string[] paths) =>
+        paths.Aggregate(new EditableFields<TDraft>(), (fields, path) =>
+        {
+            var property = typeof(TDraft).GetProperty(string.Concat(path.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])))
+                ?? throw new InvalidOperationException($"{typeof(TDraft).Name} has no property for the editable field '{path}'.");
+            var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null;
+            return fields.Field(path, request => property.GetValue(request) is { } value && (nullable || HasValue(value)), (stored, request) =>
+            {
+                var copy = (TDraft)Clone.Invoke(stored, null)!;
+                property.SetValue(copy, property.GetValue(request));
+                return copy;
+            });
+        });
+
+    private static bool HasValue(object value) => value switch
+    {
+        string text => text.Length > 0,
+        IEnumerable items => items.GetEnumerator().MoveNext(),
+        _ => !value.Equals(Activator.CreateInstance(value.GetType())),
+    };
 }
