@@ -86,7 +86,15 @@ const cnpgCluster = obj(
             postInitApplicationSQL: arr(str),
           }),
         }),
-        postgresql: obj({ parameters: map(str), pg_hba: arr(str), shared_preload_libraries: arr(str) }),
+        postgresql: obj({
+          parameters: map(str),
+          pg_hba: arr(str),
+          shared_preload_libraries: arr(str),
+          synchronous: obj(
+            { method: oneOf("any", "first"), number: int, maxStandbyNamesFromCluster: int, standbyNamesPre: arr(str), standbyNamesPost: arr(str), dataDurability: oneOf("required", "preferred") },
+            ["method", "number"],
+          ),
+        }),
         storage,
         walStorage: storage,
         resources: core("ResourceRequirements"),

@@ -500,6 +500,13 @@ function checkBackingServices(ctx, report, profile) {
     for (const r of ctx.of("RabbitmqCluster")) if ((r.spec?.replicas ?? 1) < 3) report("backing-services", r, "a production RabbitmqCluster has at least 3 nodes");
     if (cnpg.size === 0) report("backing-services", null, "prod needs CloudNativePG Clusters");
     for (const c of ctx.of("Cluster")) if ((c.spec?.instances ?? 1) < 2) report("backing-services", c, "a production database has at least 2 instances");
+    // Asynchronous standbys can lose the last commits in a fail-over, and the suite's event versions with them.
+    for (const c of ctx.of("Cluster").filter((d) => cnpg.has(d.metadata.name))) {
+      const sync = c.spec?.postgresql?.synchronous;
+      if (!(sync?.number >= 1 && sync?.dataDurability !== "preferred")) {
+        report("backing-services", c, "a production database keeps at least one synchronous standby (spec.postgresql.synchronous, number >= 1, dataDurability required)");
+      }
+    }
   }
 }
 
