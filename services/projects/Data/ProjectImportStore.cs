@@ -55,11 +55,12 @@ internal static class ProjectImportStore
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)transaction.GetDbTransaction());
             var projectType = db.Model.FindEntityType(typeof(Project))!;
-            Add(batch, Insert(projectType, created));
-            Add(batch, MoveCityTotals(revised));
             var update = Update(projectType, revised);
-            Add(batch, update);
-            Add(batch, Insert(db.Model.FindEntityType(typeof(OutboxMessage))!, events));
+            foreach (var command in new[] { Insert(projectType, created), MoveCityTotals(revised), update, Insert(db.Model.FindEntityType(typeof(OutboxMessage))!, events) }.OfType<NpgsqlBatchCommand>())
+            {
+                batch.BatchCommands.Add(command);
+            }
+
             await batch.ExecuteNonQueryAsync(cancellationToken);
             if (update is not null && update.RecordsAffected != revised.Count)
             {
@@ -77,14 +78,6 @@ internal static class ProjectImportStore
         {
             // Nothing outlives the batch: memory stays flat however long the sheet, and a retry starts clean.
             db.ChangeTracker.Clear();
-        }
-    }
-
-    private static void Add(NpgsqlBatch batch, NpgsqlBatchCommand? command)
-    {
-        if (command is not null)
-        {
-            batch.BatchCommands.Add(command);
         }
     }
 
