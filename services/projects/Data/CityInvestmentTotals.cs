@@ -14,9 +14,9 @@ namespace Industry.Projects.Data;
 /// </summary>
 internal static class CityInvestmentTotals
 {
-    private const string Into = "INSERT INTO city_month_investments (city_code, year, month, completed_investment_yuan) ";
+    public const string Into = "INSERT INTO city_month_investments (city_code, year, month, completed_investment_yuan) ";
 
-    private const string OnConflictAdd = """
+    public const string OnConflictAdd = """
 
         ON CONFLICT (city_code, year, month) DO UPDATE
         SET completed_investment_yuan = city_month_investments.completed_investment_yuan + excluded.completed_investment_yuan

@@ -109,17 +109,14 @@ internal static class ProjectImportStore
             return null;
         }
 
-        var command = new NpgsqlBatchCommand("""
-            INSERT INTO city_month_investments (city_code, year, month, completed_investment_yuan)
+        var command = new NpgsqlBatchCommand(CityInvestmentTotals.Into + """
             SELECT m.city_code, r.year, r.month, CAST(SUM(r.completed_investment_yuan * m.sign) AS bigint)
             FROM unnest(@ids::text[], @cities::text[]) AS u(id, city_code)
             JOIN projects p ON p.id = u.id AND p.city_code <> u.city_code
             CROSS JOIN LATERAL (VALUES (p.city_code, -1), (u.city_code, 1)) AS m(city_code, sign)
             JOIN investment_reports r ON r.project_id = p.id
             GROUP BY m.city_code, r.year, r.month
-            ON CONFLICT (city_code, year, month) DO UPDATE
-            SET completed_investment_yuan = city_month_investments.completed_investment_yuan + excluded.completed_investment_yuan
-            """);
+            """ + CityInvestmentTotals.OnConflictAdd);
         command.Parameters.Add(new NpgsqlParameter("ids", revised.Select(p => p.Id).ToArray()));
         command.Parameters.Add(new NpgsqlParameter("cities", revised.Select(p => p.CityCode).ToArray()));
         return command;
