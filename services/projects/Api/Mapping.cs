@@ -15,11 +15,7 @@ internal static class Mapping
                     .OrderBy(c => c.CityCode, StringComparer.Ordinal)
                     .Select(c => new V1.PlanCityTarget { CityCode = c.CityCode, TargetKeyProjectsUnderImplementation = c.TargetKeyProjectsUnderImplementation }),
             },
-            Etag = Etag.Of(plan.Version),
-            CreateTime = WireTime.ToTimestamp(plan.CreateTime),
-            UpdateTime = WireTime.ToTimestamp(plan.UpdateTime),
-            UpdateActor = plan.UpdateActor,
-        };
+        }.WithEnvelope(plan);
         if (plan.TargetKeyProjectsUnderImplementation is { } target)
         {
             proto.TargetKeyProjectsUnderImplementation = target;

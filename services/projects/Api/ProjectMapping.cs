@@ -11,7 +11,7 @@ internal static class ProjectMapping
         "nature", "total_investment_yuan", "equipment_investment_yuan", "planned_start_date",
         "planned_completion_date", "cluster", "park", "digital_transformation", "description");
 
-    public static Proto.Project ToProto(this Project project) => new()
+    public static Proto.Project ToProto(this Project project) => new Proto.Project
     {
         Name = project.Name,
         DisplayName = project.DisplayName,
@@ -40,11 +40,7 @@ internal static class ProjectMapping
         StateReason = project.StateReason,
         CumulativeCompletedInvestmentYuan = project.CumulativeCompletedInvestmentYuan,
         LatestReportPeriod = project.LatestReportPeriod,
-        Etag = Etag.Of(project.Version),
-        CreateTime = WireTime.ToTimestamp(project.CreateTime),
-        UpdateTime = WireTime.ToTimestamp(project.UpdateTime),
-        UpdateActor = project.UpdateActor,
-    };
+    }.WithEnvelope(project);
 
     /// <summary>The state a <c>TransitionProject</c> moves to; INVALID_ARGUMENT for UNSPECIFIED or a value this service does not know.</summary>
     public static ProjectState ToTarget(this Proto.ProjectState state) =>
@@ -74,15 +70,11 @@ internal static class ProjectMapping
     public static InvestmentReportDraft ToDraft(this Proto.ReportInvestmentRequest request) =>
         new(request.Parent, request.Period, request.CompletedInvestmentYuan, request.ProgressNote.Trim(), request.Etag);
 
-    public static Proto.InvestmentReport ToProto(this InvestmentReport report) => new()
+    public static Proto.InvestmentReport ToProto(this InvestmentReport report) => new Proto.InvestmentReport
     {
         Name = report.Name,
         Period = report.Period,
         CompletedInvestmentYuan = report.CompletedInvestmentYuan,
         ProgressNote = report.ProgressNote,
-        Etag = Etag.Of(report.Version),
-        CreateTime = WireTime.ToTimestamp(report.CreateTime),
-        UpdateTime = WireTime.ToTimestamp(report.UpdateTime),
-        UpdateActor = report.UpdateActor,
-    };
+    }.WithEnvelope(report);
 }

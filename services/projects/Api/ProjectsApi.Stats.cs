@@ -32,17 +32,12 @@ internal sealed partial class ProjectsApi
         var current = await db.CompletedByAsync(key, projects, first, last, context.CancellationToken);
         var previous = (await db.CompletedByAsync(key, projects, first with { Year = first.Year - 1 }, last with { Year = last.Year - 1 }, context.CancellationToken))
             .ToDictionary(g => g.Key, StringComparer.Ordinal);
+        var ordered = current.Select(g => g.Key).Union(previous.Keys)
+            .Select(k => (Now: current.SingleOrDefault(g => g.Key == k), Key: k))
+            .Select(g => Row(g.Key, g.Now?.ProjectCount ?? 0, g.Now?.TotalInvestmentYuan ?? 0, g.Now?.CompletedYuan ?? 0, previous.GetValueOrDefault(g.Key)?.CompletedYuan ?? 0))
+            .OrderByDescending(r => r.CompletedInvestmentYuan).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
 
-        var stats = new Proto.InvestmentStats { GroupBy = request.GroupBy, StartPeriod = first.ToString(), EndPeriod = last.ToString() };
-        foreach (var groupKey in current.Select(g => g.Key).Union(previous.Keys))
-        {
-            var now = current.SingleOrDefault(g => g.Key == groupKey);
-            stats.Rows.Add(Row(groupKey, now?.ProjectCount ?? 0, now?.TotalInvestmentYuan ?? 0, now?.CompletedYuan ?? 0, previous.GetValueOrDefault(groupKey)?.CompletedYuan ?? 0));
-        }
-
-        var ordered = stats.Rows.OrderByDescending(r => r.CompletedInvestmentYuan).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
-        stats.Rows.Clear();
-        stats.Rows.Add(ordered);
+        var stats = new Proto.InvestmentStats { GroupBy = request.GroupBy, StartPeriod = first.ToString(), EndPeriod = last.ToString(), Rows = { ordered } };
         stats.Total = Row(string.Empty, ordered.Sum(r => r.ProjectCount), ordered.Sum(r => r.TotalInvestmentYuan), ordered.Sum(r => r.CompletedInvestmentYuan), ordered.Sum(r => r.PreviousYearCompletedInvestmentYuan));
         return stats;
     }

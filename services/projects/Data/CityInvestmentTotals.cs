@@ -14,22 +14,17 @@ namespace Industry.Projects.Data;
 /// </summary>
 internal static class CityInvestmentTotals
 {
-    private const string Into = "INSERT INTO city_month_investments (city_code, year, month, completed_investment_yuan) ";
+    public const string Into = "INSERT INTO city_month_investments (city_code, year, month, completed_investment_yuan) ";
 
-    private const string OnConflictAdd = """
+    public const string OnConflictAdd = """
 
         ON CONFLICT (city_code, year, month) DO UPDATE
         SET completed_investment_yuan = city_month_investments.completed_investment_yuan + excluded.completed_investment_yuan
         """;
 
-    /// <summary>{0} city, {1} project: the project's stored reports per month, taken out of the city.</summary>
-    private const string SubtractProjectReports = Into
-        + "SELECT {0}, year, month, -CAST(SUM(completed_investment_yuan) AS bigint) FROM investment_reports WHERE project_id = {1} GROUP BY year, month"
-        + OnConflictAdd;
-
-    /// <summary>{0} city, {1} project: the project's stored reports per month, added to the city.</summary>
-    private const string AddProjectReports = Into
-        + "SELECT {0}, year, month, CAST(SUM(completed_investment_yuan) AS bigint) FROM investment_reports WHERE project_id = {1} GROUP BY year, month"
+    /// <summary>{0} city, {1} project, {2} sign: the project's stored reports per month, added to (1) or taken out of (-1) the city.</summary>
+    private const string MoveProjectReports = Into
+        + "SELECT {0}, year, month, {2} * CAST(SUM(completed_investment_yuan) AS bigint) FROM investment_reports WHERE project_id = {1} GROUP BY year, month"
         + OnConflictAdd;
 
     /// <summary>{0} year, {1} month, {2} yuan, {3} project: an amount added to the month in the project's stored city.</summary>
@@ -37,44 +32,40 @@ internal static class CityInvestmentTotals
         + "SELECT city_code, {0}, {1}, {2} FROM projects WHERE id = {3}"
         + OnConflictAdd;
 
-    /// <summary>What a pending <c>SaveChanges</c> changes in the totals, taken before it runs.</summary>
-    public sealed record Changes(IReadOnlyList<CityMove> Moves, IReadOnlyList<ReportDelta> Deltas)
+    /// <summary>One upsert of the totals, with the arguments of its placeholders, as <c>ExecuteSqlRawAsync</c> takes them.</summary>
+    public sealed record Statement(string Sql, params object[] Parameters);
+
+    /// <summary>
+    /// What a pending <c>SaveChanges</c> changes in the totals, taken before it runs: the statements to run
+    /// <c>Before</c> it, while the reports and the old city are as stored (a project that leaves its city takes its
+    /// stored reports out of it, and into the new one unless deleted), and <c>After</c> it (each report's difference in
+    /// its project's city as stored then; a project deleted in the same save has no row left, so its reports, already
+    /// taken out, add nothing).
+    /// </summary>
+    public static (List<Statement> Before, List<Statement> After) Pending(ChangeTracker tracker)
     {
-        public bool IsEmpty => Moves.Count == 0 && Deltas.Count == 0;
-    }
-
-    /// <summary>A project's stored reports leave <paramref name="From"/> for <paramref name="To"/> (null: deleted).</summary>
-    public sealed record CityMove(string ProjectId, string From, string? To);
-
-    /// <summary>A report's month changes by <paramref name="Delta"/> yuan, in its project's (new) city.</summary>
-    public sealed record ReportDelta(string ProjectId, int Year, int Month, long Delta);
-
-    public static Changes Pending(ChangeTracker tracker)
-    {
-        var moves = new List<CityMove>();
+        var before = new List<Statement>();
         foreach (var entry in tracker.Entries<Project>())
         {
             var from = entry.OriginalValues.GetValue<string>(nameof(Project.CityCode));
-            if (entry.State == EntityState.Deleted)
+            var moved = entry.State == EntityState.Modified && from != entry.Entity.CityCode;
+            if (moved || entry.State == EntityState.Deleted)
             {
-                moves.Add(new CityMove(entry.Entity.Id, from, null));
+                before.Add(new(MoveProjectReports, from, entry.Entity.Id, -1));
             }
-            else if (entry.State == EntityState.Modified && from != entry.Entity.CityCode)
+
+            if (moved)
             {
-                moves.Add(new CityMove(entry.Entity.Id, from, entry.Entity.CityCode));
+                before.Add(new(MoveProjectReports, entry.Entity.CityCode, entry.Entity.Id, 1));
             }
         }
 
-        var deltas = new List<ReportDelta>();
-        foreach (var entry in tracker.Entries<InvestmentReport>())
-        {
-            if (Delta(entry) is var delta and not 0)
-            {
-                deltas.Add(new ReportDelta(entry.Entity.ProjectId, entry.Entity.Year, entry.Entity.Month, delta));
-            }
-        }
-
-        return new Changes(moves, deltas);
+        var after = tracker.Entries<InvestmentReport>()
+            .Select(entry => (entry.Entity, Delta: Delta(entry)))
+            .Where(r => r.Delta != 0)
+            .Select(r => new Statement(AddToProjectCity, r.Entity.Year, r.Entity.Month, r.Delta, r.Entity.ProjectId))
+            .ToList();
+        return (before, after);
     }
 
     /// <summary>
@@ -87,29 +78,4 @@ internal static class CityInvestmentTotals
         EntityState.Deleted => -entry.OriginalValues.GetValue<long>(nameof(InvestmentReport.CompletedInvestmentYuan)),
         _ => entry.Entity.CompletedInvestmentYuan - entry.OriginalValues.GetValue<long>(nameof(InvestmentReport.CompletedInvestmentYuan)),
     };
-
-    /// <summary>Moves the stored reports' totals; runs before the save, while the reports and the old city are as stored.</summary>
-    public static async Task MoveAsync(ProjectsDbContext db, IEnumerable<CityMove> moves, CancellationToken cancellationToken)
-    {
-        foreach (var move in moves)
-        {
-            await db.Database.ExecuteSqlRawAsync(SubtractProjectReports, [move.From, move.ProjectId], cancellationToken);
-            if (move.To is not null)
-            {
-                await db.Database.ExecuteSqlRawAsync(AddProjectReports, [move.To, move.ProjectId], cancellationToken);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Adds the reports' differences in their project's city as stored after the save; a project deleted in the same
-    /// save has no row left, so its reports (already taken out by <see cref="MoveAsync"/>) add nothing.
-    /// </summary>
-    public static async Task AddAsync(ProjectsDbContext db, IEnumerable<ReportDelta> deltas, CancellationToken cancellationToken)
-    {
-        foreach (var delta in deltas)
-        {
-            await db.Database.ExecuteSqlRawAsync(AddToProjectCity, [delta.Year, delta.Month, delta.Delta, delta.ProjectId], cancellationToken);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Industry.Projects.Data;
 
@@ -22,33 +23,16 @@ internal static class InvestmentStatsQueries
             .Where(r => r.Year >= start.Year && r.Year <= end.Year && (r.Year * 12) + r.Month >= first && (r.Year * 12) + r.Month <= last)
             .GroupBy(r => r.ProjectId)
             .Select(g => new { ProjectId = g.Key, Completed = g.Sum(r => r.CompletedInvestmentYuan) })
-            .Join(projects.Select(Keyed(key)), x => x.ProjectId, p => p.Id, (x, p) => new { p.Key, p.TotalInvestmentYuan, x.Completed })
+            .Join(projects.Select(WithKey((Project p, string k) => new { p.Id, p.TotalInvestmentYuan, Key = k }, key)), x => x.ProjectId, p => p.Id, (x, p) => new { p.Key, p.TotalInvestmentYuan, x.Completed })
             .GroupBy(x => x.Key)
             .Select(g => new { g.Key, Count = g.Count(), Total = g.Sum(x => x.TotalInvestmentYuan), Completed = g.Sum(x => x.Completed) })
             .Select(g => new Group(g.Key, g.Count, g.Total, g.Completed))
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>A project with its group key; member-initialised so that EF can follow its members through the query.</summary>
-    public sealed class KeyedProject
-    {
-        public string Id { get; init; } = string.Empty;
-
-        public long TotalInvestmentYuan { get; init; }
-
-        public string Key { get; init; } = string.Empty;
-    }
-
-    /// <summary><c>p => new KeyedProject { Id = p.Id, TotalInvestmentYuan = …, Key = key(p) }</c>, built so that EF translates the key.</summary>
-    private static Expression<Func<Project, KeyedProject>> Keyed(Expression<Func<Project, string>> key)
-    {
-        var p = key.Parameters[0];
-        return Expression.Lambda<Func<Project, KeyedProject>>(
-            Expression.MemberInit(
-                Expression.New(typeof(KeyedProject)),
-                Expression.Bind(typeof(KeyedProject).GetProperty(nameof(KeyedProject.Id))!, Expression.Property(p, nameof(Project.Id))),
-                Expression.Bind(typeof(KeyedProject).GetProperty(nameof(KeyedProject.TotalInvestmentYuan))!, Expression.Property(p, nameof(Project.TotalInvestmentYuan))),
-                Expression.Bind(typeof(KeyedProject).GetProperty(nameof(KeyedProject.Key))!, key.Body)),
-            p);
-    }
+    /// <summary><paramref name="shape"/> given <paramref name="key"/> of its project as its second argument, in one lambda that EF translates.</summary>
+    private static Expression<Func<Project, T>> WithKey<T>(Expression<Func<Project, string, T>> shape, Expression<Func<Project, string>> key) =>
+        Expression.Lambda<Func<Project, T>>(
+            ReplacingExpressionVisitor.Replace(shape.Parameters[1], ReplacingExpressionVisitor.Replace(key.Parameters[0], shape.Parameters[0], key.Body), shape.Body),
+            shape.Parameters[0]);
 }

@@ -7,7 +7,6 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
 {
     public void Configure(EntityTypeBuilder<Project> builder)
     {
-        builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).HasMaxLength(63);
         builder.Property(p => p.ProjectCode).HasMaxLength(24);
         builder.HasIndex(p => p.ProjectCode).IsUnique();
@@ -52,7 +51,6 @@ internal sealed class InvestmentReportConfiguration : IEntityTypeConfiguration<I
     public void Configure(EntityTypeBuilder<InvestmentReport> builder)
     {
         builder.HasKey(r => new { r.ProjectId, r.Year, r.Month });
-        builder.Ignore(r => r.Period);
         builder.Property(r => r.ProgressNote).HasMaxLength(2000);
         builder.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
 

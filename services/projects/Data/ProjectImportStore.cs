@@ -55,11 +55,12 @@ internal static class ProjectImportStore
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)transaction.GetDbTransaction());
             var projectType = db.Model.FindEntityType(typeof(Project))!;
-            Add(batch, Insert(projectType, created));
-            Add(batch, MoveCityTotals(revised));
             var update = Update(projectType, revised);
-            Add(batch, update);
-            Add(batch, Insert(db.Model.FindEntityType(typeof(OutboxMessage))!, events));
+            foreach (var command in new[] { Insert(projectType, created), MoveCityTotals(revised), update, Insert(db.Model.FindEntityType(typeof(OutboxMessage))!, events) }.OfType<NpgsqlBatchCommand>())
+            {
+                batch.BatchCommands.Add(command);
+            }
+
             await batch.ExecuteNonQueryAsync(cancellationToken);
             if (update is not null && update.RecordsAffected != revised.Count)
             {
@@ -77,14 +78,6 @@ internal static class ProjectImportStore
         {
             // Nothing outlives the batch: memory stays flat however long the sheet, and a retry starts clean.
             db.ChangeTracker.Clear();
-        }
-    }
-
-    private static void Add(NpgsqlBatch batch, NpgsqlBatchCommand? command)
-    {
-        if (command is not null)
-        {
-            batch.BatchCommands.Add(command);
         }
     }
 
@@ -116,17 +109,14 @@ internal static class ProjectImportStore
             return null;
         }
 
-        var command = new NpgsqlBatchCommand("""
-            INSERT INTO city_month_investments (city_code, year, month, completed_investment_yuan)
+        var command = new NpgsqlBatchCommand(CityInvestmentTotals.Into + """
             SELECT m.city_code, r.year, r.month, CAST(SUM(r.completed_investment_yuan * m.sign) AS bigint)
             FROM unnest(@ids::text[], @cities::text[]) AS u(id, city_code)
             JOIN projects p ON p.id = u.id AND p.city_code <> u.city_code
             CROSS JOIN LATERAL (VALUES (p.city_code, -1), (u.city_code, 1)) AS m(city_code, sign)
             JOIN investment_reports r ON r.project_id = p.id
             GROUP BY m.city_code, r.year, r.month
-            ON CONFLICT (city_code, year, month) DO UPDATE
-            SET completed_investment_yuan = city_month_investments.completed_investment_yuan + excluded.completed_investment_yuan
-            """);
+            """ + CityInvestmentTotals.OnConflictAdd);
         command.Parameters.Add(new NpgsqlParameter("ids", revised.Select(p => p.Id).ToArray()));
         command.Parameters.Add(new NpgsqlParameter("cities", revised.Select(p => p.CityCode).ToArray()));
         return command;

@@ -20,16 +20,24 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
-        var totals = CityInvestmentTotals.Pending(ChangeTracker);
-        if (totals.IsEmpty)
+        var (before, after) = CityInvestmentTotals.Pending(ChangeTracker);
+        if (before.Count + after.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        await CityInvestmentTotals.MoveAsync(this, totals.Moves, cancellationToken);
+        foreach (var statement in before)
+        {
+            await Database.ExecuteSqlRawAsync(statement.Sql, statement.Parameters, cancellationToken);
+        }
+
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await CityInvestmentTotals.AddAsync(this, totals.Deltas, cancellationToken);
+        foreach (var statement in after)
+        {
+            await Database.ExecuteSqlRawAsync(statement.Sql, statement.Parameters, cancellationToken);
+        }
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Industry.Projects.Domain;
 
@@ -7,10 +8,8 @@ namespace Industry.Projects.Domain;
 /// <c>YYYY-AAAAAA-NN-NN-NNNNNN</c>): the year it was assigned, the registering division, the industry and the
 /// approval type, and a serial number. The division must be Anhui's (the province, a city or a county).
 /// </summary>
-public static class ProjectCode
+public static partial class ProjectCode
 {
-    public const int Length = 24;
-
     /// <summary>Why <paramref name="code"/> is not a valid project code, or null when it is.</summary>
     public static string? Problem(string? code)
     {
@@ -19,8 +18,7 @@ public static class ProjectCode
             return "is required.";
         }
 
-        if (code.Length != Length || code[4] != '-' || code[11] != '-' || code[14] != '-' || code[17] != '-'
-            || !AllDigits(code, 0, 4) || !AllDigits(code, 5, 6) || !AllDigits(code, 12, 2) || !AllDigits(code, 15, 2) || !AllDigits(code, 18, 6))
+        if (!Form().IsMatch(code))
         {
             return "must have the GB/T 40058 form YYYY-AAAAAA-NN-NN-NNNNNN, e.g. 2023-340104-39-03-012345.";
         }
@@ -35,16 +33,7 @@ public static class ProjectCode
         return Divisions.Find(division) is null ? $"has division {division}, which is not a division of Anhui." : null;
     }
 
-    private static bool AllDigits(string text, int start, int length)
-    {
-        for (var i = start; i < start + length; i++)
-        {
-            if (!char.IsAsciiDigit(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>ASCII digits only (<c>\d</c> would take any Unicode digit), and nothing after the last (<c>\z</c>, not <c>$</c>).</summary>
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{2}-[0-9]{6}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Form();
 }

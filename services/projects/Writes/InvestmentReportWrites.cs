@@ -2,7 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Industry.Projects.Api;
 using Industry.Projects.Data;
 using Industry.ServiceDefaults.Api;
-using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Writes;
@@ -19,10 +18,8 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
         var period = ReportingPeriod.TryParse(draft.Period) ?? throw ServiceException.InvalidArgument("period", "must be a month 'YYYY-MM' from 2000-01 to 2100-12.");
         var project = await write.LoadAsync(db.Projects, Project.Collection, draft.Parent, "parent", etag: null);
 
-        // In a batch an earlier item may have added this month already: it is pending, not stored.
-        var report = db.InvestmentReports.Local.FirstOrDefault(r => r.ProjectId == project.Id && r.Year == period.Year && r.Month == period.Month)
-            ?? await db.InvestmentReports.SingleOrDefaultAsync(
-                r => r.ProjectId == project.Id && r.Year == period.Year && r.Month == period.Month, write.CancellationToken);
+        // By key, so that the tracked one comes first: in a batch an earlier item may have added this month, pending, not stored.
+        var report = await db.InvestmentReports.FindAsync([project.Id, period.Year, period.Month], write.CancellationToken);
         var name = $"{project.Name}/investmentReports/{period}";
         if (report is not null)
         {

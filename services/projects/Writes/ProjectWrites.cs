@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Industry.Projects.Api;
 using Industry.Projects.Data;
+using Industry.ServiceDefaults.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Projects.V1;
 
@@ -24,7 +25,10 @@ internal sealed class ProjectWrites(ProjectsDbContext db, IReferenceChecker refe
         }
 
         await references.RequireAsync(draft, stored: null, write.Caller, write.CancellationToken);
-        var project = await write.AddAsync(db.Projects, name, version => Project.Create(id, draft, write.Today, write.Now, write.Actor, version));
+
+        // Added directly, not by Write.AddAsync: the check above (id or code) is the one that decides existence.
+        var project = Project.Create(id, draft, write.Today, write.Now, write.Actor, await db.LastVersionAsync(name, write.CancellationToken));
+        db.Projects.Add(project);
         var proto = project.ToProto();
         write.Raise(new Proto.ProjectCreated { Project = proto }, project);
         return proto;
