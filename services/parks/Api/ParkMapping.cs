@@ -14,27 +14,10 @@ internal static class ParkMapping
         .Field("above_size_enterprise_count", r => r.AboveSizeEnterpriseCount != 0, (d, r) => d with { AboveSizeEnterpriseCount = r.AboveSizeEnterpriseCount })
         .Field("description", r => r.Description.Length > 0, (d, r) => d with { Description = r.Description });
 
-    public static Proto.Park ToProto(this Park park) => new()
+    public static Proto.Park ToProto(this Park park) => new Proto.Park
     {
-        Name = park.Name,
-        DisplayName = park.DisplayName,
-        CountyCode = park.CountyCode,
-        CityCode = park.CityCode,
-        ParkType = (Proto.ParkType)park.ParkType,
         LeadIndustry = park.LeadIndustryCode.Length == 0 ? string.Empty : ParkRules.IndustryCollection + "/" + park.LeadIndustryCode,
-        AboveSizeEnterpriseCount = park.AboveSizeEnterpriseCount,
-        Description = park.Description,
-        State = (Proto.ParkState)park.State,
-        CertificationYear = park.CertificationYear,
-        CertificationBatch = park.CertificationBatch,
-        RejectionReason = park.RejectionReason,
-        RevocationReason = park.RevocationReason,
-        StateChangeTime = WireTime.ToTimestamp(park.StateChangeTime),
-        Etag = Etag.Of(park.Version),
-        CreateTime = WireTime.ToTimestamp(park.CreateTime),
-        UpdateTime = WireTime.ToTimestamp(park.UpdateTime),
-        UpdateActor = park.UpdateActor,
-    };
+    }.FillFrom(park);
 
     /// <summary>
     /// The content of a proto park, trimmed, with the industry code upper-cased (<c>industries/auto</c> →
@@ -55,31 +38,8 @@ internal static class ParkMapping
         };
     }
 
-    public static Proto.Transformation ToProto(this Transformation transformation) => new()
+    public static Proto.Transformation ToProto(this Transformation transformation) => new Proto.Transformation
     {
-        Name = transformation.Name,
-        EnterpriseUscc = transformation.EnterpriseUscc,
-        EnterpriseDisplayName = transformation.EnterpriseDisplayName,
-        CityCode = transformation.CityCode,
-        Level = (Proto.TransformationLevel)transformation.Level,
-        Year = transformation.Year,
-        Source = (Proto.TransformationSource)transformation.Source,
-        Project = transformation.Project,
-        Milestones =
-        {
-            transformation.Milestones.OrderBy(m => m.Level).Select(m => new Proto.TransformationMilestone
-            {
-                Level = (Proto.TransformationLevel)m.Level,
-                Year = m.Year,
-                Source = (Proto.TransformationSource)m.Source,
-                Project = m.Project,
-                RecordTime = WireTime.ToTimestamp(m.RecordTime),
-            }),
-        },
-        Note = transformation.Note,
-        Etag = Etag.Of(transformation.Version),
-        CreateTime = WireTime.ToTimestamp(transformation.CreateTime),
-        UpdateTime = WireTime.ToTimestamp(transformation.UpdateTime),
-        UpdateActor = transformation.UpdateActor,
-    };
+        Milestones = { transformation.Milestones.OrderBy(m => m.Level).Select(m => new Proto.TransformationMilestone().FillFrom(m)) },
+    }.FillFrom(transformation);
 }

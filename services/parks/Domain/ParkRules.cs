@@ -56,13 +56,9 @@ public static class ParkRules
     public static IReadOnlyList<FieldViolation> CheckCertification(int year, int batch, int currentYear)
     {
         var violations = new List<FieldViolation>();
-        if (year == 0)
+        if (YearProblem(year, currentYear) is { } yearProblem)
         {
-            violations.Add(new("year", "is required."));
-        }
-        else if (year < FirstYear || year > currentYear)
-        {
-            violations.Add(new("year", $"must be a year from {FirstYear} to the current year {currentYear}."));
+            violations.Add(new("year", yearProblem));
         }
 
         if (batch is < 1 or > MaxBatch)
@@ -72,6 +68,12 @@ public static class ParkRules
 
         return violations;
     }
+
+    /// <summary>Why <paramref name="year"/> is not one the suite accepts (required, from <see cref="FirstYear"/> to the current year), or null.</summary>
+    public static string? YearProblem(int year, int currentYear) =>
+        year == 0 ? "is required."
+        : year < FirstYear || year > currentYear ? $"must be a year from {FirstYear} to the current year {currentYear}."
+        : null;
 
     /// <summary>The reason of a rejection or revocation, trimmed; INVALID_ARGUMENT on <c>reason</c> when it is not acceptable.</summary>
     public static string RequireReason(string reason)

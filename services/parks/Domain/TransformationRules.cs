@@ -24,7 +24,7 @@ public static class TransformationRules
             violations.Add(new("level", "must be a transformation level (TRANSFORMATION_LEVEL_DIGITALLY_TRANSFORMED to TRANSFORMATION_LEVEL_DIGITAL_LEADER)."));
         }
 
-        if (YearProblem(year, currentYear) is { } yearProblem)
+        if (ParkRules.YearProblem(year, currentYear) is { } yearProblem)
         {
             violations.Add(new("year", yearProblem));
         }
@@ -49,9 +49,4 @@ public static class TransformationRules
 
         return violations;
     }
-
-    public static string? YearProblem(int year, int currentYear) =>
-        year == 0 ? "is required."
-        : year < ParkRules.FirstYear || year > currentYear ? $"must be a year from {ParkRules.FirstYear} to the current year {currentYear}."
-        : null;
 }

@@ -20,18 +20,12 @@ namespace Industry.Parks.Messaging;
 /// (counted by <see cref="ProjectEventMetrics.RefusedOtherCityInstrument"/>) is not an error: the event is logged as a warning and
 /// acknowledged, because retrying cannot make it apply.
 /// </summary>
-internal sealed partial class ProjectCompletionConsumer : InboxConsumer<ProjectStateChanged>
+internal sealed partial class ProjectCompletionConsumer(ParksDbContext db, EventOutbox outbox, TimeProvider clock, ILogger<ProjectCompletionConsumer> logger)
+    : InboxConsumer<ProjectStateChanged>(db, clock, logger)
 {
-    private readonly ParksDbContext _db;
-    private readonly EventOutbox _outbox;
-    private readonly TimeProvider _clock;
-    private readonly ILogger _logger;
-
-    public ProjectCompletionConsumer(ParksDbContext db, EventOutbox outbox, TimeProvider clock, ILogger<ProjectCompletionConsumer> logger)
-        : base(db, clock, logger)
-    {
-        (_db, _outbox, _clock, _logger) = (db, outbox, clock, logger);
-    }
+    private readonly ParksDbContext _db = db;
+    private readonly TimeProvider _clock = clock;
+    private readonly ILogger _logger = logger;
 
     /// <summary>The name recorded in the inbox; stable across renames of the class.</summary>
     protected override string ConsumerName => "parks-project-transformations";
@@ -79,7 +73,7 @@ internal sealed partial class ProjectCompletionConsumer : InboxConsumer<ProjectS
         var previousVersion = await _db.LastVersionAsync($"{park.Name}/{Transformation.Collection}/{implied.EnterpriseUscc}", cancellationToken);
         var transformation = Transformation.Create(park, implied.EnterpriseUscc, implied.EnterpriseDisplayName, string.Empty, implied.Reached, now, ProjectCompletion.Actor, previousVersion);
         _db.Transformations.Add(transformation);
-        _outbox.Add(new Proto.TransformationRecorded { Transformation = transformation.ToProto() }, transformation.Name, transformation.Version, ProjectCompletion.Actor);
+        outbox.Add(new Proto.TransformationRecorded { Transformation = transformation.ToProto() }, transformation.Name, transformation.Version, ProjectCompletion.Actor);
     }
 
     private static ProjectFacts Facts(Projects.V1.Project project) => new(
