@@ -9,13 +9,5 @@ internal static class Mapping
     }.FillFrom(targets);
 
     /// <summary>The targets a request gives; one it leaves out is null.</summary>
-    public static Domain.DigitalTargetsDraft ToDraft(this V1.DigitalTargets targets) => new(
-        targets.HasParksCertified ? targets.ParksCertified : null,
-        targets.HasEnterprisesTransformed ? targets.EnterprisesTransformed : null,
-        targets.HasWorkshopsFactoriesLeaders ? targets.WorkshopsFactoriesLeaders : null,
-        [.. targets.CityTargets.Select(c => new Domain.DigitalCityTarget(
-            c.CityCode,
-            c.HasParksCertified ? c.ParksCertified : null,
-            c.HasEnterprisesTransformed ? c.EnterprisesTransformed : null,
-            c.HasWorkshopsFactoriesLeaders ? c.WorkshopsFactoriesLeaders : null))]);
+    public static Domain.DigitalTargetsDraft ToDraft(this V1.DigitalTargets targets) => targets.ToRecord<Domain.DigitalTargetsDraft>();
 }

@@ -86,18 +86,10 @@ public static class ParkRules
     public static string? ReasonProblem(string reason) => FieldText.Problem(reason, MaxReasonLength, required: true);
 
     /// <summary>Empty is allowed (a draft application may not have chosen yet; certification requires one).</summary>
-    private static string? LeadIndustryProblem(string industry)
-    {
-        if (industry.Length == 0)
-        {
-            return null;
-        }
-
-        if (!industry.StartsWith(IndustryCollection + "/", StringComparison.Ordinal) || industry.Length == IndustryCollection.Length + 1)
-        {
-            return $"must be empty or a resource name '{IndustryCollection}/{{code}}', e.g. 'industries/AUTO'.";
-        }
-
-        return Industries.Find(IndustryCode(industry)) is null ? $"'{IndustryCode(industry)}' is not a 4+10 industry code." : null;
-    }
+    private static string? LeadIndustryProblem(string industry) =>
+        industry.Length == 0 ? null
+        : !industry.StartsWith(IndustryCollection + "/", StringComparison.Ordinal) || industry.Length == IndustryCollection.Length + 1
+            ? $"must be empty or a resource name '{IndustryCollection}/{{code}}', e.g. 'industries/AUTO'."
+        : Industries.Find(IndustryCode(industry)) is null ? $"'{IndustryCode(industry)}' is not a 4+10 industry code."
+        : null;
 }

@@ -24,10 +24,7 @@ internal sealed partial class ProjectCompletionConsumer(ParksDbContext db, Event
     : InboxConsumer<ProjectStateChanged>(db, clock, logger)
 {
     private readonly ParksDbContext _db = db;
-    private readonly TimeProvider _clock = clock;
-    private readonly ILogger _logger = logger;
 
-    /// <summary>The name recorded in the inbox; stable across renames of the class.</summary>
     protected override string ConsumerName => "parks-project-transformations";
 
     protected override async Task HandleAsync(ProjectStateChanged message, EventMetadata metadata, CancellationToken cancellationToken)
@@ -40,14 +37,14 @@ internal sealed partial class ProjectCompletionConsumer(ParksDbContext db, Event
 
         if (Uscc.Problem(implied.EnterpriseUscc) is not null)
         {
-            LogSkipped(_logger, project.Name, project.Park, "its enterprise USCC is not valid");
+            LogSkipped(Logger, project.Name, project.Park, "its enterprise USCC is not valid");
             return;
         }
 
         var park = await _db.Parks.AsNoTracking().SingleOrDefaultAsync(p => p.Id == implied.ParkId, cancellationToken);
         if (park is null || !ParkLifecycle.AcceptsTransformations(park.State))
         {
-            LogSkipped(_logger, project.Name, project.Park, park is null ? "the park does not exist" : $"the park is {ParkLifecycle.ApiName(park.State)}");
+            LogSkipped(Logger, project.Name, project.Park, park is null ? "the park does not exist" : $"the park is {ParkLifecycle.ApiName(park.State)}");
             return;
         }
 
@@ -56,7 +53,7 @@ internal sealed partial class ProjectCompletionConsumer(ParksDbContext db, Event
         // too: every project has one. Retrying cannot change the answer, so the event is acknowledged, not failed.
         if (project.CityCode.Length == 0 || project.CityCode != park.CityCode)
         {
-            LogRefusedOtherCity(_logger, project.Name, project.CityCode, park.Name, park.CityCode);
+            LogRefusedOtherCity(Logger, project.Name, project.CityCode, park.Name, park.CityCode);
             ProjectEventMetrics.RefusedOtherCity(park.CityCode);
             return;
         }
@@ -65,11 +62,11 @@ internal sealed partial class ProjectCompletionConsumer(ParksDbContext db, Event
         var id = Transformation.IdOf(park.Id, implied.EnterpriseUscc);
         if (_db.Transformations.Local.Any(t => t.Id == id) || await _db.Transformations.AnyAsync(t => t.Id == id, cancellationToken))
         {
-            LogAlreadyRecorded(_logger, project.Name, id);
+            LogAlreadyRecorded(Logger, project.Name, id);
             return;
         }
 
-        var now = WireTime.UtcNow(_clock);
+        var now = WireTime.UtcNow(Clock);
         var previousVersion = await _db.LastVersionAsync($"{park.Name}/{Transformation.Collection}/{implied.EnterpriseUscc}", cancellationToken);
         var transformation = Transformation.Create(park, implied.EnterpriseUscc, implied.EnterpriseDisplayName, string.Empty, implied.Reached, now, ProjectCompletion.Actor, previousVersion);
         _db.Transformations.Add(transformation);
