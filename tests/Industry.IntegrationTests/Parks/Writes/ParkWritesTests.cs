@@ -1,10 +1,13 @@
+using System.Data.Common;
 using Industry.Parks.Api;
 using Industry.Parks.Data;
 using Industry.Parks.Domain;
 using Industry.Parks.Writes;
 using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Idempotency;
 using Industry.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using static Industry.IntegrationTests.Parks.ParkTestData;
 using Proto = Industry.Parks.V1;
 
@@ -89,5 +92,42 @@ public sealed class ParkWritesTests : IAsyncLifetime
 
         Assert.Equal(("340200", "W/\"2\""), (updated.CityCode, updated.Etag));
         Assert.Equal(["industry.parks.v1.ParkCreated", "industry.parks.v1.ParkUpdated"], (await _harness.EventsAsync()).Select(e => e.EventType));
+    }
+
+    [Fact]
+    public async Task Update_MovingToAnotherCity_WhenTheSaveFailsAfterTheBulkMove_LeavesTheParkAndItsTransformationsWhereTheyWere()
+    {
+        await CreateAsync("hefei-f", NewPark());
+        await _harness.WriteAsync(
+            new Proto.RecordTransformationRequest(),
+            (db, w) => new TransformationWrites(db).RecordAsync(w, new TransformationReport("parks/hefei-f", NewUscc(), TransformationLevel.DigitalWorkshop, 2023, "安徽示范制造有限公司", string.Empty, string.Empty)));
+        _harness.Interceptors.Add(new FailingParkUpdate());
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => _harness.WriteAsync(
+            new Proto.UpdateParkRequest(),
+            (db, w) => new ParkWrites(db).UpdateAsync(w, "parks/hefei-f", string.Empty, new ParkDraft { CountyCode = "340207" }, new() { Paths = { "county_code" } })));
+
+        Assert.Contains(FailingParkUpdate.Message, error.ToString(), StringComparison.Ordinal);
+        _harness.Interceptors.Clear();
+        await using var db = _harness.NewContext();
+        Assert.Equal(("340104", "340100", 1L), await db.Parks.Select(p => ValueTuple.Create(p.CountyCode, p.CityCode, p.Version)).SingleAsync());
+        Assert.Equal(["340100"], await db.Transformations.Select(t => t.CityCode).ToListAsync());
+        Assert.Equal(["340100"], await db.TransformationMilestones.Select(m => m.CityCode).ToListAsync());
+        Assert.Equal(["industry.parks.v1.ParkCreated", "industry.parks.v1.TransformationRecorded"], (await _harness.EventsAsync()).Select(e => e.EventType));
+        Assert.Empty(await db.Set<IdempotentRequest>().ToListAsync());
+    }
+
+    /// <summary>The database refusing the park's own UPDATE, in the final save: after the write's bulk statements ran in its transaction.</summary>
+    private sealed class FailingParkUpdate : DbCommandInterceptor
+    {
+        public const string Message = "injected fault: the park's UPDATE fails";
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            Refuse(command) ? throw new InvalidOperationException(Message) : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            Refuse(command) ? throw new InvalidOperationException(Message) : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+
+        private static bool Refuse(DbCommand command) => command.CommandText.Contains("UPDATE \"parks\"", StringComparison.Ordinal);
     }
 }
