@@ -22,7 +22,7 @@ public sealed class TransformationRulesTests
     [InlineData(0, "is required.")]
     [InlineData(1999, "must be a year from 2000 to the current year 2024.")]
     [InlineData(2025, "must be a year from 2000 to the current year 2024.")]
-    public void YearProblem_OutOfRange_SaysWhy(int year, string expected) => Assert.Equal(expected, TransformationRules.YearProblem(year, 2024));
+    public void YearProblem_OutOfRange_SaysWhy(int year, string expected) => Assert.Equal(expected, ParkRules.YearProblem(year, 2024));
 
     [Fact]
     public void CheckRecord_UndefinedLevel_IsRejected() =>

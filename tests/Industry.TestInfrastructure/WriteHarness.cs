@@ -6,6 +6,7 @@ using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Security;
 using Industry.ServiceDefaults.Writes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Industry.TestInfrastructure;
 
@@ -51,11 +52,14 @@ public sealed class WriteHarness<TContext> : IAsyncDisposable
 
     public TimeProvider Clock { get; }
 
+    /// <summary>Interceptors every new context gets, after the service's own: how a test injects a database fault.</summary>
+    public List<IInterceptor> Interceptors { get; } = [];
+
     /// <summary>A context of its own on the harness's database, for arranging data and reading results.</summary>
     public TContext NewContext()
     {
         var options = new DbContextOptionsBuilder<TContext>();
-        options.UseServiceDatabase(DatabaseProvider.Sqlite, $"Data Source={_path}");
+        options.UseServiceDatabase(DatabaseProvider.Sqlite, $"Data Source={_path}").AddInterceptors(Interceptors);
         return _create(options.Options);
     }
 

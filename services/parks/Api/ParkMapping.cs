@@ -9,27 +9,10 @@ internal static class ParkMapping
     public static readonly EditableFields<ParkDraft> Editable = EditableFields.Named<ParkDraft>(
         "display_name", "county_code", "park_type", "lead_industry", "above_size_enterprise_count", "description");
 
-    public static Proto.Park ToProto(this Park park) => new()
+    public static Proto.Park ToProto(this Park park) => new Proto.Park
     {
-        Name = park.Name,
-        DisplayName = park.DisplayName,
-        CountyCode = park.CountyCode,
-        CityCode = park.CityCode,
-        ParkType = (Proto.ParkType)park.ParkType,
         LeadIndustry = Industries.NameOf(park.LeadIndustryCode),
-        AboveSizeEnterpriseCount = park.AboveSizeEnterpriseCount,
-        Description = park.Description,
-        State = (Proto.ParkState)park.State,
-        CertificationYear = park.CertificationYear,
-        CertificationBatch = park.CertificationBatch,
-        RejectionReason = park.RejectionReason,
-        RevocationReason = park.RevocationReason,
-        StateChangeTime = WireTime.ToTimestamp(park.StateChangeTime),
-        Etag = Etag.Of(park.Version),
-        CreateTime = WireTime.ToTimestamp(park.CreateTime),
-        UpdateTime = WireTime.ToTimestamp(park.UpdateTime),
-        UpdateActor = park.UpdateActor,
-    };
+    }.FillFrom(park);
 
     /// <summary>
     /// The content of a proto park, trimmed, with the industry code upper-cased (<c>industries/auto</c> →
@@ -50,31 +33,8 @@ internal static class ParkMapping
         };
     }
 
-    public static Proto.Transformation ToProto(this Transformation transformation) => new()
+    public static Proto.Transformation ToProto(this Transformation transformation) => new Proto.Transformation
     {
-        Name = transformation.Name,
-        EnterpriseUscc = transformation.EnterpriseUscc,
-        EnterpriseDisplayName = transformation.EnterpriseDisplayName,
-        CityCode = transformation.CityCode,
-        Level = (Proto.TransformationLevel)transformation.Level,
-        Year = transformation.Year,
-        Source = (Proto.TransformationSource)transformation.Source,
-        Project = transformation.Project,
-        Milestones =
-        {
-            transformation.Milestones.OrderBy(m => m.Level).Select(m => new Proto.TransformationMilestone
-            {
-                Level = (Proto.TransformationLevel)m.Level,
-                Year = m.Year,
-                Source = (Proto.TransformationSource)m.Source,
-                Project = m.Project,
-                RecordTime = WireTime.ToTimestamp(m.RecordTime),
-            }),
-        },
-        Note = transformation.Note,
-        Etag = Etag.Of(transformation.Version),
-        CreateTime = WireTime.ToTimestamp(transformation.CreateTime),
-        UpdateTime = WireTime.ToTimestamp(transformation.UpdateTime),
-        UpdateActor = transformation.UpdateActor,
-    };
+        Milestones = { transformation.Milestones.OrderBy(m => m.Level).Select(m => new Proto.TransformationMilestone().FillFrom(m)) },
+    }.FillFrom(transformation);
 }

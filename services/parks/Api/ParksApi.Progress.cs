@@ -18,18 +18,17 @@ internal sealed partial class ParksApi
         }
 
         var park = await db.Parks.GetAsync(Park.Collection, request.Name[..^StatsSuffix.Length], "name", context.CancellationToken);
-        var levels = (await db.LevelsInParkAsync(park.Id, context.CancellationToken)).ToDictionary(l => l.Level, l => l.Count);
-        int At(TransformationLevel level) => levels.GetValueOrDefault(level);
+        var levels = await db.LevelsInParkAsync(park.Id, context.CancellationToken);
 
         var stats = new Proto.ParkStats
         {
             Name = park.Name + StatsSuffix,
             TransformedEnterprises = levels.Values.Sum(),
             AboveSizeEnterprises = park.AboveSizeEnterpriseCount,
-            DigitallyTransformed = At(TransformationLevel.DigitallyTransformed),
-            DigitalWorkshops = At(TransformationLevel.DigitalWorkshop),
-            SmartFactories = At(TransformationLevel.SmartFactory),
-            DigitalLeaders = At(TransformationLevel.DigitalLeader),
+            DigitallyTransformed = levels.GetValueOrDefault(TransformationLevel.DigitallyTransformed),
+            DigitalWorkshops = levels.GetValueOrDefault(TransformationLevel.DigitalWorkshop),
+            SmartFactories = levels.GetValueOrDefault(TransformationLevel.SmartFactory),
+            DigitalLeaders = levels.GetValueOrDefault(TransformationLevel.DigitalLeader),
         };
         if (Targets.CompletionPercent(stats.TransformedEnterprises, park.AboveSizeEnterpriseCount) is { } coverage)
         {
@@ -41,10 +40,10 @@ internal sealed partial class ParksApi
 
     public override async Task<Proto.DigitalProgress> GetDigitalProgress(Proto.GetDigitalProgressRequest request, ServerCallContext context)
     {
-        var year = request.Year;
-        if (year < ParkRules.FirstYear || year > CurrentYear)
+        var (year, currentYear) = (request.Year, ChinaTime.Today(clock).Year);
+        if (year < ParkRules.FirstYear || year > currentYear)
         {
-            throw ServiceException.InvalidArgument("year", $"must be from {ParkRules.FirstYear} to the current year {CurrentYear}.");
+            throw ServiceException.InvalidArgument("year", $"must be from {ParkRules.FirstYear} to the current year {currentYear}.");
         }
 
         var ct = context.CancellationToken;
@@ -53,8 +52,15 @@ internal sealed partial class ParksApi
         var milestones = (await db.MilestonesAsync(year, ct)).ToDictionary(m => m.CityCode, StringComparer.Ordinal);
         var enterprises = await db.EnterprisesTransformedAsync(year, ct);
 
-        int Leaders(DigitalProgressQueries.CityMilestones m) => m.Workshops + m.Factories + m.Leaders;
-        var progress = new Proto.DigitalProgress
+        int Leaders(DigitalProgressQueries.CityMilestones? m) => m is null ? 0 : m.Workshops + m.Factories + m.Leaders;
+        var cityTargets = (targets?.CityTargets ?? []).ToDictionary(c => c.CityCode, StringComparer.Ordinal);
+        var cities = parks.Where(p => p.Value.NewlyCertified > 0).Select(p => p.Key)
+            .Concat(milestones.Keys)
+            .Concat(cityTargets.Keys)
+            .Where(c => c.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        return new Proto.DigitalProgress
         {
             Year = year,
             ParksCertified = Targets.Against(parks.Values.Sum(p => p.NewlyCertified), targets?.ParksCertified),
@@ -64,29 +70,16 @@ internal sealed partial class ParksApi
             SmartFactories = milestones.Values.Sum(m => m.Factories),
             DigitalLeaders = milestones.Values.Sum(m => m.Leaders),
             CertifiedParksTotal = parks.Values.Sum(p => p.CertifiedTotal),
-        };
-
-        var cityTargets = (targets?.CityTargets ?? []).ToDictionary(c => c.CityCode, StringComparer.Ordinal);
-        var cities = parks.Where(p => p.Value.NewlyCertified > 0).Select(p => p.Key)
-            .Concat(milestones.Keys)
-            .Concat(cityTargets.Keys)
-            .Where(c => c.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
-        foreach (var city in cities)
-        {
-            var cityParks = parks.GetValueOrDefault(city);
-            var cityMilestones = milestones.GetValueOrDefault(city);
-            var target = cityTargets.GetValueOrDefault(city);
-            progress.Cities.Add(new Proto.CityDigitalProgress
+            Cities =
             {
-                CityCode = city,
-                ParksCertified = Targets.Against(cityParks?.NewlyCertified ?? 0, target?.ParksCertified),
-                EnterprisesTransformed = Targets.Against(cityMilestones?.Enterprises ?? 0, target?.EnterprisesTransformed),
-                WorkshopsFactoriesLeaders = Targets.Against(cityMilestones is null ? 0 : Leaders(cityMilestones), target?.WorkshopsFactoriesLeaders),
-            });
-        }
-
-        return progress;
+                cities.Select(city => new Proto.CityDigitalProgress
+                {
+                    CityCode = city,
+                    ParksCertified = Targets.Against(parks.GetValueOrDefault(city)?.NewlyCertified ?? 0, cityTargets.GetValueOrDefault(city)?.ParksCertified),
+                    EnterprisesTransformed = Targets.Against(milestones.GetValueOrDefault(city)?.Enterprises ?? 0, cityTargets.GetValueOrDefault(city)?.EnterprisesTransformed),
+                    WorkshopsFactoriesLeaders = Targets.Against(Leaders(milestones.GetValueOrDefault(city)), cityTargets.GetValueOrDefault(city)?.WorkshopsFactoriesLeaders),
+                }),
+            },
+        };
     }
 }

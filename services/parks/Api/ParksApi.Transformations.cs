@@ -13,10 +13,10 @@ namespace Industry.Parks.Api;
 internal sealed partial class ParksApi
 {
     public override Task<Proto.Transformation> RecordTransformation(Proto.RecordTransformationRequest request, ServerCallContext context) =>
-        writes.RunAsync(request, context, w => transformations.RecordAsync(w, Report(request)));
+        writes.RunAsync(request, context, w => transformations.RecordAsync(w, request.ToRecord<TransformationReport>()));
 
     public override Task<Proto.BatchRecordTransformationsResponse> BatchRecordTransformations(Proto.BatchRecordTransformationsRequest request, ServerCallContext context) =>
-        writes.RunAsync(request, context, w => transformations.BatchRecordAsync(w, request.Parent, [.. request.Requests.Select(Report)]));
+        writes.RunAsync(request, context, w => transformations.BatchRecordAsync(w, request.Parent, [.. request.Requests.Select(r => r.ToRecord<TransformationReport>())]));
 
     public override async Task<Proto.Transformation> GetTransformation(Proto.GetTransformationRequest request, ServerCallContext context)
     {
@@ -51,7 +51,4 @@ internal sealed partial class ParksApi
 
     public override Task<Empty> DeleteTransformation(Proto.DeleteTransformationRequest request, ServerCallContext context) =>
         writes.RunAsync(request, context, w => transformations.DeleteAsync(w, request.Name, request.Etag));
-
-    private static TransformationReport Report(Proto.RecordTransformationRequest r) => new(
-        r.Parent, r.EnterpriseUscc, r.Level == Proto.TransformationLevel.Unspecified ? null : (TransformationLevel)r.Level, r.Year, r.EnterpriseDisplayName, r.Note, r.Etag);
 }

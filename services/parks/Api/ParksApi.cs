@@ -13,7 +13,4 @@ internal sealed partial class ParksApi(
     WritePipeline writes,
     ParkWrites parks,
     TransformationWrites transformations,
-    DigitalTargetsWrites targets) : ParkService.ParkServiceBase
-{
-    private int CurrentYear => ChinaTime.Today(clock).Year;
-}
+    DigitalTargetsWrites targets) : ParkService.ParkServiceBase;

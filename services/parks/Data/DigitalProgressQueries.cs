@@ -12,8 +12,6 @@ internal static class DigitalProgressQueries
 
     public sealed record CityMilestones(string CityCode, int Enterprises, int Workshops, int Factories, int Leaders);
 
-    public sealed record LevelCount(TransformationLevel Level, int Count);
-
     /// <summary>Per city: parks certified in <paramref name="year"/> (revoked since or not), and parks certified by then and still CERTIFIED.</summary>
     public static Task<List<CityParks>> ParksAsync(this ParksDbContext db, int year, CancellationToken cancellationToken) =>
         db.Parks
@@ -43,10 +41,10 @@ internal static class DigitalProgressQueries
         db.TransformationMilestones.Where(m => m.Year == year).Select(m => m.EnterpriseUscc).Distinct().CountAsync(cancellationToken);
 
     /// <summary>A park's records by current level.</summary>
-    public static Task<List<LevelCount>> LevelsInParkAsync(this ParksDbContext db, string parkId, CancellationToken cancellationToken) =>
+    public static Task<Dictionary<TransformationLevel, int>> LevelsInParkAsync(this ParksDbContext db, string parkId, CancellationToken cancellationToken) =>
         db.Transformations
             .Where(t => t.ParkId == parkId)
             .GroupBy(t => t.Level)
-            .Select(g => new LevelCount(g.Key, g.Count()))
-            .ToListAsync(cancellationToken);
+            .Select(g => new { Level = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(l => l.Level, l => l.Count, cancellationToken);
 }

@@ -17,7 +17,6 @@ internal sealed class DigitalTargetsConfiguration : IEntityTypeConfiguration<Dig
             city.ToTable("digital_city_targets");
             city.WithOwner().HasForeignKey("TargetsYear");
             city.HasKey("TargetsYear", nameof(DigitalCityTarget.CityCode));
-            city.Property(c => c.CityCode).HasMaxLength(6);
         });
 
         // The 2024 targets as the work report set them (D2, D4, D5); changeable through UpdateDigitalTargets.

@@ -7,11 +7,8 @@ internal sealed class ParkConfiguration : IEntityTypeConfiguration<Park>
 {
     public void Configure(EntityTypeBuilder<Park> builder)
     {
-        builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).HasMaxLength(63);
         builder.Property(p => p.DisplayName).HasMaxLength(ParkRules.MaxNameLength);
-        builder.Property(p => p.CountyCode).HasMaxLength(6);
-        builder.Property(p => p.CityCode).HasMaxLength(6);
         builder.Property(p => p.LeadIndustryCode).HasMaxLength(16);
         builder.Property(p => p.Description).HasMaxLength(ParkRules.MaxDescriptionLength);
         builder.Property(p => p.RejectionReason).HasMaxLength(FieldText.MaxReasonLength);

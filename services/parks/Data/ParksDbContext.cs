@@ -16,7 +16,7 @@ public abstract class ParksDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Domain.TransformationMilestone> TransformationMilestones => Set<Domain.TransformationMilestone>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParksDbContext).Assembly).AddMessagingTables().AddIdempotencyTables().AddVersionedResources();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParksDbContext).Assembly).AddMessagingTables().AddIdempotencyTables().AddVersionedResources().AddReferenceCodeColumns();
 }
 
 /// <summary>SQLite (local run).</summary>

@@ -7,12 +7,9 @@ internal sealed class TransformationConfiguration : IEntityTypeConfiguration<Tra
 {
     public void Configure(EntityTypeBuilder<Transformation> builder)
     {
-        builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).HasMaxLength(63 + 1 + 18);
         builder.Property(t => t.ParkId).HasMaxLength(63);
-        builder.Property(t => t.EnterpriseUscc).HasMaxLength(18);
         builder.Property(t => t.EnterpriseDisplayName).HasMaxLength(TransformationRules.MaxNameLength);
-        builder.Property(t => t.CityCode).HasMaxLength(6);
         builder.Property(t => t.Project).HasMaxLength(100);
         builder.Property(t => t.Note).HasMaxLength(TransformationRules.MaxNoteLength);
 
@@ -40,12 +37,9 @@ internal sealed class TransformationMilestoneConfiguration : IEntityTypeConfigur
 {
     public void Configure(EntityTypeBuilder<TransformationMilestone> builder)
     {
-        builder.ToTable("transformation_milestones");
         builder.HasKey(m => new { m.TransformationId, m.Level });
         builder.Property(m => m.TransformationId).HasMaxLength(63 + 1 + 18);
         builder.Property(m => m.ParkId).HasMaxLength(63);
-        builder.Property(m => m.EnterpriseUscc).HasMaxLength(18);
-        builder.Property(m => m.CityCode).HasMaxLength(6);
         builder.Property(m => m.Project).HasMaxLength(100);
 
         // GetDigitalProgress, index-only scans of the year's range that deliver the enterprises in order, so PostgreSQL

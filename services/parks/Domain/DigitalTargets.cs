@@ -20,10 +20,6 @@ public sealed class DigitalTargets : YearlyTargets<DigitalTargetsDraft>
             .Count("enterprises_transformed", c => c.EnterprisesTransformed, max: MaxTarget)
             .Count("workshops_factories_leaders", c => c.WorkshopsFactoriesLeaders, max: MaxTarget));
 
-    private DigitalTargets()
-    {
-    }
-
     public DigitalTargets(int year)
         : base(year)
     {

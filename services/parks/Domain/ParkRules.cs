@@ -34,7 +34,12 @@ public static class ParkRules
 
     /// <summary>The arguments of <c>CertifyPark</c>: a year from <see cref="FirstYear"/> to the current year, a batch from 1.</summary>
     public static IReadOnlyList<FieldViolation> CheckCertification(int year, int batch, int currentYear) => new Violations()
-        .Add("year", year == 0 ? "is required."
-            : year < FirstYear || year > currentYear ? $"must be a year from {FirstYear} to the current year {currentYear}." : null)
+        .Add("year", YearProblem(year, currentYear))
         .Add("batch", batch is < 1 or > MaxBatch ? (batch == 0 ? "is required." : $"must be from 1 to {MaxBatch}.") : null);
+
+    /// <summary>Why <paramref name="year"/> is not one the suite accepts (required, from <see cref="FirstYear"/> to the current year), or null.</summary>
+    public static string? YearProblem(int year, int currentYear) =>
+        year == 0 ? "is required."
+        : year < FirstYear || year > currentYear ? $"must be a year from {FirstYear} to the current year {currentYear}."
+        : null;
 }

@@ -20,15 +20,13 @@ public static class ProjectCompletion
             return null;
         }
 
-        var parkPrefix = Park.Collection + "/";
-        if (!project.Park.StartsWith(parkPrefix, StringComparison.Ordinal) || project.Park.Length == parkPrefix.Length
-            || project.Park.IndexOf('/', parkPrefix.Length) >= 0)
+        if (!ResourceName.IsName(project.Park, Park.Collection))
         {
             return null; // not in a park
         }
 
         return new ProjectTransformation(
-            project.Park[parkPrefix.Length..],
+            project.Park[(Park.Collection.Length + 1)..],
             project.EnterpriseUscc.ToUpperInvariant(),
             project.EnterpriseDisplayName,
             new LevelReached(TransformationLevel.DigitallyTransformed, completed.Year, TransformationSource.Project, project.Name));

@@ -128,7 +128,4 @@ public sealed class Transformation : VersionedResource, ICityScoped
 }
 
 /// <summary>What <see cref="Transformation.Record"/> changed: the level (a new milestone), and which descriptive fields.</summary>
-public sealed record TransformationChange(bool Raised, IReadOnlyList<string> Described)
-{
-    public bool Any => Raised || Described.Count > 0;
-}
+public sealed record TransformationChange(bool Raised, IReadOnlyList<string> Described);

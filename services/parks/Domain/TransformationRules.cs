@@ -15,16 +15,11 @@ public static class TransformationRules
         .Add("enterprise_uscc", Uscc.Problem(uscc))
         .Add("level", level is not { } l || !Enum.IsDefined(l)
             ? "must be a transformation level (TRANSFORMATION_LEVEL_DIGITALLY_TRANSFORMED to TRANSFORMATION_LEVEL_DIGITAL_LEADER)." : null)
-        .Add("year", YearProblem(year, currentYear))
+        .Add("year", ParkRules.YearProblem(year, currentYear))
         .AddRange(CheckDescription(displayName, note, required: false, prefix: string.Empty));
 
     /// <summary>The descriptive fields, as <c>UpdateTransformation</c> and a new record need them.</summary>
     public static IReadOnlyList<FieldViolation> CheckDescription(string displayName, string note, bool required, string prefix) => new Violations(prefix)
         .Add("enterprise_display_name", FieldText.Problem(displayName, MaxNameLength, required))
         .Add("note", FieldText.Problem(note, MaxNoteLength, required: false));
-
-    public static string? YearProblem(int year, int currentYear) =>
-        year == 0 ? "is required."
-        : year < ParkRules.FirstYear || year > currentYear ? $"must be a year from {ParkRules.FirstYear} to the current year {currentYear}."
-        : null;
 }

@@ -20,20 +20,11 @@ namespace Industry.Parks.Messaging;
 /// (counted by <see cref="ProjectEventMetrics.RefusedOtherCityInstrument"/>) is not an error: the event is logged as a warning and
 /// acknowledged, because retrying cannot make it apply.
 /// </summary>
-internal sealed partial class ProjectCompletionConsumer : InboxConsumer<ProjectStateChanged>
+internal sealed partial class ProjectCompletionConsumer(ParksDbContext db, EventOutbox outbox, TimeProvider clock, ILogger<ProjectCompletionConsumer> logger)
+    : InboxConsumer<ProjectStateChanged>(db, clock, logger)
 {
-    private readonly ParksDbContext _db;
-    private readonly EventOutbox _outbox;
-    private readonly TimeProvider _clock;
-    private readonly ILogger _logger;
+    private readonly ParksDbContext _db = db;
 
-    public ProjectCompletionConsumer(ParksDbContext db, EventOutbox outbox, TimeProvider clock, ILogger<ProjectCompletionConsumer> logger)
-        : base(db, clock, logger)
-    {
-        (_db, _outbox, _clock, _logger) = (db, outbox, clock, logger);
-    }
-
-    /// <summary>The name recorded in the inbox; stable across renames of the class.</summary>
     protected override string ConsumerName => "parks-project-transformations";
 
     protected override async Task HandleAsync(ProjectStateChanged message, EventMetadata metadata, CancellationToken cancellationToken)
@@ -46,14 +37,14 @@ internal sealed partial class ProjectCompletionConsumer : InboxConsumer<ProjectS
 
         if (Uscc.Problem(implied.EnterpriseUscc) is not null)
         {
-            LogSkipped(_logger, project.Name, project.Park, "its enterprise USCC is not valid");
+            LogSkipped(Logger, project.Name, project.Park, "its enterprise USCC is not valid");
             return;
         }
 
         var park = await _db.Parks.AsNoTracking().SingleOrDefaultAsync(p => p.Id == implied.ParkId, cancellationToken);
         if (park is null || !ParkLifecycle.AcceptsTransformations(park.State))
         {
-            LogSkipped(_logger, project.Name, project.Park, park is null ? "the park does not exist" : $"the park is {ParkLifecycle.ApiName(park.State)}");
+            LogSkipped(Logger, project.Name, project.Park, park is null ? "the park does not exist" : $"the park is {ParkLifecycle.ApiName(park.State)}");
             return;
         }
 
@@ -62,7 +53,7 @@ internal sealed partial class ProjectCompletionConsumer : InboxConsumer<ProjectS
         // too: every project has one. Retrying cannot change the answer, so the event is acknowledged, not failed.
         if (project.CityCode.Length == 0 || project.CityCode != park.CityCode)
         {
-            LogRefusedOtherCity(_logger, project.Name, project.CityCode, park.Name, park.CityCode);
+            LogRefusedOtherCity(Logger, project.Name, project.CityCode, park.Name, park.CityCode);
             ProjectEventMetrics.RefusedOtherCity(park.CityCode);
             return;
         }
@@ -71,15 +62,15 @@ internal sealed partial class ProjectCompletionConsumer : InboxConsumer<ProjectS
         var id = Transformation.IdOf(park.Id, implied.EnterpriseUscc);
         if (_db.Transformations.Local.Any(t => t.Id == id) || await _db.Transformations.AnyAsync(t => t.Id == id, cancellationToken))
         {
-            LogAlreadyRecorded(_logger, project.Name, id);
+            LogAlreadyRecorded(Logger, project.Name, id);
             return;
         }
 
-        var now = WireTime.UtcNow(_clock);
+        var now = WireTime.UtcNow(Clock);
         var previousVersion = await _db.LastVersionAsync($"{park.Name}/{Transformation.Collection}/{implied.EnterpriseUscc}", cancellationToken);
         var transformation = Transformation.Create(park, implied.EnterpriseUscc, implied.EnterpriseDisplayName, string.Empty, implied.Reached, now, ProjectCompletion.Actor, previousVersion);
         _db.Transformations.Add(transformation);
-        _outbox.Add(new Proto.TransformationRecorded { Transformation = transformation.ToProto() }, transformation.Name, transformation.Version, ProjectCompletion.Actor);
+        outbox.Add(new Proto.TransformationRecorded { Transformation = transformation.ToProto() }, transformation.Name, transformation.Version, ProjectCompletion.Actor);
     }
 
     private static ProjectFacts Facts(Projects.V1.Project project) => new(

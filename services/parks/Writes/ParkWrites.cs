@@ -69,51 +69,37 @@ internal sealed class ParkWrites(ParksDbContext db)
 
     /// <summary>提交评审.</summary>
     public Task<Proto.Park> SubmitAsync(Write write, string name, string etag) =>
-        MoveAsync(write, name, etag, park =>
-        {
-            var previous = park.State;
-            park.Submit(write.Now, write.Actor);
-            return new Proto.ParkSubmitted { Park = park.ToProto(), PreviousState = (Proto.ParkState)previous };
-        });
+        MoveAsync(write, name, etag, p => p.Submit(write.Now, write.Actor), (p, previous) => new Proto.ParkSubmitted { Park = p.ToProto(), PreviousState = (Proto.ParkState)previous });
 
     /// <summary>认定, in a year and batch.</summary>
     public Task<Proto.Park> CertifyAsync(Write write, string name, string etag, int year, int batch)
     {
         ServiceException.ThrowIfAny(ParkRules.CheckCertification(year, batch, write.Today.Year));
-        return MoveAsync(write, name, etag, park =>
-        {
-            park.Certify(year, batch, write.Now, write.Actor);
-            return new Proto.ParkCertified { Park = park.ToProto() };
-        });
+        return MoveAsync(write, name, etag, p => p.Certify(year, batch, write.Now, write.Actor), (p, _) => new Proto.ParkCertified { Park = p.ToProto() });
     }
 
     /// <summary>未通过, with a reason.</summary>
     public Task<Proto.Park> RejectAsync(Write write, string name, string etag, string reason)
     {
         reason = FieldText.RequireReason(reason);
-        return MoveAsync(write, name, etag, park =>
-        {
-            park.Reject(reason, write.Now, write.Actor);
-            return new Proto.ParkRejected { Park = park.ToProto() };
-        });
+        return MoveAsync(write, name, etag, p => p.Reject(reason, write.Now, write.Actor), (p, _) => new Proto.ParkRejected { Park = p.ToProto() });
     }
 
     /// <summary>撤销, with a reason.</summary>
     public Task<Proto.Park> RevokeAsync(Write write, string name, string etag, string reason)
     {
         reason = FieldText.RequireReason(reason);
-        return MoveAsync(write, name, etag, park =>
-        {
-            park.Revoke(reason, write.Now, write.Actor);
-            return new Proto.ParkRevoked { Park = park.ToProto() };
-        });
+        return MoveAsync(write, name, etag, p => p.Revoke(reason, write.Now, write.Actor), (p, _) => new Proto.ParkRevoked { Park = p.ToProto() });
     }
 
-    private async Task<Proto.Park> MoveAsync<TEvent>(Write write, string name, string etag, Func<Park, TEvent> step)
+    /// <summary>Moves the park by <paramref name="step"/> and raises the event <paramref name="moved"/> builds from it and its previous state.</summary>
+    private async Task<Proto.Park> MoveAsync<TEvent>(Write write, string name, string etag, Action<Park> step, Func<Park, ParkState, TEvent> moved)
         where TEvent : Google.Protobuf.IMessage<TEvent>
     {
         var park = await write.LoadAsync(db.Parks, Park.Collection, name, "name", etag);
-        write.Raise(step(park), park);
+        var previous = park.State;
+        step(park);
+        write.Raise(moved(park, previous), park);
         return park.ToProto();
     }
 }

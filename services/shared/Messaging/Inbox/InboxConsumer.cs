@@ -25,6 +25,10 @@ public abstract partial class InboxConsumer<TEvent>(DbContext db, TimeProvider c
     /// <summary>The service's database, in the consumer's transaction.</summary>
     protected DbContext Db => db;
 
+    protected TimeProvider Clock => clock;
+
+    protected ILogger Logger => logger;
+
     public async Task Consume(ConsumeContext<TEvent> context)
     {
         var @event = context.Message;

@@ -10,18 +10,12 @@ using Proto = Industry.Clusters.V1;
 namespace Industry.IntegrationTests.Cluster.Writes;
 
 /// <summary>The cluster targets' upsert in-process on SQLite, through the real write pipeline (the suite's one yearly-targets upsert).</summary>
-public sealed class ClusterTargetsWritesTests : IAsyncLifetime
+public sealed class ClusterTargetsWritesTests() : WriteHarnessTests<SqliteClusterDbContext>("cluster")
 {
     private static readonly ClusterTargetsDraft None = new(null, null, null, null, null, null, null, null);
-    private WriteHarness<SqliteClusterDbContext> _harness = null!;
-
-    public async Task InitializeAsync() =>
-        _harness = await WriteHarness.StartAsync<SqliteClusterDbContext>("cluster", o => new SqliteClusterDbContext(o));
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     private Task<Proto.ClusterTargets> UpdateAsync(string name, ClusterTargetsDraft values, bool allowMissing = false, string etag = "", FieldMask? mask = null) =>
-        _harness.WriteAsync(
+        Harness.WriteAsync(
             new Proto.UpdateClusterTargetsRequest(),
             (db, w) => new ClusterTargetsWrites(db).UpdateAsync(w, new TargetsUpdate<ClusterTargetsDraft>("cluster_targets", name, etag, values, mask, allowMissing)));
 
@@ -32,7 +26,7 @@ public sealed class ClusterTargetsWritesTests : IAsyncLifetime
         var updated = await UpdateAsync("clusterTargets/2031", None with { LittleGiants = 20, InnovativeSmes = 3000 }, etag: created.Etag);
 
         Assert.Equal(("W/\"1\"", "W/\"2\"", 20), (created.Etag, updated.Etag, updated.LittleGiants));
-        var masks = (await _harness.EventsAsync()).Select(e => Proto.ClusterTargetsUpdated.Parser.ParseJson(e.Body).UpdateMask.Paths.ToList());
+        var masks = (await Harness.EventsAsync()).Select(e => Proto.ClusterTargetsUpdated.Parser.ParseJson(e.Body).UpdateMask.Paths.ToList());
         Assert.Equal([[], ["innovative_smes", "little_giants"]], masks);
     }
 
@@ -45,6 +39,6 @@ public sealed class ClusterTargetsWritesTests : IAsyncLifetime
         Assert.Equal(["cluster_targets.innovative_smes", "cluster_targets.single_champions"], negative.FieldViolations.Select(v => v.Field));
         Assert.Equal(["must not be negative.", "must not be negative."], negative.FieldViolations.Select(v => v.Description));
         Assert.Equal(["update_mask"], unknown.FieldViolations.Select(v => v.Field));
-        Assert.Empty(await _harness.EventsAsync());
+        Assert.Empty(await Harness.EventsAsync());
     }
 }

@@ -12,21 +12,14 @@ using Proto = Industry.Clusters.V1;
 namespace Industry.IntegrationTests.Cluster.Writes;
 
 /// <summary>The cluster's handlers in-process on SQLite, through the real write pipeline: no service process.</summary>
-public sealed class ClusterWritesTests : IAsyncLifetime
+public sealed class ClusterWritesTests() : WriteHarnessTests<SqliteClusterDbContext>("cluster")
 {
-    private WriteHarness<SqliteClusterDbContext> _harness = null!;
-
-    public async Task InitializeAsync() =>
-        _harness = await WriteHarness.StartAsync<SqliteClusterDbContext>("cluster", o => new SqliteClusterDbContext(o));
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
-
     [Fact]
     public async Task Create_StoresTheClusterWithItsCreatedEvent()
     {
         var created = await CreateAsync("hefei-ev");
 
-        await using var db = _harness.NewContext();
+        await using var db = Harness.NewContext();
         var stored = await db.Clusters.SingleAsync();
         Assert.Equal(("clusters/hefei-ev", 1L, ClusterState.Cultivating, "340100"), (stored.Name, stored.Version, stored.State, stored.CityCode));
         Assert.Equal([("industry.clusters.v1.ClusterCreated", created.Name, 1L)], await EventsAsync());
@@ -41,7 +34,7 @@ public sealed class ClusterWritesTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ServiceException>(() => CreateAsync("hefei-bad", cluster));
 
         Assert.Equal((ErrorKind.InvalidArgument, "cluster.display_name"), (error.Kind, Assert.Single(error.FieldViolations).Field));
-        await using var db = _harness.NewContext();
+        await using var db = Harness.NewContext();
         Assert.Empty(await db.Clusters.ToListAsync());
         Assert.Empty(await EventsAsync());
     }
@@ -51,14 +44,14 @@ public sealed class ClusterWritesTests : IAsyncLifetime
     {
         await CreateAsync("hefei-up");
 
-        var updated = await _harness.WriteAsync(
+        var updated = await Harness.WriteAsync(
             new Proto.UpdateClusterRequest(),
             (db, w) => new ClusterWrites(db).UpdateAsync(w, "clusters/hefei-up", "W/\"1\"", new ClusterDraft { LeadDivisionCode = "340207" }, new() { Paths = { "lead_division_code" } }));
 
         Assert.Equal(("340200", "W/\"2\""), (updated.CityCode, updated.Etag));
-        await using var db = _harness.NewContext();
+        await using var db = Harness.NewContext();
         Assert.Equal(("340207", 2L), await db.Clusters.Select(c => ValueTuple.Create(c.LeadDivisionCode, c.Version)).SingleAsync());
-        var events = await _harness.EventsAsync();
+        var events = await Harness.EventsAsync();
         Assert.Equal(["industry.clusters.v1.ClusterCreated", "industry.clusters.v1.ClusterUpdated"], events.Select(e => e.EventType));
     }
 
@@ -67,8 +60,8 @@ public sealed class ClusterWritesTests : IAsyncLifetime
     {
         await CreateAsync("hefei-del");
         var uscc = NewUscc();
-        await _harness.WriteAsync(new Proto.CreateEnterpriseRequest(), (db, w) => new EnterpriseWrites(db).CreateAsync(w, NewEnterprise(uscc)));
-        await _harness.WriteAsync(
+        await Harness.WriteAsync(new Proto.CreateEnterpriseRequest(), (db, w) => new EnterpriseWrites(db).CreateAsync(w, NewEnterprise(uscc)));
+        await Harness.WriteAsync(
             new Proto.CreateClusterMemberRequest(),
             (db, w) => new ClusterMemberWrites(db, new EnterpriseWrites(db)).CreateAsync(w, "clusters/hefei-del", new Proto.ClusterMember { Enterprise = "enterprises/" + uscc }));
         var before = await EventsAsync();
@@ -77,14 +70,14 @@ public sealed class ClusterWritesTests : IAsyncLifetime
 
         Assert.Equal((ErrorKind.FailedPrecondition, "CLUSTER_HAS_MEMBERS"), (refused.Kind, refused.Reason));
         Assert.Equal(before, await EventsAsync());
-        await using (var db = _harness.NewContext())
+        await using (var db = Harness.NewContext())
         {
             Assert.Single(await db.Clusters.ToListAsync());
         }
 
         await DeleteAsync("clusters/hefei-del", force: true);
 
-        await using (var db = _harness.NewContext())
+        await using (var db = Harness.NewContext())
         {
             Assert.Empty(await db.Clusters.ToListAsync());
             Assert.Empty(await db.ClusterMembers.ToListAsync());
@@ -99,7 +92,7 @@ public sealed class ClusterWritesTests : IAsyncLifetime
     {
         await CreateAsync("hefei-rev");
 
-        var error = await Assert.ThrowsAsync<ServiceException>(() => _harness.WriteAsync(
+        var error = await Assert.ThrowsAsync<ServiceException>(() => Harness.WriteAsync(
             new Proto.RevokeClusterRequest { Name = "clusters/hefei-rev", Reason = "复核未通过" },
             (db, w) => new ClusterWrites(db).RevokeAsync(w, "clusters/hefei-rev", string.Empty, "复核未通过")));
 
@@ -110,7 +103,7 @@ public sealed class ClusterWritesTests : IAsyncLifetime
         Assert.Equal(
             ("CLUSTER_STATE_CULTIVATING", "RevokeCluster", "CLUSTER_STATE_REVOKED", "RecognizeCluster(CLUSTER_LEVEL_PROVINCIAL),RecognizeCluster(CLUSTER_LEVEL_NATIONAL)", "CLUSTER_STATE_RECOGNIZED"),
             (error.Metadata["current_state"], error.Metadata["requested_transition"], error.Metadata["requested_state"], error.Metadata["allowed_transitions"], error.Metadata["allowed_states"]));
-        await using var db = _harness.NewContext();
+        await using var db = Harness.NewContext();
         Assert.Equal((ClusterState.Cultivating, 1L), await db.Clusters.Select(c => ValueTuple.Create(c.State, c.Version)).SingleAsync());
         Assert.Single(await EventsAsync());
     }
@@ -126,24 +119,24 @@ public sealed class ClusterWritesTests : IAsyncLifetime
         Assert.Equal((Proto.ClusterState.Recognized, Proto.ClusterLevel.National, "W/\"2\""), (recognized.State, recognized.Level, recognized.Etag));
         Assert.Equal(("ILLEGAL_STATE_TRANSITION", "RevokeCluster"), (error.Reason, error.Metadata["allowed_transitions"]));
         Assert.Contains("CLUSTER_STATE_RECOGNIZED at CLUSTER_LEVEL_NATIONAL", error.Message, StringComparison.Ordinal);
-        await using var db = _harness.NewContext();
+        await using var db = Harness.NewContext();
         Assert.Equal([(ClusterLevel.National, 2023)], (await db.Clusters.SingleAsync()).Recognitions.Select(r => (r.Level, r.Year)));
         Assert.Equal(["industry.clusters.v1.ClusterCreated", "industry.clusters.v1.ClusterRecognized"], (await EventsAsync()).Select(e => e.Type));
     }
 
     private Task<Proto.Cluster> CreateAsync(string id, Proto.Cluster? cluster = null) =>
-        _harness.WriteAsync(
+        Harness.WriteAsync(
             new Proto.CreateClusterRequest { ClusterId = id, Cluster = cluster ?? NewCluster(), RequestId = Guid.NewGuid().ToString() },
             (db, w) => new ClusterWrites(db).CreateAsync(w, id, (cluster ?? NewCluster()).ToDraft()));
 
     private Task<Google.Protobuf.WellKnownTypes.Empty> DeleteAsync(string name, bool force) =>
-        _harness.WriteAsync(new Proto.DeleteClusterRequest { Name = name, Force = force }, (db, w) => new ClusterWrites(db).DeleteAsync(w, name, string.Empty, force));
+        Harness.WriteAsync(new Proto.DeleteClusterRequest { Name = name, Force = force }, (db, w) => new ClusterWrites(db).DeleteAsync(w, name, string.Empty, force));
 
     private Task<Proto.Cluster> RecognizeAsync(string name, Proto.ClusterLevel level, int year) =>
-        _harness.WriteAsync(
+        Harness.WriteAsync(
             new Proto.RecognizeClusterRequest { Name = name, Level = level, Year = year, RequestId = Guid.NewGuid().ToString() },
             (db, w) => new ClusterWrites(db).RecognizeAsync(w, name, string.Empty, (ClusterLevel)level, year));
 
     private async Task<List<(string Type, string Subject, long Version)>> EventsAsync() =>
-        [.. (await _harness.EventsAsync()).Select(e => (e.EventType, e.Subject, e.SubjectVersion))];
+        [.. (await Harness.EventsAsync()).Select(e => (e.EventType, e.Subject, e.SubjectVersion))];
 }

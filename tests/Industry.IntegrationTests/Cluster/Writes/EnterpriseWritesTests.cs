@@ -9,29 +9,22 @@ using Proto = Industry.Clusters.V1;
 namespace Industry.IntegrationTests.Cluster.Writes;
 
 /// <summary>The enterprise's handlers, single and batched, in-process on SQLite through the real write pipeline.</summary>
-public sealed class EnterpriseWritesTests : IAsyncLifetime
+public sealed class EnterpriseWritesTests() : WriteHarnessTests<SqliteClusterDbContext>("cluster")
 {
-    private WriteHarness<SqliteClusterDbContext> _harness = null!;
-
-    public async Task InitializeAsync() =>
-        _harness = await WriteHarness.StartAsync<SqliteClusterDbContext>("cluster", o => new SqliteClusterDbContext(o));
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
-
     [Fact]
     public async Task Grant_ALittleGiantWithoutSpecializedSme_IsRefusedAndNothingChanges()
     {
         var uscc = NewUscc();
-        await _harness.WriteAsync(new Proto.CreateEnterpriseRequest(), (db, w) => new EnterpriseWrites(db).CreateAsync(w, NewEnterprise(uscc)));
+        await Harness.WriteAsync(new Proto.CreateEnterpriseRequest(), (db, w) => new EnterpriseWrites(db).CreateAsync(w, NewEnterprise(uscc)));
         var grant = new Proto.GrantQualificationRequest { Name = "enterprises/" + uscc, Type = Proto.QualificationType.LittleGiant, Year = 2023 };
 
-        var error = await Assert.ThrowsAsync<ServiceException>(() => _harness.WriteAsync(grant, (db, w) => new EnterpriseWrites(db).GrantAsync(w, grant)));
+        var error = await Assert.ThrowsAsync<ServiceException>(() => Harness.WriteAsync(grant, (db, w) => new EnterpriseWrites(db).GrantAsync(w, grant)));
 
         Assert.Equal((ErrorKind.FailedPrecondition, "QUALIFICATION_PREREQUISITE_MISSING"), (error.Kind, error.Reason));
-        await using var db = _harness.NewContext();
+        await using var db = Harness.NewContext();
         Assert.Equal(1L, await db.Enterprises.Select(e => e.Version).SingleAsync());
         Assert.Empty(await db.Qualifications.ToListAsync());
-        Assert.Equal(["industry.clusters.v1.EnterpriseCreated"], (await _harness.EventsAsync()).Select(e => e.EventType));
+        Assert.Equal(["industry.clusters.v1.EnterpriseCreated"], (await Harness.EventsAsync()).Select(e => e.EventType));
     }
 
     [Fact]
@@ -39,14 +32,14 @@ public sealed class EnterpriseWritesTests : IAsyncLifetime
     {
         var items = new[] { NewEnterprise(), NewEnterprise() }.Select(e => new Proto.CreateEnterpriseRequest { Enterprise = e }).ToList();
 
-        var response = await _harness.WriteAsync(new Proto.BatchCreateEnterprisesRequest { Requests = { items } }, (db, w) => new EnterpriseWrites(db).BatchCreateAsync(w, items));
+        var response = await Harness.WriteAsync(new Proto.BatchCreateEnterprisesRequest { Requests = { items } }, (db, w) => new EnterpriseWrites(db).BatchCreateAsync(w, items));
 
         Assert.Equal(items.Select(i => "enterprises/" + i.Enterprise.Uscc), response.Enterprises.Select(e => e.Name));
-        await using var db = _harness.NewContext();
+        await using var db = Harness.NewContext();
         Assert.Equal(2, await db.Enterprises.CountAsync());
         Assert.Equal(
             response.Enterprises.Select(e => ("industry.clusters.v1.EnterpriseCreated", e.Name, 1L)),
-            (await _harness.EventsAsync()).Select(e => (e.EventType, e.Subject, e.SubjectVersion)));
+            (await Harness.EventsAsync()).Select(e => (e.EventType, e.Subject, e.SubjectVersion)));
     }
 
     [Fact]
@@ -56,12 +49,12 @@ public sealed class EnterpriseWritesTests : IAsyncLifetime
         var items = new[] { NewEnterprise(uscc), NewEnterprise(NewUscc()), NewEnterprise(uscc) }.Select(e => new Proto.CreateEnterpriseRequest { Enterprise = e }).ToList();
 
         var error = await Assert.ThrowsAsync<ServiceException>(() =>
-            _harness.WriteAsync(new Proto.BatchCreateEnterprisesRequest { Requests = { items } }, (db, w) => new EnterpriseWrites(db).BatchCreateAsync(w, items)));
+            Harness.WriteAsync(new Proto.BatchCreateEnterprisesRequest { Requests = { items } }, (db, w) => new EnterpriseWrites(db).BatchCreateAsync(w, items)));
 
         Assert.Equal((ErrorKind.AlreadyExists, "2"), (error.Kind, error.Metadata["request_index"]));
         Assert.StartsWith("requests[2]: ", error.Message, StringComparison.Ordinal);
-        await using var db = _harness.NewContext();
+        await using var db = Harness.NewContext();
         Assert.Empty(await db.Enterprises.ToListAsync());
-        Assert.Empty(await _harness.EventsAsync());
+        Assert.Empty(await Harness.EventsAsync());
     }
 }

@@ -11,18 +11,15 @@ using Proto = Industry.Clusters.V1;
 namespace Industry.IntegrationTests.Cluster.Writes;
 
 /// <summary>The revenue report's handlers in-process on SQLite, through the real write pipeline.</summary>
-public sealed class RevenueReportWritesTests : IAsyncLifetime
+public sealed class RevenueReportWritesTests() : WriteHarnessTests<SqliteClusterDbContext>("cluster")
 {
     private const string Parent = "clusters/hefei-ev";
-    private WriteHarness<SqliteClusterDbContext> _harness = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _harness = await WriteHarness.StartAsync<SqliteClusterDbContext>("cluster", o => new SqliteClusterDbContext(o));
-        await _harness.WriteAsync(new Proto.CreateClusterRequest(), (db, w) => new ClusterWrites(db).CreateAsync(w, "hefei-ev", NewCluster().ToDraft()));
+        await base.InitializeAsync();
+        await Harness.WriteAsync(new Proto.CreateClusterRequest(), (db, w) => new ClusterWrites(db).CreateAsync(w, "hefei-ev", NewCluster().ToDraft()));
     }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
     public async Task Report_ThenReplaceWithItsEtag_StoresTheNewFiguresAndAnEventCarryingTheReplacedReport()
@@ -33,9 +30,9 @@ public sealed class RevenueReportWritesTests : IAsyncLifetime
         var replaced = await ReportAsync("2024-06", 1_500, "W/\"1\"");
 
         Assert.Equal((1_500L, 1_000L, 50.0, "W/\"2\""), (replaced.YearToDateRevenueYuan, replaced.PreviousYearRevenueYuan, replaced.YearOverYearGrowthPercent, replaced.Etag));
-        await using var db = _harness.NewContext();
+        await using var db = Harness.NewContext();
         Assert.Equal((1_500L, 2L), await db.RevenueReports.Where(r => r.Year == 2024).Select(r => ValueTuple.Create(r.YearToDateRevenueYuan, r.Version)).SingleAsync());
-        var last = (await _harness.EventsAsync())[^1];
+        var last = (await Harness.EventsAsync())[^1];
         Assert.Equal(("industry.clusters.v1.ClusterRevenueReported", $"{Parent}/revenueReports/2024-06", 2L), (last.EventType, last.Subject, last.SubjectVersion));
     }
 
@@ -47,13 +44,13 @@ public sealed class RevenueReportWritesTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ServiceException>(() => ReportAsync("2024-03", 950, string.Empty));
 
         Assert.Equal(ErrorKind.AlreadyExists, error.Kind);
-        await using var db = _harness.NewContext();
+        await using var db = Harness.NewContext();
         Assert.Equal((900L, 1L), await db.RevenueReports.Select(r => ValueTuple.Create(r.YearToDateRevenueYuan, r.Version)).SingleAsync());
-        Assert.Equal(2, (await _harness.EventsAsync()).Count); // the cluster's creation and the first report
+        Assert.Equal(2, (await Harness.EventsAsync()).Count); // the cluster's creation and the first report
     }
 
     private Task<Proto.RevenueReport> ReportAsync(string period, long revenue, string etag) =>
-        _harness.WriteAsync(
+        Harness.WriteAsync(
             new Proto.ReportClusterRevenueRequest { Parent = Parent, Period = period, YearToDateRevenueYuan = revenue, Etag = etag, RequestId = Guid.NewGuid().ToString() },
             (db, w) => new RevenueReportWrites(db).ReportAsync(w, Parent, period, new RevenueFigures(revenue, 0, string.Empty), etag));
 }

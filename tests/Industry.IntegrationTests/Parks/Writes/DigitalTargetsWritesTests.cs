@@ -10,17 +10,10 @@ using Proto = Industry.Parks.V1;
 namespace Industry.IntegrationTests.Parks.Writes;
 
 /// <summary>The digital targets' upsert in-process on SQLite, through the real write pipeline (the suite's one yearly-targets upsert).</summary>
-public sealed class DigitalTargetsWritesTests : IAsyncLifetime
+public sealed class DigitalTargetsWritesTests() : WriteHarnessTests<SqliteParksDbContext>("parks")
 {
-    private WriteHarness<SqliteParksDbContext> _harness = null!;
-
-    public async Task InitializeAsync() =>
-        _harness = await WriteHarness.StartAsync<SqliteParksDbContext>("parks", o => new SqliteParksDbContext(o));
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
-
     private Task<Proto.DigitalTargets> UpdateAsync(string name, DigitalTargetsDraft values, bool allowMissing = false, string etag = "", FieldMask? mask = null) =>
-        _harness.WriteAsync(
+        Harness.WriteAsync(
             new Proto.UpdateDigitalTargetsRequest(),
             (db, w) => new DigitalTargetsWrites(db).UpdateAsync(w, new TargetsUpdate<DigitalTargetsDraft>("digital_targets", name, etag, values, mask, allowMissing)));
 
@@ -33,7 +26,7 @@ public sealed class DigitalTargetsWritesTests : IAsyncLifetime
         Assert.Equal(("W/\"1\"", "W/\"2\""), (created.Etag, cleared.Etag));
         Assert.Equal((false, 6000, 300, 2), (cleared.HasParksCertified, cleared.EnterprisesTransformed, cleared.WorkshopsFactoriesLeaders, cleared.CityTargets.Count));
         Assert.Equal(["340100", "340200"], created.CityTargets.Select(c => c.CityCode));
-        var masks = (await _harness.EventsAsync()).Select(e => Proto.DigitalTargetsUpdated.Parser.ParseJson(e.Body).UpdateMask.Paths.ToList());
+        var masks = (await Harness.EventsAsync()).Select(e => Proto.DigitalTargetsUpdated.Parser.ParseJson(e.Body).UpdateMask.Paths.ToList());
         Assert.Equal([["parks_certified", "workshops_factories_leaders", "city_targets"], ["parks_certified", "enterprises_transformed"]], masks);
     }
 
@@ -43,7 +36,7 @@ public sealed class DigitalTargetsWritesTests : IAsyncLifetime
         var seeded = await UpdateAsync("digitalTargets/2024", new(null, null, null, []));
 
         Assert.Equal("W/\"1\"", seeded.Etag);
-        Assert.Empty(await _harness.EventsAsync());
+        Assert.Empty(await Harness.EventsAsync());
     }
 
     [Fact]
@@ -58,6 +51,6 @@ public sealed class DigitalTargetsWritesTests : IAsyncLifetime
         Assert.Equal(
             ["digital_targets.parks_certified", "digital_targets.city_targets[0].enterprises_transformed", "digital_targets.city_targets[1].city_code", "digital_targets.city_targets[2].city_code"],
             invalid.FieldViolations.Select(v => v.Field));
-        Assert.Empty(await _harness.EventsAsync());
+        Assert.Empty(await Harness.EventsAsync());
     }
 }

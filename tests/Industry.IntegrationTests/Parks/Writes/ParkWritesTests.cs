@@ -1,27 +1,23 @@
+using System.Data.Common;
 using Industry.Parks.Api;
 using Industry.Parks.Data;
 using Industry.Parks.Domain;
 using Industry.Parks.Writes;
 using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Idempotency;
 using Industry.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using static Industry.IntegrationTests.Parks.ParkTestData;
 using Proto = Industry.Parks.V1;
 
 namespace Industry.IntegrationTests.Parks.Writes;
 
 /// <summary>The park's handlers in-process on SQLite, through the real write pipeline: no service process.</summary>
-public sealed class ParkWritesTests : IAsyncLifetime
+public sealed class ParkWritesTests() : WriteHarnessTests<SqliteParksDbContext>("parks")
 {
-    private WriteHarness<SqliteParksDbContext> _harness = null!;
-
-    public async Task InitializeAsync() =>
-        _harness = await WriteHarness.StartAsync<SqliteParksDbContext>("parks", o => new SqliteParksDbContext(o));
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
-
     private Task<Proto.Park> CreateAsync(string id, Proto.Park park, string requestId = "", ServiceDefaults.Security.Caller? caller = null) =>
-        _harness.WriteAsync(
+        Harness.WriteAsync(
             new Proto.CreateParkRequest { ParkId = id, Park = park, RequestId = requestId },
             (db, w) => new ParkWrites(db).CreateAsync(w, id, park.ToDraft()),
             caller);
@@ -31,10 +27,10 @@ public sealed class ParkWritesTests : IAsyncLifetime
     {
         var created = await CreateAsync("hefei-a", NewPark());
 
-        await using var db = _harness.NewContext();
+        await using var db = Harness.NewContext();
         var stored = await db.Parks.SingleAsync();
         Assert.Equal(("parks/hefei-a", 1L, "340100"), (stored.Name, stored.Version, stored.CityCode));
-        var events = await _harness.EventsAsync();
+        var events = await Harness.EventsAsync();
         Assert.Equal([("industry.parks.v1.ParkCreated", created.Name, 1L)], events.Select(e => (e.EventType, e.Subject, e.SubjectVersion)));
     }
 
@@ -46,7 +42,7 @@ public sealed class ParkWritesTests : IAsyncLifetime
         var again = await CreateAsync("hefei-b", NewPark(), requestId);
 
         Assert.Equal(first, again);
-        Assert.Single(await _harness.EventsAsync());
+        Assert.Single(await Harness.EventsAsync());
     }
 
     [Fact]
@@ -55,9 +51,9 @@ public sealed class ParkWritesTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ServiceException>(() => CreateAsync("hefei-c", NewPark(), caller: WriteHarness.CityEditor("340200")));
 
         Assert.Equal((ErrorKind.PermissionDenied, "OUTSIDE_CALLER_CITY"), (error.Kind, error.Reason));
-        await using var db = _harness.NewContext();
+        await using var db = Harness.NewContext();
         Assert.Empty(await db.Parks.ToListAsync());
-        Assert.Empty(await _harness.EventsAsync());
+        Assert.Empty(await Harness.EventsAsync());
     }
 
     [Fact]
@@ -65,7 +61,7 @@ public sealed class ParkWritesTests : IAsyncLifetime
     {
         await CreateAsync("hefei-d", NewPark(leadIndustry: "industries/AUTO"));
 
-        var error = await Assert.ThrowsAsync<ServiceException>(() => _harness.WriteAsync(
+        var error = await Assert.ThrowsAsync<ServiceException>(() => Harness.WriteAsync(
             new Proto.CertifyParkRequest { Name = "parks/hefei-d", Year = 2024, Batch = 1 },
             (db, w) => new ParkWrites(db).CertifyAsync(w, "parks/hefei-d", string.Empty, 2024, 1)));
 
@@ -74,20 +70,57 @@ public sealed class ParkWritesTests : IAsyncLifetime
             ["resource", "current_state", "requested_transition", "requested_state", "allowed_transitions", "allowed_states"],
             error.Metadata.Keys);
         Assert.Equal(("CertifyPark", "PARK_STATE_CERTIFIED", "SubmitPark"), (error.Metadata["requested_transition"], error.Metadata["requested_state"], error.Metadata["allowed_transitions"]));
-        await using var db = _harness.NewContext();
+        await using var db = Harness.NewContext();
         Assert.Equal((ParkState.Applied, 1L), await db.Parks.Select(p => ValueTuple.Create(p.State, p.Version)).SingleAsync());
-        Assert.Single(await _harness.EventsAsync());
+        Assert.Single(await Harness.EventsAsync());
     }
 
     [Fact]
     public async Task Update_MovingTheParkToAnotherCity_CommitsTheMoveWithItsEvent()
     {
         await CreateAsync("hefei-e", NewPark());
-        var updated = await _harness.WriteAsync(
+        var updated = await Harness.WriteAsync(
             new Proto.UpdateParkRequest(),
             (db, w) => new ParkWrites(db).UpdateAsync(w, "parks/hefei-e", string.Empty, new ParkDraft { CountyCode = "340207" }, new() { Paths = { "county_code" } }));
 
         Assert.Equal(("340200", "W/\"2\""), (updated.CityCode, updated.Etag));
-        Assert.Equal(["industry.parks.v1.ParkCreated", "industry.parks.v1.ParkUpdated"], (await _harness.EventsAsync()).Select(e => e.EventType));
+        Assert.Equal(["industry.parks.v1.ParkCreated", "industry.parks.v1.ParkUpdated"], (await Harness.EventsAsync()).Select(e => e.EventType));
+    }
+
+    [Fact]
+    public async Task Update_MovingToAnotherCity_WhenTheSaveFailsAfterTheBulkMove_LeavesTheParkAndItsTransformationsWhereTheyWere()
+    {
+        await CreateAsync("hefei-f", NewPark());
+        await Harness.WriteAsync(
+            new Proto.RecordTransformationRequest(),
+            (db, w) => new TransformationWrites(db).RecordAsync(w, new TransformationReport("parks/hefei-f", NewUscc(), TransformationLevel.DigitalWorkshop, 2023, "安徽示范制造有限公司", string.Empty, string.Empty)));
+        Harness.Interceptors.Add(new FailingParkUpdate());
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Harness.WriteAsync(
+            new Proto.UpdateParkRequest(),
+            (db, w) => new ParkWrites(db).UpdateAsync(w, "parks/hefei-f", string.Empty, new ParkDraft { CountyCode = "340207" }, new() { Paths = { "county_code" } })));
+
+        Assert.Contains(FailingParkUpdate.Message, error.ToString(), StringComparison.Ordinal);
+        Harness.Interceptors.Clear();
+        await using var db = Harness.NewContext();
+        Assert.Equal(("340104", "340100", 1L), await db.Parks.Select(p => ValueTuple.Create(p.CountyCode, p.CityCode, p.Version)).SingleAsync());
+        Assert.Equal(["340100"], await db.Transformations.Select(t => t.CityCode).ToListAsync());
+        Assert.Equal(["340100"], await db.TransformationMilestones.Select(m => m.CityCode).ToListAsync());
+        Assert.Equal(["industry.parks.v1.ParkCreated", "industry.parks.v1.TransformationRecorded"], (await Harness.EventsAsync()).Select(e => e.EventType));
+        Assert.Empty(await db.Set<IdempotentRequest>().ToListAsync());
+    }
+
+    /// <summary>The database refusing the park's own UPDATE, in the final save: after the write's bulk statements ran in its transaction.</summary>
+    private sealed class FailingParkUpdate : DbCommandInterceptor
+    {
+        public const string Message = "injected fault: the park's UPDATE fails";
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            Refuse(command) ? throw new InvalidOperationException(Message) : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            Refuse(command) ? throw new InvalidOperationException(Message) : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+
+        private static bool Refuse(DbCommand command) => command.CommandText.Contains("UPDATE \"parks\"", StringComparison.Ordinal);
     }
 }

@@ -10,17 +10,10 @@ using Proto = Industry.Projects.V1;
 namespace Industry.IntegrationTests.Projects.Writes;
 
 /// <summary>The plan's upsert in-process on SQLite, through the real write pipeline (the suite's one yearly-targets upsert).</summary>
-public sealed class PlanWritesTests : IAsyncLifetime
+public sealed class PlanWritesTests() : WriteHarnessTests<SqliteProjectsDbContext>("projects")
 {
-    private WriteHarness<SqliteProjectsDbContext> _harness = null!;
-
-    public async Task InitializeAsync() =>
-        _harness = await WriteHarness.StartAsync<SqliteProjectsDbContext>("projects", o => new SqliteProjectsDbContext(o));
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
-
     private Task<Proto.Plan> UpdateAsync(string name, PlanDraft values, bool allowMissing = false, string etag = "", FieldMask? mask = null) =>
-        _harness.WriteAsync(
+        Harness.WriteAsync(
             new Proto.UpdatePlanRequest(),
             (db, w) => new PlanWrites(db).UpdateAsync(w, new TargetsUpdate<PlanDraft>("plan", name, etag, values, mask, allowMissing)));
 
@@ -31,7 +24,7 @@ public sealed class PlanWritesTests : IAsyncLifetime
 
         Assert.Equal(("W/\"2\"", 1200, 8.5), (updated.Etag, updated.TargetKeyProjectsUnderImplementation, updated.TargetInvestmentGrowthPercent));
         Assert.Equal(["340100", "340200"], updated.CityTargets.Select(c => c.CityCode));
-        var updatedEvent = Proto.PlanUpdated.Parser.ParseJson(Assert.Single(await _harness.EventsAsync()).Body);
+        var updatedEvent = Proto.PlanUpdated.Parser.ParseJson(Assert.Single(await Harness.EventsAsync()).Body);
         Assert.Equal(["city_targets", "target_investment_growth_percent"], updatedEvent.UpdateMask.Paths);
     }
 
@@ -43,7 +36,7 @@ public sealed class PlanWritesTests : IAsyncLifetime
         Assert.Equal(
             ["plan.target_key_projects_under_implementation", "plan.target_investment_growth_percent", "plan.city_targets[0].target_key_projects_under_implementation"],
             error.FieldViolations.Select(v => v.Field));
-        Assert.Empty(await _harness.EventsAsync());
+        Assert.Empty(await Harness.EventsAsync());
     }
 
     [Fact]

@@ -13,16 +13,9 @@ namespace Industry.IntegrationTests.Projects.Writes;
 /// parks are answered by <see cref="EveryReferenceExists"/>, not by the other services: their checks have tests of
 /// their own over gRPC (ReferenceChecksApiTests), and these tests name no cluster or park.
 /// </summary>
-public abstract class ProjectWritesHarness : IAsyncLifetime
+public abstract class ProjectWritesHarness() : WriteHarnessTests<SqliteProjectsDbContext>("projects")
 {
     private static int _serial = 100_000;
-
-    internal WriteHarness<SqliteProjectsDbContext> Harness { get; private set; } = null!;
-
-    public async Task InitializeAsync() =>
-        Harness = await WriteHarness.StartAsync<SqliteProjectsDbContext>("projects", o => new SqliteProjectsDbContext(o));
-
-    public async Task DisposeAsync() => await Harness.DisposeAsync();
 
     /// <summary>A valid ¥300M project in a Hefei county, with a code no other test uses.</summary>
     internal static Proto.Project NewProject(string countyCode = "340104") => new()
