@@ -1,4 +1,5 @@
 using Industry.ServiceDefaults.Messaging;
+using MassTransit;
 
 namespace Industry.Clusters.Messaging;
 
@@ -6,13 +7,5 @@ namespace Industry.Clusters.Messaging;
 internal static class ClusterMessagingExtensions
 {
     public static WebApplicationBuilder AddClusterMessaging(this WebApplicationBuilder builder) =>
-        builder.AddServiceMessaging(x =>
-        {
-            x.AddConsumer<ProjectCreatedConsumer>();
-            x.AddConsumer<ProjectUpdatedConsumer>();
-            x.AddConsumer<ProjectStateChangedConsumer>();
-            x.AddConsumer<ProjectDeletedConsumer>();
-            x.AddConsumer<InvestmentReportedConsumer>();
-            x.AddConsumer<InvestmentReportDeletedConsumer>();
-        });
+        builder.AddServiceMessaging(x => x.AddConsumers(typeof(ClusterMessagingExtensions).Assembly));
 }

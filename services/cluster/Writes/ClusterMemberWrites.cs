@@ -1,8 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
 using Industry.Clusters.Api;
-using Industry.Clusters.Data;
-using Microsoft.EntityFrameworkCore;
-using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Writes;
 
@@ -24,7 +21,7 @@ internal sealed class ClusterMemberWrites(ClusterDbContext db, EnterpriseWrites 
         {
             violations.Add(new("cluster_member.enterprise", $"must be a resource name '{Enterprise.Collection}/{{uscc}}'."));
         }
-        else if (EnterpriseRules.UsccProblem(uscc) is { } problem)
+        else if (Uscc.Problem(uscc) is { } problem)
         {
             violations.Add(new("cluster_member.enterprise", $"the USCC {problem}"));
         }
