@@ -36,9 +36,8 @@ internal static class ClusterListing
     private static Expression<Func<Cluster, bool>> RecognitionYear(FilterTerm term)
     {
         var value = term.IntegerValue();
-        Expression<Func<Cluster, int>> year = c => c.RecognitionYear;
         return value is >= int.MinValue and <= int.MaxValue
-            ? Expression.Lambda<Func<Cluster, bool>>(QueryExpressions.Compare(year.Body, term.Operator, QueryExpressions.Parameter((int)value)), year.Parameters)
+            ? ColumnComparisons.Compare<Cluster, int>(c => c.RecognitionYear, term.Operator, (int)value)
             : throw term.Invalid($"'{term.Value}' is not a whole number.");
     }
 

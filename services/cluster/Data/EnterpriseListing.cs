@@ -74,6 +74,6 @@ internal static class EnterpriseListing
             throw term.Invalid($"{value} is not a year.");
         }
 
-        return Expression.Lambda<Func<T, bool>>(QueryExpressions.Compare(column.Body, term.Operator, QueryExpressions.Parameter((int)value)), column.Parameters);
+        return ColumnComparisons.Compare(column, term.Operator, (int)value);
     }
 }

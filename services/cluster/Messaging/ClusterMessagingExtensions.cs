@@ -1,5 +1,4 @@
 using Industry.ServiceDefaults.Messaging;
-using MassTransit;
 
 namespace Industry.Clusters.Messaging;
 
@@ -7,5 +6,13 @@ namespace Industry.Clusters.Messaging;
 internal static class ClusterMessagingExtensions
 {
     public static WebApplicationBuilder AddClusterMessaging(this WebApplicationBuilder builder) =>
-        builder.AddServiceMessaging(x => x.AddConsumers(typeof(ClusterMessagingExtensions).Assembly));
+        builder.AddServiceMessaging(x =>
+        {
+            x.AddConsumer<ProjectCreatedConsumer>();
+            x.AddConsumer<ProjectUpdatedConsumer>();
+            x.AddConsumer<ProjectStateChangedConsumer>();
+            x.AddConsumer<ProjectDeletedConsumer>();
+            x.AddConsumer<InvestmentReportedConsumer>();
+            x.AddConsumer<InvestmentReportDeletedConsumer>();
+        });
 }

@@ -17,6 +17,9 @@ internal abstract class ProjectEventConsumer<TEvent> : InboxConsumer<TEvent>
     /// <summary>Every project event carries the project after the change, in its field <c>project</c>.</summary>
     private static readonly FieldDescriptor ProjectField = EventCatalog.For<TEvent>().Descriptor.FindFieldByName("project");
 
+    /// <summary>Whether the event removes the project.</summary>
+    private static readonly bool Removes = typeof(TEvent) == typeof(ProjectDeleted);
+
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
 
@@ -24,9 +27,6 @@ internal abstract class ProjectEventConsumer<TEvent> : InboxConsumer<TEvent>
         : base(db, clock, logger) => (_clock, _logger) = (clock, logger);
 
     protected override string ConsumerName => "cluster-renovation-projects";
-
-    /// <summary>Whether the event removes the project (<c>ProjectDeleted</c>).</summary>
-    protected virtual bool Removes => false;
 
     protected override Task HandleAsync(TEvent message, EventMetadata metadata, CancellationToken cancellationToken) =>
         RenovationProjectProjection.ApplyAsync(
@@ -43,10 +43,7 @@ internal sealed class ProjectStateChangedConsumer(ClusterDbContext db, TimeProvi
     : ProjectEventConsumer<ProjectStateChanged>(db, clock, logger);
 
 internal sealed class ProjectDeletedConsumer(ClusterDbContext db, TimeProvider clock, ILogger<ProjectDeletedConsumer> logger)
-    : ProjectEventConsumer<ProjectDeleted>(db, clock, logger)
-{
-    protected override bool Removes => true;
-}
+    : ProjectEventConsumer<ProjectDeleted>(db, clock, logger);
 
 internal sealed class InvestmentReportedConsumer(ClusterDbContext db, TimeProvider clock, ILogger<InvestmentReportedConsumer> logger)
     : ProjectEventConsumer<InvestmentReported>(db, clock, logger);
