@@ -1,5 +1,4 @@
 using Industry.Clusters.Api;
-using Industry.Clusters.Data;
 using Industry.Clusters.Messaging;
 using Industry.Clusters.Writes;
 using Industry.ServiceDefaults.Data;

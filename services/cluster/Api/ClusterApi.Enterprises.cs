@@ -1,13 +1,13 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Industry.Clusters.Data;
 using Industry.ServiceDefaults.Pagination;
-using Microsoft.EntityFrameworkCore;
-using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Api;
 
-/// <summary>The enterprise resource: standard methods (its qualifications and memberships have their own files).</summary>
+/// <summary>
+/// The enterprise resource: standard methods and the batch create (AIP-233: the single method's steps, every item in
+/// one write); its qualifications and memberships have their own files.
+/// </summary>
 internal sealed partial class ClusterApi
 {
     public override async Task<Proto.Enterprise> GetEnterprise(Proto.GetEnterpriseRequest request, ServerCallContext context)
@@ -26,6 +26,9 @@ internal sealed partial class ClusterApi
 
     public override Task<Proto.Enterprise> CreateEnterprise(Proto.CreateEnterpriseRequest request, ServerCallContext context) =>
         writes.RunAsync(request, context, w => enterprises.CreateAsync(w, request.Enterprise));
+
+    public override Task<Proto.BatchCreateEnterprisesResponse> BatchCreateEnterprises(Proto.BatchCreateEnterprisesRequest request, ServerCallContext context) =>
+        writes.RunAsync(request, context, w => enterprises.BatchCreateAsync(w, request.Requests));
 
     public override Task<Proto.Enterprise> UpdateEnterprise(Proto.UpdateEnterpriseRequest request, ServerCallContext context) =>
         writes.RunAsync(request, context, w => enterprises.UpdateAsync(w, request.Enterprise, request.UpdateMask));

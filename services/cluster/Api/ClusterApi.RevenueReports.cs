@@ -1,9 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Industry.Clusters.Data;
 using Industry.ServiceDefaults.Pagination;
-using Microsoft.EntityFrameworkCore;
-using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Api;
 
@@ -17,9 +14,8 @@ internal sealed partial class ClusterApi
     public override async Task<Proto.RevenueReport> GetRevenueReport(Proto.GetRevenueReportRequest request, ServerCallContext context)
     {
         var (clusterId, period) = RevenueReport.ParseName(request.Name);
-        var row = await db.ReportsOf(clusterId, period).WithPreviousYear(db).SingleOrDefaultAsync(context.CancellationToken)
-            ?? throw ServiceException.NotFound(request.Name);
-        return row.Report.ToProto(row.PreviousYearRevenueYuan);
+        var report = await db.ReportsOf(clusterId, period).SingleOrDefaultAsync(context.CancellationToken) ?? throw ServiceException.NotFound(request.Name);
+        return report.ToProto(await db.PreviousYearRevenueAsync(clusterId, period, context.CancellationToken));
     }
 
     public override async Task<Proto.ListRevenueReportsResponse> ListRevenueReports(Proto.ListRevenueReportsRequest request, ServerCallContext context)
@@ -28,8 +24,8 @@ internal sealed partial class ClusterApi
         var query = clusterId == "-" ? db.RevenueReports.AsNoTracking() : db.RevenueReports.AsNoTracking().Where(r => r.ClusterId == clusterId);
         var (page, next) = await pageTokens.ListAsync(query, RevenueReportListing.Filter, RevenueReportListing.Order, request, context.CancellationToken);
         await RequireParentAsync(clusterId, request.Parent, page.Count, context.CancellationToken);
-        var rows = await db.WithPreviousYearAsync(page, context.CancellationToken);
-        return new() { RevenueReports = { rows.Select(row => row.Report.ToProto(row.PreviousYearRevenueYuan)) }, NextPageToken = next };
+        var previousYear = await db.PreviousYearRevenuesAsync(page, context.CancellationToken);
+        return new() { RevenueReports = { page.Select(r => r.ToProto(previousYear(r))) }, NextPageToken = next };
     }
 
     public override Task<Empty> DeleteRevenueReport(Proto.DeleteRevenueReportRequest request, ServerCallContext context) =>

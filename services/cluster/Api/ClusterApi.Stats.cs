@@ -1,7 +1,4 @@
 using Grpc.Core;
-using Industry.Clusters.Data;
-using Microsoft.EntityFrameworkCore;
-using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Api;
 
@@ -28,31 +25,21 @@ internal sealed partial class ClusterApi
         var latest = await db.RevenueReports.AsNoTracking()
             .Where(r => r.ClusterId == clusterId)
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Month)
-            .Take(1)
-            .WithPreviousYear(db)
-            .SingleOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken);
 
-        var stats = new Proto.ClusterStats
+        return new Proto.ClusterStats
         {
             Name = request.Name,
             MemberCount = members.Count,
             AboveSizeMemberCount = members.AboveSize,
-            MembersByQualification =
-            {
-                Enum.GetValues<QualificationType>().Select(t => new Proto.QualificationCount { Type = (Proto.QualificationType)t, Count = members.ByQualification.GetValueOrDefault(t) }),
-            },
+            MembersByQualification = { ByType(members.ByQualification) },
             RenovationProjectCount = projects.Count,
             RenovationProjectsUnderConstruction = projects.UnderConstruction,
             KeyRenovationProjectCount = projects.Key,
             RenovationTotalInvestmentYuan = projects.TotalInvestmentYuan,
             RenovationCompletedInvestmentYuan = projects.CompletedInvestmentYuan,
+            LatestRevenueReport = latest is null ? null : latest.ToProto(await db.PreviousYearRevenueAsync(clusterId, latest.Period, cancellationToken)),
         };
-        if (latest is not null)
-        {
-            stats.LatestRevenueReport = latest.Report.ToProto(latest.PreviousYearRevenueYuan);
-        }
-
-        return stats;
     }
 
     public override async Task<Proto.ClusterProgress> GetClusterProgress(Proto.GetClusterProgressRequest request, ServerCallContext context)
@@ -86,10 +73,11 @@ internal sealed partial class ClusterApi
                 from level in new[] { ClusterLevel.Provincial, ClusterLevel.National }
                 select new Proto.RecognitionCount { Kind = (Proto.ClusterKind)kind, Level = (Proto.ClusterLevel)level, Count = Recognized(kind, level) },
             },
-            NewQualifications =
-            {
-                Enum.GetValues<QualificationType>().Select(t => new Proto.QualificationCount { Type = (Proto.QualificationType)t, Count = Granted(t) }),
-            },
+            NewQualifications = { ByType(figures.NewQualifications) },
         };
     }
+
+    /// <summary>A count for every qualification type, 0 for a type without any.</summary>
+    private static IEnumerable<Proto.QualificationCount> ByType(IReadOnlyDictionary<QualificationType, int> counts) =>
+        Enum.GetValues<QualificationType>().Select(t => new Proto.QualificationCount { Type = (Proto.QualificationType)t, Count = counts.GetValueOrDefault(t) });
 }

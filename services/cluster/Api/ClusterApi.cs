@@ -1,9 +1,7 @@
 using Grpc.Core;
-using Industry.Clusters.Data;
 using Industry.Clusters.V1;
 using Industry.Clusters.Writes;
 using Industry.ServiceDefaults.Pagination;
-using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Clusters.Api;
 
@@ -14,7 +12,6 @@ namespace Industry.Clusters.Api;
 internal sealed partial class ClusterApi(
     ClusterDbContext db,
     PageTokenCodec pageTokens,
-    TimeProvider clock,
     WritePipeline writes,
     ClusterTargetsWrites targets,
     ClusterWrites clusters,
@@ -49,14 +46,4 @@ internal sealed partial class ClusterApi(
 
         return Task.FromResult(response);
     }
-
-    public override async Task<V1.ClusterTargets> GetClusterTargets(GetClusterTargetsRequest request, ServerCallContext context)
-    {
-        var year = ResourceName.Year(request.Name, "clusterTargets");
-        var targets = await db.ClusterTargets.AsNoTracking().SingleOrDefaultAsync(t => t.Year == year, context.CancellationToken)
-            ?? throw ServiceException.NotFound(request.Name);
-        return targets.ToProto();
-    }
-
-    private DateTime Now => WireTime.UtcNow(clock);
 }

@@ -1,5 +1,3 @@
-using Proto = Industry.Clusters.V1;
-
 namespace Industry.Clusters.Api;
 
 /// <summary>Clusters and revenue reports to and from the wire (proto types stop at Api/).</summary>
@@ -10,42 +8,30 @@ internal static class ClusterMapping
         "display_name", "industry", "lead_division_code", "host_park_display_name", "host_park", "chain_leaders",
         "description");
 
-    public static Proto.Cluster ToProto(this Cluster cluster)
+    public static Proto.Cluster ToProto(this Cluster cluster) => new Proto.Cluster
     {
-        var proto = new Proto.Cluster
+        Name = cluster.Name,
+        DisplayName = cluster.DisplayName,
+        Kind = (Proto.ClusterKind)cluster.Kind,
+        Industry = Industries.NameOf(cluster.IndustryCode),
+        LeadDivisionCode = cluster.LeadDivisionCode,
+        CityCode = cluster.CityCode,
+        HostParkDisplayName = cluster.HostParkDisplayName,
+        HostPark = cluster.HostPark,
+        ChainLeaders = { cluster.ChainLeaders },
+        Description = cluster.Description,
+        State = (Proto.ClusterState)cluster.State,
+        Level = (Proto.ClusterLevel)cluster.Level,
+        RecognitionYear = cluster.RecognitionYear,
+        Recognitions =
         {
-            Name = cluster.Name,
-            DisplayName = cluster.DisplayName,
-            Kind = (Proto.ClusterKind)cluster.Kind,
-            Industry = Industries.NameOf(cluster.IndustryCode),
-            LeadDivisionCode = cluster.LeadDivisionCode,
-            CityCode = cluster.CityCode,
-            HostParkDisplayName = cluster.HostParkDisplayName,
-            HostPark = cluster.HostPark,
-            ChainLeaders = { cluster.ChainLeaders },
-            Description = cluster.Description,
-            State = (Proto.ClusterState)cluster.State,
-            Level = (Proto.ClusterLevel)cluster.Level,
-            RecognitionYear = cluster.RecognitionYear,
-            Recognitions =
-            {
-                cluster.Recognitions
-                    .OrderBy(r => r.Year).ThenBy(r => r.Level)
-                    .Select(r => new Proto.ClusterRecognition { Level = (Proto.ClusterLevel)r.Level, Year = r.Year, RecordTime = WireTime.ToTimestamp(r.RecordTime) }),
-            },
-            RevocationReason = cluster.RevocationReason,
-            Etag = Etag.Of(cluster.Version),
-            CreateTime = WireTime.ToTimestamp(cluster.CreateTime),
-            UpdateTime = WireTime.ToTimestamp(cluster.UpdateTime),
-            UpdateActor = cluster.UpdateActor,
-        };
-        if (cluster.RevokeTime is { } revoked)
-        {
-            proto.RevokeTime = WireTime.ToTimestamp(revoked);
-        }
-
-        return proto;
-    }
+            cluster.Recognitions
+                .OrderBy(r => r.Year).ThenBy(r => r.Level)
+                .Select(r => new Proto.ClusterRecognition { Level = (Proto.ClusterLevel)r.Level, Year = r.Year, RecordTime = WireTime.ToTimestamp(r.RecordTime) }),
+        },
+        RevocationReason = cluster.RevocationReason,
+        RevokeTime = cluster.RevokeTime is { } revoked ? WireTime.ToTimestamp(revoked) : null,
+    }.WithEnvelope(cluster);
 
     /// <summary>
     /// The content of a proto cluster, trimmed, with the ids inside resource names upper-cased as codes are
@@ -59,37 +45,23 @@ internal static class ClusterMapping
         LeadDivisionCode = cluster.LeadDivisionCode.Trim(),
         HostParkDisplayName = cluster.HostParkDisplayName.Trim(),
         HostPark = cluster.HostPark.Trim(),
-        ChainLeaders = [.. cluster.ChainLeaders.Select(l => UpperId(l.Trim(), ClusterRules.EnterpriseCollection))],
+        ChainLeaders = [.. cluster.ChainLeaders.Select(l => UpperId(l.Trim(), Enterprise.Collection))],
         Description = cluster.Description,
     };
 
     /// <summary>A report with its year-on-year comparison: <paramref name="previousYearRevenueYuan"/> is the same period's report a year earlier, if any.</summary>
-    public static Proto.RevenueReport ToProto(this RevenueReport report, long? previousYearRevenueYuan)
+    public static Proto.RevenueReport ToProto(this RevenueReport report, long? previousYearRevenueYuan) => new Proto.RevenueReport
     {
-        var proto = new Proto.RevenueReport
-        {
-            Name = report.Name,
-            Period = report.Period.ToString(),
-            YearToDateRevenueYuan = report.YearToDateRevenueYuan,
-            EnterpriseCount = report.EnterpriseCount,
-            Note = report.Note,
-            Etag = Etag.Of(report.Version),
-            CreateTime = WireTime.ToTimestamp(report.CreateTime),
-            UpdateTime = WireTime.ToTimestamp(report.UpdateTime),
-            UpdateActor = report.UpdateActor,
-        };
-        if (previousYearRevenueYuan is { } previous)
-        {
-            proto.PreviousYearRevenueYuan = previous;
-        }
-
-        if (YearOnYear.GrowthPercent(report.YearToDateRevenueYuan, previousYearRevenueYuan) is { } growth)
-        {
-            proto.YearOverYearGrowthPercent = growth;
-        }
-
-        return proto;
-    }
+        Name = report.Name,
+        Period = report.Period.ToString(),
+        YearToDateRevenueYuan = report.YearToDateRevenueYuan,
+        EnterpriseCount = report.EnterpriseCount,
+        Note = report.Note,
+    }.WithOptionals(new
+    {
+        PreviousYearRevenueYuan = previousYearRevenueYuan,
+        YearOverYearGrowthPercent = YearOnYear.GrowthPercent(report.YearToDateRevenueYuan, previousYearRevenueYuan),
+    }).WithEnvelope(report);
 
     /// <summary>A resource name whose id is a code, with the id upper-cased (<c>industries/auto</c> → <c>industries/AUTO</c>).</summary>
     public static string UpperId(string name, string collection) =>

@@ -1,5 +1,3 @@
-using Proto = Industry.Clusters.V1;
-
 namespace Industry.Clusters.Api;
 
 /// <summary>Enterprises, their qualifications and cluster memberships to and from the wire (proto types stop at Api/).</summary>
@@ -10,7 +8,7 @@ internal static class EnterpriseMapping
         "display_name", "county_code", "gbt4754_class", "industry", "above_size", "above_size_year");
 
     /// <summary>The enterprise with its qualifications and memberships (both loaded with it).</summary>
-    public static Proto.Enterprise ToProto(this Enterprise enterprise) => new()
+    public static Proto.Enterprise ToProto(this Enterprise enterprise) => new Proto.Enterprise
     {
         Name = enterprise.Name,
         Uscc = enterprise.Uscc,
@@ -23,11 +21,7 @@ internal static class EnterpriseMapping
         AboveSizeYear = enterprise.AboveSizeYear,
         Qualifications = { enterprise.Qualifications.OrderBy(q => q.Type).Select(ToProto) },
         Clusters = { enterprise.Memberships.Select(m => Cluster.Collection + "/" + m.ClusterId).Order(StringComparer.Ordinal) },
-        Etag = Etag.Of(enterprise.Version),
-        CreateTime = WireTime.ToTimestamp(enterprise.CreateTime),
-        UpdateTime = WireTime.ToTimestamp(enterprise.UpdateTime),
-        UpdateActor = enterprise.UpdateActor,
-    };
+    }.WithEnvelope(enterprise);
 
     public static Proto.Qualification ToProto(this Qualification qualification) => new()
     {

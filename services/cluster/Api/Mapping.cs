@@ -15,57 +15,7 @@ internal static class Mapping
         Gbt4754Prefixes = { industry.Gbt4754Prefixes },
     };
 
-    public static V1.ClusterTargets ToProto(this Domain.ClusterTargets targets)
-    {
-        var proto = new V1.ClusterTargets
-        {
-            Name = "clusterTargets/" + targets.Year,
-            Year = targets.Year,
-            Etag = Etag.Of(targets.Version),
-            CreateTime = WireTime.ToTimestamp(targets.CreateTime),
-            UpdateTime = WireTime.ToTimestamp(targets.UpdateTime),
-            UpdateActor = targets.UpdateActor,
-        };
-        if (targets.AdvancedManufacturingClusters is { } advanced)
-        {
-            proto.AdvancedManufacturingClusters = advanced;
-        }
-
-        if (targets.ProvincialSmeClusters is { } provincial)
-        {
-            proto.ProvincialSmeClusters = provincial;
-        }
-
-        if (targets.NationalSmeClusters is { } national)
-        {
-            proto.NationalSmeClusters = national;
-        }
-
-        if (targets.InnovativeSmes is { } innovative)
-        {
-            proto.InnovativeSmes = innovative;
-        }
-
-        if (targets.SpecializedSmes is { } specialized)
-        {
-            proto.SpecializedSmes = specialized;
-        }
-
-        if (targets.LittleGiants is { } littleGiants)
-        {
-            proto.LittleGiants = littleGiants;
-        }
-
-        if (targets.SingleChampions is { } champions)
-        {
-            proto.SingleChampions = champions;
-        }
-
-        if (targets.NewAboveSizeEnterprises is { } aboveSize)
-        {
-            proto.NewAboveSizeEnterprises = aboveSize;
-        }
-
-        return proto;
-    }
+    /// <summary>A target never set stays unset on the wire ("no target"), not 0.</summary>
+    public static V1.ClusterTargets ToProto(this Domain.ClusterTargets targets) =>
+        new V1.ClusterTargets { Name = "clusterTargets/" + targets.Year, Year = targets.Year }.WithOptionals(targets.ToDraft()).WithEnvelope(targets);
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Industry.Clusters.Data;
@@ -7,7 +6,6 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Cluster>
 {
     public void Configure(EntityTypeBuilder<Cluster> builder)
     {
-        builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).HasMaxLength(63);
         builder.Property(c => c.DisplayName).HasMaxLength(ClusterRules.MaxNameLength);
         builder.Property(c => c.IndustryCode).HasMaxLength(16);

@@ -1,6 +1,5 @@
 using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging;
-using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Clusters.Data;
 

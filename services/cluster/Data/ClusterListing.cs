@@ -28,11 +28,7 @@ internal static class ClusterListing
     private static Expression<Func<Cluster, bool>> Level(FilterTerm term)
     {
         term.RequireOperator(FilterOperator.Equal, FilterOperator.NotEqual);
-        if (term.Kind != FilterValueKind.Bare || !Levels.TryGetValue(term.Value, out var level))
-        {
-            throw term.Invalid($"'{term.Value}' is not a value; values: {string.Join(", ", Levels.Keys.Order(StringComparer.Ordinal))}.");
-        }
-
+        var level = term.NamedValue(Levels);
         return term.Operator == FilterOperator.Equal ? c => c.Level == level : c => c.Level != level;
     }
 
@@ -40,9 +36,8 @@ internal static class ClusterListing
     private static Expression<Func<Cluster, bool>> RecognitionYear(FilterTerm term)
     {
         var value = term.IntegerValue();
-        Expression<Func<Cluster, int>> year = c => c.RecognitionYear;
         return value is >= int.MinValue and <= int.MaxValue
-            ? Expression.Lambda<Func<Cluster, bool>>(QueryExpressions.Compare(year.Body, term.Operator, QueryExpressions.Parameter((int)value)), year.Parameters)
+            ? ColumnComparisons.Compare<Cluster, int>(c => c.RecognitionYear, term.Operator, (int)value)
             : throw term.Invalid($"'{term.Value}' is not a whole number.");
     }
 }

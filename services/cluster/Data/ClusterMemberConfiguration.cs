@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Industry.Clusters.Data;
@@ -7,9 +6,7 @@ internal sealed class ClusterMemberConfiguration : IEntityTypeConfiguration<Clus
 {
     public void Configure(EntityTypeBuilder<ClusterMember> builder)
     {
-        builder.ToTable("cluster_members");
         builder.HasKey(m => new { m.ClusterId, m.Uscc });
-        builder.Ignore(m => m.Name);
         builder.Property(m => m.ClusterId).HasMaxLength(63);
         builder.Property(m => m.Uscc).HasMaxLength(18);
         builder.Property(m => m.CreateActor).HasMaxLength(200);

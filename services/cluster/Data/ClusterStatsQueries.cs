@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Industry.Clusters.Data;
 
 /// <summary>GetClusterStats, as SQL aggregations over one cluster's memberships, qualifications and renovation projects.</summary>
@@ -30,11 +28,7 @@ internal static class ClusterStatsQueries
             .GroupBy(m => m.ClusterId)
             .Select(g => new { Count = g.Count(), AboveSize = g.Count(m => db.Enterprises.Any(e => e.Uscc == m.Uscc && e.AboveSize)) })
             .SingleOrDefaultAsync(cancellationToken);
-        var byQualification = await db.Qualifications
-            .Where(q => members.Any(m => m.Uscc == q.Uscc))
-            .GroupBy(q => q.Type)
-            .Select(g => new { Type = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Type, g => g.Count, cancellationToken);
+        var byQualification = await db.Qualifications.Where(q => members.Any(m => m.Uscc == q.Uscc)).CountByAsync(q => q.Type, cancellationToken);
         return new MemberFigures(counts?.Count ?? 0, counts?.AboveSize ?? 0, byQualification);
     }
 }

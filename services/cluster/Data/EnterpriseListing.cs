@@ -46,12 +46,7 @@ internal static class EnterpriseListing
     private static Expression<Func<Enterprise, bool>> Holding(FilterTerm term)
     {
         term.RequireOperator(FilterOperator.Equal);
-        var types = Enum.GetValues<QualificationType>().ToDictionary(QualificationLadder.ApiName, StringComparer.Ordinal);
-        if (term.Kind != FilterValueKind.Bare || !types.TryGetValue(term.Value, out var type))
-        {
-            throw term.Invalid($"'{term.Value}' is not a value; values: {string.Join(", ", types.Keys.Order(StringComparer.Ordinal))}.");
-        }
-
+        var type = term.NamedValue(Enum.GetValues<QualificationType>().ToDictionary(QualificationLadder.ApiName, StringComparer.Ordinal));
         return e => e.Qualifications.Any(q => q.Type == type);
     }
 
@@ -79,6 +74,6 @@ internal static class EnterpriseListing
             throw term.Invalid($"{value} is not a year.");
         }
 
-        return Expression.Lambda<Func<T, bool>>(QueryExpressions.Compare(column.Body, term.Operator, QueryExpressions.Parameter((int)value)), column.Parameters);
+        return ColumnComparisons.Compare(column, term.Operator, (int)value);
     }
 }

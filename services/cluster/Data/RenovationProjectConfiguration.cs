@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Industry.Clusters.Data;
@@ -7,7 +6,6 @@ internal sealed class RenovationProjectConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<RenovationProject> builder)
     {
-        builder.ToTable("renovation_projects");
         builder.HasKey(p => p.ProjectId);
         builder.Property(p => p.ProjectId).HasMaxLength(63);
         builder.Property(p => p.DisplayName).HasMaxLength(500);

@@ -19,7 +19,6 @@ internal static class RevenueReportListing
     {
         var text = term.QuotedValue("\"2023-01\"");
         var period = ReportingPeriod.TryParse(text) ?? throw term.Invalid($"'{text}' is not a month \"YYYY-MM\".");
-        Expression<Func<RevenueReport, int>> months = r => (r.Year * 12) + r.Month;
-        return Expression.Lambda<Func<RevenueReport, bool>>(QueryExpressions.Compare(months.Body, term.Operator, QueryExpressions.Parameter(period.Ordinal)), months.Parameters);
+        return ColumnComparisons.Compare<RevenueReport, int>(r => (r.Year * 12) + r.Month, term.Operator, period.Ordinal);
     }
 }

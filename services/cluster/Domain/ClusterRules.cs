@@ -18,7 +18,6 @@ public static class ClusterRules
     public const int LastYear = 2100;
 
     public const string ParkCollection = "parks";
-    public const string EnterpriseCollection = "enterprises";
 
     public static IReadOnlyList<FieldViolation> Check(ClusterDraft draft, string prefix = "cluster.")
     {
@@ -56,11 +55,11 @@ public static class ClusterRules
 
     private static string? ChainLeaderProblem(string leader)
     {
-        if (!ResourceName.IsName(leader, EnterpriseCollection))
+        if (!ResourceName.IsName(leader, Enterprise.Collection))
         {
-            return $"must be a resource name '{EnterpriseCollection}/{{uscc}}'.";
+            return $"must be a resource name '{Enterprise.Collection}/{{uscc}}'.";
         }
 
-        return Uscc.Problem(leader[(EnterpriseCollection.Length + 1)..]) is { } uscc ? $"{leader}: the USCC {uscc}" : null;
+        return Uscc.Problem(leader[(Enterprise.Collection.Length + 1)..]) is { } uscc ? $"{leader}: the USCC {uscc}" : null;
     }
 }

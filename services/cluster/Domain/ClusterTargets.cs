@@ -4,7 +4,7 @@ namespace Industry.Clusters.Domain;
 /// 年度目标: the cluster programme's targets for one year (clusters to recognise, qualifications to grant, new
 /// above-size enterprises). A target that was never set is null, so progress reports "no target" instead of 0.
 /// </summary>
-public sealed class ClusterTargets : YearlyTargets<ClusterTargetsDraft>
+public sealed class ClusterTargets(int year) : YearlyTargets<ClusterTargetsDraft>(year)
 {
     public const string Collection = "clusterTargets";
 
@@ -17,15 +17,6 @@ public sealed class ClusterTargets : YearlyTargets<ClusterTargetsDraft>
         .Count("little_giants", d => d.LittleGiants, (d, v) => d with { LittleGiants = v })
         .Count("single_champions", d => d.SingleChampions, (d, v) => d with { SingleChampions = v })
         .Count("new_above_size_enterprises", d => d.NewAboveSizeEnterprises, (d, v) => d with { NewAboveSizeEnterprises = v });
-
-    private ClusterTargets()
-    {
-    }
-
-    public ClusterTargets(int year)
-        : base(year)
-    {
-    }
 
     public override string Name => Collection + "/" + Year;
 

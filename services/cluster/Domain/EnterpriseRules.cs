@@ -11,9 +11,6 @@ public static class EnterpriseRules
     /// <summary>The earliest year a qualification, an above-size entry or a membership may carry.</summary>
     public const int FirstYear = 1949;
 
-    /// <summary>The USCC (upper-cased by the caller): its problem as a field violation's description, or null.</summary>
-    public static string? UsccProblem(string uscc) => Uscc.Problem(uscc);
-
     public static IReadOnlyList<FieldViolation> Check(EnterpriseDraft draft, int currentYear, string prefix = "enterprise.") => new Violations(prefix)
         .Add("display_name", FieldText.Problem(draft.DisplayName, MaxNameLength, required: true))
         .Add("county_code", Divisions.CountyProblem(draft.CountyCode))

@@ -4,26 +4,14 @@ namespace Industry.Clusters.Domain;
 /// A qualification an enterprise holds: one row per enterprise and type, with the year granted, so that progress
 /// counts the grants of a year in SQL. A revoked qualification is deleted.
 /// </summary>
-public sealed class Qualification
+public sealed class Qualification(string uscc, QualificationType type, int year, DateTime grantTime)
 {
-    private Qualification()
-    {
-    }
+    public string Uscc { get; private set; } = uscc;
 
-    public Qualification(string uscc, QualificationType type, int year, DateTime grantTime)
-    {
-        Uscc = uscc;
-        Type = type;
-        Year = year;
-        GrantTime = grantTime;
-    }
-
-    public string Uscc { get; private set; } = string.Empty;
-
-    public QualificationType Type { get; private set; }
+    public QualificationType Type { get; private set; } = type;
 
     /// <summary>认定年度: the year granted.</summary>
-    public int Year { get; private set; }
+    public int Year { get; private set; } = year;
 
-    public DateTime GrantTime { get; private set; }
+    public DateTime GrantTime { get; private set; } = grantTime;
 }

@@ -70,13 +70,6 @@ public static class QualificationLadder
                 preconditionViolations: [.. blocking.Select(b => new PreconditionViolation("QUALIFICATION_REQUIRED", ApiName(b), $"{ApiName(b)} requires {ApiName(type)}."))]);
     }
 
-    public static string ApiName(QualificationType type) => type switch
-    {
-        QualificationType.InnovativeSme => "QUALIFICATION_TYPE_INNOVATIVE_SME",
-        QualificationType.SpecializedSme => "QUALIFICATION_TYPE_SPECIALIZED_SME",
-        QualificationType.LittleGiant => "QUALIFICATION_TYPE_LITTLE_GIANT",
-        QualificationType.SingleChampion => "QUALIFICATION_TYPE_SINGLE_CHAMPION",
-        QualificationType.ChainLeader => "QUALIFICATION_TYPE_CHAIN_LEADER",
-        _ => "QUALIFICATION_TYPE_UNSPECIFIED",
-    };
+    /// <summary>The type as the proto names it; a number that is no type is <c>QUALIFICATION_TYPE_UNSPECIFIED</c>.</summary>
+    public static string ApiName(QualificationType type) => Enum.IsDefined(type) ? ApiEnumNames.Of(type, "QUALIFICATION_TYPE_") : "QUALIFICATION_TYPE_UNSPECIFIED";
 }

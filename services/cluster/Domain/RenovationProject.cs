@@ -5,16 +5,10 @@ namespace Industry.Clusters.Domain;
 /// project, so that a cluster's project figures are SQL aggregations over these rows. Each event carries the whole
 /// project after its change, so a row is replaced, never incremented: replaying an event changes nothing.
 /// </summary>
-public sealed class RenovationProject
+public sealed class RenovationProject(string projectId)
 {
-    private RenovationProject()
-    {
-    }
-
-    public RenovationProject(string projectId) => ProjectId = projectId;
-
     /// <summary>The id in <c>projects/{id}</c>.</summary>
-    public string ProjectId { get; private set; } = string.Empty;
+    public string ProjectId { get; private set; } = projectId;
 
     public string DisplayName { get; private set; } = string.Empty;
 

@@ -1,7 +1,8 @@
-using Industry.Clusters.Data;
+using Google.Protobuf.Reflection;
 using Industry.Common.V1;
 using Industry.Projects.V1;
 using Industry.ServiceDefaults.Messaging.Inbox;
+using Industry.ServiceDefaults.Messaging.Wire;
 
 namespace Industry.Clusters.Messaging;
 
@@ -13,62 +14,39 @@ namespace Industry.Clusters.Messaging;
 internal abstract class ProjectEventConsumer<TEvent> : InboxConsumer<TEvent>
     where TEvent : class, Google.Protobuf.IMessage<TEvent>
 {
-    private readonly ClusterDbContext _db;
+    /// <summary>Every project event carries the project after the change, in its field <c>project</c>.</summary>
+    private static readonly FieldDescriptor ProjectField = EventCatalog.For<TEvent>().Descriptor.FindFieldByName("project");
+
+    /// <summary>Whether the event removes the project.</summary>
+    private static readonly bool Removes = typeof(TEvent) == typeof(ProjectDeleted);
+
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
 
     protected ProjectEventConsumer(ClusterDbContext db, TimeProvider clock, ILogger logger)
-        : base(db, clock, logger) => (_db, _clock, _logger) = (db, clock, logger);
+        : base(db, clock, logger) => (_clock, _logger) = (clock, logger);
 
-    /// <summary>The inbox's consumer name of every project event consumer.</summary>
-    public const string InboxName = "cluster-renovation-projects";
-
-    protected override string ConsumerName => InboxName;
-
-    /// <summary>Whether the event removes the project (<c>ProjectDeleted</c>).</summary>
-    protected virtual bool Removes => false;
-
-    /// <summary>The project after the change, as the event carries it.</summary>
-    protected abstract Project ProjectOf(TEvent message);
+    protected override string ConsumerName => "cluster-renovation-projects";
 
     protected override Task HandleAsync(TEvent message, EventMetadata metadata, CancellationToken cancellationToken) =>
-        RenovationProjectProjection.ApplyAsync(_db, ProjectOf(message), metadata.SubjectVersion, Removes, _clock.GetUtcNow().UtcDateTime, _logger, cancellationToken);
+        RenovationProjectProjection.ApplyAsync(
+            (ClusterDbContext)Db, (Project)ProjectField.Accessor.GetValue(message), metadata.SubjectVersion, Removes, _clock.GetUtcNow().UtcDateTime, _logger, cancellationToken);
 }
 
 internal sealed class ProjectCreatedConsumer(ClusterDbContext db, TimeProvider clock, ILogger<ProjectCreatedConsumer> logger)
-    : ProjectEventConsumer<ProjectCreated>(db, clock, logger)
-{
-    protected override Project ProjectOf(ProjectCreated message) => message.Project;
-}
+    : ProjectEventConsumer<ProjectCreated>(db, clock, logger);
 
 internal sealed class ProjectUpdatedConsumer(ClusterDbContext db, TimeProvider clock, ILogger<ProjectUpdatedConsumer> logger)
-    : ProjectEventConsumer<ProjectUpdated>(db, clock, logger)
-{
-    protected override Project ProjectOf(ProjectUpdated message) => message.Project;
-}
+    : ProjectEventConsumer<ProjectUpdated>(db, clock, logger);
 
 internal sealed class ProjectStateChangedConsumer(ClusterDbContext db, TimeProvider clock, ILogger<ProjectStateChangedConsumer> logger)
-    : ProjectEventConsumer<ProjectStateChanged>(db, clock, logger)
-{
-    protected override Project ProjectOf(ProjectStateChanged message) => message.Project;
-}
+    : ProjectEventConsumer<ProjectStateChanged>(db, clock, logger);
 
 internal sealed class ProjectDeletedConsumer(ClusterDbContext db, TimeProvider clock, ILogger<ProjectDeletedConsumer> logger)
-    : ProjectEventConsumer<ProjectDeleted>(db, clock, logger)
-{
-    protected override bool Removes => true;
-
-    protected override Project ProjectOf(ProjectDeleted message) => message.Project;
-}
+    : ProjectEventConsumer<ProjectDeleted>(db, clock, logger);
 
 internal sealed class InvestmentReportedConsumer(ClusterDbContext db, TimeProvider clock, ILogger<InvestmentReportedConsumer> logger)
-    : ProjectEventConsumer<InvestmentReported>(db, clock, logger)
-{
-    protected override Project ProjectOf(InvestmentReported message) => message.Project;
-}
+    : ProjectEventConsumer<InvestmentReported>(db, clock, logger);
 
 internal sealed class InvestmentReportDeletedConsumer(ClusterDbContext db, TimeProvider clock, ILogger<InvestmentReportDeletedConsumer> logger)
-    : ProjectEventConsumer<InvestmentReportDeleted>(db, clock, logger)
-{
-    protected override Project ProjectOf(InvestmentReportDeleted message) => message.Project;
-}
+    : ProjectEventConsumer<InvestmentReportDeleted>(db, clock, logger);

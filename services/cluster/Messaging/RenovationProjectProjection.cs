@@ -1,7 +1,5 @@
-using Industry.Clusters.Data;
 using Industry.Projects.V1;
 using Industry.ServiceDefaults.Messaging;
-using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Clusters.Messaging;
 
@@ -38,7 +36,13 @@ internal static partial class RenovationProjectProjection
             return;
         }
 
-        var snapshot = Snapshot(project);
+        var snapshot = new RenovationProjectSnapshot(
+            project.DisplayName,
+            project.Cluster.StartsWith(ClusterCollection, StringComparison.Ordinal) ? project.Cluster[ClusterCollection.Length..] : project.Cluster,
+            (RenovationProjectState)project.State,
+            (RenovationProjectTier)project.Tier,
+            project.TotalInvestmentYuan,
+            project.CumulativeCompletedInvestmentYuan);
         if (snapshot.ClusterId.Length > 0 && !await db.Clusters.AnyAsync(c => c.Id == snapshot.ClusterId, cancellationToken))
         {
             LogUnknownCluster(logger, project.Name, project.Cluster, version);
@@ -57,14 +61,6 @@ internal static partial class RenovationProjectProjection
 
         row.Apply(snapshot, version, now);
     }
-
-    public static RenovationProjectSnapshot Snapshot(Project project) => new(
-        project.DisplayName,
-        project.Cluster.StartsWith(ClusterCollection, StringComparison.Ordinal) ? project.Cluster[ClusterCollection.Length..] : project.Cluster,
-        (RenovationProjectState)project.State,
-        (RenovationProjectTier)project.Tier,
-        project.TotalInvestmentYuan,
-        project.CumulativeCompletedInvestmentYuan);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Project} (version {Version}) names {Cluster}, which this service does not know; its figures are kept and count once the cluster exists")]
     private static partial void LogUnknownCluster(ILogger logger, string project, string cluster, long version);

@@ -1,8 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
 using Industry.Clusters.Api;
-using Industry.Clusters.Data;
-using Microsoft.EntityFrameworkCore;
-using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Writes;
 
@@ -21,7 +18,7 @@ internal sealed class ClusterMemberWrites(ClusterDbContext db, EnterpriseWrites 
         var uscc = ResourceName.IsName(enterpriseName, Enterprise.Collection) ? EnterpriseListing.UsccOf(enterpriseName) : string.Empty;
         ServiceException.ThrowIfAny(new Violations("cluster_member.")
             .Add("enterprise", uscc.Length == 0 ? $"must be a resource name '{Enterprise.Collection}/{{uscc}}'."
-                : EnterpriseRules.UsccProblem(uscc) is { } problem ? $"the USCC {problem}" : null)
+                : Uscc.Problem(uscc) is { } problem ? $"the USCC {problem}" : null)
             .Add("join_year", EnterpriseRules.JoinYearProblem(requested.JoinYear, write.Today.Year)));
         var state = await db.Clusters.Where(c => c.Id == clusterId).Select(c => (ClusterState?)c.State).SingleOrDefaultAsync(write.CancellationToken)
             ?? throw ServiceException.NotFound(parent);

@@ -1,6 +1,4 @@
 using Industry.Clusters.Api;
-using Industry.Clusters.Data;
-using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Writes;
 

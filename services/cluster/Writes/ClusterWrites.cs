@@ -1,8 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
 using Industry.Clusters.Api;
-using Industry.Clusters.Data;
-using Microsoft.EntityFrameworkCore;
-using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Writes;
 
@@ -16,9 +13,7 @@ internal sealed class ClusterWrites(ClusterDbContext db)
         // No natural key to derive a readable id from: a server-assigned id is random, and starts with a letter (AIP-122).
         var id = requestedId.Length > 0 ? requestedId : "c-" + Guid.NewGuid().ToString("N");
         var cluster = await write.AddAsync(db.Clusters, Cluster.Collection + "/" + id, version => Cluster.Create(id, draft, write.Now, write.Actor, version));
-        var proto = cluster.ToProto();
-        write.Raise(new Proto.ClusterCreated { Cluster = proto }, cluster);
-        return proto;
+        return write.Raise(cluster.ToProto(), p => new Proto.ClusterCreated { Cluster = p }, cluster);
     }
 
     public async Task<Proto.Cluster> UpdateAsync(Write write, string name, string etag, ClusterDraft requested, FieldMask? mask)
@@ -32,13 +27,7 @@ internal sealed class ClusterWrites(ClusterDbContext db)
         var merged = ClusterMapping.Editable.Merge(cluster.ToDraft(), requested, mask);
         ServiceException.ThrowIfAny(ClusterRules.Check(merged));
         var changed = cluster.Revise(merged, write.Now, write.Actor);
-        var proto = cluster.ToProto();
-        if (changed.Count > 0)
-        {
-            write.Raise(new Proto.ClusterUpdated { Cluster = proto, UpdateMask = new() { Paths = { changed } } }, cluster);
-        }
-
-        return proto;
+        return write.RaiseIfChanged(changed, cluster.ToProto(), (p, mask) => new Proto.ClusterUpdated { Cluster = p, UpdateMask = mask }, cluster);
     }
 
     public async Task<Empty> DeleteAsync(Write write, string name, string etag, bool force)
@@ -67,9 +56,8 @@ internal sealed class ClusterWrites(ClusterDbContext db)
         var cluster = await write.LoadAsync(db.Clusters, Cluster.Collection, name, "name", etag);
         var (previousState, previousLevel) = (cluster.State, cluster.Level);
         cluster.Recognize(level, year, write.Today.Year, write.Now, write.Actor);
-        var proto = cluster.ToProto();
-        write.Raise(new Proto.ClusterRecognized { Cluster = proto, PreviousState = (Proto.ClusterState)previousState, PreviousLevel = (Proto.ClusterLevel)previousLevel }, cluster);
-        return proto;
+        return write.Raise(
+            cluster.ToProto(), p => new Proto.ClusterRecognized { Cluster = p, PreviousState = (Proto.ClusterState)previousState, PreviousLevel = (Proto.ClusterLevel)previousLevel }, cluster);
     }
 
     /// <summary>撤销, with a reason.</summary>
@@ -78,8 +66,6 @@ internal sealed class ClusterWrites(ClusterDbContext db)
         reason = FieldText.RequireReason(reason);
         var cluster = await write.LoadAsync(db.Clusters, Cluster.Collection, name, "name", etag);
         cluster.Revoke(reason, write.Now, write.Actor);
-        var proto = cluster.ToProto();
-        write.Raise(new Proto.ClusterRevoked { Cluster = proto }, cluster);
-        return proto;
+        return write.Raise(cluster.ToProto(), p => new Proto.ClusterRevoked { Cluster = p }, cluster);
     }
 }

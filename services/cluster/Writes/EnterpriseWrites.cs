@@ -1,10 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Industry.Clusters.Api;
-using Industry.Clusters.Data;
 using Industry.ServiceDefaults.Api;
 using Industry.ServiceDefaults.Messaging.Outbox;
-using Microsoft.EntityFrameworkCore;
-using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Writes;
 
@@ -20,7 +17,7 @@ internal sealed class EnterpriseWrites(ClusterDbContext db)
         var uscc = requested.Uscc.Trim().ToUpperInvariant();
         var draft = requested.ToDraft();
         ServiceException.ThrowIfAny([
-            .. EnterpriseRules.UsccProblem(uscc) is { } problem ? [new FieldViolation("enterprise.uscc", problem)] : Array.Empty<FieldViolation>(),
+            .. Uscc.Problem(uscc) is { } problem ? [new FieldViolation("enterprise.uscc", problem)] : Array.Empty<FieldViolation>(),
             .. EnterpriseRules.Check(draft, write.Today.Year)]);
 
         // Local: an enterprise added earlier in the same batch is not in the database yet.
@@ -32,9 +29,7 @@ internal sealed class EnterpriseWrites(ClusterDbContext db)
 
         var enterprise = Enterprise.Create(uscc, draft, write.Now, write.Actor, await db.LastVersionAsync(name, write.CancellationToken));
         db.Enterprises.Add(enterprise);
-        var proto = enterprise.ToProto();
-        write.Raise(new Proto.EnterpriseCreated { Enterprise = proto }, enterprise);
-        return proto;
+        return write.Raise(enterprise.ToProto(), p => new Proto.EnterpriseCreated { Enterprise = p }, enterprise);
     }
 
     public async Task<Proto.BatchCreateEnterprisesResponse> BatchCreateAsync(Write write, IReadOnlyList<Proto.CreateEnterpriseRequest> items) =>
@@ -52,13 +47,7 @@ internal sealed class EnterpriseWrites(ClusterDbContext db)
         var merged = EnterpriseMapping.Editable.Merge(enterprise.ToDraft(), requested.ToDraft(), mask);
         ServiceException.ThrowIfAny(EnterpriseRules.Check(merged, write.Today.Year));
         var changed = enterprise.Revise(merged, write.Now, write.Actor);
-        var proto = enterprise.ToProto();
-        if (changed.Count > 0)
-        {
-            write.Raise(new Proto.EnterpriseUpdated { Enterprise = proto, UpdateMask = new() { Paths = { changed } } }, enterprise);
-        }
-
-        return proto;
+        return write.RaiseIfChanged(changed, enterprise.ToProto(), (p, mask) => new Proto.EnterpriseUpdated { Enterprise = p, UpdateMask = mask }, enterprise);
     }
 
     /// <summary>FAILED_PRECONDITION <c>ENTERPRISE_IN_USE</c> while it is a cluster member or a chain leader; its qualifications go with it.</summary>
@@ -90,9 +79,7 @@ internal sealed class EnterpriseWrites(ClusterDbContext db)
         ServiceException.ThrowIfAny(QualificationLadder.CheckGrant(type, request.Year, write.Today.Year));
         var enterprise = await LoadAsync(write, request.Name, "name", request.Etag);
         var qualification = enterprise.Grant(type, request.Year, write.Now, write.Actor);
-        var proto = enterprise.ToProto();
-        write.Raise(new Proto.EnterpriseQualified { Enterprise = proto, Qualification = qualification.ToProto() }, enterprise);
-        return proto;
+        return write.Raise(enterprise.ToProto(), p => new Proto.EnterpriseQualified { Enterprise = p, Qualification = qualification.ToProto() }, enterprise);
     }
 
     public async Task<Proto.BatchGrantQualificationsResponse> BatchGrantAsync(Write write, IReadOnlyList<Proto.GrantQualificationRequest> items) =>
@@ -107,9 +94,7 @@ internal sealed class EnterpriseWrites(ClusterDbContext db)
             .Add("reason", FieldText.ReasonProblem(reason)));
         var enterprise = await LoadAsync(write, name, "name", etag);
         var revoked = enterprise.Revoke(type, write.Now, write.Actor);
-        var proto = enterprise.ToProto();
-        write.Raise(new Proto.QualificationRevoked { Enterprise = proto, Qualification = revoked.ToProto(), Reason = reason }, enterprise);
-        return proto;
+        return write.Raise(enterprise.ToProto(), p => new Proto.QualificationRevoked { Enterprise = p, Qualification = revoked.ToProto(), Reason = reason }, enterprise);
     }
 
     /// <summary>The enterprise of <c>enterprises/{uscc}</c> (the id upper-cased, as stored), tracked, with its qualifications and memberships.</summary>

@@ -1,8 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
 using Industry.Clusters.Api;
-using Industry.Clusters.Data;
-using Microsoft.EntityFrameworkCore;
-using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Writes;
 
@@ -42,9 +39,7 @@ internal sealed class RevenueReportWrites(ClusterDbContext db)
             report.Replace(figures, write.Now, write.Actor);
         }
 
-        var proto = report.ToProto(previousYear);
-        write.Raise(new Proto.ClusterRevenueReported { RevenueReport = proto, PreviousRevenueReport = replaced }, report);
-        return proto;
+        return write.Raise(report.ToProto(previousYear), p => new Proto.ClusterRevenueReported { RevenueReport = p, PreviousRevenueReport = replaced }, report);
     }
 
     /// <summary>Deletes a report; it leaves no tombstone (a period reported again starts its versions over).</summary>

@@ -4,21 +4,23 @@ using Industry.ServiceDefaults.Resources;
 namespace Industry.ServiceDefaults.Writes;
 
 /// <summary>
-/// The fields every resource message carries from its <see cref="VersionedResource"/> (AIP-154 and AIP-148):
-/// <c>etag</c>, <c>create_time</c>, <c>update_time</c> and <c>update_actor</c>, set by name through the message's
-/// descriptor so that each mapping states only the resource's own fields.
+/// The fields every versioned resource carries on the wire (the AIP-154 <c>etag</c>, <c>create_time</c>,
+/// <c>update_time</c>, <c>update_actor</c>), set by field name, so that every resource writes them alike and its mapping
+/// states only its own fields.
 /// </summary>
 public static class ResourceEnvelope
 {
-    /// <summary>Sets <paramref name="message"/>'s envelope from <paramref name="resource"/> and returns the message.</summary>
-    public static T WithEnvelope<T>(this T message, VersionedResource resource)
-        where T : IMessage
+    public static TProto WithEnvelope<TProto>(this TProto proto, VersionedResource resource)
+        where TProto : IMessage
     {
-        var fields = message.Descriptor.Fields;
-        fields["etag"].Accessor.SetValue(message, Etag.Of(resource.Version));
-        fields["create_time"].Accessor.SetValue(message, WireTime.ToTimestamp(resource.CreateTime));
-        fields["update_time"].Accessor.SetValue(message, WireTime.ToTimestamp(resource.UpdateTime));
-        fields["update_actor"].Accessor.SetValue(message, resource.UpdateActor);
-        return message;
+        Set(proto, "etag", Etag.Of(resource.Version));
+        Set(proto, "create_time", WireTime.ToTimestamp(resource.CreateTime));
+        Set(proto, "update_time", WireTime.ToTimestamp(resource.UpdateTime));
+        Set(proto, "update_actor", resource.UpdateActor);
+        return proto;
     }
+
+    private static void Set(IMessage proto, string field, object value) =>
+        (proto.Descriptor.FindFieldByName(field) ?? throw new ArgumentException($"{proto.Descriptor.Name} has no field {field}.", nameof(proto)))
+            .Accessor.SetValue(proto, value);
 }

@@ -1,0 +1,11 @@
+using System.Linq.Expressions;
+
+namespace Industry.ServiceDefaults.Filtering;
+
+/// <summary>A filter term's comparison of a column (or an expression over columns) with a value, as a predicate on the row.</summary>
+public static class ColumnComparisons
+{
+    /// <summary><paramref name="column"/> <paramref name="op"/> <paramref name="value"/>, the value a query parameter, so that the column's index serves it.</summary>
+    public static Expression<Func<T, bool>> Compare<T, TValue>(Expression<Func<T, TValue>> column, FilterOperator op, TValue value) =>
+        Expression.Lambda<Func<T, bool>>(QueryExpressions.Compare(column.Body, op, QueryExpressions.Parameter(value)), column.Parameters);
+}
