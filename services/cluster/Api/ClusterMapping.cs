@@ -31,7 +31,7 @@ internal static class ClusterMapping
         },
         RevocationReason = cluster.RevocationReason,
         RevokeTime = cluster.RevokeTime is { } revoked ? WireTime.ToTimestamp(revoked) : null,
-    }.WithEnvelope(cluster);
+    }.FillFrom(cluster);
 
     /// <summary>
     /// The content of a proto cluster, trimmed, with the ids inside resource names upper-cased as codes are
@@ -61,7 +61,7 @@ internal static class ClusterMapping
     {
         PreviousYearRevenueYuan = previousYearRevenueYuan,
         YearOverYearGrowthPercent = YearOnYear.GrowthPercent(report.YearToDateRevenueYuan, previousYearRevenueYuan),
-    }).WithEnvelope(report);
+    }).FillFrom(report);
 
     /// <summary>A resource name whose id is a code, with the id upper-cased (<c>industries/auto</c> → <c>industries/AUTO</c>).</summary>
     public static string UpperId(string name, string collection) =>

@@ -21,7 +21,7 @@ internal static class EnterpriseMapping
         AboveSizeYear = enterprise.AboveSizeYear,
         Qualifications = { enterprise.Qualifications.OrderBy(q => q.Type).Select(ToProto) },
         Clusters = { enterprise.Memberships.Select(m => Cluster.Collection + "/" + m.ClusterId).Order(StringComparer.Ordinal) },
-    }.WithEnvelope(enterprise);
+    }.FillFrom(enterprise);
 
     public static Proto.Qualification ToProto(this Qualification qualification) => new()
     {

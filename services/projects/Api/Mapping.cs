@@ -15,7 +15,7 @@ internal static class Mapping
                     .OrderBy(c => c.CityCode, StringComparer.Ordinal)
                     .Select(c => new V1.PlanCityTarget { CityCode = c.CityCode, TargetKeyProjectsUnderImplementation = c.TargetKeyProjectsUnderImplementation }),
             },
-        }.WithEnvelope(plan);
+        }.FillFrom(plan);
         if (plan.TargetKeyProjectsUnderImplementation is { } target)
         {
             proto.TargetKeyProjectsUnderImplementation = target;

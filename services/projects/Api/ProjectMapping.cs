@@ -40,7 +40,7 @@ internal static class ProjectMapping
         StateReason = project.StateReason,
         CumulativeCompletedInvestmentYuan = project.CumulativeCompletedInvestmentYuan,
         LatestReportPeriod = project.LatestReportPeriod,
-    }.WithEnvelope(project);
+    }.FillFrom(project);
 
     /// <summary>The state a <c>TransitionProject</c> moves to; INVALID_ARGUMENT for UNSPECIFIED or a value this service does not know.</summary>
     public static ProjectState ToTarget(this Proto.ProjectState state) =>
@@ -76,5 +76,5 @@ internal static class ProjectMapping
         Period = report.Period,
         CompletedInvestmentYuan = report.CompletedInvestmentYuan,
         ProgressNote = report.ProgressNote,
-    }.WithEnvelope(report);
+    }.FillFrom(report);
 }
