@@ -18,7 +18,7 @@ internal sealed partial class ClusterApi
     public override Task<Proto.ClusterTargets> UpdateClusterTargets(Proto.UpdateClusterTargetsRequest request, ServerCallContext context)
     {
         var t = Required(request.ClusterTargets, "cluster_targets");
-        var update = new TargetsUpdate<ClusterTargetsDraft>("cluster_targets", t.Name, t.Etag, t.ReadOptionals<ClusterTargetsDraft>(), request.UpdateMask, request.AllowMissing);
+        var update = new TargetsUpdate<ClusterTargetsDraft>("cluster_targets", t.Name, t.Etag, t.ToRecord<ClusterTargetsDraft>(), request.UpdateMask, request.AllowMissing);
         return writes.RunAsync(request, context, w => targets.UpdateAsync(w, update));
     }
 }

@@ -57,7 +57,7 @@ internal static class ClusterMapping
         YearToDateRevenueYuan = report.YearToDateRevenueYuan,
         EnterpriseCount = report.EnterpriseCount,
         Note = report.Note,
-    }.WithOptionals(new
+    }.FillFrom(new
     {
         PreviousYearRevenueYuan = previousYearRevenueYuan,
         YearOverYearGrowthPercent = YearOnYear.GrowthPercent(report.YearToDateRevenueYuan, previousYearRevenueYuan),

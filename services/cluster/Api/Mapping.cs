@@ -17,5 +17,5 @@ internal static class Mapping
 
     /// <summary>A target never set stays unset on the wire ("no target"), not 0.</summary>
     public static V1.ClusterTargets ToProto(this Domain.ClusterTargets targets) =>
-        new V1.ClusterTargets { Name = "clusterTargets/" + targets.Year, Year = targets.Year }.WithOptionals(targets.ToDraft()).FillFrom(targets);
+        new V1.ClusterTargets { Name = "clusterTargets/" + targets.Year, Year = targets.Year }.FillFrom(targets.ToDraft()).FillFrom(targets);
 }
