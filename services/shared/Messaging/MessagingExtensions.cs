@@ -12,8 +12,7 @@ namespace Industry.ServiceDefaults.Messaging;
 
 /// <summary>
 /// MassTransit over RabbitMQ (ADR 0010, 0011): events as proto3 JSON on pinned fanout exchanges, consumers with
-/// bounded prefetch and concurrency, short in-memory retries for transient faults (none for invalid events), then the
-/// queue's <c>_error</c> queue; the outbox relay when the service has a database. The bus starts in the background and
+/// bounded prefetch and concurrency, in-memory retries (<see cref="ConsumerRetries"/>), then the queue's <c>_error</c> queue; the outbox relay when the service has a database. The bus starts in the background and
 /// reconnects by itself, so a broker outage makes the service not ready but never stops it serving.
 /// </summary>
 public static class MessagingExtensions
@@ -92,11 +91,7 @@ public static class MessagingExtensions
             rabbit.SetQuorumQueue();
         }
 
-        endpoint.UseMessageRetry(r =>
-        {
-            r.Intervals(options.EffectiveRetryIntervals);
-            r.Ignore<InvalidEventException>();
-        });
+        endpoint.UseConsumerRetries(options);
     }
 
     /// <summary>
