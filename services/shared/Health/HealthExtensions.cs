@@ -8,7 +8,9 @@ namespace Industry.ServiceDefaults.Health;
 /// <summary>
 /// Health in two services (docs/conventions.md §3.1): <c>liveness</c> is the process itself only, so that a database or
 /// broker outage never makes Kubernetes restart healthy pods; <c>readiness</c> is every dependency (checks tagged
-/// <see cref="Ready"/>: the database, the broker). The same split is served over HTTP for scripts and humans.
+/// <see cref="Ready"/>: the database, the broker). The broker's check is at worst degraded, which still counts as ready:
+/// without it writes commit to the outbox and reads work, so only the database makes a pod unready. The same split is
+/// served over HTTP for scripts and humans.
 /// </summary>
 public static class HealthExtensions
 {

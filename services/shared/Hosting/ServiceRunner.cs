@@ -9,11 +9,18 @@ namespace Industry.ServiceDefaults.Hosting;
 public static class ServiceRunner
 {
     /// <summary>
-    /// <c>--migrate</c>: apply the database migrations and exit (the Kubernetes migration Job).
+    /// <c>--migrate</c>: apply the database migrations and exit (the Kubernetes migration Job); <c>outbox …</c>: the
+    /// operator's outbox command (<see cref="OutboxCommand"/>), which exits too.
     /// Otherwise migrate first when <c>Database:MigrateOnStartup</c> is true (the default), then serve until SIGTERM.
     /// </summary>
     public static async Task RunServiceAsync(this WebApplication app, string[] args)
     {
+        if (OutboxCommand.IsRequested(args))
+        {
+            Environment.ExitCode = await OutboxCommand.RunAsync(app, args).ConfigureAwait(false);
+            return;
+        }
+
         var migrator = app.Services.GetService<IDatabaseMigrator>();
         if (args.Contains("--migrate", StringComparer.Ordinal))
         {

@@ -7,14 +7,14 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Industry.ServiceDefaults.Messaging;
 
 /// <summary>
 /// MassTransit over RabbitMQ (ADR 0010, 0011): events as proto3 JSON on pinned fanout exchanges, consumers with
-/// bounded prefetch and concurrency, short in-memory retries for transient faults (none for invalid events), then the
-/// queue's <c>_error</c> queue; the outbox relay when the service has a database. The bus starts in the background and
-/// reconnects by itself, so a broker outage makes the service not ready but never stops it serving.
+/// bounded prefetch and concurrency, in-memory retries (<see cref="ConsumerRetries"/>), then the queue's <c>_error</c> queue; the outbox relay when the service has a database. The bus starts in the background and
+/// reconnects by itself; a broker outage only degrades readiness (it stays ready, docs/deploy.md), so the service keeps serving.
 /// </summary>
 public static class MessagingExtensions
 {
@@ -31,6 +31,9 @@ public static class MessagingExtensions
             x.ConfigureHealthCheckOptions(h =>
             {
                 h.Name = "broker";
+                // Degraded at worst, never Unhealthy: readiness stays true while RabbitMQ is away, so Kubernetes keeps
+                // the pods in service; writes commit to the outbox and their events follow when the broker returns.
+                h.MinimalFailureStatus = HealthStatus.Degraded;
                 h.Tags.Clear();
                 h.Tags.Add(HealthExtensions.Ready);
             });
@@ -92,11 +95,7 @@ public static class MessagingExtensions
             rabbit.SetQuorumQueue();
         }
 
-        endpoint.UseMessageRetry(r =>
-        {
-            r.Intervals(options.EffectiveRetryIntervals);
-            r.Ignore<InvalidEventException>();
-        });
+        endpoint.UseConsumerRetries(options);
     }
 
     /// <summary>

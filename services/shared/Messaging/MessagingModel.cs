@@ -23,6 +23,7 @@ public static class MessagingModel
             outbox.Property(m => m.Actor).HasMaxLength(200);
             outbox.Property(m => m.TraceParent).HasMaxLength(64);
             outbox.Property(m => m.TraceState).HasMaxLength(512);
+            outbox.Property(m => m.LastError).HasMaxLength(500);
         });
 
         modelBuilder.Entity<SubjectTombstone>(tombstone =>

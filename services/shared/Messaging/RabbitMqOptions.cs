@@ -53,4 +53,28 @@ public sealed class RabbitMqOptions
     public int[]? RetryIntervalsMilliseconds { get; set; }
 
     public int[] EffectiveRetryIntervals => RetryIntervalsMilliseconds is { Length: > 0 } configured ? configured : [100, 500, 2000];
+
+    /// <summary>
+    /// How long a consumer waits out an outage of its own database (ADR 0020) before a message goes to the error queue.
+    /// Default 180 s, so a fail-over of up to 2 minutes moves nothing there.
+    /// </summary>
+    public int DatabaseOutageToleranceSeconds { get; set; } = 180;
+
+    /// <summary>1, 2, 4 and 8 s, then every 10 s until the tolerance is spent: prompt after a blip, cheap during a long outage.</summary>
+    public TimeSpan[] DatabaseOutageRetryIntervals
+    {
+        get
+        {
+            var intervals = new List<TimeSpan>();
+            var total = TimeSpan.Zero;
+            var tolerance = TimeSpan.FromSeconds(DatabaseOutageToleranceSeconds);
+            for (var next = TimeSpan.FromSeconds(1); total < tolerance; next = TimeSpan.FromSeconds(Math.Min(next.TotalSeconds * 2, 10)))
+            {
+                intervals.Add(next);
+                total += next;
+            }
+
+            return [.. intervals];
+        }
+    }
 }

@@ -93,15 +93,22 @@ public sealed class ConsumerHost : InProcessHost<ConsumerTestDbContext>
         }
     }
 
-    /// <summary>Reads (and acknowledges) what MassTransit moved to <c>&lt;queue&gt;_error</c>.</summary>
+    /// <summary>Reads (and acknowledges) what MassTransit moved to <c>&lt;queue&gt;_error</c>; none while it does not exist yet.</summary>
     public static async Task<List<string>> ErrorQueueMessageIdsAsync(Uri broker)
     {
         await using var connection = await new RabbitMQ.Client.ConnectionFactory { Uri = broker }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         var ids = new List<string>();
-        while (await channel.BasicGetAsync(ConsumerHost.QueueName + "_error", autoAck: true) is { } message)
+        try
         {
-            ids.Add(message.BasicProperties.MessageId ?? string.Empty);
+            while (await channel.BasicGetAsync(ConsumerHost.QueueName + "_error", autoAck: true) is { } message)
+            {
+                ids.Add(message.BasicProperties.MessageId ?? string.Empty);
+            }
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            // MassTransit declares the error queue with the first message it moves there.
         }
 
         return ids;

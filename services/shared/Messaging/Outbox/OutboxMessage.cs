@@ -34,4 +34,13 @@ public sealed class OutboxMessage
 
     /// <summary>When the broker confirmed the publish; null while pending.</summary>
     public DateTime? DispatchTime { get; set; }
+
+    /// <summary>Publish attempts that failed on the row's own account (not a broker outage).</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Why the last of those attempts failed.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>When the relay set the row aside after <see cref="OutboxOptions.MaxAttempts"/>; null while it is relayed.</summary>
+    public DateTime? QuarantineTime { get; set; }
 }

@@ -24,6 +24,12 @@ public sealed class OutboxOptions
     /// <summary>How long one publish may wait for the broker's confirm before the round is retried. Default 15 s.</summary>
     public int PublishTimeoutSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Failed publishes a row may cause on its own account (an unknown event type; a publish that fails while the broker
+    /// confirms the rest of its round) before the relay quarantines it (<c>outbox list|release</c>). Default 5.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 5;
+
     /// <summary>Dispatched outbox rows and processed inbox rows are deleted after this long. Default 7 days.</summary>
     public int RetentionHours { get; set; } = 168;
 }

@@ -17,7 +17,9 @@ namespace Industry.ServiceDefaults.Messaging.Outbox;
 /// request's trace as parent), and marks as dispatched exactly the rows the broker confirmed. On PostgreSQL the round
 /// runs in a transaction holding an advisory lock, so of several replicas only one relays at a time and no row is
 /// published twice. While the broker is unreachable it backs off exponentially and resumes by itself; rows survive
-/// any crash because they are only marked after the confirm.
+/// any crash because they are only marked after the confirm. A row that fails on its own account (an unknown event
+/// type, or a publish that fails while the broker confirms the rest of the round) is counted, and quarantined after
+/// <see cref="OutboxOptions.MaxAttempts"/> (<see cref="OutboxQuarantine"/>), so it never holds back the rows after it.
 /// </summary>
 internal sealed partial class OutboxRelay(
     IServiceScopeFactory scopes,
@@ -37,6 +39,7 @@ internal sealed partial class OutboxRelay(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await ReleaseNowKnownTypesAsync(stoppingToken);
         var backoff = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -81,7 +84,7 @@ internal sealed partial class OutboxRelay(
         }
 
         var batch = await db.Set<OutboxMessage>()
-            .Where(m => m.DispatchTime == null)
+            .Where(m => m.DispatchTime == null && m.QuarantineTime == null)
             .OrderBy(m => m.Id)
             .Take(options.BatchSize)
             .AsNoTracking()
@@ -97,35 +100,53 @@ internal sealed partial class OutboxRelay(
         // PublishTimeoutSeconds bounds it, well within the host's shutdown timeout.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.PublishTimeoutSeconds));
         var results = await Task.WhenAll(batch.Select(row => PublishAsync(row, timeout.Token)));
-        var confirmed = batch.Where((_, i) => results[i]).Select(m => m.Id).ToList();
+        var confirmed = batch.Where((_, i) => results[i].Confirmed).Select(m => m.Id).ToList();
+        // A failure is the row's own when no broker could take it, or when this broker took other rows of the round;
+        // when every row failed for the same reason, the broker is away and no row is to blame.
+        var rowFaults = batch.Select((row, i) => (Row: row, Outcome: results[i]))
+            .Where(r => !r.Outcome.Confirmed && (r.Outcome.RowAtFault || confirmed.Count > 0))
+            .ToList();
 
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Set<OutboxMessage>()
             .Where(m => confirmed.Contains(m.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.DispatchTime, now), CancellationToken.None);
+        var quarantined = 0;
+        foreach (var (row, outcome) in rowFaults)
+        {
+            if (await OutboxQuarantine.CountFailureAsync(db, row, outcome.Error!, options.MaxAttempts, now, CancellationToken.None))
+            {
+                LogQuarantined(logger, row.Id, row.EventType, row.Attempts + 1, outcome.Error!);
+                quarantined++;
+            }
+        }
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(CancellationToken.None);
         }
 
         metrics.Dispatched(confirmed.Count);
+        metrics.Quarantined(quarantined);
 
-        if (confirmed.Count < batch.Count)
+        var unexplained = batch.Count - confirmed.Count - rowFaults.Count;
+        if (unexplained > 0)
         {
-            throw new OutboxPublishException(batch.Count - confirmed.Count, batch.Count);
+            throw new OutboxPublishException(unexplained, batch.Count);
         }
 
         return batch.Count;
     }
 
-    private async Task<bool> PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    private async Task<PublishOutcome> PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
         var type = EventCatalog.Find(row.EventType);
         if (type is null)
         {
-            // A row written by a newer version of the service; leave it for that version to publish.
+            // Written by a newer version of the service (then rolled back, or still rolling out): no broker will take it
+            // from this version. Quarantined after a few rounds; that newer version's relay releases it at start-up.
             LogUnknownEventType(logger, row.EventType, row.Id);
-            return false;
+            return new PublishOutcome(false, $"{OutboxQuarantine.UnknownEventType}: {row.EventType}", RowAtFault: true);
         }
 
         ActivityContext.TryParse(row.TraceParent, row.TraceState, isRemote: true, out var parent);
@@ -141,13 +162,32 @@ internal sealed partial class OutboxRelay(
                 context.Serializer = new StoredBodySerializer(context.Serializer, row.Body);
                 CloudEventHeaders.Apply(context.Headers, row, identity.EventSource);
             }, cancellationToken);
-            return true;
+            return new PublishOutcome(true, null, RowAtFault: false);
         }
         catch (Exception ex)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             LogPublishFailed(logger, row.Id, row.EventType, ex.GetType().Name);
-            return false;
+            return new PublishOutcome(false, $"{ex.GetType().Name}: {ex.Message}", RowAtFault: false);
+        }
+    }
+
+    /// <summary>Rows quarantined because an older version did not know their type go back to the queue once this version does.</summary>
+    private async Task ReleaseNowKnownTypesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var released = await OutboxQuarantine.ReleaseKnownTypesAsync(scope.ServiceProvider.GetRequiredService<DbContext>(), cancellationToken);
+            if (released > 0)
+            {
+                LogReleasedKnownTypes(logger, released);
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The database may not be there yet; an operator can still release them (outbox release).
+            LogReleaseFailed(logger, ex);
         }
     }
 
@@ -185,13 +225,25 @@ internal sealed partial class OutboxRelay(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox row {Id} ({EventType}) failed: {Error}")]
     private static partial void LogPublishFailed(ILogger logger, long id, string eventType, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Id} has unknown event type {EventType}; it stays pending")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Id} has unknown event type {EventType}")]
     private static partial void LogUnknownEventType(ILogger logger, string eventType, long id);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Id} ({EventType}) quarantined after {Attempts} failed attempts: {Error}. After fixing the cause: outbox release {Id}")]
+    private static partial void LogQuarantined(ILogger logger, long id, string eventType, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Released {Count} quarantined outbox rows whose event type this version publishes")]
+    private static partial void LogReleasedKnownTypes(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release quarantined outbox rows of now known event types")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Outbox} dispatched outbox rows and {Inbox} inbox rows past retention")]
     private static partial void LogPurged(ILogger logger, int outbox, int inbox);
 }
 
-/// <summary>Some rows of a round were not confirmed: the round is retried after a backoff.</summary>
+/// <summary>How the publish of one row ended; <paramref name="RowAtFault"/>: it would fail on any healthy broker.</summary>
+internal readonly record struct PublishOutcome(bool Confirmed, string? Error, bool RowAtFault);
+
+/// <summary>Some rows of a round were not confirmed, and the broker is to blame: the round is retried after a backoff.</summary>
 internal sealed class OutboxPublishException(int failed, int total)
     : Exception($"{failed} of {total} outbox rows were not confirmed by the broker.");

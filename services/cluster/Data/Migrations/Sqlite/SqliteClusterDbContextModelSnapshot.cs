@@ -590,6 +590,10 @@ namespace Industry.Clusters.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -605,6 +609,11 @@ namespace Industry.Clusters.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("event_type");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
                     b.Property<Guid>("MessageId")
                         .HasColumnType("TEXT")
                         .HasColumnName("message_id");
@@ -612,6 +621,10 @@ namespace Industry.Clusters.Data.Migrations.Sqlite
                     b.Property<DateTime>("OccurTime")
                         .HasColumnType("TEXT")
                         .HasColumnName("occur_time");
+
+                    b.Property<DateTime?>("QuarantineTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarantine_time");
 
                     b.Property<string>("Subject")
                         .IsRequired()

@@ -476,6 +476,10 @@ namespace Industry.Parks.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("actor");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text")
@@ -491,6 +495,11 @@ namespace Industry.Parks.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("event_type");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
                         .HasColumnName("message_id");
@@ -498,6 +507,10 @@ namespace Industry.Parks.Data.Migrations.Postgres
                     b.Property<DateTime>("OccurTime")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occur_time");
+
+                    b.Property<DateTime?>("QuarantineTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("quarantine_time");
 
                     b.Property<string>("Subject")
                         .IsRequired()

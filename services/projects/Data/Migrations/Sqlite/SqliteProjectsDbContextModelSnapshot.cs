@@ -453,6 +453,10 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -468,6 +472,11 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("event_type");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
                     b.Property<Guid>("MessageId")
                         .HasColumnType("TEXT")
                         .HasColumnName("message_id");
@@ -475,6 +484,10 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                     b.Property<DateTime>("OccurTime")
                         .HasColumnType("TEXT")
                         .HasColumnName("occur_time");
+
+                    b.Property<DateTime?>("QuarantineTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarantine_time");
 
                     b.Property<string>("Subject")
                         .IsRequired()

@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Industry.Parks.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OutboxQuarantine : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "attempts",
+                table: "outbox_messages",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "last_error",
+                table: "outbox_messages",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "quarantine_time",
+                table: "outbox_messages",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "attempts",
+                table: "outbox_messages");
+
+            migrationBuilder.DropColumn(
+                name: "last_error",
+                table: "outbox_messages");
+
+            migrationBuilder.DropColumn(
+                name: "quarantine_time",
+                table: "outbox_messages");
+        }
+    }
+}
