@@ -1,4 +1,5 @@
 using Industry.Clusters.Api;
+using Industry.Clusters.Data;
 using Industry.Clusters.Messaging;
 using Industry.Clusters.Writes;
 using Industry.ServiceDefaults.Data;

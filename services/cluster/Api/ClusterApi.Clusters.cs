@@ -1,7 +1,10 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Industry.Clusters.Data;
 using Industry.ServiceDefaults.Pagination;
+using Microsoft.EntityFrameworkCore;
 using static Industry.ServiceDefaults.Errors.RequiredFields;
+using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Api;
 

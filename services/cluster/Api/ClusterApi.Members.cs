@@ -1,6 +1,9 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Industry.Clusters.Data;
 using Industry.ServiceDefaults.Pagination;
+using Microsoft.EntityFrameworkCore;
+using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Api;
 

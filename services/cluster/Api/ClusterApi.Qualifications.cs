@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Api;
 

@@ -1,4 +1,7 @@
 using Grpc.Core;
+using Industry.Clusters.Data;
+using Microsoft.EntityFrameworkCore;
+using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Api;
 

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using static Industry.ServiceDefaults.Errors.RequiredFields;
+using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Api;
 

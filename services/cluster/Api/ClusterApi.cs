@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Industry.Clusters.Data;
 using Industry.Clusters.V1;
 using Industry.Clusters.Writes;
 using Industry.ServiceDefaults.Pagination;

@@ -1,3 +1,5 @@
+using Proto = Industry.Clusters.V1;
+
 namespace Industry.Clusters.Api;
 
 /// <summary>Clusters and revenue reports to and from the wire (proto types stop at Api/).</summary>

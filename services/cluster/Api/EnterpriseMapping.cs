@@ -1,3 +1,5 @@
+using Proto = Industry.Clusters.V1;
+
 namespace Industry.Clusters.Api;
 
 /// <summary>Enterprises, their qualifications and cluster memberships to and from the wire (proto types stop at Api/).</summary>

@@ -1,5 +1,6 @@
 using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Clusters.Data;
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Industry.Clusters.Data;
 
 /// <summary>GetClusterProgress, the programme's yearly progress against its targets, as SQL aggregations over indexes: a handful of counts, whatever the table sizes.</summary>

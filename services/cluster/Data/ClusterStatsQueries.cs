@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Industry.Clusters.Data;
 
 /// <summary>GetClusterStats, as SQL aggregations over one cluster's memberships, qualifications and renovation projects.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Industry.Clusters.Data;
 
 /// <summary>Revenue reports read with their year-on-year base.</summary>

@@ -1,4 +1,5 @@
 using Google.Protobuf.Reflection;
+using Industry.Clusters.Data;
 using Industry.Common.V1;
 using Industry.Projects.V1;
 using Industry.ServiceDefaults.Messaging.Inbox;

@@ -1,5 +1,7 @@
+using Industry.Clusters.Data;
 using Industry.Projects.V1;
 using Industry.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Clusters.Messaging;
 

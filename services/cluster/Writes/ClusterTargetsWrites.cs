@@ -1,4 +1,6 @@
 using Industry.Clusters.Api;
+using Industry.Clusters.Data;
+using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Writes;
 

@@ -1,7 +1,10 @@
 using Google.Protobuf.WellKnownTypes;
 using Industry.Clusters.Api;
+using Industry.Clusters.Data;
 using Industry.ServiceDefaults.Api;
 using Industry.ServiceDefaults.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Writes;
 

@@ -1,5 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Industry.Clusters.Api;
+using Industry.Clusters.Data;
+using Microsoft.EntityFrameworkCore;
+using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Writes;
 
