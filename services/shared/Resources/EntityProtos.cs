@@ -57,8 +57,22 @@ public static class EntityProtos
         long version when field.Name == "etag" => Etag.Of(version),
         DateTime time when field.MessageType?.FullName == Timestamp.Descriptor.FullName => WireTime.ToTimestamp(time),
         System.Enum when field.FieldType == FieldType.Enum => System.Enum.ToObject(field.EnumType.ClrType, Convert.ToInt32(value, CultureInfo.InvariantCulture)),
-        _ when field.FieldType is FieldType.Message or FieldType.Enum =>
+        _ when field.FieldType is FieldType.Message or FieldType.Enum || value.GetType() != ScalarType(field.FieldType) =>
             throw new NotSupportedException($"{field.FullName} cannot take a {value.GetType().Name}; set it by hand."),
         _ => value,
+    };
+
+    private static System.Type? ScalarType(FieldType type) => type switch
+    {
+        FieldType.String => typeof(string),
+        FieldType.Bool => typeof(bool),
+        FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 => typeof(int),
+        FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 => typeof(long),
+        FieldType.UInt32 or FieldType.Fixed32 => typeof(uint),
+        FieldType.UInt64 or FieldType.Fixed64 => typeof(ulong),
+        FieldType.Double => typeof(double),
+        FieldType.Float => typeof(float),
+        FieldType.Bytes => typeof(ByteString),
+        _ => null,
     };
 }
