@@ -7,5 +7,9 @@ public static class ColumnComparisons
 {
     /// <summary><paramref name="column"/> <paramref name="op"/> <paramref name="value"/>, the value a query parameter, so that the column's index serves it.</summary>
     public static Expression<Func<T, bool>> Compare<T, TValue>(Expression<Func<T, TValue>> column, FilterOperator op, TValue value) =>
-        Expression.Lambda<Func<T, bool>>(QueryExpressions.Compare(column.Body, op, QueryExpressions.Parameter(value)), column.Parameters);
+        Compare<T>(column, op, QueryExpressions.Parameter(value));
+
+    /// <summary><paramref name="column"/> <paramref name="op"/> <paramref name="value"/>, for a value already made an expression (converted to the column's type).</summary>
+    public static Expression<Func<T, bool>> Compare<T>(LambdaExpression column, FilterOperator op, Expression value) =>
+        Expression.Lambda<Func<T, bool>>(QueryExpressions.Compare(column.Body, op, value), column.Parameters);
 }

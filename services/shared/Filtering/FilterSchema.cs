@@ -23,15 +23,15 @@ public sealed class FilterSchema<T>
 
     /// <summary>A string column; <paramref name="normalize"/> maps the written value to the stored form (e.g. upper case).</summary>
     public FilterSchema<T> Text(string field, Expression<Func<T, string>> column, Func<string, string>? normalize = null) =>
-        Custom(field, term => Predicate(column, term.Operator, QueryExpressions.Parameter((normalize ?? (v => v))(term.QuotedValue("\"340100\"")))));
+        Custom(field, term => ColumnComparisons.Compare<T>(column, term.Operator, QueryExpressions.Parameter((normalize ?? (v => v))(term.QuotedValue("\"340100\"")))));
 
     public FilterSchema<T> Number(string field, Expression<Func<T, long>> column) =>
-        Custom(field, term => Predicate(column, term.Operator, QueryExpressions.Parameter(term.IntegerValue())));
+        Custom(field, term => ColumnComparisons.Compare<T>(column, term.Operator, QueryExpressions.Parameter(term.IntegerValue())));
 
     public FilterSchema<T> Flag(string field, Expression<Func<T, bool>> column) => Custom(field, term =>
     {
         term.RequireOperator(EqualityOnly);
-        return Predicate(column, term.Operator, QueryExpressions.Parameter(term.BooleanValue()));
+        return ColumnComparisons.Compare<T>(column, term.Operator, QueryExpressions.Parameter(term.BooleanValue()));
     });
 
     /// <summary>
@@ -51,10 +51,7 @@ public sealed class FilterSchema<T>
                 term.RequireOperator(EqualityOnly);
             }
 
-            if (term.Kind != FilterValueKind.Bare || !byName.TryGetValue(term.Value, out var value))
-            {
-                throw term.Invalid($"'{term.Value}' is not a value; values: {string.Join(", ", byName.Keys.Order(StringComparer.Ordinal))}.");
-            }
+            var value = term.NamedValue(byName);
 
             if (ordered && term.Operator is not (FilterOperator.Equal or FilterOperator.NotEqual))
             {
@@ -65,16 +62,16 @@ public sealed class FilterSchema<T>
                     column.Parameters);
             }
 
-            return Predicate(column, term.Operator, QueryExpressions.Parameter(value));
+            return ColumnComparisons.Compare<T>(column, term.Operator, QueryExpressions.Parameter(value));
         });
     }
 
     /// <summary>A date column that may be empty; an empty date satisfies <c>!=</c> only.</summary>
     public FilterSchema<T> Date(string field, Expression<Func<T, DateOnly?>> column) =>
-        Custom(field, term => Predicate(column, term.Operator, Expression.Convert(QueryExpressions.Parameter(term.DateValue()), typeof(DateOnly?))));
+        Custom(field, term => ColumnComparisons.Compare<T>(column, term.Operator, Expression.Convert(QueryExpressions.Parameter(term.DateValue()), typeof(DateOnly?))));
 
     public FilterSchema<T> Timestamp(string field, Expression<Func<T, DateTime>> column) =>
-        Custom(field, term => Predicate(column, term.Operator, QueryExpressions.Parameter(term.TimestampValue())));
+        Custom(field, term => ColumnComparisons.Compare<T>(column, term.Operator, QueryExpressions.Parameter(term.TimestampValue())));
 
     /// <summary>A field with its own translation (a derived field, a value stored over several columns).</summary>
     public FilterSchema<T> Custom(string field, Func<FilterTerm, Expression<Func<T, bool>>> translate)
@@ -90,7 +87,4 @@ public sealed class FilterSchema<T>
         var comparisons = FilterParser.Parse(filter, Fields, requestField);
         return QueryExpressions.AndAll(comparisons.Select(c => _fields[c.Field](new FilterTerm(c, requestField))));
     }
-
-    private static Expression<Func<T, bool>> Predicate(LambdaExpression column, FilterOperator op, Expression value) =>
-        Expression.Lambda<Func<T, bool>>(QueryExpressions.Compare(column.Body, op, value), column.Parameters);
 }
