@@ -29,7 +29,7 @@ internal sealed record ClusterReport(string Markdown, bool AllGoalsMet)
         ReportTables.Machine(md, machine, "local node; idle during the run");
         md.AppendLine("## Data");
         md.AppendLine();
-        md.AppendLine(c, $"{seed.Enterprises:N0} enterprises ({seed.AboveSize:N0} above size) with {seed.Qualifications:N0} qualifications and {seed.Members:N0} cluster memberships; {seed.Clusters:N0} clusters with {seed.Recognitions:N0} recognitions. Bulk-loaded with binary COPY and VACUUM ANALYZEd in {seed.Seconds:N1} s; distributions as docs/benchmarks.md describes.");
+        md.AppendLine(c, $"{seed.Enterprises:N0} enterprises ({seed.AboveSize:N0} above size) with {seed.Qualifications:N0} qualifications and {seed.Members:N0} cluster memberships; {seed.Clusters:N0} clusters with {seed.Recognitions:N0} recognitions. Bulk-loaded with binary COPY and VACUUM ANALYZEd in {seed.Seconds:N1} s ({seed.AllVisible:P0} of their pages all-visible afterwards); distributions as docs/benchmarks.md describes.");
         md.AppendLine();
         ReportTables.Reads(md, [progress, list]);
         md.AppendLine(c, $"One call at a time over one HTTP/2 connection, after {settings.Warmup} unmeasured calls of each. GetClusterProgress: the last seven years in a fixed shuffled order. ListEnterprises: `page_size` 50, rotating over six filters (a city's above-size enterprises, a city's specialised SMEs, a county, a cluster's members, an industry's enterprises above size since 2020 by `above_size_year desc`, the little giants), every other call the next page of the one before.");

@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace Industry.Benchmarks.Cluster;
 
 /// <summary>What the seed wrote, and how long it took.</summary>
-internal sealed record ClusterSeedResult(int Enterprises, int AboveSize, int Qualifications, int Clusters, int Recognitions, int Members, double Seconds);
+internal sealed record ClusterSeedResult(int Enterprises, int AboveSize, int Qualifications, int Clusters, int Recognitions, int Members, double Seconds, double AllVisible);
 
 /// <summary>
 /// Fills the cluster service's (migrated) database with a national-scale programme in binary COPYs (clusters and their
@@ -31,18 +31,13 @@ internal static class ClusterSeed
     public static async Task<ClusterSeedResult> RunAsync(string connectionString, int enterpriseCount, int clusterCount, int currentYear, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "SET session_replication_role = replica", cancellationToken);
+        await using var seed = await SeedConnection.OpenAsync(connectionString, cancellationToken);
+        var connection = seed.Connection;
         var recognitions = await CopyClustersAsync(connection, clusterCount, currentYear, cancellationToken);
         var (aboveSize, qualifications, members) = await CopyEnterprisesAsync(connection, enterpriseCount, clusterCount, currentYear, cancellationToken);
-        await ExecuteAsync(connection, "SET session_replication_role = DEFAULT", cancellationToken);
-        foreach (var table in new[] { "clusters", "cluster_recognitions", "enterprises", "enterprise_qualifications", "cluster_members" })
-        {
-            await ExecuteAsync(connection, "VACUUM ANALYZE " + table, cancellationToken);
-        }
+        var allVisible = await seed.SettleAsync(["clusters", "cluster_recognitions", "enterprises", "enterprise_qualifications", "cluster_members"], cancellationToken);
 
-        return new ClusterSeedResult(enterpriseCount, aboveSize, qualifications, clusterCount, recognitions, members, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return new ClusterSeedResult(enterpriseCount, aboveSize, qualifications, clusterCount, recognitions, members, Stopwatch.GetElapsedTime(started).TotalSeconds, allVisible);
     }
 
     private static async Task<int> CopyClustersAsync(NpgsqlConnection connection, int count, int currentYear, CancellationToken cancellationToken)
@@ -240,11 +235,5 @@ internal static class ClusterSeed
         }
 
         return (aboveSizeCount, qualifications.Count, members.Count);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

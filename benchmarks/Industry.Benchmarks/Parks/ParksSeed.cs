@@ -6,7 +6,7 @@ using NpgsqlTypes;
 namespace Industry.Benchmarks.Parks;
 
 /// <summary>What the seed wrote, and how long it took.</summary>
-internal sealed record ParksSeedResult(int Parks, int Certified, int Transformations, int Milestones, double Seconds);
+internal sealed record ParksSeedResult(int Parks, int Certified, int Transformations, int Milestones, double Seconds, double AllVisible);
 
 /// <summary>
 /// Fills the parks service's (migrated) database with a national-scale programme in three binary COPYs (parks,
@@ -25,18 +25,13 @@ internal static class ParksSeed
         var random = new Random(2023);
         var parks = Enumerable.Range(1, parkCount).Select(i => NewPark(i, random, currentYear)).ToList();
 
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "SET session_replication_role = replica", cancellationToken); // every row's parent is written first
+        await using var seed = await SeedConnection.OpenAsync(connectionString, cancellationToken);
+        var connection = seed.Connection;
         await CopyParksAsync(connection, parks, cancellationToken);
         var milestones = await CopyTransformationsAsync(connection, parks, transformationCount, random, currentYear, cancellationToken);
-        await ExecuteAsync(connection, "SET session_replication_role = DEFAULT", cancellationToken);
-        foreach (var table in new[] { "parks", "transformations", "transformation_milestones" })
-        {
-            await ExecuteAsync(connection, "VACUUM ANALYZE " + table, cancellationToken);
-        }
+        var allVisible = await seed.SettleAsync(["parks", "transformations", "transformation_milestones"], cancellationToken);
 
-        return new ParksSeedResult(parks.Count, parks.Count(p => p.State == 3), transformationCount, milestones, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return new ParksSeedResult(parks.Count, parks.Count(p => p.State == 3), transformationCount, milestones, Stopwatch.GetElapsedTime(started).TotalSeconds, allVisible);
     }
 
     /// <summary>A park: its county, city, state (1 applied … 5 rejected, as the proto numbers them) and certification year.</summary>
@@ -170,11 +165,5 @@ internal static class ParksSeed
         }
 
         return milestones.Count;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

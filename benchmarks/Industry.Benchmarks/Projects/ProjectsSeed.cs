@@ -6,7 +6,7 @@ using NpgsqlTypes;
 namespace Industry.Benchmarks.Projects;
 
 /// <summary>What the seed wrote, and how long it took.</summary>
-internal sealed record SeedResult(int Projects, long Reports, int KeyProjects, int Started, double Seconds);
+internal sealed record SeedResult(int Projects, long Reports, int KeyProjects, int Started, double Seconds, double AllVisible);
 
 /// <summary>
 /// Fills the service's (migrated) database with the generated programme in two binary COPYs, projects then reports,
@@ -29,25 +29,21 @@ internal static class ProjectsSeed
             project.CumulativeCompletedInvestmentYuan = SeedCatalog.Reports(project).Sum(r => r.Yuan);
         }
 
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "SET session_replication_role = replica", cancellationToken);
-        await CopyProjectsAsync(connection, projects, cancellationToken);
-        await CopyReportsAsync(connection, projects, cancellationToken);
-        await ExecuteAsync(connection, "SET session_replication_role = DEFAULT", cancellationToken);
+        await using var seed = await SeedConnection.OpenAsync(connectionString, cancellationToken);
+        await CopyProjectsAsync(seed.Connection, projects, cancellationToken);
+        await CopyReportsAsync(seed.Connection, projects, cancellationToken);
 
         // COPY bypasses the service, so the per-city monthly totals its saves keep (ADR 0014) are built here, as the
         // migration that introduced them does for stored reports.
-        await ExecuteAsync(connection, """
+        await seed.ExecuteAsync("""
             INSERT INTO city_month_investments (city_code, year, month, completed_investment_yuan)
             SELECT p.city_code, r.year, r.month, CAST(SUM(r.completed_investment_yuan) AS bigint)
             FROM investment_reports r JOIN projects p ON p.id = r.project_id
             GROUP BY p.city_code, r.year, r.month
             """, cancellationToken);
-        await ExecuteAsync(connection, "ANALYZE projects", cancellationToken);
-        await ExecuteAsync(connection, "ANALYZE investment_reports", cancellationToken);
+        var allVisible = await seed.SettleAsync(["projects", "investment_reports", "city_month_investments"], cancellationToken);
         return new SeedResult(projects.Count, reports, projects.Count(p => p.Tier <= 2), projects.Count(p => p.ActualStartDate is not null),
-            Stopwatch.GetElapsedTime(started).TotalSeconds);
+            Stopwatch.GetElapsedTime(started).TotalSeconds, allVisible);
     }
 
     private static async Task CopyProjectsAsync(NpgsqlConnection connection, List<SeedProject> projects, CancellationToken cancellationToken)
@@ -156,11 +152,5 @@ internal static class ProjectsSeed
         {
             await writer.WriteNullAsync(cancellationToken);
         }
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
