@@ -33,6 +33,7 @@ public sealed class ParkRulesTests
     [Theory]
     [InlineData("AUTO", "must be empty or a resource name")]
     [InlineData("industries/", "must be empty or a resource name")]
+    [InlineData("industries/a/b", "must be empty or a resource name")]
     [InlineData("industries/NOPE", "'NOPE' is not a 4+10 industry code.")]
     public void Check_BadLeadIndustry_SaysWhy(string industry, string expected) =>
         Assert.Contains(expected, Assert.Single(ParkRules.Check(ParkData.Draft(industry))).Description, StringComparison.Ordinal);

@@ -61,6 +61,22 @@ public sealed class ReferenceDataTests
         Assert.Equal(string.Empty, Industries.NameOf(string.Empty));
     }
 
+    // Every shape an outsider may send, one rule for the three services that take an industry name.
+    [Theory]
+    [InlineData("industries/AUTO", false, null)]
+    [InlineData("", false, null)]
+    [InlineData("", true, "is required.")]
+    [InlineData("industries/", false, "must be empty or a resource name 'industries/{code}', e.g. 'industries/AUTO'.")]
+    [InlineData("industries/a/b", false, "must be empty or a resource name 'industries/{code}', e.g. 'industries/AUTO'.")]
+    [InlineData("industries/AUTO/", true, "must be a resource name 'industries/{code}', e.g. 'industries/AUTO'.")]
+    [InlineData("AUTO", true, "must be a resource name 'industries/{code}', e.g. 'industries/AUTO'.")]
+    [InlineData("Industries/AUTO", true, "must be a resource name 'industries/{code}', e.g. 'industries/AUTO'.")]
+    [InlineData(" industries/AUTO", true, "must be a resource name 'industries/{code}', e.g. 'industries/AUTO'.")]
+    [InlineData("industries/NOPE", false, "'NOPE' is not a 4+10 industry code.")]
+    [InlineData("industries/auto", false, "'auto' is not a 4+10 industry code.")]
+    public void Industries_NameProblem_NamesEveryBadShape(string name, bool required, string? problem) =>
+        Assert.Equal(problem, Industries.NameProblem(name, required));
+
     [Fact]
     public void ReportFigures_QuotedSourceSentences_AreParsedWhole()
     {

@@ -88,4 +88,36 @@ public sealed class BrokerOutageReadinessTests : IAsyncLifetime
         Assert.Equal(writes, received.Select(m => m.BasicProperties.MessageId).Distinct().Count());
         await _projects.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
     }
+
+    // A pod that starts while the broker is away (a node restart, a broker upgrade) must still enter service: its bus has
+    // never connected, which MassTransit reports as unhealthy unless the broker check is capped at degraded.
+    [Fact]
+    public async Task StartedWhileTheBrokerIsAway_ServiceBecomesReadyTakesWritesAndEventsArriveOnceTheBrokerIsBack()
+    {
+        var environment = new Dictionary<string, string>(_infrastructure.RabbitMqEnvironment())
+        {
+            ["ConnectionStrings__projects"] = await _infrastructure.CreateDatabaseAsync("broker_away_at_start"),
+        };
+        await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, PlanEvents.Exchange);
+        await _infrastructure.StopBrokerAsync();
+        try
+        {
+            _projects = ServiceProcess.Start("projects", "projects", "Industry.Projects", environment);
+            await _projects.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+            using var channel = TestTokens.Channel(_projects.GrpcAddress);
+            var projects = new ProjectService.ProjectServiceClient(channel);
+            await projects.UpdatePlanAsync(new UpdatePlanRequest
+            {
+                Plan = new Plan { Name = "plans/2095", TargetKeyProjectsUnderImplementation = 7 },
+                AllowMissing = true,
+            }, deadline: DateTime.UtcNow.AddSeconds(10));
+        }
+        finally
+        {
+            await _infrastructure.StartBrokerAsync();
+        }
+
+        var received = await subscription.WaitForAsync(1, TimeSpan.FromSeconds(90));
+        Assert.Single(received);
+    }
 }
