@@ -17,6 +17,24 @@ public sealed class ProtoRecordsTests
 
     private sealed record Park(string DisplayName, ParkType? ParkType, int AboveSizeEnterpriseCount);
 
+    private sealed record Misnamed(int? ParksCertifed);
+
+    [Fact]
+    public void ToRecord_AParameterWithoutAField_NamesBoth()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => new Proto.DigitalTargets().ToRecord<Misnamed>());
+
+        Assert.Contains("industry.parks.v1.DigitalTargets has no field for Misnamed's parameter ParksCertifed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToRecord_CalledAgain_MapsTheSecondMessageByItsOwnValues()
+    {
+        _ = new Proto.DigitalTargets { ParksCertified = 1 }.ToRecord<Targets>();
+
+        Assert.Equal(2, new Proto.DigitalTargets { ParksCertified = 2 }.ToRecord<Targets>().ParksCertified);
+    }
+
     [Fact]
     public void ToRecord_AnOptionalNotSet_IsNullAndZeroSetIsZero()
     {

@@ -1,5 +1,7 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
@@ -13,13 +15,24 @@ namespace Industry.ServiceDefaults.Resources;
 /// </summary>
 public static class ProtoRecords
 {
+    // The constructor and each parameter's field, worked out once per record type and message type.
+    private static readonly ConcurrentDictionary<(Type Record, MessageDescriptor Message), (ConstructorInfo Constructor, (Type Type, FieldDescriptor Field)[] Parameters)> Plans = new();
+
     public static T ToRecord<T>(this IMessage message) => (T)ToRecord(typeof(T), message);
 
     private static object ToRecord(Type type, IMessage message)
     {
+        var (constructor, parameters) = Plans.GetOrAdd((type, message.Descriptor), key => PlanOf(key.Record, key.Message));
+        return constructor.Invoke([.. parameters.Select(p => Argument(p.Type, p.Field, message))]);
+    }
+
+    private static (ConstructorInfo, (Type, FieldDescriptor)[]) PlanOf(Type type, MessageDescriptor descriptor)
+    {
         var constructor = type.GetConstructors().Single();
-        var fields = message.Descriptor.Fields.InDeclarationOrder().ToDictionary(f => f.PropertyName, StringComparer.Ordinal);
-        return constructor.Invoke([.. constructor.GetParameters().Select(p => Argument(p.ParameterType, fields[p.Name!], message))]);
+        var fields = descriptor.Fields.InDeclarationOrder().ToDictionary(f => f.PropertyName, StringComparer.Ordinal);
+        return (constructor, [.. constructor.GetParameters().Select(p => (p.ParameterType, fields.TryGetValue(p.Name!, out var field)
+            ? field
+            : throw new NotSupportedException($"{descriptor.FullName} has no field for {type.Name}'s parameter {p.Name}.")))]);
     }
 
     private static object? Argument(Type type, FieldDescriptor field, IMessage message)

@@ -42,7 +42,7 @@ public sealed class OutboxQuarantineTests : IAsyncLifetime
     {
         var projects = await StartProjectsAsync();
         await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, PlanEvents.Exchange);
-        var poisoned = await InsertRowAsync("industry.projects.v9.PlanExploded", "{}", quarantined: false);
+        var poisoned = await InsertRowAsync("industry.projects.v9.PlanExploded", "{}", quarantinedFor: null);
         // As long as an unpublishable row at the head of the outbox takes the relay's backoff to its 30 s ceiling.
         await Task.Delay(TimeSpan.FromSeconds(35));
 
@@ -73,13 +73,37 @@ public sealed class OutboxQuarantineTests : IAsyncLifetime
 
         // A row quarantined for a cause since fixed: listed, then released and published.
         var body = await StoredBodyAsync(received[0].BasicProperties.MessageId!);
-        var fixedRow = await InsertRowAsync("industry.projects.v1.PlanUpdated", body, quarantined: true);
+        var fixedRow = await InsertRowAsync("industry.projects.v1.PlanUpdated", body, quarantinedFor: "the cause, since fixed");
         var list = await RunCommandAsync("outbox", "list");
         Assert.Contains($"\n{poisoned}\tindustry.projects.v9.PlanExploded\t", list, StringComparison.Ordinal);
         Assert.Contains($"\n{fixedRow}\tindustry.projects.v1.PlanUpdated\t", list, StringComparison.Ordinal);
         Assert.Contains("released 1", await RunCommandAsync("outbox", "release", fixedRow.ToString(CultureInfo.InvariantCulture)), StringComparison.Ordinal);
         await subscription.WaitForAsync(Writes + 1, TimeSpan.FromSeconds(20));
         Assert.Null((await RowStateAsync(fixedRow)).QuarantineTime);
+    }
+
+    // A newer version wrote rows of a type this version did not know, and was rolled back; they were set aside. Rolled
+    // forward again, the version that knows the type releases them at start-up, and only them: a row set aside for
+    // another cause waits for the operator.
+    [Fact]
+    public async Task RowsSetAsideForAnUnknownType_AreReleasedAtStartUpByAVersionThatKnowsIt()
+    {
+        var first = await StartProjectsAsync();
+        await using var subscription = await EventSubscription.BindAsync(_infrastructure.RabbitMqUri, PlanEvents.Exchange);
+        using (var channel = TestTokens.Channel(first.GrpcAddress))
+        {
+            await SetTargetAsync(new ProjectService.ProjectServiceClient(channel), 2090, 1);
+        }
+
+        var body = await StoredBodyAsync((await subscription.WaitForAsync(1, TimeSpan.FromSeconds(20)))[0].BasicProperties.MessageId!);
+        await first.StopAsync(TimeSpan.FromSeconds(20));
+        var unknown = await InsertRowAsync("industry.projects.v1.PlanUpdated", body, quarantinedFor: "unknown event type: industry.projects.v1.PlanUpdated");
+        var refused = await InsertRowAsync("industry.projects.v1.PlanUpdated", body, quarantinedFor: "the broker refused the message");
+
+        await StartProjectsAsync();
+        await subscription.WaitForAsync(2, TimeSpan.FromSeconds(30));
+        Assert.Null((await RowStateAsync(unknown)).QuarantineTime);
+        Assert.NotNull((await RowStateAsync(refused)).QuarantineTime);
     }
 
     private async Task<ServiceProcess> StartProjectsAsync()
@@ -116,12 +140,13 @@ public sealed class OutboxQuarantineTests : IAsyncLifetime
         return "\n" + await stdout;
     }
 
-    private async Task<long> InsertRowAsync(string eventType, string body, bool quarantined)
+    /// <summary>An outbox row as a service would have written it; set aside already when <paramref name="quarantinedFor"/> is given.</summary>
+    private async Task<long> InsertRowAsync(string eventType, string body, string? quarantinedFor)
     {
         await using var connection = new NpgsqlConnection(_database);
         await connection.OpenAsync();
-        var quarantine = quarantined ? ", quarantine_time, attempts, last_error" : string.Empty;
-        var values = quarantined ? ", now(), 5, 'the cause, since fixed'" : string.Empty;
+        var quarantine = quarantinedFor is null ? string.Empty : ", quarantine_time, attempts, last_error";
+        var values = quarantinedFor is null ? string.Empty : ", now(), 5, @error";
         await using var command = new NpgsqlCommand(
             $"INSERT INTO outbox_messages (message_id, event_type, subject, subject_version, actor, occur_time, body{quarantine}) " +
             $"VALUES (@id, @type, 'plans/2099', 1, 'test', now(), @body{values}) RETURNING id",
@@ -129,6 +154,7 @@ public sealed class OutboxQuarantineTests : IAsyncLifetime
         command.Parameters.AddWithValue("id", Guid.NewGuid());
         command.Parameters.AddWithValue("type", eventType);
         command.Parameters.AddWithValue("body", body);
+        command.Parameters.AddWithValue("error", quarantinedFor ?? string.Empty);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
