@@ -121,7 +121,7 @@ internal sealed record ChaosReport(string Markdown, bool AllGoalsMet)
             var missing = check.Consumers.Any(consumer => consumer.Missing.Any(e => e.Occur >= fault.Start - Lead && e.Occur <= fault.Lifted));
             var lastReceipt = check.Consumers.SelectMany(consumer => consumer.Lags(caught).Select(l => l.Event.Occur.AddSeconds(l.Seconds))).Select(t => (DateTime?)t).Max();
             var caughtUp = missing ? "never (lost)" : lastReceipt is { } r ? Seconds(Math.Max(0, (r - fault.Lifted).TotalMilliseconds)) : "–";
-            md.AppendLine(c, $"| {fault.Number} | {fault.Start:HH:mm:ss} (+{(fault.Start - start):mm\\:ss}) | {Describe(fault.Kind)} | {fault.Target} | {fault.Duration.TotalSeconds:N0} s | {window.Count(w => w.Status != StatusCode.OK):N0} | {back} | {(lags.Count == 0 ? "–" : Seconds(lags.Max(l => l.Seconds) * 1000))} | {caughtUp} |");
+            md.AppendLine(c, $"| {fault.Number} | {fault.Start:HH:mm:ss} (+{(fault.Start - start):mm\\:ss}) | {Describe(fault.Kind)} | {fault.Target}{(fault.Failure is null ? string.Empty : $" (**lifting it failed**: {fault.Failure})")} | {fault.Duration.TotalSeconds:N0} s | {window.Count(w => w.Status != StatusCode.OK):N0} | {back} | {(lags.Count == 0 ? "–" : Seconds(lags.Max(l => l.Seconds) * 1000))} | {caughtUp} |");
         }
 
         md.AppendLine();

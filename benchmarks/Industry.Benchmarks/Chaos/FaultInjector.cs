@@ -15,8 +15,11 @@ internal enum FaultKind
     ProcessKilled,
 }
 
-/// <summary>One fault as injected: what, on what, when it began and when it was lifted (the service ready again, for a kill).</summary>
-internal sealed record Fault(int Number, FaultKind Kind, string Target, DateTime Start, DateTime Lifted)
+/// <summary>
+/// One fault as injected: what, on what, when it began and when it was lifted (the service live again, for a kill), and
+/// why lifting it failed, if it did.
+/// </summary>
+internal sealed record Fault(int Number, FaultKind Kind, string Target, DateTime Start, DateTime Lifted, string? Failure = null)
 {
     public TimeSpan Duration => Lifted - Start;
 }
@@ -69,9 +72,20 @@ internal sealed class FaultInjector(ChaosSettings settings, ChaosSuite suite)
                 return;
             }
 
-            var fault = await InjectAsync(_faults.Count + 1, planned, cancellationToken);
+            Fault fault;
+            var start = DateTime.UtcNow;
+            try
+            {
+                fault = await InjectAsync(_faults.Count + 1, planned, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The run goes on and its checks show what the fault left behind: the results file is written whatever happens.
+                fault = new Fault(_faults.Count + 1, planned.Kind, planned.Target, start, DateTime.UtcNow, e.Message.Split('\n')[0].Replace('|', '/'));
+            }
+
             _faults.Add(fault);
-            Console.WriteLine($"fault {fault.Number}: {fault.Kind} {fault.Target} {fault.Start:HH:mm:ss}–{fault.Lifted:HH:mm:ss} ({fault.Duration.TotalSeconds:N0} s)");
+            Console.WriteLine($"fault {fault.Number}: {fault.Kind} {fault.Target} {fault.Start:HH:mm:ss}–{fault.Lifted:HH:mm:ss} ({fault.Duration.TotalSeconds:N0} s){(fault.Failure is null ? string.Empty : " lifting it failed: " + fault.Failure)}");
             var next = DateTime.UtcNow + planned.QuietAfter;
             if (next >= end)
             {
