@@ -105,15 +105,16 @@ internal sealed record ChaosReport(string Markdown, bool AllGoalsMet)
         var c = CultureInfo.InvariantCulture;
         md.AppendLine("## Faults");
         md.AppendLine();
-        md.AppendLine("| # | at (UTC, +min:s) | kind | target | lasted | writes failed | writes back after | max lag | events caught up after |");
+        md.AppendLine("| # | at (UTC, +min:s) | kind | target | lasted | writes failed | writes failing until after the lift | max lag | events caught up after |");
         md.AppendLine("| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var fault in faults)
         {
-            var window = writes.Where(w => w.Time >= fault.Start && w.Time <= fault.Lifted + TimeSpan.FromSeconds(30)).ToList();
+            // Up to 30 s after the lift, but not into the next fault: its failures are its own.
+            var next = faults.FirstOrDefault(f => f.Number == fault.Number + 1)?.Start ?? DateTime.MaxValue;
+            var windowEnd = new DateTime(Math.Min((fault.Lifted + TimeSpan.FromSeconds(30)).Ticks, next.Ticks), DateTimeKind.Utc);
+            var window = writes.Where(w => w.Time >= fault.Start && w.Time < windowEnd).ToList();
             var lastFailure = window.Where(w => w.Status != StatusCode.OK).Select(w => (DateTime?)w.Time).Max();
-            var back = lastFailure is { } f
-                ? writes.Where(w => w.Status == StatusCode.OK && w.Time > f).Select(w => (DateTime?)w.Time).Min() is { } ok ? Seconds(Math.Max(0, (ok - fault.Lifted).TotalMilliseconds)) : "never"
-                : "–";
+            var back = lastFailure is { } f ? (f <= fault.Lifted ? "at the lift" : Seconds((f - fault.Lifted).TotalMilliseconds)) : "–";
 
             // The events the fault caught: committed from shortly before it began until it was lifted.
             var caught = check.ProjectEvents.Where(e => e.Occur >= fault.Start - Lead && e.Occur <= fault.Lifted).ToList();
@@ -125,7 +126,7 @@ internal sealed record ChaosReport(string Markdown, bool AllGoalsMet)
         }
 
         md.AppendLine();
-        md.AppendLine("*lasted*: from the fault's start until it was lifted (for a kill: until the restarted process was live). *writes failed*: answered with an error from the start until 30 s after the lift. *writes back after*: from the lift to the first write committed after the last of those failures. *max lag* and *events caught up after*: over the events committed from 10 s before the fault until its lift, by either consumer: the longest commit-to-apply time, and the time from the lift until the last of them was applied.");
+        md.AppendLine("*lasted*: from the fault's start until it was lifted (for a kill: until the restarted process was live). *writes failed*: answered with an error from the start until 30 s after the lift (or the next fault's start, if sooner). *writes failing until after the lift*: the last of those failures, counted from the lift. *max lag* and *events caught up after*: over the events committed from 10 s before the fault until its lift, by either consumer: the longest commit-to-apply time, and the time from the lift until the last of them was applied.");
         md.AppendLine();
     }
 
