@@ -1,17 +1,19 @@
 using Industry.Benchmarks;
+using Industry.Benchmarks.Chaos;
 using Industry.Benchmarks.Cluster;
 using Industry.Benchmarks.Parks;
 using Industry.Benchmarks.Projects;
 
 // Industry.Benchmarks: `events` benchmarks the event backbone, `projects`, `cluster` and `parks` the services at national
-// scale (docs/benchmarks.md). Run through scripts/bench-*.sh, which build Release and start a throwaway PostgreSQL and
-// RabbitMQ.
+// scale, `chaos` runs the whole suite under faults (docs/benchmarks.md). Run through scripts/bench-*.sh, which build
+// Release and start a throwaway PostgreSQL and RabbitMQ.
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine(EventsSettings.Usage);
     Console.WriteLine(ProjectsSettings.Usage);
     Console.WriteLine(ClusterSettings.Usage);
     Console.WriteLine(ParksSettings.Usage);
+    Console.WriteLine(ChaosSettings.Usage);
     return args.Length == 0 ? 2 : 0;
 }
 
@@ -32,6 +34,8 @@ return args[0] switch
         async (settings, ct) => (await ClusterBenchmark.RunAsync(settings, ct)).AllGoalsMet, cancel.Token),
     "parks" => await BenchCommand.RunAsync(args[1..], ParksSettings.Parse, ParksSettings.Usage,
         async (settings, ct) => (await ParksBenchmark.RunAsync(settings, ct)).AllGoalsMet, cancel.Token),
+    "chaos" => await BenchCommand.RunAsync(args[1..], ChaosSettings.Parse, ChaosSettings.Usage,
+        async (settings, ct) => (await ChaosBenchmark.RunAsync(settings, ct)).AllGoalsMet, cancel.Token),
     _ => await UnknownAsync(args[0]),
 };
 
