@@ -3,8 +3,9 @@
 #   bash scripts/run.sh [--no-build] [--demo]
 #
 # Starts a private RabbitMQ node (industry-dev@localhost on 127.0.0.1:5672,
-# installed with apt-get when missing), builds the solution, starts the
-# cluster, projects, parks and gateway services with SQLite data, waits until
+# installed with apt-get when missing), builds the solution, deploys the
+# broker topology (each service's --deploy-topology), starts the cluster,
+# projects, parks and gateway services with SQLite data, waits until
 # each is ready, prints the addresses and an example call, then runs until
 # Ctrl-C. State lives in <repo>/.run (rabbitmq/, data/, logs/) and is reused by
 # the next start. GATEWAY_GRPC_PORT / GATEWAY_HTTP_PORT override the gateway's
@@ -43,6 +44,7 @@ READY_TIMEOUT="${READY_TIMEOUT:-90}"
 STOP_TIMEOUT="${STOP_TIMEOUT:-20}"
 
 SERVICES=(cluster projects parks gateway)
+TOPOLOGY_SERVICES=(cluster projects parks) # the processes on the broker
 declare -A DLL=(
   [cluster]="services/cluster/bin/Release/net10.0/Industry.Cluster.dll"
   [projects]="services/projects/bin/Release/net10.0/Industry.Projects.dll"
@@ -125,12 +127,13 @@ if [ "$BUILD" -eq 1 ]; then
   dotnet build Industry.slnx -c Release
 fi
 
-step "start services"
 for name in "${SERVICES[@]}"; do
   [ -f "$ROOT/${DLL[$name]}" ] || die "${DLL[$name]} not found (build first, or drop --no-build)"
 done
-for name in "${SERVICES[@]}"; do
-  dll="$ROOT/${DLL[$name]}"
+
+# service_env NAME: the environment NAME runs with, in the array env_vars.
+service_env() {
+  local name="$1"
   env_vars=(
     "ASPNETCORE_ENVIRONMENT=Development"
     "RabbitMq__Host=127.0.0.1"
@@ -149,6 +152,25 @@ for name in "${SERVICES[@]}"; do
       fi
       ;;
   esac
+}
+
+# Every exchange and every consumer queue exists before any service publishes, so an event raised before its
+# consumer's first start waits in that consumer's queue (docs/deploy.md, "Broker topology").
+step "broker topology"
+for name in "${TOPOLOGY_SERVICES[@]}"; do
+  dll="$ROOT/${DLL[$name]}"
+  service_env "$name"
+  if ! (cd "$(dirname "$dll")" && exec env "${env_vars[@]}" dotnet "$dll" --deploy-topology) >"$RUN_DIR/logs/$name-topology.log" 2>&1; then
+    tail_file "$RUN_DIR/logs/$name-topology.log" 60
+    die "$name --deploy-topology failed"
+  fi
+  log "$name: topology deployed"
+done
+
+step "start services"
+for name in "${SERVICES[@]}"; do
+  dll="$ROOT/${DLL[$name]}"
+  service_env "$name"
   (cd "$(dirname "$dll")" && exec env "${env_vars[@]}" dotnet "$dll") >"$RUN_DIR/logs/$name.log" 2>&1 &
   PIDS[$name]=$!
   log "started $name (pid ${PIDS[$name]}, log .run/logs/$name.log)"

@@ -16,6 +16,7 @@ public sealed class BrokerAndDatabase : IAsyncDisposable
     public const string RabbitMqVariable = "INDUSTRY_TEST_RABBITMQ";
 
     private readonly List<IContainer> _containers = [];
+    private readonly List<string> _virtualHosts = [];
     private RabbitMqContainer? _rabbitContainer;
 
     private BrokerAndDatabase()
@@ -71,20 +72,39 @@ public sealed class BrokerAndDatabase : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(PostgresAdminConnectionString) { Database = name, Pooling = true }.ConnectionString;
     }
 
-    /// <summary>The environment variables that point a service process at this broker.</summary>
-    public IReadOnlyDictionary<string, string> RabbitMqEnvironment()
+    /// <summary>The environment variables that point a service process at this broker (at <paramref name="virtualHost"/>, when given).</summary>
+    public IReadOnlyDictionary<string, string> RabbitMqEnvironment(string? virtualHost = null)
     {
-        var credentials = RabbitMqUri.UserInfo.Split(':', 2);
-        var virtualHost = Uri.UnescapeDataString(RabbitMqUri.AbsolutePath.TrimStart('/'));
+        virtualHost ??= Uri.UnescapeDataString(RabbitMqUri.AbsolutePath.TrimStart('/'));
         return new Dictionary<string, string>
         {
             ["RabbitMq__Host"] = RabbitMqUri.Host,
             ["RabbitMq__Port"] = RabbitMqUri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RabbitMq__VirtualHost"] = virtualHost.Length == 0 ? "/" : virtualHost,
-            ["RabbitMq__Username"] = Uri.UnescapeDataString(credentials[0]),
-            ["RabbitMq__Password"] = credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : string.Empty,
+            ["RabbitMq__Username"] = RabbitMqUsername,
+            ["RabbitMq__Password"] = RabbitMqPassword,
         };
     }
+
+    /// <summary>
+    /// A fresh, empty virtual host on the broker, on which the test's user may do everything: a broker of the test's
+    /// own, with no exchange or queue another test (or an earlier service start) left behind.
+    /// </summary>
+    public async Task<string> CreateVirtualHostAsync(string prefix)
+    {
+        var name = $"{prefix}-{Guid.NewGuid():N}";
+        await RabbitMqCtlAsync("add_vhost", name);
+        _virtualHosts.Add(name);
+        await RabbitMqCtlAsync("set_permissions", "-p", name, RabbitMqUsername, ".*", ".*", ".*");
+        return name;
+    }
+
+    /// <summary><see cref="RabbitMqUri"/> at another virtual host, for RabbitMQ.Client.</summary>
+    public Uri RabbitMqUriFor(string virtualHost) => new(RabbitMqUri, "/" + Uri.EscapeDataString(virtualHost));
+
+    private string RabbitMqUsername => Uri.UnescapeDataString(RabbitMqUri.UserInfo.Split(':', 2)[0]);
+
+    private string RabbitMqPassword => RabbitMqUri.UserInfo.Split(':', 2) is [_, var password] ? Uri.UnescapeDataString(password) : string.Empty;
 
     /// <summary>Stops the broker's application (connections drop, durable queues and messages stay) for fault tests.</summary>
     public Task StopBrokerAsync() => RabbitMqCtlAsync("stop_app");
@@ -96,14 +116,14 @@ public sealed class BrokerAndDatabase : IAsyncDisposable
         await RabbitMqCtlAsync("await_startup");
     }
 
-    private async Task RabbitMqCtlAsync(string command)
+    private async Task RabbitMqCtlAsync(params string[] command)
     {
         if (_rabbitContainer is not null)
         {
-            var result = await _rabbitContainer.ExecAsync(["rabbitmqctl", command]);
+            var result = await _rabbitContainer.ExecAsync(["rabbitmqctl", .. command]);
             if (result.ExitCode != 0)
             {
-                throw new InvalidOperationException($"rabbitmqctl {command} failed: {result.Stderr}");
+                throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', command)} failed: {result.Stderr}");
             }
 
             return;
@@ -113,10 +133,10 @@ public sealed class BrokerAndDatabase : IAsyncDisposable
         var node = Environment.GetEnvironmentVariable("INDUSTRY_TEST_RABBITMQ_NODE");
         if (string.IsNullOrEmpty(ctl) || string.IsNullOrEmpty(node))
         {
-            throw new InvalidOperationException("Broker fault tests need INDUSTRY_TEST_RABBITMQ_CTL and INDUSTRY_TEST_RABBITMQ_NODE (set by scripts/test.sh).");
+            throw new InvalidOperationException("Broker fault and virtual host tests need INDUSTRY_TEST_RABBITMQ_CTL and INDUSTRY_TEST_RABBITMQ_NODE (set by scripts/test.sh).");
         }
 
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(ctl, ["-n", node, command])
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(ctl, ["-n", node, .. command])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -126,12 +146,17 @@ public sealed class BrokerAndDatabase : IAsyncDisposable
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"rabbitmqctl {command} failed: {await stderr}");
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', command)} failed: {await stderr}");
         }
     }
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var virtualHost in _virtualHosts)
+        {
+            await RabbitMqCtlAsync("delete_vhost", virtualHost);
+        }
+
         foreach (var container in _containers)
         {
             await container.DisposeAsync();

@@ -2,7 +2,8 @@ namespace Industry.TestInfrastructure;
 
 /// <summary>
 /// The whole suite as four processes: the three services, each on its own fresh PostgreSQL database and the real
-/// broker, and the gateway routing to them. What the README's run command starts, minus SQLite.
+/// broker, and the gateway routing to them, started once the broker's topology is deployed. What the README's run
+/// command starts, minus SQLite.
 /// </summary>
 public sealed class SuiteProcesses : IAsyncDisposable
 {
@@ -52,6 +53,7 @@ public sealed class SuiteProcesses : IAsyncDisposable
             return ServiceProcess.Start(name, name, assembly, environment);
         }
 
+        await DeployTopologyAsync(broker);
         var cluster = await StartService("cluster", "Industry.Cluster");
         var parks = await StartService("parks", "Industry.Parks");
         // projects checks cluster and park references with the other two (its ports are known once they are started).
@@ -62,6 +64,15 @@ public sealed class SuiteProcesses : IAsyncDisposable
         await gateway.WaitUntilReadyAsync(ReadyTimeout);
         return new SuiteProcesses(infrastructure, databases, cluster, projects, parks, gateway);
     }
+
+    /// <summary>
+    /// Declares the suite's whole broker topology (every event exchange, each service's consumer queues and bindings)
+    /// with each service's <c>--deploy-topology</c>, as run.sh and the Kubernetes Jobs do before any service starts.
+    /// </summary>
+    public static Task DeployTopologyAsync(IReadOnlyDictionary<string, string> broker) => Task.WhenAll(
+        ServiceCommand.RunAsync("cluster", "Industry.Cluster", broker, "--deploy-topology"),
+        ServiceCommand.RunAsync("projects", "Industry.Projects", broker, "--deploy-topology"),
+        ServiceCommand.RunAsync("parks", "Industry.Parks", broker, "--deploy-topology"));
 
     /// <summary>Points the gateway's proxy clusters at the given processes (any may be null: then at a closed port).</summary>
     public static Dictionary<string, string> GatewayEnvironment(ServiceProcess? cluster, ServiceProcess? projects, ServiceProcess? parks) => new()

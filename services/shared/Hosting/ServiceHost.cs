@@ -1,4 +1,6 @@
+using Industry.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 
 namespace Industry.ServiceDefaults.Hosting;
 
@@ -9,9 +11,19 @@ public static class ServiceHost
     /// The content root is the application's own folder, not the working directory, so that appsettings.json is
     /// found whether the process is started by <c>dotnet run</c>, the run script, a test fixture or a container.
     /// </summary>
-    public static WebApplicationBuilder CreateBuilder(string[] args) => WebApplication.CreateBuilder(new WebApplicationOptions
+    /// <remarks><c>--deploy-topology</c> is noted here, before any service registers its bus (<see cref="BusTopology"/>).</remarks>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        Args = args,
-        ContentRootPath = AppContext.BaseDirectory,
-    });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (DeployTopologyCommand.IsRequested(args))
+        {
+            ((IHostApplicationBuilder)builder).Properties[BusTopology.DeployOnlyProperty] = true;
+        }
+
+        return builder;
+    }
 }

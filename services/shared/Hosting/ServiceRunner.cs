@@ -5,12 +5,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Industry.ServiceDefaults.Hosting;
 
-/// <summary>How every service process runs: migrate (on start-up, or only that with <c>--migrate</c>), then serve.</summary>
+/// <summary>
+/// How every service process runs: migrate (on start-up, or only that with <c>--migrate</c>), then serve; or only
+/// deploy the broker topology (<c>--deploy-topology</c>).
+/// </summary>
 public static class ServiceRunner
 {
     /// <summary>
     /// <c>--migrate</c>: apply the database migrations and exit (the Kubernetes migration Job); <c>outbox …</c>: the
-    /// operator's outbox command (<see cref="OutboxCommand"/>), which exits too.
+    /// operator's outbox command (<see cref="OutboxCommand"/>), and <c>--deploy-topology</c>
+    /// (<see cref="DeployTopologyCommand"/>), exit too.
     /// Otherwise migrate first when <c>Database:MigrateOnStartup</c> is true (the default), then serve until SIGTERM.
     /// </summary>
     public static async Task RunServiceAsync(this WebApplication app, string[] args)
@@ -18,6 +22,12 @@ public static class ServiceRunner
         if (OutboxCommand.IsRequested(args))
         {
             Environment.ExitCode = await OutboxCommand.RunAsync(app, args).ConfigureAwait(false);
+            return;
+        }
+
+        if (DeployTopologyCommand.IsRequested(args))
+        {
+            Environment.ExitCode = await DeployTopologyCommand.RunAsync(app).ConfigureAwait(false);
             return;
         }
 

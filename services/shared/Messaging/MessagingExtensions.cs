@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 
 namespace Industry.ServiceDefaults.Messaging;
 
@@ -25,6 +26,8 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(outbox);
         builder.Services.AddSingleton(TimeProvider.System);
+        var topology = new BusTopology(((IHostApplicationBuilder)builder).Properties.ContainsKey(BusTopology.DeployOnlyProperty));
+        builder.Services.AddSingleton(topology);
 
         builder.Services.AddMassTransit(x =>
         {
@@ -40,6 +43,7 @@ public static class MessagingExtensions
             var prefix = string.IsNullOrWhiteSpace(options.EndpointPrefix) ? builder.Environment.ApplicationName.Split('.')[^1].ToLowerInvariant() : options.EndpointPrefix;
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             x.AddConfigureEndpointsCallback((_, endpoint) => ConfigureConsumerEndpoint(endpoint, options));
+            x.AddConfigureEndpointsCallback((queue, _) => topology.AddQueue(queue));
             configureConsumers?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
             {
@@ -57,6 +61,7 @@ public static class MessagingExtensions
                 });
                 cfg.UseRawJsonSerializer(RawSerializerOptions.All, isDefault: true);
                 ExcludeProtobufInterfaces(cfg);
+                topology.Configure(cfg);
                 cfg.ConfigureEndpoints(context);
             });
         });

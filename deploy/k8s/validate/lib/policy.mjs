@@ -34,6 +34,7 @@ export function checkPolicy(docs, { profile, externalSecrets = [] }) {
   checkConfiguration(ctx, report, profile, externalSecrets);
   checkShutdown(ctx, report);
   checkMigrations(ctx, report);
+  checkTopology(ctx, report);
   checkImages(ctx, report, profile);
   checkBackingServices(ctx, report, profile);
   checkExposure(ctx, report, profile);
@@ -375,15 +376,15 @@ function checkNetwork(ctx, report) {
       else if ((rule.ports ?? []).length === 0 || !rule.ports.every((p) => p.port === port)) report("network", doc, `admits the gateway on other ports than gRPC ${port}`);
     }
   }
-  // Every process and migration Job reaches the database and broker its configuration names, and nothing blocks it
-  // on either side.
+  // Every process and migration Job reaches the database and broker its configuration names, and every topology Job
+  // the broker; nothing blocks them on either side.
   for (const { doc, pod, labels } of ctx.workloads.filter((w) => w.doc.kind !== "StatefulSet")) {
     const env = ctx.env(pod.containers?.[0] ?? {});
     const targets = [];
     for (const [k, v] of env) {
       if (typeof v !== "string") continue;
       if (k.startsWith("ConnectionStrings__")) targets.push([/Host=([^;]+)/i.exec(v)?.[1], Number(/Port=(\d+)/i.exec(v)?.[1] ?? 5432)]);
-      if (k === "RabbitMq__Host" && doc.kind === "Deployment" && [...env.keys()].some((e) => e.startsWith("ConnectionStrings__"))) {
+      if (k === "RabbitMq__Host" && (onBroker(doc, env) || deploysTopology(pod.containers?.[0] ?? {}))) {
         targets.push([v, Number(env.get("RabbitMq__Port") ?? 5672)]);
       }
     }
@@ -461,6 +462,37 @@ function checkMigrations(ctx, report) {
       if (String(env.get("Database__MigrateOnStartup")).toLowerCase() !== "false") report("migrations", doc, "Database__MigrateOnStartup must be false: migrations run in a Job, not in every replica");
       const job = jobs.find((j) => (j.pod.containers ?? []).some((jc) => jc.image === c.image && (jc.args ?? []).includes("--migrate") && connections.every((k) => ctx.env(jc).has(k))));
       if (!job) report("migrations", doc, `no Job runs "${c.image} --migrate" with ${connections.join(", ")}`);
+    }
+  }
+}
+
+/** The processes on the broker: the Deployments with a database (the gateway's configuration names the broker too, unused). */
+function onBroker(doc, env) {
+  return doc.kind === "Deployment" && [...env.keys()].some((e) => e.startsWith("ConnectionStrings__"));
+}
+
+function deploysTopology(container) {
+  return (container.args ?? []).includes("--deploy-topology");
+}
+
+// Every process on the broker has a Job that deploys its topology (docs/deploy.md, "Broker topology") with its image
+// and exactly its RabbitMq__* settings: another virtual host would leave the real one bare, and other queue settings
+// (quorum or not) would create queues the process then fails to declare.
+function checkTopology(ctx, report) {
+  const jobs = ctx.workloads.filter((w) => w.doc.kind === "Job");
+  for (const { doc, pod } of ctx.deployments) {
+    for (const c of pod.containers ?? []) {
+      const env = ctx.env(c);
+      if (!onBroker(doc, env)) continue;
+      const job = jobs.find((j) => (j.pod.containers ?? []).some((jc) => jc.image === c.image && deploysTopology(jc)));
+      if (!job) {
+        report("topology", doc, `no Job runs "${c.image} --deploy-topology"`);
+        continue;
+      }
+      const jobEnv = ctx.env(job.pod.containers.find((jc) => jc.image === c.image && deploysTopology(jc)));
+      const keys = new Set([...env.keys(), ...jobEnv.keys()].filter((k) => k.startsWith("RabbitMq__")));
+      const differ = [...keys].filter((k) => JSON.stringify(env.get(k)) !== JSON.stringify(jobEnv.get(k)));
+      if (differ.length) report("topology", job.doc, `deploys the topology of ${doc.metadata.name} with other broker settings than its Deployment: ${differ.join(", ")}`);
     }
   }
 }
