@@ -12,12 +12,13 @@ public sealed class RevenueReport : VersionedResource
     {
     }
 
-    public RevenueReport(string clusterId, ReportingPeriod period, RevenueFigures figures, DateTime now, string actor)
+    /// <summary>A new report, its versions going on from <paramref name="previousVersion"/>, the last of a deleted report of the same period.</summary>
+    public RevenueReport(string clusterId, ReportingPeriod period, RevenueFigures figures, DateTime now, string actor, long previousVersion = 0)
     {
         ClusterId = clusterId;
         Year = period.Year;
         Month = period.Month;
-        Begin(now, 0); // a report leaves no tombstone: a period reported again starts over
+        Begin(now, previousVersion);
         Replace(figures, now, actor);
     }
 

@@ -52,11 +52,21 @@ internal sealed class ClusterMemberWrites(ClusterDbContext db, EnterpriseWrites 
         var enterprise = await db.Enterprises.Include(e => e.Memberships)
             .SingleOrDefaultAsync(e => e.Uscc == uscc && e.Memberships.Any(m => m.ClusterId == clusterId), write.CancellationToken)
             ?? throw ServiceException.NotFound(name);
+        Remove(write, db, enterprise, clusterId);
+        return new();
+    }
+
+    /// <summary>
+    /// Takes <paramref name="enterprise"/> (loaded tracked with its memberships) out of the cluster
+    /// <paramref name="clusterId"/>, with its <c>ClusterMemberRemoved</c>: a removal asked for, or one a forced delete of
+    /// the cluster takes along.
+    /// </summary>
+    public static void Remove(Write write, ClusterDbContext db, Enterprise enterprise, string clusterId)
+    {
         var member = enterprise.Memberships.Single(m => m.ClusterId == clusterId);
         enterprise.Memberships.Remove(member);
         db.ClusterMembers.Remove(member);
         enterprise.TouchMemberships(write.Now, write.Actor);
         write.Raise(new Proto.ClusterMemberRemoved { ClusterMember = member.ToProto(enterprise.DisplayName) }, member.Name, enterprise.Version);
-        return new();
     }
 }

@@ -39,16 +39,23 @@ internal sealed class ClusterWrites(ClusterDbContext db)
         await write.RefuseDeleteWhileAsync(force, db.ClusterMembers.Where(m => m.ClusterId == cluster.Id), "CLUSTER_HAS_MEMBERS", cluster, "members");
         await write.RefuseDeleteWhileAsync(force, db.RevenueReports.Where(r => r.ClusterId == cluster.Id), "CLUSTER_HAS_REVENUE_REPORTS", cluster, "revenue reports");
 
-        // Its recognitions and (forced) members and revenue reports go with it by cascade, without events of their own.
-        await write.DeleteAsync(db.Clusters, cluster, c => new Proto.ClusterDeleted { Cluster = c.ToProto() });
         if (force)
         {
-            // The members' clusters lists change: their versions (etags) too, in the same transaction, in one statement.
-            var (now, actor) = (write.Now, write.Actor);
-            await write.ExecuteAsync(ct => db.Enterprises.Where(e => e.Memberships.Any(m => m.ClusterId == cluster.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Version, e => e.Version + 1).SetProperty(e => e.UpdateTime, now).SetProperty(e => e.UpdateActor, actor), ct));
+            // Each member and report taken along is announced as if removed alone, before the cluster's own deletion.
+            var members = await db.Enterprises.Include(e => e.Memberships).Where(e => e.Memberships.Any(m => m.ClusterId == cluster.Id))
+                .OrderBy(e => e.Uscc).ToListAsync(write.CancellationToken);
+            foreach (var enterprise in members)
+            {
+                ClusterMemberWrites.Remove(write, db, enterprise, cluster.Id);
+            }
+
+            var reports = await db.RevenueReports.Where(r => r.ClusterId == cluster.Id).OrderBy(r => r.Year).ThenBy(r => r.Month).ToListAsync(write.CancellationToken);
+            var previousYear = await db.PreviousYearRevenuesAsync(reports, write.CancellationToken);
+            await write.DeleteAllAsync(db.RevenueReports, reports, r => new Proto.ClusterRevenueReportDeleted { RevenueReport = r.ToProto(previousYear(r)) });
         }
 
+        // Only its recognitions, part of it, go with it by the database's cascade.
+        await write.DeleteAsync(db.Clusters, cluster, c => new Proto.ClusterDeleted { Cluster = c.ToProto() });
         return new();
     }
 

@@ -2,7 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Industry.Clusters.Api;
 using Industry.Clusters.Data;
 using Industry.ServiceDefaults.Api;
-using Industry.ServiceDefaults.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Clusters.V1;
 
@@ -30,8 +29,7 @@ internal sealed class EnterpriseWrites(ClusterDbContext db)
             throw ServiceException.AlreadyExists(name);
         }
 
-        var enterprise = Enterprise.Create(uscc, draft, write.Now, write.Actor, await db.LastVersionAsync(name, write.CancellationToken));
-        db.Enterprises.Add(enterprise);
+        var enterprise = await write.AddAbsentAsync(db.Enterprises, name, version => Enterprise.Create(uscc, draft, write.Now, write.Actor, version));
         return write.Raise(enterprise.ToProto(), p => new Proto.EnterpriseCreated { Enterprise = p }, enterprise);
     }
 

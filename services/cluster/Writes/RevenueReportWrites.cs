@@ -34,8 +34,7 @@ internal sealed class RevenueReportWrites(ClusterDbContext db)
         var replaced = report?.ToProto(previousYear);
         if (report is null)
         {
-            report = new RevenueReport(clusterId, period, figures, write.Now, write.Actor);
-            db.RevenueReports.Add(report);
+            report = await write.AddAbsentAsync(db.RevenueReports, name, version => new RevenueReport(clusterId, period, figures, write.Now, write.Actor, version));
         }
         else
         {
@@ -45,15 +44,13 @@ internal sealed class RevenueReportWrites(ClusterDbContext db)
         return write.Raise(report.ToProto(previousYear), p => new Proto.ClusterRevenueReported { RevenueReport = p, PreviousRevenueReport = replaced }, report);
     }
 
-    /// <summary>Deletes a report; it leaves no tombstone (a period reported again starts its versions over).</summary>
+    /// <summary>Deletes a report; a period reported again goes on from the deleted report's versions.</summary>
     public async Task<Empty> DeleteAsync(Write write, string name, string etag)
     {
         var (clusterId, period) = RevenueReport.ParseName(name);
         var report = await write.LoadAsync(db.ReportsOf(clusterId, period).AsTracking(), name, etag);
         var previousYear = await db.PreviousYearRevenueAsync(clusterId, period, write.CancellationToken);
-        report.MarkDeleted(write.Now, write.Actor);
-        write.Raise(new Proto.ClusterRevenueReportDeleted { RevenueReport = report.ToProto(previousYear) }, report);
-        db.RevenueReports.Remove(report);
+        await write.DeleteAsync(db.RevenueReports, report, r => new Proto.ClusterRevenueReportDeleted { RevenueReport = r.ToProto(previousYear) });
         return new();
     }
 }

@@ -63,7 +63,11 @@ internal sealed class ParkWrites(ParksDbContext db)
         }
 
         await write.RefuseDeleteWhileAsync(force, db.Transformations.Where(t => t.ParkId == park.Id), "PARK_HAS_TRANSFORMATIONS", park, "transformations");
-        await write.DeleteAsync(db.Parks, park, p => new Proto.ParkDeleted { Park = p.ToProto() }); // its (forced) transformations go by cascade, without events of their own
+
+        // Each (forced) transformation is announced as if deleted alone, before the park's own deletion.
+        var transformations = await db.Transformations.Where(t => t.ParkId == park.Id).OrderBy(t => t.Id).ToListAsync(write.CancellationToken);
+        await write.DeleteAllAsync(db.Transformations, transformations, t => new Proto.TransformationDeleted { Transformation = t.ToProto() });
+        await write.DeleteAsync(db.Parks, park, p => new Proto.ParkDeleted { Park = p.ToProto() });
         return new();
     }
 

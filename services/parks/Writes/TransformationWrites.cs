@@ -2,7 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Industry.Parks.Api;
 using Industry.Parks.Data;
 using Industry.ServiceDefaults.Api;
-using Industry.ServiceDefaults.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Parks.V1;
 
@@ -76,9 +75,8 @@ internal sealed class TransformationWrites(ParksDbContext db)
     /// <summary>A new record of <paramref name="uscc"/> in <paramref name="park"/>; its versions go on from a deleted record of the same name.</summary>
     private async Task<Proto.Transformation> AddAsync(Write write, Park park, string uscc, string displayName, string note, LevelReached reached)
     {
-        var previousVersion = await db.LastVersionAsync($"{park.Name}/{Transformation.Collection}/{uscc}", write.CancellationToken);
-        var transformation = Transformation.Create(park, uscc, displayName, note, reached, write.Now, write.Actor, previousVersion);
-        db.Transformations.Add(transformation);
+        var transformation = await write.AddAbsentAsync(
+            db.Transformations, $"{park.Name}/{Transformation.Collection}/{uscc}", version => Transformation.Create(park, uscc, displayName, note, reached, write.Now, write.Actor, version));
         var proto = transformation.ToProto();
         write.Raise(new Proto.TransformationRecorded { Transformation = proto }, transformation);
         return proto;

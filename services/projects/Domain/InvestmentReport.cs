@@ -10,10 +10,11 @@ public sealed class InvestmentReport : VersionedResource
     {
     }
 
-    public InvestmentReport(string projectId, int year, int month, long completedInvestmentYuan, string progressNote, DateTime now, string actor)
+    /// <summary>A new month's report, its versions (etags) going on from <paramref name="previousVersion"/>, the last of a deleted report of the same month.</summary>
+    public InvestmentReport(string projectId, int year, int month, long completedInvestmentYuan, string progressNote, DateTime now, string actor, long previousVersion = 0)
     {
         (ProjectId, Year, Month, CompletedInvestmentYuan, ProgressNote) = (projectId, year, month, completedInvestmentYuan, progressNote);
-        Begin(now, 0);
+        Begin(now, previousVersion);
         Touch(now, actor);
     }
 

@@ -37,8 +37,7 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
         long delta;
         if (report is null)
         {
-            report = new InvestmentReport(project.Id, period.Year, period.Month, draft.CompletedInvestmentYuan, draft.ProgressNote, write.Now, write.Actor);
-            db.InvestmentReports.Add(report);
+            report = await write.AddAbsentAsync(db.InvestmentReports, name, version => new InvestmentReport(project.Id, period.Year, period.Month, draft.CompletedInvestmentYuan, draft.ProgressNote, write.Now, write.Actor, version));
             delta = draft.CompletedInvestmentYuan;
         }
         else
@@ -68,7 +67,7 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
         var project = await write.LoadAsync(db.Projects, Project.Collection, Project.Collection + "/" + projectId, "name", etag: null);
         var report = await write.LoadAsync(db.InvestmentReports.Where(r => r.ProjectId == projectId && r.Year == period.Year && r.Month == period.Month), name, etag);
         project.RecordInvestment(-report.CompletedInvestmentYuan, period.ToString(), write.Now, write.Actor);
-        db.InvestmentReports.Remove(report);
+        await write.RemoveAsync(db.InvestmentReports, report);
         write.Raise(new Proto.InvestmentReportDeleted { InvestmentReport = report.ToProto(), Project = project.ToProto() }, project);
         return new Empty();
     }

@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Industry.Projects.Api;
 using Industry.Projects.Data;
-using Industry.ServiceDefaults.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Proto = Industry.Projects.V1;
 
@@ -26,9 +25,8 @@ internal sealed class ProjectWrites(ProjectsDbContext db, IReferenceChecker refe
 
         await references.RequireAsync(draft, stored: null, write.Caller, write.CancellationToken);
 
-        // Added directly, not by Write.AddAsync: the check above (id or code) is the one that decides existence.
-        var project = Project.Create(id, draft, write.Today, write.Now, write.Actor, await db.LastVersionAsync(name, write.CancellationToken));
-        db.Projects.Add(project);
+        // Not Write.AddAsync: the check above (id or code) is the one that decides existence.
+        var project = await write.AddAbsentAsync(db.Projects, name, version => Project.Create(id, draft, write.Today, write.Now, write.Actor, version));
         var proto = project.ToProto();
         write.Raise(new Proto.ProjectCreated { Project = proto }, project);
         return proto;
@@ -65,7 +63,10 @@ internal sealed class ProjectWrites(ProjectsDbContext db, IReferenceChecker refe
     {
         var project = await write.LoadAsync(db.Projects, Project.Collection, name, "name", etag);
         await write.RefuseDeleteWhileAsync(force, db.InvestmentReports.Where(r => r.ProjectId == project.Id), "PROJECT_HAS_INVESTMENT_REPORTS", project, "investment reports");
-        await write.DeleteAsync(db.Projects, project, p => new Proto.ProjectDeleted { Project = p.ToProto() }); // its reports go by cascade
+
+        // Its (forced) reports are announced by its deletion: their events are the project's (its cumulative investment).
+        await write.RemoveAllAsync(db.InvestmentReports, await db.InvestmentReports.Where(r => r.ProjectId == project.Id).ToListAsync(write.CancellationToken));
+        await write.DeleteAsync(db.Projects, project, p => new Proto.ProjectDeleted { Project = p.ToProto() });
         return new Empty();
     }
 

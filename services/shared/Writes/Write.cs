@@ -95,8 +95,7 @@ public sealed class Write
 
     /// <summary>
     /// Adds the resource <paramref name="create"/> builds under <paramref name="name"/>, after checking that the name is
-    /// free (ALREADY_EXISTS otherwise); <paramref name="create"/> gets the version of a deleted resource of that name to
-    /// go on from.
+    /// free (ALREADY_EXISTS otherwise), as <see cref="AddAbsentAsync"/> adds it.
     /// </summary>
     public async Task<T> AddAsync<T>(DbSet<T> set, string name, Func<long, T> create)
         where T : VersionedResource
@@ -107,6 +106,18 @@ public sealed class Write
             throw ServiceException.AlreadyExists(name);
         }
 
+        return await AddAbsentAsync(set, name, create);
+    }
+
+    /// <summary>
+    /// Adds the resource <paramref name="create"/> builds under <paramref name="name"/>, which the handler has found free
+    /// by its own rule (a project's id or code; a period not reported yet, where a stored one is replaced instead).
+    /// <paramref name="create"/> gets the version of a deleted resource of that name to go on from (0 for a name never
+    /// used): every resource is created here, so no re-creation restarts at version 1 and is skipped by consumers.
+    /// </summary>
+    public async Task<T> AddAbsentAsync<T>(DbSet<T> set, string name, Func<long, T> create)
+        where T : VersionedResource
+    {
         var resource = create(await _db.LastVersionAsync(name, CancellationToken));
         set.Add(resource);
         return resource;
@@ -127,7 +138,9 @@ public sealed class Write
 
     /// <summary>
     /// Deletes <paramref name="resource"/>: its last version, the event <paramref name="deleted"/> builds from it, and the
-    /// tombstone that keeps its name's versions rising. Its children go with it by the database's cascade.
+    /// tombstone that keeps its name's versions rising. Only its parts (rows that are not resources of their own, named
+    /// and versioned by it) go with it by the database's cascade; a child resource is deleted first, by
+    /// <see cref="DeleteAllAsync"/>, so that it is announced.
     /// </summary>
     public async Task DeleteAsync<T, TEvent>(DbSet<T> set, T resource, Func<T, TEvent> deleted)
         where T : VersionedResource
@@ -135,6 +148,43 @@ public sealed class Write
     {
         resource.MarkDeleted(Now, Actor);
         Raise(deleted(resource), resource);
+        await RemoveAsync(set, resource);
+    }
+
+    /// <summary>
+    /// <see cref="DeleteAsync"/> for each of <paramref name="resources"/> (loaded tracked), the children a forced delete
+    /// takes along: each raises its own deletion at its own last version, as if deleted alone.
+    /// </summary>
+    public async Task DeleteAllAsync<T, TEvent>(DbSet<T> set, IReadOnlyList<T> resources, Func<T, TEvent> deleted)
+        where T : VersionedResource
+        where TEvent : IMessage<TEvent>
+    {
+        await _db.LoadTombstonesAsync([.. resources.Select(r => r.Name)], CancellationToken);
+        foreach (var resource in resources)
+        {
+            await DeleteAsync(set, resource, deleted);
+        }
+    }
+
+    /// <summary>
+    /// Removes <paramref name="resources"/> (loaded tracked) without events of their own: resources whose changes are
+    /// events of another subject (a project's investment reports, announced as the project's), whose deletion that
+    /// subject's event announces. Their tombstones keep their etags rising if they are created again.
+    /// </summary>
+    public async Task RemoveAllAsync<T>(DbSet<T> set, IReadOnlyList<T> resources)
+        where T : VersionedResource
+    {
+        await _db.LoadTombstonesAsync([.. resources.Select(r => r.Name)], CancellationToken);
+        foreach (var resource in resources)
+        {
+            await RemoveAsync(set, resource);
+        }
+    }
+
+    /// <summary>As <see cref="RemoveAllAsync"/>, for one.</summary>
+    public async Task RemoveAsync<T>(DbSet<T> set, T resource)
+        where T : VersionedResource
+    {
         await _db.BuryAsync(resource.Name, resource.Version, Now, CancellationToken);
         set.Remove(resource);
     }

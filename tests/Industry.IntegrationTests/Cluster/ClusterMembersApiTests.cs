@@ -167,5 +167,8 @@ public sealed class ClusterMembersApiTests(ClusterServiceFixture service) : ICla
         var after = await Client.GetEnterpriseAsync(enterprise.Name);
         Assert.Empty(after.Clusters);
         Assert.Equal("W/\"3\"", after.Etag);
+        Assert.Equal(1, await service.CountAsync(
+            "SELECT count(*) FROM outbox_messages WHERE subject = @p0 AND event_type = 'industry.clusters.v1.ClusterMemberRemoved' AND subject_version = 3",
+            $"{cluster.Name}/members/{enterprise.Uscc}"));
     }
 }

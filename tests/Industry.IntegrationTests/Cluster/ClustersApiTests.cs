@@ -337,7 +337,7 @@ public sealed class ClustersApiTests(ClusterServiceFixture service) : IClassFixt
     }
 
     [Fact]
-    public async Task DeleteCluster_WithRevenueReports_NeedsForceWhichDeletesThemToo()
+    public async Task DeleteCluster_WithRevenueReports_NeedsForceWhichDeletesAndAnnouncesThemToo()
     {
         var created = await Client.CreateAsync(NewCluster());
         await Client.ReportClusterRevenueAsync(new Proto.ReportClusterRevenueRequest { Parent = created.Name, Period = "2023-12", YearToDateRevenueYuan = 1_000_000 }, Deadline);
@@ -350,7 +350,8 @@ public sealed class ClustersApiTests(ClusterServiceFixture service) : IClassFixt
         Assert.Equal("CLUSTER_HAS_REVENUE_REPORTS", refused.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
         Assert.Equal(created, kept);
         Assert.Equal(0, await service.CountAsync("SELECT count(*) FROM revenue_reports WHERE cluster_id = @p0", created.Name["clusters/".Length..]));
-        Assert.Equal(0, await service.CountAsync("SELECT count(*) FROM outbox_messages WHERE subject LIKE @p0 AND event_type = 'industry.clusters.v1.ClusterRevenueReportDeleted'", created.Name + "/%"));
+        Assert.Equal(1, await service.CountAsync("SELECT count(*) FROM outbox_messages WHERE subject = @p0 AND event_type = 'industry.clusters.v1.ClusterRevenueReportDeleted' AND subject_version = 2", created.Name + "/revenueReports/2023-12"));
+        Assert.Equal(1, await service.CountAsync("SELECT count(*) FROM subject_tombstones WHERE subject = @p0 AND version = 2", created.Name + "/revenueReports/2023-12"));
     }
 
     [Fact]

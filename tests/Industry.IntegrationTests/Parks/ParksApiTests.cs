@@ -366,6 +366,8 @@ public sealed class ParksApiTests(ParksServiceFixture service) : IClassFixture<P
 
         Assert.Equal(0, await service.CountAsync("SELECT count(*) FROM transformations WHERE park_id = @p0", parkId));
         Assert.Equal(0, await service.CountAsync("SELECT count(*) FROM transformation_milestones WHERE park_id = @p0", parkId));
+        Assert.Equal(1, await service.CountAsync(
+            "SELECT count(*) FROM outbox_messages WHERE subject LIKE @p0 AND event_type = 'industry.parks.v1.TransformationDeleted' AND subject_version = 2", park.Name + "/transformations/%"));
     }
 
     [Fact]

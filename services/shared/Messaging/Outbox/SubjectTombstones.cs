@@ -22,6 +22,13 @@ public static class SubjectTombstones
         }
     }
 
+    /// <summary>
+    /// Loads the tombstones of <paramref name="subjects"/> into the context in one query, so that burying many (a forced
+    /// delete's children) finds them there instead of asking once each.
+    /// </summary>
+    public static Task LoadTombstonesAsync(this DbContext db, IReadOnlyCollection<string> subjects, CancellationToken cancellationToken) =>
+        subjects.Count == 0 ? Task.CompletedTask : db.Set<SubjectTombstone>().AsTracking().Where(t => subjects.Contains(t.Subject)).LoadAsync(cancellationToken);
+
     /// <summary>The version a resource created as <paramref name="subject"/> continues from: 0 when the name was never deleted.</summary>
     public static Task<long> LastVersionAsync(this DbContext db, string subject, CancellationToken cancellationToken) =>
         db.Set<SubjectTombstone>().Where(t => t.Subject == subject).Select(t => t.Version).FirstOrDefaultAsync(cancellationToken);

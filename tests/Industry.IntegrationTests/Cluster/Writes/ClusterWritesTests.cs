@@ -88,6 +88,64 @@ public sealed class ClusterWritesTests() : WriteHarnessTests<SqliteClusterDbCont
     }
 
     [Fact]
+    public async Task DeleteForced_AnnouncesEachMemberAndRevenueReportAtItsNextVersionThenTheCluster()
+    {
+        await CreateAsync("hefei-cas");
+        var usccs = new[] { NewUscc(), NewUscc() }.Order(StringComparer.Ordinal).ToList();
+        foreach (var uscc in usccs)
+        {
+            await Harness.WriteAsync(new Proto.CreateEnterpriseRequest(), (db, w) => new EnterpriseWrites(db).CreateAsync(w, NewEnterprise(uscc)));
+            await Harness.WriteAsync(
+                new Proto.CreateClusterMemberRequest(),
+                (db, w) => new ClusterMemberWrites(db, new EnterpriseWrites(db)).CreateAsync(w, "clusters/hefei-cas", new Proto.ClusterMember { Enterprise = "enterprises/" + uscc }));
+        }
+
+        await ReportAsync("clusters/hefei-cas", "2023-06", 1_000, string.Empty);
+        await ReportAsync("clusters/hefei-cas", "2024-06", 1_200, string.Empty);
+        await ReportAsync("clusters/hefei-cas", "2024-06", 1_500, "W/\"1\"");
+        var before = (await EventsAsync()).Count;
+
+        await DeleteAsync("clusters/hefei-cas", force: true);
+
+        var events = await Harness.EventsAsync();
+        Assert.Equal(
+            [
+                ("industry.clusters.v1.ClusterMemberRemoved", $"clusters/hefei-cas/members/{usccs[0]}", 3L),
+                ("industry.clusters.v1.ClusterMemberRemoved", $"clusters/hefei-cas/members/{usccs[1]}", 3L),
+                ("industry.clusters.v1.ClusterRevenueReportDeleted", "clusters/hefei-cas/revenueReports/2023-06", 2L),
+                ("industry.clusters.v1.ClusterRevenueReportDeleted", "clusters/hefei-cas/revenueReports/2024-06", 3L),
+                ("industry.clusters.v1.ClusterDeleted", "clusters/hefei-cas", 2L),
+            ],
+            events.Skip(before).Select(e => (e.EventType, e.Subject, e.SubjectVersion)));
+        var removed = Proto.ClusterMemberRemoved.Parser.ParseJson(events[before].Body).ClusterMember;
+        Assert.Equal(($"clusters/hefei-cas/members/{usccs[0]}", "enterprises/" + usccs[0]), (removed.Name, removed.Enterprise));
+        var report = Proto.ClusterRevenueReportDeleted.Parser.ParseJson(events[before + 3].Body).RevenueReport;
+        Assert.Equal((1_500L, 1_000L, "W/\"3\""), (report.YearToDateRevenueYuan, report.PreviousYearRevenueYuan, report.Etag));
+        await using var db = Harness.NewContext();
+        Assert.Equal([3L, 3L], await db.Enterprises.Select(e => e.Version).ToListAsync()); // created, joined, its cluster deleted
+        Assert.Empty(await db.RevenueReports.ToListAsync());
+    }
+
+    [Fact]
+    public async Task DeleteForced_ThenCreateAndReportAgain_GoesOnFromTheDeletedVersions()
+    {
+        await CreateAsync("hefei-again");
+        await ReportAsync("clusters/hefei-again", "2024-03", 900, string.Empty);
+        await DeleteAsync("clusters/hefei-again", force: true);
+
+        var cluster = await CreateAsync("hefei-again");
+        var report = await ReportAsync("clusters/hefei-again", "2024-03", 950, string.Empty);
+
+        Assert.Equal(("W/\"3\"", "W/\"3\""), (cluster.Etag, report.Etag));
+        Assert.Equal(
+            [
+                ("industry.clusters.v1.ClusterRevenueReported", 1L), ("industry.clusters.v1.ClusterRevenueReportDeleted", 2L),
+                ("industry.clusters.v1.ClusterRevenueReported", 3L),
+            ],
+            (await EventsAsync()).Where(e => e.Subject == report.Name).Select(e => (e.Type, e.Version)));
+    }
+
+    [Fact]
     public async Task Revoke_FromCultivating_IsTheOneIllegalTransitionShapeAndChangesNothing()
     {
         await CreateAsync("hefei-rev");
@@ -131,6 +189,11 @@ public sealed class ClusterWritesTests() : WriteHarnessTests<SqliteClusterDbCont
 
     private Task<Google.Protobuf.WellKnownTypes.Empty> DeleteAsync(string name, bool force) =>
         Harness.WriteAsync(new Proto.DeleteClusterRequest { Name = name, Force = force }, (db, w) => new ClusterWrites(db).DeleteAsync(w, name, string.Empty, force));
+
+    private Task<Proto.RevenueReport> ReportAsync(string parent, string period, long revenue, string etag) =>
+        Harness.WriteAsync(
+            new Proto.ReportClusterRevenueRequest { Parent = parent, Period = period, YearToDateRevenueYuan = revenue, Etag = etag, RequestId = Guid.NewGuid().ToString() },
+            (db, w) => new RevenueReportWrites(db).ReportAsync(w, parent, period, new RevenueFigures(revenue, 0, string.Empty), etag));
 
     private Task<Proto.Cluster> RecognizeAsync(string name, Proto.ClusterLevel level, int year) =>
         Harness.WriteAsync(

@@ -49,6 +49,22 @@ public sealed class RevenueReportWritesTests() : WriteHarnessTests<SqliteCluster
         Assert.Equal(2, (await Harness.EventsAsync()).Count); // the cluster's creation and the first report
     }
 
+    [Fact]
+    public async Task Delete_ThenReportThePeriodAgain_GoesOnFromTheDeletedVersion()
+    {
+        var first = await ReportAsync("2024-09", 700, string.Empty);
+        await Harness.WriteAsync(new Proto.DeleteRevenueReportRequest { Name = first.Name }, (db, w) => new RevenueReportWrites(db).DeleteAsync(w, first.Name, first.Etag));
+
+        var again = await ReportAsync("2024-09", 800, string.Empty);
+
+        Assert.Equal("W/\"3\"", again.Etag);
+        await using var db = Harness.NewContext();
+        Assert.Equal(3L, await db.RevenueReports.Select(r => r.Version).SingleAsync());
+        Assert.Equal(
+            [("industry.clusters.v1.ClusterRevenueReported", 1L), ("industry.clusters.v1.ClusterRevenueReportDeleted", 2L), ("industry.clusters.v1.ClusterRevenueReported", 3L)],
+            (await Harness.EventsAsync()).Where(e => e.Subject == first.Name).Select(e => (e.EventType, e.SubjectVersion)));
+    }
+
     private Task<Proto.RevenueReport> ReportAsync(string period, long revenue, string etag) =>
         Harness.WriteAsync(
             new Proto.ReportClusterRevenueRequest { Parent = Parent, Period = period, YearToDateRevenueYuan = revenue, Etag = etag, RequestId = Guid.NewGuid().ToString() },

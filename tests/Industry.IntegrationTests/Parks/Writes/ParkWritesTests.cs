@@ -110,6 +110,47 @@ public sealed class ParkWritesTests() : WriteHarnessTests<SqliteParksDbContext>(
         Assert.Empty(await db.Set<IdempotentRequest>().ToListAsync());
     }
 
+    [Fact]
+    public async Task DeleteForced_AnnouncesEachTransformationAtItsNextVersionThenThePark_AndARecordAgainGoesOn()
+    {
+        await CreateAsync("hefei-cas", NewPark());
+        var usccs = new[] { NewUscc(), NewUscc() }.Order(StringComparer.Ordinal).ToList();
+        await RecordAsync("parks/hefei-cas", usccs[0], TransformationLevel.DigitallyTransformed);
+        await RecordAsync("parks/hefei-cas", usccs[1], TransformationLevel.DigitallyTransformed);
+        await RecordAsync("parks/hefei-cas", usccs[1], TransformationLevel.DigitalWorkshop);
+        var before = (await Harness.EventsAsync()).Count;
+
+        await Harness.WriteAsync(new Proto.DeleteParkRequest { Force = true }, (db, w) => new ParkWrites(db).DeleteAsync(w, "parks/hefei-cas", string.Empty, force: true));
+
+        var events = await Harness.EventsAsync();
+        Assert.Equal(
+            [
+                ("industry.parks.v1.TransformationDeleted", $"parks/hefei-cas/transformations/{usccs[0]}", 2L),
+                ("industry.parks.v1.TransformationDeleted", $"parks/hefei-cas/transformations/{usccs[1]}", 3L),
+                ("industry.parks.v1.ParkDeleted", "parks/hefei-cas", 2L),
+            ],
+            events.Skip(before).Select(e => (e.EventType, e.Subject, e.SubjectVersion)));
+        var deleted = Proto.TransformationDeleted.Parser.ParseJson(events[before + 1].Body).Transformation;
+        Assert.Equal((2, "W/\"3\""), (deleted.Milestones.Count, deleted.Etag));
+        await using (var db = Harness.NewContext())
+        {
+            Assert.Empty(await db.Transformations.ToListAsync());
+            Assert.Empty(await db.TransformationMilestones.ToListAsync());
+        }
+
+        await CreateAsync("hefei-cas", NewPark());
+        var again = await RecordAsync("parks/hefei-cas", usccs[1], TransformationLevel.DigitallyTransformed);
+
+        Assert.Equal("W/\"4\"", again.Etag);
+        var last = (await Harness.EventsAsync())[^1];
+        Assert.Equal(("industry.parks.v1.TransformationRecorded", 4L), (last.EventType, last.SubjectVersion));
+    }
+
+    private Task<Proto.Transformation> RecordAsync(string parent, string uscc, TransformationLevel level) =>
+        Harness.WriteAsync(
+            new Proto.RecordTransformationRequest { Parent = parent, EnterpriseUscc = uscc },
+            (db, w) => new TransformationWrites(db).RecordAsync(w, new TransformationReport(parent, uscc, level, 2023, "安徽示范制造有限公司", string.Empty, string.Empty)));
+
     /// <summary>The database refusing the park's own UPDATE, in the final save: after the write's bulk statements ran in its transaction.</summary>
     private sealed class FailingParkUpdate : DbCommandInterceptor
     {

@@ -66,4 +66,41 @@ public sealed class InvestmentReportWritesTests : ProjectWritesHarness
         Assert.Empty(await db.InvestmentReports.ToListAsync());
         Assert.Equal(0, (await db.Projects.SingleAsync()).CumulativeCompletedInvestmentYuan);
     }
+
+    [Fact]
+    public async Task Delete_ThenReportTheMonthAgain_GoesOnFromTheDeletedReportsEtag()
+    {
+        var project = await StartedProjectAsync();
+        var first = await ReportAsync(project, "2024-01", 1_000_000);
+        await Harness.WriteAsync(new Proto.DeleteInvestmentReportRequest(), (db, w) => new InvestmentReportWrites(db).DeleteAsync(w, first.Name, first.Etag));
+
+        var again = await ReportAsync(project, "2024-01", 900_000);
+
+        Assert.Equal(("W/\"1\"", "W/\"2\""), (first.Etag, again.Etag)); // the deleted report's etag cannot replace the new one
+        await using var db = Harness.NewContext();
+        Assert.Equal(2L, await db.InvestmentReports.Select(r => r.Version).SingleAsync());
+        Assert.Equal([2L, 3L, 4L, 5L], (await Harness.EventsAsync()).Skip(1).Select(e => e.SubjectVersion)); // the project's: started, reported, deleted, reported
+    }
+
+    [Fact]
+    public async Task DeleteTheProjectForced_ThenCreateAndReportAgain_GoesOnFromTheDeletedReportsEtag()
+    {
+        var draft = NewProject();
+        var project = await StartAsync(await CreateAsync(draft));
+        await ReportAsync(project, "2024-01", 1_000_000);
+        await Harness.WriteAsync(new Proto.DeleteProjectRequest(), (db, w) => Projects(db).DeleteAsync(w, project.Name, string.Empty, force: true));
+        await StartAsync(await CreateAsync(draft));
+
+        var again = await ReportAsync(project, "2024-01", 900_000);
+
+        Assert.Equal("W/\"2\"", again.Etag);
+        var events = await Harness.EventsAsync();
+        Assert.Equal(["industry.projects.v1.ProjectDeleted", "industry.projects.v1.ProjectCreated"], events.Skip(3).Take(2).Select(e => e.EventType)); // no event of the report's own: its events are the project's
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L], events.Select(e => e.SubjectVersion));
+    }
+
+    private Task<Proto.Project> StartAsync(Proto.Project project) =>
+        Harness.WriteAsync(
+            new Proto.TransitionProjectRequest(),
+            (db, w) => Projects(db).TransitionAsync(w, project.Name, string.Empty, ProjectState.UnderConstruction, new DateOnly(2024, 1, 1), string.Empty));
 }
