@@ -9,8 +9,9 @@ namespace Industry.ServiceDefaults.Hosting;
 public static class ServiceRunner
 {
     /// <summary>
-    /// <c>--migrate</c>: apply the database migrations and exit (the Kubernetes migration Job); <c>outbox …</c>: the
-    /// operator's outbox command (<see cref="OutboxCommand"/>), which exits too.
+    /// <c>--migrate</c>: apply the database migrations and exit (the Kubernetes migration Job); <c>outbox …</c> and
+    /// <c>errors …</c>: the operator's outbox and error-queue commands (<see cref="OutboxCommand"/>,
+    /// <see cref="ErrorsCommand"/>), which exit too.
     /// Otherwise migrate first when <c>Database:MigrateOnStartup</c> is true (the default), then serve until SIGTERM.
     /// </summary>
     public static async Task RunServiceAsync(this WebApplication app, string[] args)
@@ -18,6 +19,12 @@ public static class ServiceRunner
         if (OutboxCommand.IsRequested(args))
         {
             Environment.ExitCode = await OutboxCommand.RunAsync(app, args).ConfigureAwait(false);
+            return;
+        }
+
+        if (ErrorsCommand.IsRequested(args))
+        {
+            Environment.ExitCode = await ErrorsCommand.RunAsync(app, args, Console.Out, Console.Error).ConfigureAwait(false);
             return;
         }
 

@@ -1,5 +1,6 @@
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Health;
+using Industry.ServiceDefaults.Messaging.Errors;
 using Industry.ServiceDefaults.Messaging.Inbox;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Messaging.Wire;
@@ -25,6 +26,9 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(outbox);
         builder.Services.AddSingleton(TimeProvider.System);
+        var queues = new ConsumerQueues();
+        builder.Services.AddSingleton(queues);
+        builder.Services.AddSingleton<ErrorQueues>();
 
         builder.Services.AddMassTransit(x =>
         {
@@ -39,7 +43,7 @@ public static class MessagingExtensions
             });
             var prefix = string.IsNullOrWhiteSpace(options.EndpointPrefix) ? builder.Environment.ApplicationName.Split('.')[^1].ToLowerInvariant() : options.EndpointPrefix;
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
-            x.AddConfigureEndpointsCallback((_, endpoint) => ConfigureConsumerEndpoint(endpoint, options));
+            x.AddConfigureEndpointsCallback((queueName, endpoint) => ConfigureConsumerEndpoint(queueName, endpoint, options, queues));
             configureConsumers?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
             {
@@ -57,6 +61,7 @@ public static class MessagingExtensions
                 });
                 cfg.UseRawJsonSerializer(RawSerializerOptions.All, isDefault: true);
                 ExcludeProtobufInterfaces(cfg);
+                ConsumerQueues.ConfigureErrorQueues(cfg);
                 cfg.ConfigureEndpoints(context);
             });
         });
@@ -86,15 +91,11 @@ public static class MessagingExtensions
         return builder;
     }
 
-    private static void ConfigureConsumerEndpoint(IReceiveEndpointConfigurator endpoint, RabbitMqOptions options)
+    private static void ConfigureConsumerEndpoint(string queueName, IReceiveEndpointConfigurator endpoint, RabbitMqOptions options, ConsumerQueues queues)
     {
         endpoint.PrefetchCount = options.PrefetchCount;
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
-        if (options.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.SetQuorumQueue();
-        }
-
+        queues.Configure(queueName, endpoint, options);
         endpoint.UseConsumerRetries(options);
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Grpc.Core;
 using Industry.Projects.V1;
@@ -94,26 +93,9 @@ public sealed class OutboxQuarantineTests : IAsyncLifetime
     /// <summary><c>dotnet Industry.Projects.dll …</c> on the test's database; its standard output, or a failure with both outputs.</summary>
     private async Task<string> RunCommandAsync(params string[] args)
     {
-        var dll = RepositoryPaths.ServiceAssembly("projects", "Industry.Projects");
-        var info = new ProcessStartInfo("dotnet", [dll, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = ServiceDefaults.Security.DevelopmentEnvironments.Testing;
-        foreach (var (key, value) in TestTokens.Environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        info.Environment["ConnectionStrings__projects"] = _database;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.True(process.ExitCode == 0, $"{string.Join(' ', args)} exited with {process.ExitCode}:\n{await stdout}\n{await stderr}");
-        return "\n" + await stdout;
+        var (exitCode, output, errors) = await ServiceCommand.RunAsync("projects", "Industry.Projects", new Dictionary<string, string> { ["ConnectionStrings__projects"] = _database }, args);
+        Assert.True(exitCode == 0, $"{string.Join(' ', args)} exited with {exitCode}:\n{output}\n{errors}");
+        return "\n" + output;
     }
 
     private async Task<long> InsertRowAsync(string eventType, string body, bool quarantined)
