@@ -4,9 +4,10 @@ using Industry.ServiceDefaults.Security;
 namespace Industry.TestInfrastructure;
 
 /// <summary>
-/// One of a service's commands that run and exit (<c>dotnet Industry.X.dll outbox list</c>, <c>--deploy-topology</c>)
-/// as a separate process, with the settings <see cref="ServiceProcess.Start(string, string, string, IReadOnlyDictionary{string, string})"/>
-/// gives a service: the <c>Testing</c> environment, the test tokens' key, then the command's own environment.
+/// One of a service's commands that run and exit (<c>dotnet Industry.X.dll outbox list</c>, <c>errors replay</c>,
+/// <c>--deploy-topology</c>) as a separate process, with the settings
+/// <see cref="ServiceProcess.Start(string, string, string, IReadOnlyDictionary{string, string})"/> gives a service: the
+/// <c>Testing</c> environment, the test tokens' key, then the command's own environment.
 /// </summary>
 public static class ServiceCommand
 {
@@ -14,6 +15,16 @@ public static class ServiceCommand
 
     /// <summary>Runs the command to its end and returns its standard output; fails with both outputs on a non-zero exit code.</summary>
     public static async Task<string> RunAsync(string folder, string assemblyName, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var (exitCode, output, errors) = await RunToExitAsync(folder, assemblyName, environment, args);
+        return exitCode == 0
+            ? output
+            : throw new InvalidOperationException($"{assemblyName} {string.Join(' ', args)} exited with {exitCode}:\n{output}\n{errors}");
+    }
+
+    /// <summary>Runs the command to its end, whatever its exit code: for a test of a refusal.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunToExitAsync(
+        string folder, string assemblyName, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dll = RepositoryPaths.ServiceAssembly(folder, assemblyName);
         var info = new ProcessStartInfo("dotnet", [dll, .. args])
@@ -41,8 +52,6 @@ public static class ServiceCommand
             throw;
         }
 
-        return process.ExitCode == 0
-            ? await stdout
-            : throw new InvalidOperationException($"{assemblyName} {string.Join(' ', args)} exited with {process.ExitCode}:\n{await stdout}\n{await stderr}");
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

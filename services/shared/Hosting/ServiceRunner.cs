@@ -12,9 +12,9 @@ namespace Industry.ServiceDefaults.Hosting;
 public static class ServiceRunner
 {
     /// <summary>
-    /// <c>--migrate</c>: apply the database migrations and exit (the Kubernetes migration Job); <c>outbox …</c>: the
-    /// operator's outbox command (<see cref="OutboxCommand"/>), and <c>--deploy-topology</c>
-    /// (<see cref="DeployTopologyCommand"/>), exit too.
+    /// <c>--migrate</c>: apply the database migrations and exit (the Kubernetes migration Job); <c>outbox …</c> and
+    /// <c>errors …</c>, the operator's outbox and error-queue commands (<see cref="OutboxCommand"/>,
+    /// <see cref="ErrorsCommand"/>), and <c>--deploy-topology</c> (<see cref="DeployTopologyCommand"/>) exit too.
     /// Otherwise migrate first when <c>Database:MigrateOnStartup</c> is true (the default), then serve until SIGTERM.
     /// </summary>
     public static async Task RunServiceAsync(this WebApplication app, string[] args)
@@ -28,6 +28,12 @@ public static class ServiceRunner
         if (DeployTopologyCommand.IsRequested(args))
         {
             Environment.ExitCode = await DeployTopologyCommand.RunAsync(app).ConfigureAwait(false);
+            return;
+        }
+
+        if (ErrorsCommand.IsRequested(args))
+        {
+            Environment.ExitCode = await ErrorsCommand.RunAsync(app, args, Console.Out, Console.Error).ConfigureAwait(false);
             return;
         }
 

@@ -1,5 +1,6 @@
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Health;
+using Industry.ServiceDefaults.Messaging.Errors;
 using Industry.ServiceDefaults.Messaging.Inbox;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Messaging.Wire;
@@ -28,6 +29,9 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         var topology = new BusTopology(((IHostApplicationBuilder)builder).Properties.ContainsKey(BusTopology.DeployOnlyProperty));
         builder.Services.AddSingleton(topology);
+        var queues = new ConsumerQueues();
+        builder.Services.AddSingleton(queues);
+        builder.Services.AddSingleton<ErrorQueues>();
 
         builder.Services.AddMassTransit(x =>
         {
@@ -42,7 +46,7 @@ public static class MessagingExtensions
             });
             var prefix = string.IsNullOrWhiteSpace(options.EndpointPrefix) ? builder.Environment.ApplicationName.Split('.')[^1].ToLowerInvariant() : options.EndpointPrefix;
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
-            x.AddConfigureEndpointsCallback((_, endpoint) => ConfigureConsumerEndpoint(endpoint, options));
+            x.AddConfigureEndpointsCallback((queueName, endpoint) => ConfigureConsumerEndpoint(queueName, endpoint, options, queues));
             x.AddConfigureEndpointsCallback((queue, _) => topology.AddQueue(queue));
             configureConsumers?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
@@ -62,6 +66,7 @@ public static class MessagingExtensions
                 cfg.UseRawJsonSerializer(RawSerializerOptions.All, isDefault: true);
                 ExcludeProtobufInterfaces(cfg);
                 topology.Configure(cfg);
+                ConsumerQueues.ConfigureErrorQueues(cfg);
                 cfg.ConfigureEndpoints(context);
             });
         });
@@ -91,15 +96,11 @@ public static class MessagingExtensions
         return builder;
     }
 
-    private static void ConfigureConsumerEndpoint(IReceiveEndpointConfigurator endpoint, RabbitMqOptions options)
+    private static void ConfigureConsumerEndpoint(string queueName, IReceiveEndpointConfigurator endpoint, RabbitMqOptions options, ConsumerQueues queues)
     {
         endpoint.PrefetchCount = options.PrefetchCount;
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
-        if (options.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.SetQuorumQueue();
-        }
-
+        queues.Configure(queueName, endpoint, options);
         endpoint.UseConsumerRetries(options);
     }
 

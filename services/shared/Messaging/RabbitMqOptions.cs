@@ -48,6 +48,14 @@ public sealed class RabbitMqOptions
     /// <summary>Declare consumer queues as quorum queues (replicated; for a RabbitMQ cluster). Default false.</summary>
     public bool QuorumQueues { get; set; }
 
+    /// <summary>
+    /// With <see cref="QuorumQueues"/>: how many times the broker hands a consumer queue's message out before it moves
+    /// it to the queue's <c>_error</c> queue (<c>x-delivery-limit</c>). It counts the deliveries no retry policy sees,
+    /// those ended by a process that died or stopped before acknowledging, so a message that crashes the process is
+    /// not redelivered for ever. Default none (unlimited); prod sets 20 (docs/deploy.md).
+    /// </summary>
+    public int? DeliveryLimit { get; set; }
+
     /// <summary>In-memory retry intervals for transient failures before a message goes to the error queue. Default 100, 500, 2000 ms.</summary>
     /// <remarks>No initial value: the configuration binder appends to an array it finds filled, it does not replace it.</remarks>
     public int[]? RetryIntervalsMilliseconds { get; set; }

@@ -44,9 +44,11 @@ export function checkPolicy(docs, { profile, externalSecrets = [] }) {
 class Context {
   constructor(docs) {
     this.docs = docs;
+    // A CronJob's pods are those of its job template (the operator's commands are suspended CronJobs).
+    const template = (d) => (d.kind === "CronJob" ? d.spec?.jobTemplate?.spec?.template : d.spec?.template);
     this.workloads = docs
-      .filter((d) => ["Deployment", "StatefulSet", "Job"].includes(d.kind))
-      .map((d) => ({ doc: d, pod: d.spec?.template?.spec ?? {}, labels: d.spec?.template?.metadata?.labels ?? {} }));
+      .filter((d) => ["Deployment", "StatefulSet", "Job", "CronJob"].includes(d.kind))
+      .map((d) => ({ doc: d, pod: template(d)?.spec ?? {}, labels: template(d)?.metadata?.labels ?? {} }));
     this.deployments = this.workloads.filter((w) => w.doc.kind === "Deployment");
   }
 
@@ -113,7 +115,8 @@ function checkSelectors(ctx, report) {
     const other = keys.filter((k) => !SELECTOR_KEYS.has(k));
     if (other.length) report("selectors", doc, `${where} uses ${other.join(", ")}: selectors use only name (+instance)`);
   };
-  for (const { doc, labels } of ctx.workloads.filter((w) => w.doc.kind !== "Job")) {
+  const runsToCompletion = (w) => ["Job", "CronJob"].includes(w.doc.kind);
+  for (const { doc, labels } of ctx.workloads.filter((w) => !runsToCompletion(w))) {
     const selector = doc.spec?.selector ?? {};
     if (selector.matchExpressions?.length) report("selectors", doc, "spec.selector uses matchExpressions");
     onlyNameInstance(doc, "spec.selector", selector.matchLabels);
@@ -130,7 +133,7 @@ function checkSelectors(ctx, report) {
     if (!podLabels.some((l) => selects(doc.spec?.selector, l))) report("selectors", doc, "spec.selector matches no pod template");
   }
   // A Job's pods must not be caught by a Deployment's selector (its Service would route calls to a migration).
-  for (const job of ctx.workloads.filter((w) => w.doc.kind === "Job")) {
+  for (const job of ctx.workloads.filter(runsToCompletion)) {
     for (const d of ctx.deployments) {
       if (selects(d.doc.spec?.selector, job.labels)) report("selectors", job.doc, `its pods match the selector of Deployment/${d.doc.metadata.name}`);
     }
@@ -376,15 +379,15 @@ function checkNetwork(ctx, report) {
       else if ((rule.ports ?? []).length === 0 || !rule.ports.every((p) => p.port === port)) report("network", doc, `admits the gateway on other ports than gRPC ${port}`);
     }
   }
-  // Every process and migration Job reaches the database and broker its configuration names, and every topology Job
-  // the broker; nothing blocks them on either side.
+  // Every process, migration Job and operator's command reaches the database and broker its configuration names, and
+  // every topology Job the broker; nothing blocks them on either side.
   for (const { doc, pod, labels } of ctx.workloads.filter((w) => w.doc.kind !== "StatefulSet")) {
     const env = ctx.env(pod.containers?.[0] ?? {});
     const targets = [];
     for (const [k, v] of env) {
       if (typeof v !== "string") continue;
       if (k.startsWith("ConnectionStrings__")) targets.push([/Host=([^;]+)/i.exec(v)?.[1], Number(/Port=(\d+)/i.exec(v)?.[1] ?? 5432)]);
-      if (k === "RabbitMq__Host" && (onBroker(doc, env) || deploysTopology(pod.containers?.[0] ?? {}))) {
+      if (k === "RabbitMq__Host" && (onBroker(doc, env) || (doc.kind === "CronJob" && [...env.keys()].some((e) => e.startsWith("ConnectionStrings__"))) || deploysTopology(pod.containers?.[0] ?? {}))) {
         targets.push([v, Number(env.get("RabbitMq__Port") ?? 5672)]);
       }
     }
@@ -532,6 +535,15 @@ function checkBackingServices(ctx, report, profile) {
     for (const r of ctx.of("RabbitmqCluster")) if ((r.spec?.replicas ?? 1) < 3) report("backing-services", r, "a production RabbitmqCluster has at least 3 nodes");
     if (cnpg.size === 0) report("backing-services", null, "prod needs CloudNativePG Clusters");
     for (const c of ctx.of("Cluster")) if ((c.spec?.instances ?? 1) < 2) report("backing-services", c, "a production database has at least 2 instances");
+    // On a classic queue, or without a limit, a message that kills its consumer is redelivered for ever.
+    for (const { doc, pod } of ctx.deployments) {
+      const env = ctx.env(pod.containers?.[0] ?? {});
+      if (!env.has("RabbitMq__Host") || ![...env.keys()].some((k) => k.startsWith("ConnectionStrings__"))) continue;
+      const limit = Number(env.get("RabbitMq__DeliveryLimit"));
+      if (env.get("RabbitMq__QuorumQueues") !== "true" || !(Number.isInteger(limit) && limit >= 1)) {
+        report("backing-services", doc, "a production consumer declares quorum queues with a delivery limit (RabbitMq__QuorumQueues=true, RabbitMq__DeliveryLimit >= 1)");
+      }
+    }
     // Asynchronous standbys can lose the last commits in a fail-over, and the suite's event versions with them.
     for (const c of ctx.of("Cluster").filter((d) => cnpg.has(d.metadata.name))) {
       const sync = c.spec?.postgresql?.synchronous;
