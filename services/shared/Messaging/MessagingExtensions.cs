@@ -1,5 +1,6 @@
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Health;
+using Industry.ServiceDefaults.Messaging.Backlog;
 using Industry.ServiceDefaults.Messaging.Inbox;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Industry.ServiceDefaults.Messaging.Wire;
@@ -22,9 +23,14 @@ public static class MessagingExtensions
     {
         var options = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         var outbox = builder.Configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
+        var consumerQueues = new ConsumerQueues();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(outbox);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(builder.Configuration.GetSection(BacklogOptions.Section).Get<BacklogOptions>() ?? new BacklogOptions());
+        builder.Services.AddSingleton(consumerQueues);
+        builder.Services.AddSingleton<BacklogGauges>();
+        builder.Services.AddHostedService<BacklogSampler>();
 
         builder.Services.AddMassTransit(x =>
         {
@@ -39,7 +45,11 @@ public static class MessagingExtensions
             });
             var prefix = string.IsNullOrWhiteSpace(options.EndpointPrefix) ? builder.Environment.ApplicationName.Split('.')[^1].ToLowerInvariant() : options.EndpointPrefix;
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
-            x.AddConfigureEndpointsCallback((_, endpoint) => ConfigureConsumerEndpoint(endpoint, options));
+            x.AddConfigureEndpointsCallback((queue, endpoint) =>
+            {
+                consumerQueues.Add(queue);
+                ConfigureConsumerEndpoint(endpoint, options);
+            });
             configureConsumers?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
             {
