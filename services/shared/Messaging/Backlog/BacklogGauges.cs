@@ -8,7 +8,8 @@ namespace Industry.ServiceDefaults.Messaging.Backlog;
 /// on every replica from the database and the broker themselves, never from what this replica's relay last saw: a
 /// replica that lost the relay lock to another one reports the same current figures as the lock holder. A measurement
 /// older than <see cref="BacklogOptions.StaleAfter"/> (the database or the broker was unreachable) is not reported at
-/// all, so a gauge is either current or absent, never an old value.
+/// all, so a gauge is either current or absent, never an old value (an observable gauge's point that its callback did
+/// not report is not exported, since OpenTelemetry 1.15.1).
 /// </summary>
 public sealed class BacklogGauges
 {

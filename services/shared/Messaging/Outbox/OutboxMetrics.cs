@@ -17,6 +17,10 @@ internal sealed class OutboxMetrics
     {
         _dispatched = SuiteTelemetry.Meter.CreateCounter<long>("industry.outbox.dispatched", unit: "{event}", description: "Outbox rows published and confirmed by the broker.");
         _quarantined = SuiteTelemetry.Meter.CreateCounter<long>("industry.outbox.quarantined", unit: "{event}", description: "Outbox rows set aside after failing on their own account.");
+
+        // Served as 0 from the start, so that rate() and increase() see the first rows instead of a series that appears.
+        _dispatched.Add(0);
+        _quarantined.Add(0);
     }
 
     public void Dispatched(int count) => _dispatched.Add(count);
