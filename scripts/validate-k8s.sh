@@ -6,9 +6,10 @@
 #    Kubernetes schemas and the deployment policy of docs/conventions.md §5 (deploy/k8s/validate/validate.mjs;
 #    the overlay "dev" under the dev profile, every other one under the prod profile);
 # 2. checks the images' Dockerfiles statically (deploy/k8s/validate/dockerfiles.mjs);
-# 3. proves both checks bite: the broken fixtures in deploy/k8s/validate/fixtures/ must be rejected with every
+# 3. checks the prod overlay's alert rules with promtool (check rules, and the unit tests beside them);
+# 4. proves the manifest checks bite: the broken fixtures in deploy/k8s/validate/fixtures/ must be rejected with every
 #    finding their expected.txt lists (broken/ under the dev profile, broken-prod/ under the prod profile).
-# Installs what is missing: kubectl (Debian package kubernetes-client) and node/npm with apt-get, the validator's npm
+# Installs what is missing: kubectl (Debian package kubernetes-client), promtool (prometheus) and node/npm with apt-get, the validator's npm
 # packages with `npm ci`. kubectl's built-in kustomize must be v5 or later (the manifests use components and label
 # options); a standalone `kustomize` v5 on PATH is used when kubectl's is older.
 set -euo pipefail
@@ -110,6 +111,16 @@ log "Dockerfiles: static checks"
 node "$VALIDATOR/dockerfiles.mjs" || failed=1
 
 [ "$failed" -eq 0 ] || die "the Kubernetes manifests or the Dockerfiles have findings (above)"
+
+# Alert rules: the PrometheusRule of the prod overlay as promtool reads rules, checked, then unit-tested
+# (deploy/k8s/overlays/prod/monitoring/alerts.test.yaml). promtool comes with Debian's prometheus package.
+log "alert rules: promtool check rules and test rules"
+command -v promtool >/dev/null 2>&1 || apt_install prometheus
+MONITORING="$K8S/overlays/prod/monitoring"
+node "$VALIDATOR/prometheus-rules.mjs" "$WORK/prod.yaml" "$WORK/alerts.rules.yaml"
+cp "$MONITORING/alerts.test.yaml" "$WORK/alerts.test.yaml"
+promtool check rules "$WORK/alerts.rules.yaml" || die "promtool rejects the alert rules"
+promtool test rules "$WORK/alerts.test.yaml" || die "the alert rules fail their unit tests ($MONITORING/alerts.test.yaml)"
 
 log "broken fixtures: must be rejected"
 "${RENDER[@]}" "$VALIDATOR/fixtures/broken" >"$WORK/broken.yaml"

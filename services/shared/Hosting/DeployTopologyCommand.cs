@@ -44,7 +44,7 @@ public static class DeployTopologyCommand
             Console.WriteLine($"exchange\t{exchange}");
         }
 
-        foreach (var queue in topology.Queues)
+        foreach (var queue in app.Services.GetRequiredService<ConsumerQueues>().Names)
         {
             Console.WriteLine($"queue\t{queue}");
         }

@@ -69,8 +69,8 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Exact method paths, token validation and gRPC-Web (browsers), then health (gRPC and HTTP) and server reflection. Call once, before the
-    /// service's own endpoints.
+    /// Exact method paths, token validation and gRPC-Web (browsers), then health (gRPC and HTTP), the metrics scrape
+    /// endpoint and server reflection. Call once, before the service's own endpoints.
     /// </summary>
     /// <param name="app">The application.</param>
     /// <param name="grpcWebForEveryEndpoint">
@@ -85,6 +85,7 @@ public static class ServiceDefaultsExtensions
         app.UseAuthentication();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = grpcWebForEveryEndpoint });
         app.MapServiceHealthChecks();
+        app.MapMetricsEndpoint();
         app.MapGrpcReflectionService();
         return app;
     }

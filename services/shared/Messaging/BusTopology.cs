@@ -18,11 +18,6 @@ public sealed class BusTopology(bool deployOnly)
     /// </summary>
     public const string DeployOnlyProperty = "Industry.DeployTopologyOnly";
 
-    private readonly List<string> _queues = [];
-
-    /// <summary>The service's consumer queues, known once the bus is configured.</summary>
-    public IReadOnlyList<string> Queues => _queues;
-
     /// <summary>Every exchange the service declares: the contracts' events, whoever publishes them.</summary>
     public static IEnumerable<string> Exchanges => EventCatalog.All.Select(e => e.ExchangeName).Order(StringComparer.Ordinal);
 
@@ -37,8 +32,6 @@ public sealed class BusTopology(bool deployOnly)
         var bus = (IBusControl)services.GetService(typeof(IBusControl))!;
         await bus.DeployAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    internal void AddQueue(string queueName) => _queues.Add(queueName);
 
     /// <summary>
     /// Publishers declare an exchange when they first publish to it; declaring all of them whenever the bus connects

@@ -1,5 +1,6 @@
 using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Health;
+using Industry.ServiceDefaults.Messaging.Backlog;
 using Industry.ServiceDefaults.Messaging.Errors;
 using Industry.ServiceDefaults.Messaging.Inbox;
 using Industry.ServiceDefaults.Messaging.Outbox;
@@ -32,6 +33,9 @@ public static class MessagingExtensions
         var queues = new ConsumerQueues();
         builder.Services.AddSingleton(queues);
         builder.Services.AddSingleton<ErrorQueues>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(BacklogOptions.Section).Get<BacklogOptions>() ?? new BacklogOptions());
+        builder.Services.AddSingleton<BacklogGauges>();
+        builder.Services.AddHostedService<BacklogSampler>();
 
         builder.Services.AddMassTransit(x =>
         {
@@ -47,7 +51,6 @@ public static class MessagingExtensions
             var prefix = string.IsNullOrWhiteSpace(options.EndpointPrefix) ? builder.Environment.ApplicationName.Split('.')[^1].ToLowerInvariant() : options.EndpointPrefix;
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             x.AddConfigureEndpointsCallback((queueName, endpoint) => ConfigureConsumerEndpoint(queueName, endpoint, options, queues));
-            x.AddConfigureEndpointsCallback((queue, _) => topology.AddQueue(queue));
             configureConsumers?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
             {

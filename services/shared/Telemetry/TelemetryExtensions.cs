@@ -13,7 +13,8 @@ namespace Industry.ServiceDefaults.Telemetry;
 /// OpenTelemetry traces, metrics and logs for gRPC server and client, HTTP, EF Core, MassTransit and the suite's
 /// own sources (<see cref="SuiteTelemetry.SourceName"/>). The OTLP exporter, and with it the export of logs, is switched
 /// on only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard variable, so operators need nothing else);
-/// without it, traces still carry the W3C context into the outbox's events.
+/// without it, traces still carry the W3C context into the outbox's events. Metrics are also served for Prometheus to
+/// scrape (<see cref="MetricsEndpoint"/>), whether or not they are exported by OTLP.
 /// </summary>
 public static class TelemetryExtensions
 {
@@ -42,7 +43,8 @@ public static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(MassTransitSource)
-                .AddMeter(SuiteTelemetry.SourceName))
+                .AddMeter(SuiteTelemetry.SourceName)
+                .AddPrometheusExporter())
             .WithTracing(t => t
                 .AddSource(SuiteTelemetry.SourceName)
                 .AddSource(MassTransitSource)

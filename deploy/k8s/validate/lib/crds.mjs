@@ -114,9 +114,73 @@ const cnpgCluster = obj(
   ["metadata", "spec"],
 );
 
+/** monitoring.coreos.com/v1 PodMonitor (Prometheus Operator 0.7x), the fields used or likely to be. */
+const relabeling = obj({
+  sourceLabels: arr(str),
+  separator: str,
+  targetLabel: str,
+  regex: str,
+  replacement: str,
+  modulus: int,
+  action: oneOf("replace", "keep", "drop", "hashmod", "labelmap", "labeldrop", "labelkeep", "lowercase", "uppercase", "keepequal", "dropequal"),
+});
+const labelSelector = obj({
+  matchLabels: map(str),
+  matchExpressions: arr(obj({ key: str, operator: oneOf("In", "NotIn", "Exists", "DoesNotExist"), values: arr(str) }, ["key", "operator"])),
+});
+const podMonitor = obj(
+  {
+    apiVersion: str,
+    kind: str,
+    metadata: objectMeta,
+    spec: obj(
+      {
+        selector: labelSelector,
+        namespaceSelector: obj({ any: bool, matchNames: arr(str) }),
+        podTargetLabels: arr(str),
+        jobLabel: str,
+        podMetricsEndpoints: arr(obj({
+          port: str,
+          path: str,
+          scheme: oneOf("http", "https"),
+          interval: str,
+          scrapeTimeout: str,
+          honorLabels: bool,
+          relabelings: arr(relabeling),
+          metricRelabelings: arr(relabeling),
+        }, ["port"])),
+      },
+      ["selector", "podMetricsEndpoints"],
+    ),
+  },
+  ["metadata", "spec"],
+);
+
+/** monitoring.coreos.com/v1 PrometheusRule; the expressions themselves are checked by promtool (scripts/validate-k8s.sh). */
+const prometheusRule = obj(
+  {
+    apiVersion: str,
+    kind: str,
+    metadata: objectMeta,
+    spec: obj(
+      {
+        groups: arr(obj({
+          name: str,
+          interval: str,
+          rules: arr(obj({ alert: str, record: str, expr: str, for: str, keep_firing_for: str, labels: map(str), annotations: map(str) }, ["expr"])),
+        }, ["name", "rules"])),
+      },
+      ["groups"],
+    ),
+  },
+  ["metadata", "spec"],
+);
+
 const schemas = new Map([
   ["rabbitmq.com/v1beta1/RabbitmqCluster", rabbitmqCluster],
   ["postgresql.cnpg.io/v1/Cluster", cnpgCluster],
+  ["monitoring.coreos.com/v1/PodMonitor", podMonitor],
+  ["monitoring.coreos.com/v1/PrometheusRule", prometheusRule],
 ]);
 
 /** Validates a custom resource; null when its kind has no schema here (the caller reports it). */

@@ -343,6 +343,17 @@ function podsBehind(ctx, host) {
   return [];
 }
 
+/**
+ * Ingress for Prometheus: from other namespaces only (no address ranges, no pods of this one) and to the container's
+ * "metrics" port only, which serves nothing but GET /metrics.
+ */
+function isScrapeRule(rule, container) {
+  const metrics = container.ports?.find((p) => p.name === "metrics")?.containerPort;
+  return metrics !== undefined &&
+    (rule.ports ?? []).length > 0 && rule.ports.every((p) => p.port === metrics || p.port === "metrics") &&
+    (rule.from ?? []).length > 0 && rule.from.every((f) => f.namespaceSelector && !f.podSelector && !f.ipBlock);
+}
+
 function checkNetwork(ctx, report) {
   const policies = ctx.of("NetworkPolicy");
   const denyAll = policies.find((p) =>
@@ -373,6 +384,7 @@ function checkNetwork(ctx, report) {
       if (!canReach(ctx, caller.labels, labels, port)) report("network", caller.doc, `is configured to call ${doc.metadata.name} but may not reach its gRPC port ${port}`);
     }
     for (const rule of policiesFor(ctx, labels, "Ingress").flatMap((p) => p.spec.ingress ?? [])) {
+      if (isScrapeRule(rule, pod.containers?.[0] ?? {})) continue;
       const fromAllowedOnly = (rule.from ?? []).length > 0 && rule.from.every((f) => f.podSelector && !f.namespaceSelector && !f.ipBlock &&
         allowed.some((a) => selects(f.podSelector, a.labels)) && !ctx.deployments.some((d) => !allowed.includes(d) && selects(f.podSelector, d.labels)));
       if (!fromAllowedOnly) report("network", doc, "admits ingress from other sources than the gateway (and the services configured to call it)");
@@ -408,7 +420,10 @@ function checkConfiguration(ctx, report, profile, externalSecrets) {
     else if (!secret.metadata.annotations?.["industry.anhui.gov.cn/placeholder"]) report("secrets", secret, "a committed Secret must be marked as a placeholder (annotation industry.anhui.gov.cn/placeholder)");
   }
   for (const cm of ctx.of("ConfigMap")) {
-    if (!GENERATED_NAME.test(cm.metadata.name)) report("config", cm, "ConfigMaps come from configMapGenerator (content hash in the name, so changes roll the pods)");
+    // A Grafana dashboard is read by Grafana's sidecar, never by a pod: a hashed name would only leave every old
+    // version loaded beside the new one, under the same dashboard uid.
+    const dashboard = cm.metadata.labels?.grafana_dashboard !== undefined;
+    if (!dashboard && !GENERATED_NAME.test(cm.metadata.name)) report("config", cm, "ConfigMaps come from configMapGenerator (content hash in the name, so changes roll the pods)");
     for (const [k, v] of Object.entries(cm.data ?? {})) {
       if (SECRET_NAME.test(k) && v) report("secrets", cm, `key ${k} looks like a credential: use a Secret and secretKeyRef`);
     }

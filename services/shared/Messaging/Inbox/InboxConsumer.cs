@@ -31,6 +31,23 @@ public abstract partial class InboxConsumer<TEvent>(DbContext db, TimeProvider c
 
     public async Task Consume(ConsumeContext<TEvent> context)
     {
+        var services = context.TryGetPayload<IServiceProvider>(out var provider) ? provider : null;
+        var metrics = services?.GetService<InboxMetrics>();
+        try
+        {
+            var occurTime = await ConsumeAsync(context, services);
+            metrics?.Applied(ConsumerName, clock.GetUtcNow() - occurTime);
+        }
+        catch
+        {
+            metrics?.Failed(ConsumerName);
+            throw;
+        }
+    }
+
+    /// <summary>Applies the message (through the group commit when the service has one); returns the event's occur time.</summary>
+    private async Task<DateTimeOffset> ConsumeAsync(ConsumeContext<TEvent> context, IServiceProvider? services)
+    {
         var @event = context.Message;
         var metadata = EventCatalog.For<TEvent>().Descriptor.Fields[1].Accessor.GetValue(@event) as EventMetadata
             ?? throw new InvalidEventException($"{typeof(TEvent).Name} has no metadata.");
@@ -38,7 +55,7 @@ public abstract partial class InboxConsumer<TEvent>(DbContext db, TimeProvider c
             ?? (Guid.TryParse(metadata.EventId, out var id) ? id : throw new InvalidEventException("The event has no message id."));
         var item = new InboxItem<TEvent>(@event, metadata, messageId, Activity.Current);
 
-        if (context.TryGetPayload<IServiceProvider>(out var services) && services.GetService<InboxBatchers>() is { } batchers)
+        if (services?.GetService<InboxBatchers>() is { } batchers)
         {
             await batchers.For<TEvent>(GetType()).ApplyAsync(item);
         }
@@ -46,6 +63,8 @@ public abstract partial class InboxConsumer<TEvent>(DbContext db, TimeProvider c
         {
             await ApplyAsync([item], context.CancellationToken);
         }
+
+        return metadata.OccurTime?.ToDateTimeOffset() ?? clock.GetUtcNow();
     }
 
     /// <summary>

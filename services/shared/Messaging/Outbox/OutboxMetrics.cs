@@ -4,25 +4,23 @@ using Industry.ServiceDefaults.Telemetry;
 namespace Industry.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
-/// The relay's lag and throughput: <c>industry.outbox.oldest_pending_age</c> (seconds; 0 when nothing is pending)
-/// is the figure to alert on, since it grows whenever events stop flowing (broker down, relay stuck);
-/// <c>industry.outbox.quarantined</c> counts the rows set aside, each waiting for an operator.
+/// The relay's throughput: <c>industry.outbox.dispatched</c> counts the rows published, <c>industry.outbox.quarantined</c>
+/// the rows set aside. The backlog (pending rows, the oldest one's age, the rows quarantined now) is measured from the
+/// database by every replica, whichever holds the relay lock (<see cref="Backlog.BacklogGauges"/>).
 /// </summary>
 internal sealed class OutboxMetrics
 {
     private readonly Counter<long> _dispatched;
     private readonly Counter<long> _quarantined;
-    private double _oldestPendingSeconds;
 
     public OutboxMetrics()
     {
         _dispatched = SuiteTelemetry.Meter.CreateCounter<long>("industry.outbox.dispatched", unit: "{event}", description: "Outbox rows published and confirmed by the broker.");
         _quarantined = SuiteTelemetry.Meter.CreateCounter<long>("industry.outbox.quarantined", unit: "{event}", description: "Outbox rows set aside after failing on their own account.");
-        SuiteTelemetry.Meter.CreateObservableGauge(
-            "industry.outbox.oldest_pending_age",
-            () => Volatile.Read(ref _oldestPendingSeconds),
-            unit: "s",
-            description: "Age of the oldest outbox row not yet confirmed by the broker.");
+
+        // Served as 0 from the start, so that rate() and increase() see the first rows instead of a series that appears.
+        _dispatched.Add(0);
+        _quarantined.Add(0);
     }
 
     public void Dispatched(int count) => _dispatched.Add(count);
@@ -34,6 +32,4 @@ internal sealed class OutboxMetrics
             _quarantined.Add(count);
         }
     }
-
-    public void RecordOldestPending(TimeSpan? age) => Volatile.Write(ref _oldestPendingSeconds, Math.Max(0, age?.TotalSeconds ?? 0));
 }

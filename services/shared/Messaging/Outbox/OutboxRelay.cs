@@ -89,7 +89,6 @@ internal sealed partial class OutboxRelay(
             .Take(options.BatchSize)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        RecordBacklog(batch);
         if (batch.Count == 0)
         {
             return 0;
@@ -193,11 +192,6 @@ internal sealed partial class OutboxRelay(
 
     private static async Task<bool> TryTakeRelayLockAsync(DbContext db, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({RelayLockKey}) AS \"Value\"").SingleAsync(cancellationToken);
-
-    /// <summary>The batch starts at the oldest pending row, so its age is the relay's lag.</summary>
-    private void RecordBacklog(List<OutboxMessage> batch) => metrics.RecordOldestPending(batch.Count == 0
-        ? null
-        : clock.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(batch[0].OccurTime, DateTimeKind.Utc));
 
     private async Task PurgeIfDueAsync(CancellationToken cancellationToken)
     {
