@@ -4,8 +4,9 @@ namespace Industry.ServiceDefaults.Messaging;
 
 /// <summary>
 /// The service's consumer queues as its bus declares them (so the topology deployed from the bus configuration has the
-/// same arguments): their type, their poison-message limit, and their names, whose error queues the operator's
-/// <c>errors</c> command reads (<see cref="Errors.ErrorQueues"/>).
+/// same arguments): their type, their poison-message limit, and their names, the one list that the topology deploy
+/// prints, the operator's <c>errors</c> command reads the error queues of (<see cref="Errors.ErrorQueues"/>) and the
+/// backlog gauges measure (<see cref="Backlog.BacklogSampler"/>).
 /// </summary>
 public sealed class ConsumerQueues
 {
