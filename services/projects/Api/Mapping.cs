@@ -26,6 +26,16 @@ internal static class Mapping
             proto.TargetInvestmentGrowthPercent = growth;
         }
 
+        if (plan.ReportingDeadlineDay is { } day)
+        {
+            proto.ReportingDeadlineDay = day;
+        }
+
+        if (plan.ScheduleLagTolerancePoints is { } tolerance)
+        {
+            proto.ScheduleLagTolerancePoints = tolerance;
+        }
+
         return proto;
     }
 }

@@ -22,7 +22,9 @@ internal sealed partial class ProjectsApi
         var values = new PlanDraft(
             requested.HasTargetKeyProjectsUnderImplementation ? requested.TargetKeyProjectsUnderImplementation : null,
             [.. requested.CityTargets.Select(c => new PlanCityTarget(c.CityCode, c.TargetKeyProjectsUnderImplementation))],
-            requested.HasTargetInvestmentGrowthPercent ? requested.TargetInvestmentGrowthPercent : null);
+            requested.HasTargetInvestmentGrowthPercent ? requested.TargetInvestmentGrowthPercent : null,
+            requested.HasReportingDeadlineDay ? requested.ReportingDeadlineDay : null,
+            requested.HasScheduleLagTolerancePoints ? requested.ScheduleLagTolerancePoints : null);
         var update = new TargetsUpdate<PlanDraft>("plan", requested.Name, requested.Etag, values, request.UpdateMask, request.AllowMissing);
         return writes.RunAsync(request, context, w => plans.UpdateAsync(w, update));
     }

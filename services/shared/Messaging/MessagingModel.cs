@@ -15,9 +15,14 @@ public static class MessagingModel
             outbox.HasKey(m => m.Id);
             outbox.Property(m => m.Id).ValueGeneratedOnAdd();
             outbox.HasIndex(m => m.MessageId).IsUnique();
-            // The relay's query: pending rows in id order. Partial, so it stays as small as the backlog.
-            outbox.HasIndex(m => m.Id).HasDatabaseName("ix_outbox_messages_pending").HasFilter("dispatch_time IS NULL");
-            outbox.HasIndex(m => m.DispatchTime);
+            // The relay's query, pending rows in id order, and the quarantine's: partial, so each stays as small as the
+            // rows it serves, and with the relay's exact predicate, so the planner walks it in id order and stops at the
+            // batch size instead of collecting every undispatched row version first (benchmarks: 100 ms a round at
+            // 80,000 rows without it).
+            outbox.HasIndex(m => m.Id, "ix_outbox_messages_pending").HasDatabaseName("ix_outbox_messages_pending").HasFilter("dispatch_time IS NULL AND quarantine_time IS NULL");
+            outbox.HasIndex(m => m.Id, "ix_outbox_messages_quarantined").HasDatabaseName("ix_outbox_messages_quarantined").HasFilter("quarantine_time IS NOT NULL");
+            // The purge's: dispatched rows only, so a new row is not indexed here until it is published.
+            outbox.HasIndex(m => m.DispatchTime, "ix_outbox_messages_dispatch_time").HasDatabaseName("ix_outbox_messages_dispatch_time").HasFilter("dispatch_time IS NOT NULL");
             outbox.Property(m => m.EventType).HasMaxLength(200);
             outbox.Property(m => m.Subject).HasMaxLength(300);
             outbox.Property(m => m.Actor).HasMaxLength(200);

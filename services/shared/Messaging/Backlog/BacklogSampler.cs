@@ -42,13 +42,15 @@ internal sealed partial class BacklogSampler(
             }
 
             var outbox = db.Set<OutboxMessage>().AsNoTracking();
-            var pending = outbox.Where(m => m.DispatchTime == null && m.QuarantineTime == null);
-            var count = await pending.LongCountAsync(cancellationToken);
-            // The relay's order is the id's, so the first pending row is the one holding the others back.
-            var oldest = count == 0 ? (DateTime?)null : await pending.OrderBy(m => m.Id).Select(m => (DateTime?)m.OccurTime).FirstOrDefaultAsync(cancellationToken);
+            // One pass over the pending index for both figures, one over the quarantine's (both partial, so as small as
+            // what they count).
+            var pending = await outbox.Where(m => m.DispatchTime == null && m.QuarantineTime == null)
+                .GroupBy(_ => 1)
+                .Select(g => new { Count = g.LongCount(), Oldest = g.Min(m => (DateTime?)m.OccurTime) })
+                .FirstOrDefaultAsync(cancellationToken);
             var quarantined = await outbox.LongCountAsync(m => m.QuarantineTime != null, cancellationToken);
-            var age = oldest is { } time ? clock.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(time, DateTimeKind.Utc) : TimeSpan.Zero;
-            gauges.RecordOutbox(count, age, quarantined);
+            var age = pending?.Oldest is { } time ? clock.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(time, DateTimeKind.Utc) : TimeSpan.Zero;
+            gauges.RecordOutbox(pending?.Count ?? 0, age, quarantined);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

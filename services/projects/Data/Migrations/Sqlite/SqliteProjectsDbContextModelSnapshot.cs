@@ -108,6 +108,14 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("create_time");
 
+                    b.Property<int?>("ReportingDeadlineDay")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reporting_deadline_day");
+
+                    b.Property<double?>("ScheduleLagTolerancePoints")
+                        .HasColumnType("REAL")
+                        .HasColumnName("schedule_lag_tolerance_points");
+
                     b.Property<double?>("TargetInvestmentGrowthPercent")
                         .HasColumnType("REAL")
                         .HasColumnName("target_investment_growth_percent");
@@ -512,16 +520,21 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
-                    b.HasIndex("DispatchTime")
-                        .HasDatabaseName("ix_outbox_messages_dispatch_time");
-
-                    b.HasIndex("Id")
-                        .HasDatabaseName("ix_outbox_messages_pending")
-                        .HasFilter("dispatch_time IS NULL");
-
                     b.HasIndex("MessageId")
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_messages_message_id");
+
+                    b.HasIndex(new[] { "DispatchTime" }, "ix_outbox_messages_dispatch_time")
+                        .HasDatabaseName("ix_outbox_messages_dispatch_time")
+                        .HasFilter("dispatch_time IS NOT NULL");
+
+                    b.HasIndex(new[] { "Id" }, "ix_outbox_messages_pending")
+                        .HasDatabaseName("ix_outbox_messages_pending")
+                        .HasFilter("dispatch_time IS NULL AND quarantine_time IS NULL");
+
+                    b.HasIndex(new[] { "Id" }, "ix_outbox_messages_quarantined")
+                        .HasDatabaseName("ix_outbox_messages_quarantined")
+                        .HasFilter("quarantine_time IS NOT NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
