@@ -44,7 +44,7 @@ internal sealed partial class BacklogSampler(
             var outbox = db.Set<OutboxMessage>().AsNoTracking();
             // One pass over the pending index for both figures, one over the quarantine's (both partial, so as small as
             // what they count).
-            var pending = await outbox.Where(m => m.DispatchTime == null && m.QuarantineTime == null)
+            var pending = await outbox.Pending()
                 .GroupBy(_ => 1)
                 .Select(g => new { Count = g.LongCount(), Oldest = g.Min(m => (DateTime?)m.OccurTime) })
                 .FirstOrDefaultAsync(cancellationToken);

@@ -83,12 +83,7 @@ internal sealed partial class OutboxRelay(
             return 0; // another replica is relaying right now
         }
 
-        var batch = await db.Set<OutboxMessage>()
-            .Where(m => m.DispatchTime == null && m.QuarantineTime == null)
-            .OrderBy(m => m.Id)
-            .Take(options.BatchSize)
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        var batch = await db.Set<OutboxMessage>().NextBatch(options.BatchSize).AsNoTracking().ToListAsync(cancellationToken);
         if (batch.Count == 0)
         {
             return 0;
