@@ -39,6 +39,37 @@ public sealed class PlanWritesTests() : WriteHarnessTests<SqliteProjectsDbContex
         Assert.Empty(await Harness.EventsAsync());
     }
 
+    [Theory]
+    [InlineData(0, 10.0, "plan.reporting_deadline_day")]
+    [InlineData(29, 10.0, "plan.reporting_deadline_day")]
+    [InlineData(-5, 10.0, "plan.reporting_deadline_day")]
+    [InlineData(5, -0.5, "plan.schedule_lag_tolerance_points")]
+    [InlineData(5, 100.5, "plan.schedule_lag_tolerance_points")]
+    [InlineData(5, double.NaN, "plan.schedule_lag_tolerance_points")]
+    [InlineData(5, double.PositiveInfinity, "plan.schedule_lag_tolerance_points")]
+    public async Task Update_ReportingSettingOutOfRange_IsRefusedOnItsFieldAndNothingStored(int deadlineDay, double tolerance, string field)
+    {
+        var error = await Assert.ThrowsAsync<ServiceException>(() => UpdateAsync("plans/2024", new(null, [], null, deadlineDay, tolerance)));
+
+        Assert.Equal(field, Assert.Single(error.FieldViolations).Field);
+        Assert.Empty(await Harness.EventsAsync());
+        var stored = await UpdateAsync("plans/2024", new(null, [], null));
+        Assert.False(stored.HasReportingDeadlineDay || stored.HasScheduleLagTolerancePoints);
+    }
+
+    [Fact]
+    public async Task Update_ReportingSettings_AreStoredAndMaskedLikeTheTargets()
+    {
+        var set = await UpdateAsync("plans/2024", new(null, [], null, 10, 15));
+
+        Assert.Equal((10, 15.0, 1200), (set.ReportingDeadlineDay, set.ScheduleLagTolerancePoints, set.TargetKeyProjectsUnderImplementation));
+        var cleared = await UpdateAsync("plans/2024", new(null, [], null), mask: new FieldMask { Paths = { "reporting_deadline_day" } });
+        Assert.False(cleared.HasReportingDeadlineDay);
+        Assert.Equal(15.0, cleared.ScheduleLagTolerancePoints);
+        var events = await Harness.EventsAsync();
+        Assert.Equal(["reporting_deadline_day"], Proto.PlanUpdated.Parser.ParseJson(events[^1].Body).UpdateMask.Paths);
+    }
+
     [Fact]
     public async Task Update_Missing_IsNotFoundWithoutAllowMissing()
     {
