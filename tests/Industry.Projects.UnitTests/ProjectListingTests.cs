@@ -2,6 +2,7 @@ using Google.Protobuf.Reflection;
 using Industry.Projects.Data;
 using Industry.Projects.Domain;
 using Industry.ServiceDefaults.Errors;
+using Industry.ServiceDefaults.Filtering;
 using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.UnitTests;
@@ -39,7 +40,7 @@ public sealed class ProjectListingTests
             _ => (int)project.Nature,
         };
 
-        var matches = ProjectListing.Filter.Translate($"{field} = {name}")!.Compile()(project);
+        var matches = Filter.Translate($"{field} = {name}")!.Compile()(project);
 
         Assert.Equal(stored == number, matches);
     }
@@ -61,7 +62,7 @@ public sealed class ProjectListingTests
             Started(Create("guidance", 1_000_000), new DateOnly(2024, 6, 1)),
         ];
 
-        var predicate = ProjectListing.Filter.Translate($"implementation_year = {year}")!.Compile();
+        var predicate = Filter.Translate($"implementation_year = {year}")!.Compile();
 
         Assert.Equal(expected, string.Join(' ', projects.Where(predicate).Select(p => p.Id)));
     }
@@ -79,7 +80,7 @@ public sealed class ProjectListingTests
     [InlineData("create_time > \"2024-01-01T00:00:00Z\"", "'create_time' cannot be filtered on")]
     public void Filter_Bad_IsInvalidArgumentOnFilter(string filter, string expected)
     {
-        var violation = Assert.Single(Assert.Throws<ServiceException>(() => ProjectListing.Filter.Translate(filter)).FieldViolations);
+        var violation = Assert.Single(Assert.Throws<ServiceException>(() => Filter.Translate(filter)).FieldViolations);
 
         Assert.Equal("filter", violation.Field);
         Assert.Contains(expected, violation.Description, StringComparison.Ordinal);
@@ -92,17 +93,17 @@ public sealed class ProjectListingTests
     [InlineData("gbt4754_class = \"c3841\"")]
     [InlineData("enterprise_uscc = \"91340000711771143j\"")]
     public void Filter_CodesWrittenAnyCaseOrAsResourceName_MatchTheStoredCode(string filter) =>
-        Assert.True(ProjectListing.Filter.Translate(filter)!.Compile()(Create("p1", 300_000_000)));
+        Assert.True(Filter.Translate(filter)!.Compile()(Create("p1", 300_000_000)));
 
     [Fact]
     public void Filter_Fields_AreThoseTheContractDocuments() =>
         Assert.Equal(
             [
-                "actual_completion_date", "actual_start_date", "city_code", "cluster", "county_code", "digital_transformation",
+                "actual_completion_date", "actual_start_date", "behind_schedule", "city_code", "cluster", "county_code", "digital_transformation",
                 "enterprise_uscc", "gbt4754_class", "implementation_year", "industry", "nature", "park", "planned_start_date",
                 "project_code", "state", "tier", "total_investment_yuan", "update_time",
             ],
-            ProjectListing.Filter.Fields.Order(StringComparer.Ordinal));
+            Filter.Fields.Order(StringComparer.Ordinal));
 
     [Theory]
     [InlineData("period = \"2023-02\"", "2023-02")]
@@ -141,6 +142,9 @@ public sealed class ProjectListingTests
 
         Assert.Equal("project_code", ProjectListing.Order.Parse("project_code").ToString()); // unique: no tie-breaker
     }
+
+    /// <summary>The filter as a call on <see cref="Today"/> with no plan sees it.</summary>
+    private static FilterSchema<Project> Filter => ProjectListing.Filter(new ScheduleLagBasis(Today, Array.Empty<Plan>().AsQueryable()));
 
     private static Project Create(string id, long total) => Project.Create(id, new ProjectDraft
     {

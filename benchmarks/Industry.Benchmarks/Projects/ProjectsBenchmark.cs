@@ -65,6 +65,8 @@ internal static class ProjectsBenchmark
             Console.WriteLine($"ListProjects: {settings.Warmup} warm-up and {settings.ListCalls} measured calls");
             var list = await scenarios.ListAsync(settings.ListCalls, settings.Warmup, cancellationToken);
             Console.WriteLine(list.Latency is { } l ? $"ListProjects: p50 {l.P50:N1} ms, p99 {l.P99:N1} ms" : "ListProjects: " + list.NotMeasured);
+            var lagging = await scenarios.LaggingAsync(settings.ListCalls, settings.Warmup, cancellationToken);
+            Console.WriteLine(lagging.Latency is { } g ? $"ListProjects behind_schedule: p50 {g.P50:N1} ms, p99 {g.P99:N1} ms" : "ListProjects behind_schedule: " + lagging.NotMeasured);
 
             var sheet = await MeasuredSheetAsync(settings, catalog, database.ConnectionString, cancellationToken);
             var eventsBefore = await OutboxCountAsync(database.ConnectionString, pendingOnly: false, cancellationToken);
@@ -91,7 +93,7 @@ internal static class ProjectsBenchmark
             Console.WriteLine($"service peak RSS {EventsBenchmark.Mb(memory.PeakRssBytes)}");
             await service.StopAsync(TimeSpan.FromSeconds(30));
 
-            var report = ProjectsReport.Create(settings, machine, seed, progress, list, warmups, import, reimport, memory);
+            var report = ProjectsReport.Create(settings, machine, seed, progress, list, lagging, warmups, import, reimport, memory);
             Directory.CreateDirectory(Path.GetDirectoryName(settings.Output)!);
             await File.WriteAllTextAsync(settings.Output, report.Markdown, cancellationToken);
             return report;

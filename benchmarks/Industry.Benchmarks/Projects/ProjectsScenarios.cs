@@ -44,9 +44,7 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
     /// every other call asks for the next page of the previous call's filter. UNIMPLEMENTED (or any other error) is
     /// recorded as "not measured" instead of failing the run.
     /// </summary>
-    public async Task<Phase> ListAsync(int calls, int warmup, CancellationToken cancellationToken)
-    {
-        (string Filter, string OrderBy)[] queries =
+    public Task<Phase> ListAsync(int calls, int warmup, CancellationToken cancellationToken) => ListAsync("ListProjects", calls, warmup,
         [
             ("city_code = \"340100\" AND state = PROJECT_STATE_UNDER_CONSTRUCTION", string.Empty),
             ("tier = PROJECT_TIER_MAJOR", "total_investment_yuan desc"),
@@ -54,11 +52,25 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
             ("county_code = \"340207\"", string.Empty),
             ("state = PROJECT_STATE_COMPLETED AND city_code = \"341100\"", "update_time desc"),
             ("digital_transformation = true AND tier = PROJECT_TIER_KEY", string.Empty),
-        ];
+        ], cancellationToken);
+
+    /// <summary>
+    /// ListProjects of the lagging projects (序时进度, issue 18), the clerk's list: the province's, a city's, and a city's
+    /// largest first, each a page of 50 and every other call the next page.
+    /// </summary>
+    public Task<Phase> LaggingAsync(int calls, int warmup, CancellationToken cancellationToken) => ListAsync("ListProjects behind_schedule", calls, warmup,
+        [
+            ("behind_schedule = true", string.Empty),
+            ("behind_schedule = true AND city_code = \"340100\"", string.Empty),
+            ("city_code = \"341100\" AND behind_schedule = true", "total_investment_yuan desc"),
+        ], cancellationToken);
+
+    private async Task<Phase> ListAsync(string name, int calls, int warmup, (string Filter, string OrderBy)[] queries, CancellationToken cancellationToken)
+    {
         var tokens = new string[queries.Length];
         try
         {
-            return await MeasureAsync("ListProjects", calls, warmup, monitor, async i =>
+            return await MeasureAsync(name, calls, warmup, monitor, async i =>
             {
                 var q = i / 2 % queries.Length;
                 var request = new ListProjectsRequest { PageSize = 50, Filter = queries[q].Filter, OrderBy = queries[q].OrderBy };
@@ -76,7 +88,7 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
             var reason = ex.StatusCode == StatusCode.Unimplemented
                 ? "not measured: ListProjects answers UNIMPLEMENTED in this build"
                 : string.Create(CultureInfo.InvariantCulture, $"not measured: ListProjects failed with {ex.StatusCode} ({ex.Status.Detail})");
-            return new Phase("ListProjects", 0, null, reason, 0, 0, double.NaN, monitor.PeakRssBytes);
+            return new Phase(name, 0, null, reason, 0, 0, double.NaN, monitor.PeakRssBytes);
         }
     }
 

@@ -17,7 +17,7 @@ internal sealed partial class ProjectsApi
 
     public override async Task<Proto.ListProjectsResponse> ListProjects(Proto.ListProjectsRequest request, ServerCallContext context)
     {
-        var (page, next) = await pageTokens.ListAsync(db.Projects.AsNoTracking(), ProjectListing.Filter, ProjectListing.Order, request, context.CancellationToken);
+        var (page, next) = await pageTokens.ListAsync(db.Projects.AsNoTracking(), ProjectListing.Filter(ScheduleLagBasis.Of(db, clock)), ProjectListing.Order, request, context.CancellationToken);
         return new() { Projects = { page.Select(p => p.ToProto()) }, NextPageToken = next };
     }
 

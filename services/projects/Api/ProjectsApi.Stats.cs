@@ -28,7 +28,7 @@ internal sealed partial class ProjectsApi
         }
 
         // The filter selects the projects counted, in both ranges alike.
-        var projects = ProjectListing.Filter.Translate(request.Filter);
+        var projects = ProjectListing.Filter(ScheduleLagBasis.Of(db, clock)).Translate(request.Filter);
         var current = await db.CompletedByAsync(key, projects, first, last, context.CancellationToken);
         var previous = (await db.CompletedByAsync(key, projects, first with { Year = first.Year - 1 }, last with { Year = last.Year - 1 }, context.CancellationToken))
             .ToDictionary(g => g.Key, StringComparer.Ordinal);

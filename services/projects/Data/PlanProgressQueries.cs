@@ -5,13 +5,19 @@ namespace Industry.Projects.Data;
 /// <summary>
 /// The figures of the plan's progress, each one SQL aggregation over indexes (never loading projects or reports into
 /// memory): key projects under implementation per city, and completed investment per city for the first months of a
-/// year and of the year before (kept per city and month by every save, ADR 0014).
+/// year and of the year before (kept per city and month by every save, ADR 0014); and the projects behind schedule and
+/// planned to start or complete in the year, per city.
 /// </summary>
 internal static class PlanProgressQueries
 {
     public sealed record CityKeyProjects(string CityCode, int UnderImplementation, int NewlyStarted);
 
     public sealed record CityInvestment(string CityCode, int Year, long CompletedYuan);
+
+    public sealed record CityCount(string CityCode, int Count);
+
+    /// <summary>Projects planned to do something (start, complete) in a year, and of those the ones that did it by the period's end.</summary>
+    public sealed record CityPlanned(string CityCode, int Planned, int Done);
 
     /// <summary>Key (¥100M+) projects under implementation in <paramref name="year"/> (<see cref="ProjectPredicates.UnderImplementationIn"/>), per city.</summary>
     public static Task<List<CityKeyProjects>> KeyProjectsUnderImplementationAsync(this ProjectsDbContext db, int year, CancellationToken cancellationToken)
@@ -35,4 +41,34 @@ internal static class PlanProgressQueries
             .GroupBy(c => new { c.CityCode, c.Year })
             .Select(g => new CityInvestment(g.Key.CityCode, g.Key.Year, g.Sum(c => c.CompletedInvestmentYuan)))
             .ToListAsync(cancellationToken);
+
+    /// <summary>Projects behind schedule on the basis's day (<see cref="ProjectPredicates.BehindSchedule"/>), per city.</summary>
+    public static Task<List<CityCount>> BehindScheduleAsync(this ProjectsDbContext db, ScheduleLagBasis basis, CancellationToken cancellationToken) =>
+        db.Projects
+            .Where(ProjectPredicates.BehindSchedule(basis))
+            .GroupBy(p => p.CityCode)
+            .Select(g => new CityCount(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>开工率's counts: projects whose planned start is in <paramref name="year"/>, and of those the ones actually started by <paramref name="periodEnd"/>, per city.</summary>
+    public static Task<List<CityPlanned>> PlannedStartsAsync(this ProjectsDbContext db, int year, DateOnly periodEnd, CancellationToken cancellationToken)
+    {
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        return db.Projects
+            .Where(p => p.PlannedStartDate >= first && p.PlannedStartDate <= last)
+            .GroupBy(p => p.CityCode)
+            .Select(g => new CityPlanned(g.Key, g.Count(), g.Count(p => p.ActualStartDate <= periodEnd)))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>竣工率's counts: projects whose planned completion is in <paramref name="year"/>, and of those the ones actually completed by <paramref name="periodEnd"/>, per city.</summary>
+    public static Task<List<CityPlanned>> PlannedCompletionsAsync(this ProjectsDbContext db, int year, DateOnly periodEnd, CancellationToken cancellationToken)
+    {
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        return db.Projects
+            .Where(p => p.PlannedCompletionDate >= first && p.PlannedCompletionDate <= last)
+            .GroupBy(p => p.CityCode)
+            .Select(g => new CityPlanned(g.Key, g.Count(), g.Count(p => p.ActualCompletionDate <= periodEnd)))
+            .ToListAsync(cancellationToken);
+    }
 }

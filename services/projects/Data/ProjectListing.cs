@@ -5,13 +5,14 @@ namespace Industry.Projects.Data;
 
 /// <summary>
 /// What <c>ListProjects</c> (and <c>GetInvestmentStats</c>, over the projects it counts) filters and orders by: the
-/// fields of the proto's <c>filter</c> and <c>order_by</c> comments, each on its column, translated to SQL.
+/// fields of the proto's <c>filter</c> and <c>order_by</c> comments, each on its column, translated to SQL. The filter
+/// is built per call because <c>behind_schedule</c> is judged on the call's day against the current plan.
 /// </summary>
 internal static class ProjectListing
 {
     public const string DefaultOrder = "create_time desc";
 
-    public static readonly FilterSchema<Project> Filter = new FilterSchema<Project>()
+    public static FilterSchema<Project> Filter(ScheduleLagBasis asOf) => new FilterSchema<Project>()
         .Enum("state", p => p.State, "PROJECT_STATE_")
         .Enum("tier", p => p.Tier, "PROJECT_TIER_")
         .Enum("nature", p => p.Nature, "PROJECT_NATURE_")
@@ -29,7 +30,8 @@ internal static class ProjectListing
         .Date("actual_start_date", p => p.ActualStartDate)
         .Date("actual_completion_date", p => p.ActualCompletionDate)
         .Timestamp("update_time", p => p.UpdateTime)
-        .Custom("implementation_year", ImplementationYear);
+        .Custom("implementation_year", ImplementationYear)
+        .Custom("behind_schedule", term => BehindSchedule(term, asOf));
 
     public static readonly SortSchema<Project> Order = new SortSchema<Project>(p => p.Id, DefaultOrder)
         .Field("create_time", p => p.CreateTime)
@@ -46,5 +48,15 @@ internal static class ProjectListing
         return year is >= 1 and <= 9999
             ? ProjectPredicates.UnderImplementationIn((int)year)
             : throw term.Invalid($"{year} is not a year.");
+    }
+
+    /// <summary><c>behind_schedule = true|false</c>: <see cref="ProjectPredicates.BehindSchedule"/> on the call's day, or its complement; <c>=</c> and <c>!=</c> only.</summary>
+    private static Expression<Func<Project, bool>> BehindSchedule(FilterTerm term, ScheduleLagBasis asOf)
+    {
+        term.RequireOperator(FilterOperator.Equal, FilterOperator.NotEqual);
+        var behind = ProjectPredicates.BehindSchedule(asOf);
+        return term.BooleanValue() == (term.Operator == FilterOperator.Equal)
+            ? behind
+            : Expression.Lambda<Func<Project, bool>>(Expression.Not(behind.Body), behind.Parameters);
     }
 }

@@ -16,4 +16,14 @@ public static class ProgressArithmetic
         throughMonth is < 1 or > 12
             ? throw new ArgumentOutOfRangeException(nameof(throughMonth), throughMonth, "A month is 1 to 12.")
             : Math.Round(throughMonth / 12.0 * 100, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// The last day the figures of months 1..<paramref name="throughMonth"/> of <paramref name="year"/> count: the
+    /// month's last day, or <paramref name="today"/> while that month is running.
+    /// </summary>
+    public static DateOnly PeriodEnd(int year, int throughMonth, DateOnly today)
+    {
+        var end = new DateOnly(year, throughMonth, DateTime.DaysInMonth(year, throughMonth));
+        return end < today ? end : today;
+    }
 }
