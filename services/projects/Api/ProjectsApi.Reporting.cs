@@ -97,11 +97,20 @@ internal sealed partial class ProjectsApi
         return response;
     }
 
-    /// <summary>The month of a reporting-status request: a valid <c>YYYY-MM</c> not after the current month (China Standard Time).</summary>
+    /// <summary>
+    /// The month of a reporting-status request: a valid <c>YYYY-MM</c> not after the current month (China Standard
+    /// Time), or last month when empty.
+    /// </summary>
     private ReportingPeriod ReportedMonth(string text)
     {
+        var today = ChinaTime.Today(clock);
+        var current = ReportingPeriod.Of(today);
+        if (text.Length == 0)
+        {
+            return ReportingPeriod.Of(today.AddMonths(-1));
+        }
+
         var period = ReportingPeriod.TryParse(text) ?? throw ServiceException.InvalidArgument("period", ReportingPeriod.Rule);
-        var current = ReportingPeriod.Of(ChinaTime.Today(clock));
         return period > current ? throw ServiceException.InvalidArgument("period", $"{period} is in the future (the current month is {current}).") : period;
     }
 

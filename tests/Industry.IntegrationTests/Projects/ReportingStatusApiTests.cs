@@ -114,7 +114,20 @@ public sealed class ReportingStatusApiTests(ProjectsServiceFixture service) : IC
         Assert.Contains("page_token", error.Status.Detail, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> BadPeriods => ["2024-13", "2024-1", "2024-00", "24-01", "1999-12", "2024/03", "", new string('9', 10_000), Next()];
+    public static TheoryData<string> BadPeriods => ["2024-13", "2024-1", "2024-00", "24-01", "1999-12", "2024/03", " ", new string('9', 10_000), Next()];
+
+    [Fact]
+    public async Task NoPeriod_IsLastMonth()
+    {
+        var last = ChinaToday.AddMonths(-1);
+        var expected = $"{last.Year:D4}-{last.Month:D2}";
+
+        var status = await Client.GetReportingStatusAsync(new GetReportingStatusRequest(), Deadline);
+        var missing = await Client.ListMissingReportsAsync(new ListMissingReportsRequest { CountyCode = "341003" }, Deadline);
+
+        Assert.Equal(expected, status.Period);
+        Assert.All(missing.MissingReports, m => Assert.Equal(expected, m.Period));
+    }
 
     [Theory]
     [MemberData(nameof(BadPeriods))]
