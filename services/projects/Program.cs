@@ -1,5 +1,6 @@
 using Industry.Projects.Api;
 using Industry.Projects.Data;
+using Industry.Projects.Messaging;
 using Industry.Projects.References;
 using Industry.Projects.Writes;
 using Industry.ServiceDefaults.Data;
@@ -15,6 +16,13 @@ builder.AddServiceMessaging();
 builder.AddWritePipeline();
 builder.AddReferenceChecks();
 builder.Services.AddScoped<ProjectWrites>().AddScoped<InvestmentReportWrites>().AddScoped<ProjectImportWrites>().AddScoped<PlanWrites>();
+builder.Services.AddScoped<OverdueReminderWrites>();
+var reminders = builder.Configuration.GetSection(OverdueReminderOptions.Section).Get<OverdueReminderOptions>() ?? new OverdueReminderOptions();
+builder.Services.AddSingleton(reminders);
+if (reminders.Enabled)
+{
+    builder.Services.AddHostedService<OverdueReminderJob>();
+}
 
 var app = builder.Build();
 app.MapServiceDefaults();

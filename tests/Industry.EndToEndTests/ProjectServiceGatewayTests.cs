@@ -74,6 +74,8 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         "UpdatePlan" => UpdatePlanThroughGatewayAsync,
         "GetPlanProgress" => GetPlanProgressThroughGatewayAsync,
         "GetInvestmentStats" => GetInvestmentStatsThroughGatewayAsync,
+        "GetReportingStatus" => GetReportingStatusThroughGatewayAsync,
+        "ListMissingReports" => ListMissingReportsThroughGatewayAsync,
         _ => null,
     };
 
@@ -204,6 +206,33 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         await StartedDirectlyAsync(); // something to count
         var request = new GetPlanProgressRequest { Year = 2024, ThroughMonth = 6 };
         Assert.Equal(await Direct.GetPlanProgressAsync(request, Options), await Gateway.GetPlanProgressAsync(request, Options));
+    }
+
+    private async Task GetReportingStatusThroughGatewayAsync()
+    {
+        await StartedDirectlyAsync(); // owes the months from January 2024
+        var request = new GetReportingStatusRequest { Period = "2024-06" };
+        var status = await Gateway.GetReportingStatusAsync(request, Options);
+        Assert.True(status.Province.DueCount > 0);
+        Assert.Equal(await Direct.GetReportingStatusAsync(request, Options), status);
+    }
+
+    private async Task ListMissingReportsThroughGatewayAsync()
+    {
+        // The clerk's list: a started project that has not reported June 2024 is on it, through the gateway.
+        var project = await StartedDirectlyAsync();
+        var request = new ListMissingReportsRequest { Period = "2024-06", CountyCode = project.CountyCode, PageSize = 1000 };
+        MissingReport? found = null;
+        do
+        {
+            var page = await Gateway.ListMissingReportsAsync(request, Options);
+            Assert.Equal(await Direct.ListMissingReportsAsync(request, Options), page);
+            found ??= page.MissingReports.FirstOrDefault(m => m.Project == project.Name);
+            request.PageToken = page.NextPageToken;
+        }
+        while (found is null && request.PageToken.Length > 0);
+
+        Assert.Equal((ReportStatus.Missing, project.ProjectCode), (found?.Status, found?.ProjectCode));
     }
 
     private async Task GetInvestmentStatsThroughGatewayAsync()

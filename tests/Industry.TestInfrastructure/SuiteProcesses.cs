@@ -57,7 +57,9 @@ public sealed class SuiteProcesses : IAsyncDisposable
         var cluster = await StartService("cluster", "Industry.Cluster");
         var parks = await StartService("parks", "Industry.Parks");
         // projects checks cluster and park references with the other two (its ports are known once they are started).
-        var projects = await StartService("projects", "Industry.Projects", ServiceClientEnvironment(cluster, parks));
+        var projectSettings = ServiceClientEnvironment(cluster, parks);
+        projectSettings[ReminderJobSwitch] = "false";
+        var projects = await StartService("projects", "Industry.Projects", projectSettings);
         await Task.WhenAll(cluster.WaitUntilReadyAsync(ReadyTimeout), projects.WaitUntilReadyAsync(ReadyTimeout), parks.WaitUntilReadyAsync(ReadyTimeout));
 
         var gateway = ServiceProcess.Start("gateway", "gateway", "Industry.Gateway", GatewayEnvironment(cluster, projects, parks));
@@ -84,6 +86,12 @@ public sealed class SuiteProcesses : IAsyncDisposable
         ["Gateway__RateLimitPermitsPerSecond"] = "100000",
         ["Gateway__RateLimitBurst"] = "100000",
     };
+
+    /// <summary>
+    /// Switches the projects service's overdue-report job off (<c>false</c>): it writes on its own clock, a round every few
+    /// minutes, which the suite's "nothing stored" fingerprints would see mid-test; OverdueReminderJobTests run it in-process.
+    /// </summary>
+    public const string ReminderJobSwitch = "OverdueReminders__Enabled";
 
     /// <summary>Points the projects service's clients of the cluster and parks services at the given processes.</summary>
     public static Dictionary<string, string> ServiceClientEnvironment(ServiceProcess cluster, ServiceProcess parks) => new()

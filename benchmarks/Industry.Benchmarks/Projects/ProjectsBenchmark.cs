@@ -17,6 +17,11 @@ internal static class ProjectsBenchmark
 {
     public const double MaxProgressP99Milliseconds = 100;
     public const double MaxListP99Milliseconds = 20;
+    public const double MaxReportingStatusP99Milliseconds = 100;
+    public const double MaxMissingReportsP99Milliseconds = 20;
+
+    /// <summary>The overdue-report job's goal: a month of 50,000 projects in under 10 s.</summary>
+    public const double MinOverdueRemindersPerSecond = 5_000;
     public const double MinImportRowsPerSecond = 5_000;
     public const long MaxPeakRssBytes = 300L * 1024 * 1024;
 
@@ -42,6 +47,9 @@ internal static class ProjectsBenchmark
             var environment = BenchServices.Environment("projects", database.ConnectionString, settings.RabbitMq);
             environment["Services__cluster__Address"] = references.Address.ToString();
             environment["Services__parks__Address"] = references.Address.ToString();
+            // The reminder job is measured on its own at the end, by a process of its own.
+            var reminderEnvironment = new Dictionary<string, string>(environment);
+            environment["OverdueReminders__Enabled"] = "false";
             await using var service = ServiceProcess.Start("projects", settings.ProjectsDll, environment);
             await service.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), cancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
@@ -68,6 +76,14 @@ internal static class ProjectsBenchmark
             var lagging = await scenarios.LaggingAsync(settings.ListCalls, settings.Warmup, cancellationToken);
             Console.WriteLine(lagging.Latency is { } g ? $"ListProjects behind_schedule: p50 {g.P50:N1} ms, p99 {g.P99:N1} ms" : "ListProjects behind_schedule: " + lagging.NotMeasured);
 
+            Console.WriteLine($"GetReportingStatus: {settings.Warmup} warm-up and {settings.ProgressCalls} measured calls");
+            var status = await scenarios.ReportingStatusAsync(settings.ProgressCalls, settings.Warmup, today, cancellationToken);
+            Console.WriteLine($"GetReportingStatus: p50 {status.Latency!.P50:N1} ms, p99 {status.Latency.P99:N1} ms");
+
+            Console.WriteLine($"ListMissingReports: {settings.Warmup} warm-up and {settings.ListCalls} measured calls");
+            var missing = await scenarios.MissingReportsAsync(settings.ListCalls, settings.Warmup, today, cancellationToken);
+            Console.WriteLine($"ListMissingReports: p50 {missing.Latency!.P50:N1} ms, p99 {missing.Latency.P99:N1} ms");
+
             var sheet = await MeasuredSheetAsync(settings, catalog, database.ConnectionString, cancellationToken);
             var eventsBefore = await OutboxCountAsync(database.ConnectionString, pendingOnly: false, cancellationToken);
             var warmups = new List<double>();
@@ -93,7 +109,11 @@ internal static class ProjectsBenchmark
             Console.WriteLine($"service peak RSS {EventsBenchmark.Mb(memory.PeakRssBytes)}");
             await service.StopAsync(TimeSpan.FromSeconds(30));
 
-            var report = ProjectsReport.Create(settings, machine, seed, progress, list, lagging, warmups, import, reimport, memory);
+            Console.WriteLine("overdue reminders: a process with the job on catches up last month");
+            var reminders = await OverdueReminderRun.RunAsync(settings.ProjectsDll, reminderEnvironment, database.ConnectionString, cancellationToken);
+            Console.WriteLine(reminders.NotMeasured ?? $"overdue reminders: {reminders.Reminders:N0} in {reminders.Seconds:N1} s");
+
+            var report = ProjectsReport.Create(settings, machine, seed, new ProjectsReads(progress, list, lagging, status, missing), warmups, import, reimport, memory, reminders);
             Directory.CreateDirectory(Path.GetDirectoryName(settings.Output)!);
             await File.WriteAllTextAsync(settings.Output, report.Markdown, cancellationToken);
             return report;

@@ -92,6 +92,50 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
         }
     }
 
+    /// <summary>
+    /// GetReportingStatus over the months of the last two years before the current one, in a fixed shuffled order: the
+    /// province's counts per city and county of a month.
+    /// </summary>
+    public Task<Phase> ReportingStatusAsync(int calls, int warmup, DateOnly today, CancellationToken cancellationToken)
+    {
+        var periods = Enumerable.Range(1, 24)
+            .Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(-back))
+            .Select(d => $"{d.Year:D4}-{d.Month:D2}")
+            .ToArray();
+        new Random(2024).Shuffle(periods);
+        return MeasureAsync("GetReportingStatus", calls, warmup, monitor, i =>
+            client.GetReportingStatusAsync(new GetReportingStatusRequest { Period = periods[i % periods.Length] }, Options(cancellationToken)).ResponseAsync, cancellationToken);
+    }
+
+    /// <summary>
+    /// ListMissingReports, a page of 50 of last month's or the month before's missing reports, rotating over the whole
+    /// province, a city and a county (the clerks who chase them); every other call the next page of the one before.
+    /// </summary>
+    public Task<Phase> MissingReportsAsync(int calls, int warmup, DateOnly today, CancellationToken cancellationToken)
+    {
+        var months = Enumerable.Range(1, 2).Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(-back)).Select(d => $"{d.Year:D4}-{d.Month:D2}").ToArray();
+        (string City, string County)[] places = [(string.Empty, string.Empty), ("340100", string.Empty), (string.Empty, "340207"), ("341100", string.Empty)];
+        var tokens = new string[months.Length * places.Length];
+        return MeasureAsync("ListMissingReports", calls, warmup, monitor, async i =>
+        {
+            var q = i / 2 % tokens.Length;
+            var request = new ListMissingReportsRequest
+            {
+                Period = months[q % months.Length],
+                CityCode = places[q / months.Length].City,
+                CountyCode = places[q / months.Length].County,
+                PageSize = 50,
+            };
+            if (i % 2 == 1)
+            {
+                request.PageToken = tokens[q];
+            }
+
+            var page = await client.ListMissingReportsAsync(request, Options(cancellationToken));
+            tokens[q] = page.NextPageToken;
+        }, cancellationToken);
+    }
+
     /// <summary>Streams <paramref name="rows"/> as fast as the channel takes them; the clock runs from the first write to the response.</summary>
     public async Task<ImportRun> ImportAsync(string name, IReadOnlyList<ImportProjectsRequest> rows, CancellationToken cancellationToken)
     {

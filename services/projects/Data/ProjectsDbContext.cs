@@ -16,6 +16,9 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
     /// <summary>Completed investment per city and month, kept by every save (<see cref="CityInvestmentTotals"/>).</summary>
     public DbSet<CityMonthInvestment> CityMonthInvestments => Set<CityMonthInvestment>();
 
+    /// <summary>The missing reports already reminded of, one per project and month (<see cref="OverdueReminder"/>).</summary>
+    public DbSet<OverdueReminder> OverdueReminders => Set<OverdueReminder>();
+
     /// <summary>Saves, and in the same transaction brings the per-city monthly totals along with the reports saved.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -35,6 +35,7 @@ public class ProjectsServiceFixture : IAsyncLifetime
             ["Services__parks__Address"] = ReferenceServicesAddress.ToString(),
             ["Services__cluster__DeadlineSeconds"] = "2",
             ["Services__parks__DeadlineSeconds"] = "2",
+            [SuiteProcesses.ReminderJobSwitch] = "false",
         });
         await _service.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         Channel = TestTokens.Channel(_service.GrpcAddress);

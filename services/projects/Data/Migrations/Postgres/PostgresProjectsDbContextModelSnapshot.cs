@@ -47,6 +47,31 @@ namespace Industry.Projects.Data.Migrations.Postgres
                     b.ToTable("city_month_investments", (string)null);
                 });
 
+            modelBuilder.Entity("Industry.Projects.Data.OverdueReminder", b =>
+                {
+                    b.Property<string>("ProjectId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<DateTime>("RemindTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("remind_time");
+
+                    b.HasKey("ProjectId", "Year", "Month")
+                        .HasName("pk_overdue_reminders");
+
+                    b.ToTable("overdue_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Projects.Domain.InvestmentReport", b =>
                 {
                     b.Property<string>("ProjectId")
@@ -99,7 +124,7 @@ namespace Industry.Projects.Data.Migrations.Postgres
                     b.HasIndex("Year", "Month", "ProjectId")
                         .HasDatabaseName("ix_investment_reports_year_month_project_id");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Year", "Month", "ProjectId"), new[] { "CompletedInvestmentYuan" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Year", "Month", "ProjectId"), new[] { "CompletedInvestmentYuan", "CreateTime" });
 
                     b.ToTable("investment_reports", (string)null);
                 });
@@ -320,6 +345,11 @@ namespace Industry.Projects.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_projects");
+
+                    b.HasIndex("ActualStartDate")
+                        .HasDatabaseName("ix_projects_actual_start_date");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ActualStartDate"), new[] { "ActualCompletionDate", "State", "CityCode", "CountyCode", "Id" });
 
                     b.HasIndex("Cluster")
                         .HasDatabaseName("ix_projects_cluster");
@@ -567,6 +597,16 @@ namespace Industry.Projects.Data.Migrations.Postgres
                         .HasName("pk_subject_tombstones");
 
                     b.ToTable("subject_tombstones", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.Projects.Data.OverdueReminder", b =>
+                {
+                    b.HasOne("Industry.Projects.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_overdue_reminders_projects_project_id");
                 });
 
             modelBuilder.Entity("Industry.Projects.Domain.InvestmentReport", b =>

@@ -42,6 +42,31 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                     b.ToTable("city_month_investments", (string)null);
                 });
 
+            modelBuilder.Entity("Industry.Projects.Data.OverdueReminder", b =>
+                {
+                    b.Property<string>("ProjectId")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<DateTime>("RemindTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remind_time");
+
+                    b.HasKey("ProjectId", "Year", "Month")
+                        .HasName("pk_overdue_reminders");
+
+                    b.ToTable("overdue_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Projects.Domain.InvestmentReport", b =>
                 {
                     b.Property<string>("ProjectId")
@@ -93,7 +118,7 @@ namespace Industry.Projects.Data.Migrations.Sqlite
 
                     b.HasIndex("Year", "Month", "ProjectId")
                         .HasDatabaseName("ix_investment_reports_year_month_project_id")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CompletedInvestmentYuan" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CompletedInvestmentYuan", "CreateTime" });
 
                     b.ToTable("investment_reports", (string)null);
                 });
@@ -314,6 +339,10 @@ namespace Industry.Projects.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_projects");
+
+                    b.HasIndex("ActualStartDate")
+                        .HasDatabaseName("ix_projects_actual_start_date")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ActualCompletionDate", "State", "CityCode", "CountyCode", "Id" });
 
                     b.HasIndex("Cluster")
                         .HasDatabaseName("ix_projects_cluster");
@@ -558,6 +587,16 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                         .HasName("pk_subject_tombstones");
 
                     b.ToTable("subject_tombstones", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.Projects.Data.OverdueReminder", b =>
+                {
+                    b.HasOne("Industry.Projects.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_overdue_reminders_projects_project_id");
                 });
 
             modelBuilder.Entity("Industry.Projects.Domain.InvestmentReport", b =>

@@ -1,0 +1,78 @@
+using Industry.Projects.Data;
+using Industry.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+using Proto = Industry.Projects.V1;
+
+namespace Industry.Projects.Writes;
+
+/// <summary>
+/// 催报: one batch of the reminder job (<see cref="Messaging.OverdueReminderJob"/>) as one write: the projects still
+/// missing a month's report after its deadline and not yet reminded, each recorded in <see cref="OverdueReminder"/> with
+/// its <c>InvestmentReportOverdue</c> in the same transaction (ADR 0024).
+/// </summary>
+internal sealed class OverdueReminderWrites(ProjectsDbContext db, DatabaseInfo database)
+{
+    /// <summary>Advisory-lock key of the reminder job ("remind" in ASCII); one per database, so per service.</summary>
+    private const long LockKey = 0x72656D696E64;
+
+    /// <summary>
+    /// Reminds at most <paramref name="batchSize"/> projects, by id after <paramref name="afterId"/>, of
+    /// <paramref name="period"/>'s report due on <paramref name="deadline"/>. On PostgreSQL the write first takes the
+    /// job's transaction-scoped advisory lock: when another replica holds it, nothing is done and the batch says so.
+    /// </summary>
+    public async Task<RemindedBatch> RemindAsync(Write write, ReportingPeriod period, DateOnly deadline, int batchSize, string afterId)
+    {
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            var locked = false;
+            await write.ExecuteAsync(async ct => locked = await db.Database
+                .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct));
+            if (!locked)
+            {
+                return RemindedBatch.Busy;
+            }
+        }
+
+        var due = await db.MissingReport(period)
+            .Where(p => string.Compare(p.Id, afterId) > 0)
+            .Where(p => !db.OverdueReminders.Any(r => r.ProjectId == p.Id && r.Year == period.Year && r.Month == period.Month))
+            .OrderBy(p => p.Id)
+            .Take(batchSize)
+            .Select(p => new { p.Id, p.Version, p.ProjectCode, p.DisplayName, p.CityCode, p.CountyCode, p.EnterpriseDisplayName })
+            .AsNoTracking()
+            .ToListAsync(write.CancellationToken);
+
+        var deadlineDate = ((DateOnly?)deadline).ToProtoDate();
+        foreach (var project in due)
+        {
+            db.OverdueReminders.Add(new OverdueReminder { ProjectId = project.Id, Year = period.Year, Month = period.Month, RemindTime = write.Now });
+            var name = Project.Collection + "/" + project.Id;
+            // The project did not change: the reminder is about it at its current version.
+            write.Raise(
+                new Proto.InvestmentReportOverdue
+                {
+                    Project = name,
+                    Period = period.ToString(),
+                    Deadline = deadlineDate,
+                    CityCode = project.CityCode,
+                    CountyCode = project.CountyCode,
+                    ProjectCode = project.ProjectCode,
+                    DisplayName = project.DisplayName,
+                    EnterpriseDisplayName = project.EnterpriseDisplayName,
+                },
+                name,
+                project.Version);
+        }
+
+        return new RemindedBatch(Locked: true, due.Count, due.Count > 0 ? due[^1].Id : afterId);
+    }
+}
+
+/// <summary>What one batch of reminders did.</summary>
+/// <param name="Locked">False when another replica held the job's lock (nothing was done).</param>
+/// <param name="Count">Reminders raised.</param>
+/// <param name="LastId">The last project reminded, where the next batch goes on.</param>
+internal sealed record RemindedBatch(bool Locked, int Count, string LastId)
+{
+    public static RemindedBatch Busy { get; } = new(false, 0, string.Empty);
+}
