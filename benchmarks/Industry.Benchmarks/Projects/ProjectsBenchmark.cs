@@ -17,6 +17,9 @@ internal static class ProjectsBenchmark
 {
     public const double MaxProgressP99Milliseconds = 100;
     public const double MaxListP99Milliseconds = 20;
+
+    /// <summary>Issue #18: a city's approval of a county's report (审核) is one click of a clerk going down a list.</summary>
+    public const double MaxApproveP99Milliseconds = 50;
     public const double MinImportRowsPerSecond = 5_000;
     public const long MaxPeakRssBytes = 300L * 1024 * 1024;
 
@@ -66,6 +69,10 @@ internal static class ProjectsBenchmark
             var list = await scenarios.ListAsync(settings.ListCalls, settings.Warmup, cancellationToken);
             Console.WriteLine(list.Latency is { } l ? $"ListProjects: p50 {l.P50:N1} ms, p99 {l.P99:N1} ms" : "ListProjects: " + list.NotMeasured);
 
+            Console.WriteLine($"ApproveInvestmentReport: {settings.Warmup} warm-up and {settings.ReviewCalls} measured calls");
+            var review = await scenarios.ReviewAsync(settings.ReviewCalls, settings.Warmup, today, cancellationToken);
+            Console.WriteLine(review.Latency is { } r ? $"ApproveInvestmentReport: p50 {r.P50:N1} ms, p99 {r.P99:N1} ms" : "ApproveInvestmentReport: " + review.NotMeasured);
+
             var sheet = await MeasuredSheetAsync(settings, catalog, database.ConnectionString, cancellationToken);
             var eventsBefore = await OutboxCountAsync(database.ConnectionString, pendingOnly: false, cancellationToken);
             var warmups = new List<double>();
@@ -91,7 +98,7 @@ internal static class ProjectsBenchmark
             Console.WriteLine($"service peak RSS {EventsBenchmark.Mb(memory.PeakRssBytes)}");
             await service.StopAsync(TimeSpan.FromSeconds(30));
 
-            var report = ProjectsReport.Create(settings, machine, seed, progress, list, warmups, import, reimport, memory);
+            var report = ProjectsReport.Create(settings, machine, seed, progress, list, review, warmups, import, reimport, memory);
             Directory.CreateDirectory(Path.GetDirectoryName(settings.Output)!);
             await File.WriteAllTextAsync(settings.Output, report.Markdown, cancellationToken);
             return report;

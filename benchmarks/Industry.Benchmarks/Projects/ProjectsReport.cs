@@ -6,7 +6,7 @@ namespace Industry.Benchmarks.Projects;
 /// <summary>The results file of the <c>projects</c> command.</summary>
 internal sealed record ProjectsReport(string Markdown, bool AllGoalsMet)
 {
-    public static ProjectsReport Create(ProjectsSettings settings, MachineFacts machine, SeedResult seed, Phase progress, Phase list, IReadOnlyList<double> warmups, ImportRun import, ImportRun reimport, ServiceMemory memory)
+    public static ProjectsReport Create(ProjectsSettings settings, MachineFacts machine, SeedResult seed, Phase progress, Phase list, Phase review, IReadOnlyList<double> warmups, ImportRun import, ImportRun reimport, ServiceMemory memory)
     {
         var c = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
@@ -16,6 +16,9 @@ internal sealed record ProjectsReport(string Markdown, bool AllGoalsMet)
             list.Latency is { } l
                 ? ($"ListProjects (page of 50, filtered) p99 < {ProjectsBenchmark.MaxListP99Milliseconds:N0} ms", Ms(l.P99), l.P99 < ProjectsBenchmark.MaxListP99Milliseconds)
                 : ($"ListProjects (page of 50, filtered) p99 < {ProjectsBenchmark.MaxListP99Milliseconds:N0} ms", list.NotMeasured!, null),
+            review.Latency is { } a && review.Calls > 0
+                ? ($"ApproveInvestmentReport p99 < {ProjectsBenchmark.MaxApproveP99Milliseconds:N0} ms", Ms(a.P99), a.P99 < ProjectsBenchmark.MaxApproveP99Milliseconds)
+                : ($"ApproveInvestmentReport p99 < {ProjectsBenchmark.MaxApproveP99Milliseconds:N0} ms", review.NotMeasured ?? "not measured: no project under construction", null),
             ($"ImportProjects ≥ {ProjectsBenchmark.MinImportRowsPerSecond:N0} rows/s", string.Create(c, $"{import.RowsPerSecond:N0} rows/s"),
                 import.RowsPerSecond >= ProjectsBenchmark.MinImportRowsPerSecond && import.Response.FailedCount == 0),
             ($"service peak RSS (VmHWM) < {EventsBenchmark.Mb(ProjectsBenchmark.MaxPeakRssBytes)} over the whole run", EventsBenchmark.Mb(memory.PeakRssBytes), memory.PeakRssBytes < ProjectsBenchmark.MaxPeakRssBytes),
@@ -33,7 +36,7 @@ internal sealed record ProjectsReport(string Markdown, bool AllGoalsMet)
         md.AppendLine();
 
         ReportTables.Reads(md, [progress, list]);
-        md.AppendLine(c, $"One call at a time over one HTTP/2 connection, after {settings.Warmup} unmeasured calls of each. GetPlanProgress: every month of the last six years in a fixed shuffled order. ListProjects: `page_size` 50, rotating over six filters (a city and state, a tier, an industry and investment floor, a county, a city's completed projects by `update_time desc`, digital transformation and tier), every other call the next page of the one before.");
+        md.AppendLine(c, $"One call at a time over one HTTP/2 connection, after {settings.Warmup} unmeasured calls of each. GetPlanProgress: every month of the last six years in a fixed shuffled order. ListProjects: `page_size` 50, rotating over six filters (a city and state, a tier, an industry and investment floor, a county, a city's completed projects by `update_time desc`, digital transformation and tier), every other call the next page of the one before. ApproveInvestmentReport: a province admin approves, one by one, the reports a county editor of each project's county submitted for this month just before (unmeasured), on projects under construction in list order.");
         md.AppendLine();
 
         md.AppendLine("## Import");
