@@ -4,6 +4,7 @@
 #   scripts/dev-token.sh                                  # province_admin, 8 hours
 #   scripts/dev-token.sh --role viewer
 #   scripts/dev-token.sh --role city_editor --city 340100 --subject hefei-editor --lifetime 2h
+#   scripts/dev-token.sh --role county_editor --county 340104 --subject shushan-editor
 # Needs the gateway built (dotnet build Industry.slnx -c Release, as scripts/run.sh does).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

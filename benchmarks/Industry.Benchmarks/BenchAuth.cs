@@ -17,6 +17,10 @@ internal static class BenchAuth
 
     private static readonly string Token = DevelopmentTokens.Mint(Options, "benchmark", Roles.ProvinceAdmin, null, TimeSpan.FromHours(12));
 
+    /// <summary>A county editor's token for <paramref name="countyCode"/> (the review scenario's submissions).</summary>
+    public static string CountyEditor(string countyCode) =>
+        DevelopmentTokens.Mint(Options, "benchmark-" + countyCode, Roles.CountyEditor, null, TimeSpan.FromHours(12), countyCode: countyCode);
+
     /// <summary>Sets the environment a service process needs to accept the benchmark's tokens.</summary>
     public static void Configure(IDictionary<string, string> environment)
     {

@@ -11,7 +11,8 @@ namespace Industry.EndToEndTests;
 /// <summary>
 /// The authorization matrix, generated from the contracts (docs/security.md): every RPC of every suite service, found
 /// through the descriptors, called from outside as every kind of caller (no token, expired, signed with another key,
-/// <c>alg: none</c>, viewer, city editor on its own city's and another city's resource, province admin), over gRPC,
+/// <c>alg: none</c>, viewer, county editor and city editor on their own county's, another county's of the city and
+/// another city's resource, province admin), over gRPC,
 /// gRPC-Web and JSON/REST, through the gateway and directly on its service, with its canonical path and with spellings
 /// of it that routing might forgive. What each call must answer follows from the method's declared access only; refused
 /// calls of write methods must store nothing (a fingerprint of every table of every service's database).
@@ -105,7 +106,7 @@ public sealed class AccessMatrixTests(SuiteFixture fixture, ITestOutputHelper ou
         {
             if (rpc.Access == Access.Unspecified)
             {
-                failures.Add($"{rpc} declares no option (industry.common.v1.access): declare ACCESS_READ, ACCESS_CITY_WRITE or ACCESS_ADMIN_WRITE.");
+                failures.Add($"{rpc} declares no option (industry.common.v1.access): declare ACCESS_READ, ACCESS_CITY_WRITE, ACCESS_COUNTY_WRITE or ACCESS_ADMIN_WRITE.");
                 continue;
             }
 
@@ -124,6 +125,7 @@ public sealed class AccessMatrixTests(SuiteFixture fixture, ITestOutputHelper ou
             CityResources?[] targets = rpc.Access switch
             {
                 Access.CityWrite => [world.A, world.B],
+                Access.CountyWrite => [world.A, world.OtherCountyOfA, world.B],
                 Access.Read => [world.A],
                 _ => [null],
             };
@@ -131,7 +133,7 @@ public sealed class AccessMatrixTests(SuiteFixture fixture, ITestOutputHelper ou
             {
                 if (RequestAims.For(rpc, target) is null)
                 {
-                    failures.Add($"{rpc} is ACCESS_CITY_WRITE but cannot be aimed at a city: give its request a field with a google.api.resource_reference to a kind the matrix creates, or add an aim override in {nameof(RequestAims)}.");
+                    failures.Add($"{rpc} is {rpc.Access} but cannot be aimed at a city: give its request a field with a google.api.resource_reference to a kind the matrix creates, or add an aim override in {nameof(RequestAims)}.");
                     break;
                 }
 
@@ -140,8 +142,8 @@ public sealed class AccessMatrixTests(SuiteFixture fixture, ITestOutputHelper ou
                 var variants = rest is null ? PathVariant.OfGrpc(rpc.Path) : PathVariant.OfRest(rest.Template, rest.PathAndQuery);
                 foreach (var identity in Identity.All)
                 {
-                    // Another city's resource tells something only to the roles that may write in some city.
-                    if (target == world.B && identity.Role is not (Roles.CityEditor or Roles.ProvinceAdmin))
+                    // Another city's (county's) resource tells something only to the roles that may write in some city (county).
+                    if (target != world.A && identity.Role is not (Roles.CountyEditor or Roles.CityEditor or Roles.ProvinceAdmin))
                     {
                         continue;
                     }

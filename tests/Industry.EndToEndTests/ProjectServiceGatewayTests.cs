@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Industry.Projects.V1;
+using Industry.ServiceDefaults.Security;
 using Industry.TestInfrastructure;
 
 namespace Industry.EndToEndTests;
@@ -76,6 +77,8 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         "GetInvestmentStats" => GetInvestmentStatsThroughGatewayAsync,
         "GetReportingStatus" => GetReportingStatusThroughGatewayAsync,
         "ListMissingReports" => ListMissingReportsThroughGatewayAsync,
+        "ApproveInvestmentReport" => ApproveInvestmentReportThroughGatewayAsync,
+        "ReturnInvestmentReport" => ReturnInvestmentReportThroughGatewayAsync,
         _ => null,
     };
 
@@ -178,6 +181,34 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         var report = await Direct.ReportInvestmentAsync(Report(await StartedDirectlyAsync(), "2024-04", 3_000_000), Options);
         await Gateway.DeleteInvestmentReportAsync(new DeleteInvestmentReportRequest { Name = report.Name, Etag = report.Etag }, Options);
         await AssertNotFoundAsync(() => Direct.GetInvestmentReportAsync(new GetInvestmentReportRequest { Name = report.Name }, Options).ResponseAsync);
+    }
+
+    /// <summary>The county submits through the gateway, the city approves through it; the project counts the report only then.</summary>
+    private async Task ApproveInvestmentReportThroughGatewayAsync()
+    {
+        var project = await StartedDirectlyAsync();
+        var county = TestTokens.Bearer(TestTokens.CountyEditor(project.CountyCode, "county-clerk"));
+        var submitted = await Gateway.ReportInvestmentAsync(Report(project, "2024-05", 6_000_000), new CallOptions(county, DateTime.UtcNow.AddSeconds(15)));
+        Assert.Equal((ReviewState.Submitted, 0L), (submitted.ReviewState, (await Direct.GetProjectAsync(new GetProjectRequest { Name = project.Name }, Options)).CumulativeCompletedInvestmentYuan));
+
+        var city = TestTokens.Bearer(TestTokens.Mint(Roles.CityEditor, project.CityCode, subject: "city-reviewer"));
+        var approved = await Gateway.ApproveInvestmentReportAsync(new ApproveInvestmentReportRequest { Name = submitted.Name, Etag = submitted.Etag }, new CallOptions(city, DateTime.UtcNow.AddSeconds(15)));
+
+        Assert.Equal((ReviewState.Approved, "city-reviewer"), (approved.ReviewState, approved.ReviewActor));
+        Assert.Equal(approved, await Direct.GetInvestmentReportAsync(new GetInvestmentReportRequest { Name = approved.Name }, Options));
+        Assert.Equal(6_000_000, (await Direct.GetProjectAsync(new GetProjectRequest { Name = project.Name }, Options)).CumulativeCompletedInvestmentYuan);
+    }
+
+    private async Task ReturnInvestmentReportThroughGatewayAsync()
+    {
+        var project = await StartedDirectlyAsync();
+        var county = TestTokens.Bearer(TestTokens.CountyEditor(project.CountyCode));
+        var submitted = await Direct.ReportInvestmentAsync(Report(project, "2024-05", 6_000_000), new CallOptions(county, DateTime.UtcNow.AddSeconds(15)));
+
+        var returned = await Gateway.ReturnInvestmentReportAsync(new ReturnInvestmentReportRequest { Name = submitted.Name, Reason = "请核对发票", Etag = submitted.Etag }, Options);
+
+        Assert.Equal((ReviewState.Returned, "请核对发票"), (returned.ReviewState, returned.ReturnReason));
+        Assert.Equal(returned, await Direct.GetInvestmentReportAsync(new GetInvestmentReportRequest { Name = returned.Name }, Options));
     }
 
     private async Task GetPlanThroughGatewayAsync()

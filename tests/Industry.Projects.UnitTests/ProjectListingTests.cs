@@ -116,7 +116,7 @@ public sealed class ProjectListingTests
     public void ReportFilter_Period_ComparesMonthsAcrossYears(string filter, string expected)
     {
         var reports = new[] { (2022, 12), (2023, 1), (2023, 2), (2023, 3), (2024, 1) }
-            .Select(p => new InvestmentReport("p1", p.Item1, p.Item2, 1, string.Empty, Now, "alice"));
+            .Select(p => new InvestmentReport("p1", p.Item1, p.Item2, 1, string.Empty, needsReview: false, Now, "alice"));
 
         var predicate = InvestmentReportListing.Filter.Translate(filter)!.Compile();
 

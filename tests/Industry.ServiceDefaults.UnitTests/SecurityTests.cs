@@ -27,6 +27,42 @@ public sealed class SecurityTests
         Assert.Equal((read, cityWrite, adminWrite), (caller.Holds(Access.Read), caller.Holds(Access.CityWrite), caller.Holds(Access.AdminWrite)));
     }
 
+    [Theory]
+    [InlineData("340104", true, true, false, false)]
+    [InlineData(null, true, false, false, false)] // a county editor without a county may read only
+    public void CountyEditor_HoldsReadAndCountyWriteOnly(string? county, bool read, bool countyWrite, bool cityWrite, bool adminWrite)
+    {
+        var caller = Caller.From(WithCounty("county_editor", null, county));
+
+        Assert.Equal(
+            (read, countyWrite, cityWrite, adminWrite),
+            (caller.Holds(Access.Read), caller.Holds(Access.CountyWrite), caller.Holds(Access.CityWrite), caller.Holds(Access.AdminWrite)));
+    }
+
+    [Theory]
+    [InlineData("province_admin", null, null, true)]
+    [InlineData("city_editor", "340100", null, true)]
+    [InlineData("viewer", null, null, false)]
+    public void CountyWrite_IsHeldByEveryWritingRole(string role, string? city, string? county, bool held) =>
+        Assert.Equal(held, Caller.From(WithCounty(role, city, county)).Holds(Access.CountyWrite));
+
+    [Theory]
+    [InlineData("340100", "340104", true)]
+    [InlineData("340100", "340103", false)] // its city, another county
+    [InlineData("340200", "340202", false)]
+    [InlineData(null, null, false)] // an absent resource: denied like another county's
+    public void CountyEditor_MayWriteOnlyItsCounty(string? resourceCity, string? resourceCounty, bool allowed)
+    {
+        var caller = Caller.From(WithCounty("county_editor", null, "340104"));
+
+        Assert.Equal(allowed, caller.MayWriteCounty(resourceCity, resourceCounty));
+        Assert.False(caller.MayWriteCity(resourceCity));
+    }
+
+    [Fact]
+    public void CityEditor_MayWriteEveryCountyOfItsCity() =>
+        Assert.True(Caller.From(Principal("city_editor", "340100")).MayWriteCounty("340100", "340103"));
+
     [Fact]
     public void Caller_WithSeveralRoles_ActsWithTheStrongest() =>
         Assert.True(Caller.From(Principal("viewer", null, "province_admin")).IsProvinceAdmin);
@@ -130,6 +166,17 @@ public sealed class SecurityTests
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "test", "sub", "role"));
+    }
+
+    private static ClaimsPrincipal WithCounty(string role, string? city, string? county)
+    {
+        var principal = Principal(role, city);
+        if (county is not null)
+        {
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("county", county));
+        }
+
+        return principal;
     }
 
     private static TestEnvironment Environment(string name) => new(name);

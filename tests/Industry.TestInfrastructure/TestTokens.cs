@@ -29,6 +29,10 @@ public static class TestTokens
     public static string Mint(string role, string? cityCode = null, TimeSpan? lifetime = null, string? subject = null) =>
         DevelopmentTokens.Mint(Options, subject ?? $"test-{role}{(cityCode is null ? string.Empty : "-" + cityCode)}", role, cityCode, lifetime ?? TimeSpan.FromHours(8));
 
+    /// <summary>A county editor's token for <paramref name="countyCode"/> (区县填报员).</summary>
+    public static string CountyEditor(string countyCode, string? subject = null) =>
+        DevelopmentTokens.Mint(Options, subject ?? $"test-{Roles.CountyEditor}-{countyCode}", Roles.CountyEditor, null, TimeSpan.FromHours(8), countyCode: countyCode);
+
     /// <summary>Call metadata carrying <paramref name="token"/>: overrides a channel's default token for one call.</summary>
     public static Metadata Bearer(string token) => new() { { "authorization", "Bearer " + token } };
 

@@ -18,6 +18,9 @@ public static class WriteHarness
     /// <summary>A city editor of <paramref name="cityCode"/>.</summary>
     public static Caller CityEditor(string cityCode) => new($"editor-{cityCode}", Roles.CityEditor, cityCode);
 
+    /// <summary>A county editor of <paramref name="countyCode"/> (区县填报员).</summary>
+    public static Caller CountyEditor(string countyCode) => new($"county-editor-{countyCode}", Roles.CountyEditor, null, countyCode);
+
     /// <summary>A harness on a new, migrated database.</summary>
     /// <param name="service">The service's name (the events' source).</param>
     /// <param name="create">The SQLite context's constructor.</param>

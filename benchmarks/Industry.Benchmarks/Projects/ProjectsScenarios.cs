@@ -136,6 +136,40 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// 审核: a county editor of each project's county submits this month's report (unmeasured; the seed reports through
+    /// last month), then a province admin approves it (measured): the write that moves the project's cumulative total
+    /// and its city's month. Projects under construction, in list order.
+    /// </summary>
+    public async Task<Phase> ReviewAsync(int calls, int warmup, DateOnly today, CancellationToken cancellationToken)
+    {
+        var projects = new List<Project>();
+        var pageToken = string.Empty;
+        do
+        {
+            var page = await client.ListProjectsAsync(
+                new ListProjectsRequest { PageSize = 1000, Filter = "state = PROJECT_STATE_UNDER_CONSTRUCTION", PageToken = pageToken }, Options(cancellationToken));
+            projects.AddRange(page.Projects);
+            pageToken = page.NextPageToken;
+        }
+        while (projects.Count < calls + warmup && pageToken.Length > 0);
+
+        var period = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var submitted = new List<InvestmentReport>();
+        foreach (var project in projects.Take(calls + warmup))
+        {
+            var county = new Metadata { { "authorization", "Bearer " + BenchAuth.CountyEditor(project.CountyCode) } };
+            submitted.Add(await client.ReportInvestmentAsync(
+                new ReportInvestmentRequest { Parent = project.Name, Period = period, CompletedInvestmentYuan = 1_000 },
+                new CallOptions(county, DateTime.UtcNow + CallDeadline, cancellationToken: cancellationToken)));
+        }
+
+        var warm = Math.Min(warmup, submitted.Count);
+        return await MeasureAsync("ApproveInvestmentReport", submitted.Count - warm, warm, monitor, async i =>
+            await client.ApproveInvestmentReportAsync(new ApproveInvestmentReportRequest { Name = submitted[i].Name, Etag = submitted[i].Etag }, Options(cancellationToken)),
+            cancellationToken);
+    }
+
     /// <summary>Streams <paramref name="rows"/> as fast as the channel takes them; the clock runs from the first write to the response.</summary>
     public async Task<ImportRun> ImportAsync(string name, IReadOnlyList<ImportProjectsRequest> rows, CancellationToken cancellationToken)
     {

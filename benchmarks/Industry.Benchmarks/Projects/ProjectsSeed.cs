@@ -39,6 +39,7 @@ internal static class ProjectsSeed
             INSERT INTO city_month_investments (city_code, year, month, completed_investment_yuan)
             SELECT p.city_code, r.year, r.month, CAST(SUM(r.completed_investment_yuan) AS bigint)
             FROM investment_reports r JOIN projects p ON p.id = r.project_id
+            WHERE r.review_state = 2
             GROUP BY p.city_code, r.year, r.month
             """, cancellationToken);
         var allVisible = await seed.SettleAsync(["projects", "investment_reports", "city_month_investments"], cancellationToken);

@@ -46,6 +46,9 @@ internal sealed record ProjectsSettings : IBenchSettings
 
     public int ListCalls { get; init; } = 300;
 
+    /// <summary>Approvals measured (each of a county editor's report entered unmeasured just before).</summary>
+    public int ReviewCalls { get; init; } = 300;
+
     public int ImportRows { get; init; } = 20_000;
 
     public int Warmup { get; init; } = 30;
@@ -58,7 +61,7 @@ internal sealed record ProjectsSettings : IBenchSettings
 
     /// <summary>The command line that reproduces this run, for the results file.</summary>
     public string CommandLine => string.Create(CultureInfo.InvariantCulture,
-        $"projects --projects {Projects} --reports {Reports} --progress-calls {ProgressCalls} --list-calls {ListCalls} --import-rows {ImportRows} --warmup {Warmup} --warmup-imports {WarmupImports}");
+        $"projects --projects {Projects} --reports {Reports} --progress-calls {ProgressCalls} --list-calls {ListCalls} --review-calls {ReviewCalls} --import-rows {ImportRows} --warmup {Warmup} --warmup-imports {WarmupImports}");
 
     public static ProjectsSettings Parse(string[] args)
     {
@@ -74,6 +77,7 @@ internal sealed record ProjectsSettings : IBenchSettings
             Reports = options.Number("reports", 1_000_000, minimum: 0),
             ProgressCalls = options.Number("progress-calls", 300),
             ListCalls = options.Number("list-calls", 300),
+            ReviewCalls = options.Number("review-calls", 300),
             ImportRows = options.Number("import-rows", 20_000, minimum: 2),
             Warmup = options.Number("warmup", 30, minimum: 0),
             WarmupImports = options.Number("warmup-imports", 30, minimum: 0),

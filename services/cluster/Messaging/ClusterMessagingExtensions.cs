@@ -14,5 +14,7 @@ internal static class ClusterMessagingExtensions
             x.AddConsumer<ProjectDeletedConsumer>();
             x.AddConsumer<InvestmentReportedConsumer>();
             x.AddConsumer<InvestmentReportDeletedConsumer>();
+            x.AddConsumer<InvestmentReportApprovedConsumer>();
+            x.AddConsumer<InvestmentReportReturnedConsumer>();
         });
 }

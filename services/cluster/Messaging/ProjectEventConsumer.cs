@@ -51,3 +51,9 @@ internal sealed class InvestmentReportedConsumer(ClusterDbContext db, TimeProvid
 
 internal sealed class InvestmentReportDeletedConsumer(ClusterDbContext db, TimeProvider clock, ILogger<InvestmentReportDeletedConsumer> logger)
     : ProjectEventConsumer<InvestmentReportDeleted>(db, clock, logger);
+
+internal sealed class InvestmentReportApprovedConsumer(ClusterDbContext db, TimeProvider clock, ILogger<InvestmentReportApprovedConsumer> logger)
+    : ProjectEventConsumer<InvestmentReportApproved>(db, clock, logger);
+
+internal sealed class InvestmentReportReturnedConsumer(ClusterDbContext db, TimeProvider clock, ILogger<InvestmentReportReturnedConsumer> logger)
+    : ProjectEventConsumer<InvestmentReportReturned>(db, clock, logger);

@@ -5,7 +5,7 @@ using Industry.ServiceDefaults.Security;
 namespace Industry.Gateway.Security;
 
 /// <summary>
-/// <c>Industry.Gateway mint-token --role R [--city C] [--subject S] [--lifetime 8h]</c>: prints a token signed with the
+/// <c>Industry.Gateway mint-token --role R [--city C] [--county C] [--subject S] [--lifetime 8h]</c>: prints a token signed with the
 /// development key of the configuration in force (appsettings.Development.json under <c>ASPNETCORE_ENVIRONMENT=Development</c>),
 /// for local runs; the run script uses it to print a ready token. Refused where no development key is configured (Production).
 /// </summary>
@@ -13,7 +13,7 @@ internal static class MintTokenCommand
 {
     public const string Name = "mint-token";
 
-    private const string Usage = "usage: Industry.Gateway mint-token --role viewer|city_editor|province_admin [--city 340100] [--subject name] [--lifetime 8h|30m|2d]";
+    private const string Usage = "usage: Industry.Gateway mint-token --role viewer|county_editor|city_editor|province_admin [--city 340100] [--county 340104] [--subject name] [--lifetime 8h|30m|2d]";
 
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == Name;
 
@@ -41,6 +41,13 @@ internal static class MintTokenCommand
             return 2;
         }
 
+        values.TryGetValue("county", out var county);
+        if (role == Roles.CountyEditor && !Divisions.IsCounty(county))
+        {
+            Console.Error.WriteLine("A county_editor needs --county with one of Anhui's county codes, e.g. 340104 (Shushan, Hefei).");
+            return 2;
+        }
+
         if (ParseLifetime(values.GetValueOrDefault("lifetime", "8h")) is not { } lifetime)
         {
             Console.Error.WriteLine(Usage);
@@ -48,7 +55,7 @@ internal static class MintTokenCommand
         }
 
         var subject = values.GetValueOrDefault("subject", $"dev-{role}");
-        Console.Out.WriteLine(DevelopmentTokens.Mint(options, subject, role, city, lifetime));
+        Console.Out.WriteLine(DevelopmentTokens.Mint(options, subject, role, city, lifetime, countyCode: county));
         return 0;
     }
 

@@ -19,6 +19,12 @@ internal sealed partial class ProjectsApi
     public override Task<Empty> DeleteInvestmentReport(Proto.DeleteInvestmentReportRequest request, ServerCallContext context) =>
         writes.RunAsync(request, context, w => reports.DeleteAsync(w, request.Name, request.Etag));
 
+    public override Task<Proto.InvestmentReport> ApproveInvestmentReport(Proto.ApproveInvestmentReportRequest request, ServerCallContext context) =>
+        writes.RunAsync(request, context, w => reports.ReviewAsync(w, request.Name, request.Etag, returnReason: null));
+
+    public override Task<Proto.InvestmentReport> ReturnInvestmentReport(Proto.ReturnInvestmentReportRequest request, ServerCallContext context) =>
+        writes.RunAsync(request, context, w => reports.ReviewAsync(w, request.Name, request.Etag, request.Reason));
+
     public override async Task<Proto.InvestmentReport> GetInvestmentReport(Proto.GetInvestmentReportRequest request, ServerCallContext context)
     {
         var (projectId, periodText) = ResourceName.ChildId(request.Name, "projects", "investmentReports");
@@ -72,6 +78,7 @@ internal sealed partial class ProjectsApi
                 Report = r,
                 Cumulative = db.InvestmentReports
                     .Where(x => x.ProjectId == r.ProjectId && (x.Year < r.Year || (x.Year == r.Year && x.Month <= r.Month)))
+                    .Where(InvestmentReportListing.Counted)
                     .Sum(x => x.CompletedInvestmentYuan),
             })
             .ToListAsync(context.CancellationToken);

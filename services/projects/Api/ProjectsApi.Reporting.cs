@@ -117,6 +117,13 @@ internal sealed partial class ProjectsApi
     private static Proto.ReportingCounts Counts(IReadOnlyCollection<ReportingStatusQueries.CountyCounts> counties)
     {
         var (due, onTime, late) = (counties.Sum(c => c.Due), counties.Sum(c => c.OnTime), counties.Sum(c => c.Late));
-        return new Proto.ReportingCounts { DueCount = due, OnTimeCount = onTime, LateCount = late, MissingCount = due - onTime - late };
+        return new Proto.ReportingCounts
+        {
+            DueCount = due,
+            OnTimeCount = onTime,
+            LateCount = late,
+            MissingCount = due - onTime - late,
+            AwaitingReviewCount = counties.Sum(c => c.AwaitingReview),
+        };
     }
 }

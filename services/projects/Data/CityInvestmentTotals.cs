@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Industry.Projects.Data;
 
 /// <summary>
-/// Keeps <see cref="CityMonthInvestment"/> equal to the sum of the stored reports per city and month (ADR 0014). It
+/// Keeps <see cref="CityMonthInvestment"/> equal to the sum of the stored approved reports per city and month (ADR 0014,
+/// ADR 0026). It
 /// reads what a <c>SaveChanges</c> is about to write from the change tracker, so no endpoint can forget it: reports
 /// added, replaced or removed change their month by the difference, and a project that leaves its city (a county in
 /// another city, or deleted with its reports) takes its stored reports along. Every change is an atomic
@@ -22,9 +23,9 @@ internal static class CityInvestmentTotals
         SET completed_investment_yuan = city_month_investments.completed_investment_yuan + excluded.completed_investment_yuan
         """;
 
-    /// <summary>{0} city, {1} project, {2} sign: the project's stored reports per month, added to (1) or taken out of (-1) the city.</summary>
+    /// <summary>{0} city, {1} project, {2} sign, {3} the approved state: the project's stored approved reports per month, added to (1) or taken out of (-1) the city.</summary>
     private const string MoveProjectReports = Into
-        + "SELECT {0}, year, month, {2} * CAST(SUM(completed_investment_yuan) AS bigint) FROM investment_reports WHERE project_id = {1} GROUP BY year, month"
+        + "SELECT {0}, year, month, {2} * CAST(SUM(completed_investment_yuan) AS bigint) FROM investment_reports WHERE project_id = {1} AND review_state = {3} GROUP BY year, month"
         + OnConflictAdd;
 
     /// <summary>{0} year, {1} month, {2} yuan, {3} project: an amount added to the month in the project's stored city.</summary>
@@ -51,12 +52,12 @@ internal static class CityInvestmentTotals
             var moved = entry.State == EntityState.Modified && from != entry.Entity.CityCode;
             if (moved || entry.State == EntityState.Deleted)
             {
-                before.Add(new(MoveProjectReports, from, entry.Entity.Id, -1));
+                before.Add(new(MoveProjectReports, from, entry.Entity.Id, -1, (int)ReviewState.Approved));
             }
 
             if (moved)
             {
-                before.Add(new(MoveProjectReports, entry.Entity.CityCode, entry.Entity.Id, 1));
+                before.Add(new(MoveProjectReports, entry.Entity.CityCode, entry.Entity.Id, 1, (int)ReviewState.Approved));
             }
         }
 
@@ -69,13 +70,19 @@ internal static class CityInvestmentTotals
     }
 
     /// <summary>
-    /// What a tracked report changes in its month's stored amount: all of it when added or removed, the difference when
-    /// replaced (also before change detection has marked it modified).
+    /// What a tracked report changes in its month's counted amount (approved reports only, ADR 0026): all of it when
+    /// added or removed, the difference when replaced, approved or sent back to review (also before change detection has
+    /// marked it modified).
     /// </summary>
     public static long Delta(EntityEntry<InvestmentReport> entry) => entry.State switch
     {
-        EntityState.Added => entry.Entity.CompletedInvestmentYuan,
-        EntityState.Deleted => -entry.OriginalValues.GetValue<long>(nameof(InvestmentReport.CompletedInvestmentYuan)),
-        _ => entry.Entity.CompletedInvestmentYuan - entry.OriginalValues.GetValue<long>(nameof(InvestmentReport.CompletedInvestmentYuan)),
+        EntityState.Added => entry.Entity.CountedInvestmentYuan,
+        EntityState.Deleted => -Stored(entry),
+        _ => entry.Entity.CountedInvestmentYuan - Stored(entry),
     };
+
+    /// <summary>What the report counts as stored (its original values).</summary>
+    private static long Stored(EntityEntry<InvestmentReport> entry) => InvestmentReport.Counted(
+        entry.OriginalValues.GetValue<ReviewState>(nameof(InvestmentReport.ReviewState)),
+        entry.OriginalValues.GetValue<long>(nameof(InvestmentReport.CompletedInvestmentYuan)));
 }

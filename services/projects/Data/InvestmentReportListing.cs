@@ -11,10 +11,14 @@ internal static class InvestmentReportListing
         .Custom("period", Period)
         .Timestamp("update_time", r => r.UpdateTime);
 
-    /// <summary>The project's stored completed investment through <paramref name="period"/>, by SQL over the report key.</summary>
+    /// <summary>The reports that count in progress figures: approved ones (a county editor's wait for their city's review).</summary>
+    public static readonly Expression<Func<InvestmentReport, bool>> Counted = r => r.ReviewState == ReviewState.Approved;
+
+    /// <summary>The project's stored approved (counted, ADR 0026) investment through <paramref name="period"/>, by SQL over the report key.</summary>
     public static Task<long> CumulativeThroughAsync(this ProjectsDbContext db, string projectId, ReportingPeriod period, CancellationToken cancellationToken) =>
         db.InvestmentReports
             .Where(r => r.ProjectId == projectId && (r.Year < period.Year || (r.Year == period.Year && r.Month <= period.Month)))
+            .Where(Counted)
             .SumAsync(r => r.CompletedInvestmentYuan, cancellationToken);
 
     /// <summary>

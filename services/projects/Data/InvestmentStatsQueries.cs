@@ -10,9 +10,9 @@ internal static class InvestmentStatsQueries
     public sealed record Group(string Key, int ProjectCount, long TotalInvestmentYuan, long CompletedYuan);
 
     /// <summary>
-    /// Per group: the projects (those matching <paramref name="projectFilter"/>, when given) with a report in the months
-    /// <paramref name="start"/>..<paramref name="end"/>, the sum of their total investment, and their completed investment
-    /// in those months. Months are compared as year*12+month.
+    /// Per group: the projects (those matching <paramref name="projectFilter"/>, when given) with an approved report in
+    /// the months <paramref name="start"/>..<paramref name="end"/>, the sum of their total investment, and their approved
+    /// completed investment in those months (ADR 0026). Months are compared as year*12+month.
     /// </summary>
     public static Task<List<Group>> CompletedByAsync(this ProjectsDbContext db, Expression<Func<Project, string>> key, Expression<Func<Project, bool>>? projectFilter, ReportingPeriod start, ReportingPeriod end, CancellationToken cancellationToken)
     {
@@ -21,6 +21,7 @@ internal static class InvestmentStatsQueries
         return db.InvestmentReports
             // The year bounds repeat what the month numbers imply, so that the (year, month) index gives a range scan.
             .Where(r => r.Year >= start.Year && r.Year <= end.Year && (r.Year * 12) + r.Month >= first && (r.Year * 12) + r.Month <= last)
+            .Where(InvestmentReportListing.Counted)
             .GroupBy(r => r.ProjectId)
             .Select(g => new { ProjectId = g.Key, Completed = g.Sum(r => r.CompletedInvestmentYuan) })
             .Join(projects.Select(WithKey((Project p, string k) => new { p.Id, p.TotalInvestmentYuan, Key = k }, key)), x => x.ProjectId, p => p.Id, (x, p) => new { p.Key, p.TotalInvestmentYuan, x.Completed })

@@ -57,12 +57,19 @@ internal sealed class InvestmentReportConfiguration : IEntityTypeConfiguration<I
     {
         builder.HasKey(r => new { r.ProjectId, r.Year, r.Month });
         builder.Property(r => r.ProgressNote).HasMaxLength(2000);
+        builder.Property(r => r.ReturnReason).HasMaxLength(FieldText.MaxReasonLength);
+
+        // Every write sets the state; the default serves rows written by SQL (bulk seeds) and the reports stored before
+        // the review existed, all entered by city editors and province admins: approved (ADR 0026).
+        builder.Property(r => r.ReviewState).HasDefaultValue(ReviewState.Approved);
+        builder.Property(r => r.ReviewActor).HasMaxLength(VersionedResourceModel.MaxActorLength);
         builder.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
 
-        // Sums over all projects by year and month (investment stats), the amount included. The project id after the
-        // month serves ListInvestmentReports of every project filtered to one month (period = "YYYY-MM") in page order.
-        // The reporting status counts a month's reports as on time or late by their create time, from this index alone.
-        builder.HasIndex(r => new { r.Year, r.Month, r.ProjectId }).IncludeProperties(r => new { r.CompletedInvestmentYuan, r.CreateTime });
+        // Sums over all projects by year and month (investment stats), the amount and the review state (only approved
+        // reports count) included. The project id after the month serves ListInvestmentReports of every project filtered
+        // to one month (period = "YYYY-MM") in page order. The reporting status counts a month's reports as on time or
+        // late by their create time, from this index alone.
+        builder.HasIndex(r => new { r.Year, r.Month, r.ProjectId }).IncludeProperties(r => new { r.CompletedInvestmentYuan, r.ReviewState, r.CreateTime });
 
         // ListInvestmentReports filtered by update_time ("changed since"), which no other index narrows.
         builder.HasIndex(r => r.UpdateTime);

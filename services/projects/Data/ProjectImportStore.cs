@@ -99,7 +99,7 @@ internal static class ProjectImportStore
 
     /// <summary>
     /// The per-city monthly totals of the revised projects that change city (a county in another city): their stored
-    /// reports leave the old city for the new one, as <see cref="CityInvestmentTotals"/> does for a SaveChanges. Runs
+    /// approved reports leave the old city for the new one, as <see cref="CityInvestmentTotals"/> does for a SaveChanges. Runs
     /// before the update, while the old city is stored; a lost race rolls it back with the rest.
     /// </summary>
     private static NpgsqlBatchCommand? MoveCityTotals(IReadOnlyList<Project> revised)
@@ -114,9 +114,10 @@ internal static class ProjectImportStore
             FROM unnest(@ids::text[], @cities::text[]) AS u(id, city_code)
             JOIN projects p ON p.id = u.id AND p.city_code <> u.city_code
             CROSS JOIN LATERAL (VALUES (p.city_code, -1), (u.city_code, 1)) AS m(city_code, sign)
-            JOIN investment_reports r ON r.project_id = p.id
+            JOIN investment_reports r ON r.project_id = p.id AND r.review_state = @approved
             GROUP BY m.city_code, r.year, r.month
             """ + CityInvestmentTotals.OnConflictAdd);
+        command.Parameters.Add(new NpgsqlParameter("approved", (int)ReviewState.Approved));
         command.Parameters.Add(new NpgsqlParameter("ids", revised.Select(p => p.Id).ToArray()));
         command.Parameters.Add(new NpgsqlParameter("cities", revised.Select(p => p.CityCode).ToArray()));
         return command;

@@ -8,8 +8,8 @@ namespace Industry.Projects.Data;
 /// </summary>
 internal static class ReportingStatusQueries
 {
-    /// <summary>One county's counts of a month: projects owing it, and of them those reported on time and late.</summary>
-    public sealed record CountyCounts(string CityCode, string CountyCode, int Due, int OnTime, int Late);
+    /// <summary>One county's counts of a month: projects owing it, of them those reported on time and late, and of those the reports still awaiting their city's review.</summary>
+    public sealed record CountyCounts(string CityCode, string CountyCode, int Due, int OnTime, int Late, int AwaitingReview);
 
     /// <summary>The reporting deadline day of <paramref name="year"/>'s months: its plan's, or the default without a plan.</summary>
     public static async Task<int> ReportingDeadlineDayAsync(this ProjectsDbContext db, int year, CancellationToken cancellationToken) =>
@@ -22,14 +22,15 @@ internal static class ReportingStatusQueries
         (from p in db.Projects.Where(ReportingCalendar.Owing(period))
          join r in db.InvestmentReports.Where(r => r.Year == period.Year && r.Month == period.Month) on p.Id equals r.ProjectId into reports
          from r in reports.DefaultIfEmpty()
-         select new { p.CityCode, p.CountyCode, Reported = (DateTime?)r.CreateTime })
+         select new { p.CityCode, p.CountyCode, Reported = (DateTime?)r.CreateTime, State = (ReviewState?)r.ReviewState })
         .GroupBy(x => new { x.CityCode, x.CountyCode })
         .Select(g => new CountyCounts(
             g.Key.CityCode,
             g.Key.CountyCode,
             g.Count(),
             g.Count(x => x.Reported < deadlineEndUtc),
-            g.Count(x => x.Reported >= deadlineEndUtc)))
+            g.Count(x => x.Reported >= deadlineEndUtc),
+            g.Count(x => x.State == ReviewState.Submitted)))
         .ToListAsync(cancellationToken);
 
     /// <summary>The projects owing <paramref name="period"/>'s report without one.</summary>

@@ -3,6 +3,8 @@ namespace Industry.Projects.Domain;
 /// <summary>
 /// 月度调度: a project's completed investment in one month (<c>projects/{p}/investmentReports/{YYYY-MM}</c>). One
 /// per project and month; year and month are stored apart so progress sums by index range, not by string parsing.
+/// A county editor's entry waits for its city's review (<see cref="ReviewState"/>, ADR 0026); only an approved report
+/// counts (<see cref="CountedInvestmentYuan"/>).
 /// </summary>
 public sealed class InvestmentReport : VersionedResource
 {
@@ -10,12 +12,15 @@ public sealed class InvestmentReport : VersionedResource
     {
     }
 
-    /// <summary>A new month's report, its versions (etags) going on from <paramref name="previousVersion"/>, the last of a deleted report of the same month.</summary>
-    public InvestmentReport(string projectId, int year, int month, long completedInvestmentYuan, string progressNote, DateTime now, string actor, long previousVersion = 0)
+    /// <summary>
+    /// A new month's report, its versions (etags) going on from <paramref name="previousVersion"/>, the last of a deleted
+    /// report of the same month; SUBMITTED when <paramref name="needsReview"/> (a county editor's), else APPROVED at once.
+    /// </summary>
+    public InvestmentReport(string projectId, int year, int month, long completedInvestmentYuan, string progressNote, bool needsReview, DateTime now, string actor, long previousVersion = 0)
     {
         (ProjectId, Year, Month, CompletedInvestmentYuan, ProgressNote) = (projectId, year, month, completedInvestmentYuan, progressNote);
         Begin(now, previousVersion);
-        Touch(now, actor);
+        Enter(needsReview, now, actor);
     }
 
     public string ProjectId { get; private set; } = string.Empty;
@@ -32,15 +37,88 @@ public sealed class InvestmentReport : VersionedResource
 
     public string ProgressNote { get; private set; } = string.Empty;
 
-    /// <summary>Replaces the month's figures; returns the change of the amount for the project's cumulative total.</summary>
-    public long Replace(long completedInvestmentYuan, string progressNote, DateTime now, string actor)
+    public ReviewState ReviewState { get; private set; }
+
+    /// <summary>退回原因: why the city returned it; empty unless <see cref="ReviewState.Returned"/>.</summary>
+    public string ReturnReason { get; private set; } = string.Empty;
+
+    /// <summary>Who approved or returned it (its author when approved at once); empty while submitted.</summary>
+    public string ReviewActor { get; private set; } = string.Empty;
+
+    public DateTime? ReviewTime { get; private set; }
+
+    /// <summary>What the report adds to progress figures: its amount once approved, nothing before.</summary>
+    public long CountedInvestmentYuan => Counted(ReviewState, CompletedInvestmentYuan);
+
+    /// <summary>What a report in <paramref name="state"/> of <paramref name="amount"/> adds to progress figures.</summary>
+    public static long Counted(ReviewState state, long amount) => state == ReviewState.Approved ? amount : 0;
+
+    /// <summary>
+    /// Replaces the month's figures and enters them again for review (<paramref name="needsReview"/>: a county
+    /// editor's correction, SUBMITTED) or approved at once; returns the change of the counted amount for the
+    /// project's cumulative total. A county editor may not replace an approved report.
+    /// </summary>
+    public long Replace(long completedInvestmentYuan, string progressNote, bool needsReview, DateTime now, string actor)
     {
-        var delta = completedInvestmentYuan - CompletedInvestmentYuan;
+        if (needsReview && ReviewState == ReviewState.Approved)
+        {
+            throw Precondition("REPORT_ALREADY_APPROVED", $"{Name} is approved; only its city or a province admin may change it.");
+        }
+
+        var counted = CountedInvestmentYuan;
         CompletedInvestmentYuan = completedInvestmentYuan;
         ProgressNote = progressNote;
-        Touch(now, actor);
-        return delta;
+        Enter(needsReview, now, actor);
+        return CountedInvestmentYuan - counted;
     }
+
+    /// <summary>A county editor may delete its county's report only while it does not count (not approved yet).</summary>
+    public void RequireDeletable(bool byCountyEditor)
+    {
+        if (byCountyEditor && ReviewState == ReviewState.Approved)
+        {
+            throw Precondition("REPORT_ALREADY_APPROVED", $"{Name} is approved; only its city or a province admin may delete it.");
+        }
+    }
+
+    /// <summary>审核通过: a submitted report of <paramref name="project"/> counts from now on; returns the change of the counted amount (all of it).</summary>
+    public long Approve(Project project, DateTime now, string actor)
+    {
+        RequireSubmitted("approved");
+        ReviewRules.CheckApproval(project, this);
+        (ReviewState, ReturnReason, ReviewActor, ReviewTime) = (ReviewState.Approved, string.Empty, actor, now);
+        Touch(now, actor);
+        return CompletedInvestmentYuan;
+    }
+
+    /// <summary>退回: a submitted report goes back to its county with <paramref name="reason"/> (checked by <see cref="FieldText.RequireReason"/>).</summary>
+    public void Return(string reason, DateTime now, string actor)
+    {
+        RequireSubmitted("returned");
+        (ReviewState, ReturnReason, ReviewActor, ReviewTime) = (ReviewState.Returned, reason, actor, now);
+        Touch(now, actor);
+    }
+
+    private void Enter(bool needsReview, DateTime now, string actor)
+    {
+        (ReviewState, ReturnReason) = (needsReview ? ReviewState.Submitted : ReviewState.Approved, string.Empty);
+        (ReviewActor, ReviewTime) = needsReview ? (string.Empty, (DateTime?)null) : (actor, now);
+        Touch(now, actor);
+    }
+
+    private void RequireSubmitted(string verb)
+    {
+        if (ReviewState != ReviewState.Submitted)
+        {
+            throw Precondition("REPORT_NOT_SUBMITTED", ReviewState == ReviewState.Approved
+                ? $"{Name} is approved already; only a submitted report can be {verb}."
+                : $"{Name} was returned and waits for its county's correction; only a submitted report can be {verb}.");
+        }
+    }
+
+    private ServiceException Precondition(string reason, string message) =>
+        new(ErrorKind.FailedPrecondition, reason, message,
+            new Dictionary<string, string> { ["resource"] = Name, ["review_state"] = ReviewRules.ApiName(ReviewState) });
 }
 
 /// <summary>One month's report of a project as a caller sends it (ReportInvestment, or an item of its batch), before validation.</summary>

@@ -5,8 +5,9 @@ public static class InvestmentRules
 {
     /// <summary>
     /// Checks a report of <paramref name="amount"/> for <paramref name="period"/> on <paramref name="project"/>,
-    /// replacing <paramref name="replacedAmount"/> (0 for a new month): the project has started, the month is neither
-    /// before its actual start nor after the current month, and the cumulative total stays within the total investment.
+    /// replacing <paramref name="replacedAmount"/> (what the replaced report counts: 0 for a new month or one not
+    /// approved): the project has started, the month is neither before its actual start nor after the current month, and
+    /// the cumulative total, were the report approved, stays within the total investment.
     /// </summary>
     public static void Check(Project project, ReportingPeriod period, long amount, long replacedAmount, DateOnly today)
     {

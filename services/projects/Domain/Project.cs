@@ -4,7 +4,7 @@ namespace Industry.Projects.Domain;
 /// 技改项目: a technology-renovation project, its lifecycle and its cumulative completed investment. The city and
 /// the tier are derived from the county and the total investment, never entered.
 /// </summary>
-public sealed class Project : VersionedResource, ICityScoped
+public sealed class Project : VersionedResource, ICountyScoped
 {
     public const string Collection = "projects";
 
@@ -67,7 +67,7 @@ public sealed class Project : VersionedResource, ICityScoped
 
     public string StateReason { get; private set; } = string.Empty;
 
-    /// <summary>累计完成投资: the sum of the project's monthly reports.</summary>
+    /// <summary>累计完成投资: the sum of the project's approved monthly reports.</summary>
     public long CumulativeCompletedInvestmentYuan { get; private set; }
 
     /// <summary>The latest month reported (<c>YYYY-MM</c>), or empty.</summary>
@@ -179,7 +179,10 @@ public sealed class Project : VersionedResource, ICityScoped
         Touch(now, actor);
     }
 
-    /// <summary>Adds a month's completed investment (or the difference when a report is replaced).</summary>
+    /// <summary>
+    /// Adds the change a report makes in the counted (approved) investment: a month's amount, the difference when a
+    /// report is replaced, nothing for a report still in review; every report change versions its project.
+    /// </summary>
     public void RecordInvestment(long delta, string period, DateTime now, string actor)
     {
         CumulativeCompletedInvestmentYuan += delta;

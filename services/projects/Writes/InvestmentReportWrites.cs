@@ -6,12 +6,16 @@ using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Writes;
 
-/// <summary>月度调度: a project's monthly investment reports, each written through its project (its city, its cumulative total, its events).</summary>
+/// <summary>
+/// 月度调度: a project's monthly investment reports, each written through its project (its city and county, its
+/// cumulative total, its events). A county editor's entries wait for their city's review (<see cref="ReviewAsync"/>).
+/// </summary>
 internal sealed class InvestmentReportWrites(ProjectsDbContext db)
 {
     /// <summary>
     /// Validates one month's report and applies it, with its <c>InvestmentReported</c> about the project, to the pending
-    /// changes: a new month, or a replacement of a stored one when its etag is sent.
+    /// changes: a new month, or a replacement of a stored one when its etag is sent. A county editor's is SUBMITTED,
+    /// anyone else's APPROVED.
     /// </summary>
     public async Task<Proto.InvestmentReport> ReportAsync(Write write, InvestmentReportDraft draft)
     {
@@ -31,23 +35,23 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
             Etag.Require(draft.Etag, report.Version, name);
         }
 
-        InvestmentRules.Check(project, period, draft.CompletedInvestmentYuan, report?.CompletedInvestmentYuan ?? 0, write.Today);
+        InvestmentRules.Check(project, period, draft.CompletedInvestmentYuan, report?.CountedInvestmentYuan ?? 0, write.Today);
 
+        var needsReview = write.Caller.IsCountyEditor;
         var previous = report?.ToProto();
         long delta;
         if (report is null)
         {
-            report = await write.AddAbsentAsync(db.InvestmentReports, name, version => new InvestmentReport(project.Id, period.Year, period.Month, draft.CompletedInvestmentYuan, draft.ProgressNote, write.Now, write.Actor, version));
-            delta = draft.CompletedInvestmentYuan;
+            report = await write.AddAbsentAsync(db.InvestmentReports, name, version => new InvestmentReport(project.Id, period.Year, period.Month, draft.CompletedInvestmentYuan, draft.ProgressNote, needsReview, write.Now, write.Actor, version));
+            delta = report.CountedInvestmentYuan;
         }
         else
         {
-            delta = report.Replace(draft.CompletedInvestmentYuan, draft.ProgressNote, write.Now, write.Actor);
+            delta = report.Replace(draft.CompletedInvestmentYuan, draft.ProgressNote, needsReview, write.Now, write.Actor);
         }
 
         project.RecordInvestment(delta, period.ToString(), write.Now, write.Actor);
-        var proto = report.ToProto();
-        proto.CumulativeCompletedInvestmentYuan = await db.CumulativeThroughAsync(project.Id, period, write.CancellationToken) + PendingThrough(project.Id, period);
+        var proto = await WithCumulativeAsync(report, write);
         write.Raise(new Proto.InvestmentReported { InvestmentReport = proto, Project = project.ToProto(), PreviousInvestmentReport = previous }, project);
         return proto;
     }
@@ -62,14 +66,63 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
 
     public async Task<Empty> DeleteAsync(Write write, string name, string etag)
     {
+        var (project, report) = await LoadAsync(write, name, etag);
+        report.RequireDeletable(write.Caller.IsCountyEditor);
+        project.RecordInvestment(-report.CountedInvestmentYuan, report.Period, write.Now, write.Actor);
+        await write.RemoveAsync(db.InvestmentReports, report);
+        write.Raise(new Proto.InvestmentReportDeleted { InvestmentReport = report.ToProto(), Project = project.ToProto() }, project);
+        return new Empty();
+    }
+
+    /// <summary>
+    /// 审核: approves a submitted report (it counts from now on: the project's cumulative total and its city's month
+    /// grow by its amount) or returns it with <paramref name="returnReason"/>; raises <c>InvestmentReportApproved</c> or
+    /// <c>InvestmentReportReturned</c> about the project.
+    /// </summary>
+    public async Task<Proto.InvestmentReport> ReviewAsync(Write write, string name, string etag, string? returnReason)
+    {
+        var reason = returnReason is null ? null : FieldText.RequireReason(returnReason);
+        var (project, report) = await LoadAsync(write, name, etag);
+        if (reason is null)
+        {
+            project.RecordInvestment(report.Approve(project, write.Now, write.Actor), report.Period, write.Now, write.Actor);
+        }
+        else
+        {
+            report.Return(reason, write.Now, write.Actor);
+            project.RecordInvestment(0, report.Period, write.Now, write.Actor);
+        }
+
+        var proto = await WithCumulativeAsync(report, write);
+        if (reason is null)
+        {
+            write.Raise(new Proto.InvestmentReportApproved { InvestmentReport = proto, Project = project.ToProto() }, project);
+        }
+        else
+        {
+            write.Raise(new Proto.InvestmentReportReturned { InvestmentReport = proto, Project = project.ToProto() }, project);
+        }
+
+        return proto;
+    }
+
+    /// <summary>The report named <paramref name="name"/> and its project, after the project's city (county) rule and the report's etag.</summary>
+    private async Task<(Project Project, InvestmentReport Report)> LoadAsync(Write write, string name, string etag)
+    {
         var (projectId, periodText) = ResourceName.ChildId(name, Project.Collection, "investmentReports");
         var period = ReportingPeriod.TryParse(periodText) ?? throw ServiceException.InvalidArgument("name", "must end in a month 'YYYY-MM'.");
         var project = await write.LoadAsync(db.Projects, Project.Collection, Project.Collection + "/" + projectId, "name", etag: null);
         var report = await write.LoadAsync(db.InvestmentReports.Where(r => r.ProjectId == projectId && r.Year == period.Year && r.Month == period.Month), name, etag);
-        project.RecordInvestment(-report.CompletedInvestmentYuan, period.ToString(), write.Now, write.Actor);
-        await write.RemoveAsync(db.InvestmentReports, report);
-        write.Raise(new Proto.InvestmentReportDeleted { InvestmentReport = report.ToProto(), Project = project.ToProto() }, project);
-        return new Empty();
+        return (project, report);
+    }
+
+    /// <summary>The report's proto with the project's counted investment through its month, stored and pending in this write.</summary>
+    private async Task<Proto.InvestmentReport> WithCumulativeAsync(InvestmentReport report, Write write)
+    {
+        var period = new ReportingPeriod(report.Year, report.Month);
+        var proto = report.ToProto();
+        proto.CumulativeCompletedInvestmentYuan = await db.CumulativeThroughAsync(report.ProjectId, period, write.CancellationToken) + PendingThrough(report.ProjectId, period);
+        return proto;
     }
 
     /// <summary>

@@ -78,10 +78,11 @@ public sealed class RequestIdempotency(DbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Whose stored responses a caller may replay: its subject, and for a city editor its city too, since the city check
-    /// that the first run passed is not run for a replay.
+    /// Whose stored responses a caller may replay: its subject, and for a city (county) editor its city (county) too,
+    /// since the city (county) check that the first run passed is not run for a replay.
     /// </summary>
-    private static string Scope(Caller caller) => caller.IsCityEditor ? $"{caller.Subject}@{caller.CityCode}" : caller.Subject;
+    private static string Scope(Caller caller) =>
+        caller.IsCityEditor ? $"{caller.Subject}@{caller.CityCode}" : caller.IsCountyEditor ? $"{caller.Subject}@county:{caller.CountyCode}" : caller.Subject;
 
     /// <summary>
     /// Adds <paramref name="response"/> as the answer of the running request to the DbContext, to commit with the

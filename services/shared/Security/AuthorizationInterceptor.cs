@@ -94,6 +94,7 @@ public sealed class AuthorizationInterceptor : Interceptor
     {
         Access.Read => $"one of the roles {string.Join(", ", Roles.All)}",
         Access.CityWrite => $"{Roles.ProvinceAdmin}, or {Roles.CityEditor} with a city",
+        Access.CountyWrite => $"{Roles.ProvinceAdmin}, {Roles.CityEditor} with a city, or {Roles.CountyEditor} with a county",
         _ => Roles.ProvinceAdmin,
     };
 

@@ -4,7 +4,7 @@ using Industry.ServiceDefaults.Errors;
 
 namespace Industry.ServiceDefaults.Security;
 
-/// <summary>The caller of a gRPC call, and the city rule of <see cref="Access.CityWrite"/> methods.</summary>
+/// <summary>The caller of a gRPC call, and the city and county rules of <see cref="Access.CityWrite"/> and <see cref="Access.CountyWrite"/> methods.</summary>
 public static class CallerAccess
 {
     /// <summary>The caller of <paramref name="context"/>'s call (its token's claims; no role when unauthenticated).</summary>
@@ -13,6 +13,20 @@ public static class CallerAccess
     /// <summary>Whether the caller may write a resource of <paramref name="cityCode"/> (for bulk calls that fail a row instead of the call).</summary>
     public static bool MayWriteCity(this Caller caller, string? cityCode) =>
         caller.IsProvinceAdmin || (caller.IsCityEditor && cityCode is not null && cityCode == caller.CityCode);
+
+    /// <summary>
+    /// Whether the caller may write a resource of <paramref name="countyCode"/> in <paramref name="cityCode"/>: as
+    /// <see cref="MayWriteCity"/>, or a county editor in its own county (only <see cref="Access.CountyWrite"/> methods
+    /// let a county editor in at all).
+    /// </summary>
+    public static bool MayWriteCounty(this Caller caller, string? cityCode, string? countyCode) =>
+        caller.IsCountyEditor ? countyCode is not null && countyCode == caller.CountyCode : caller.MayWriteCity(cityCode);
+
+    /// <summary>The refusal of a county editor's write outside its county (or of a resource that does not exist), as <see cref="OutsideCity"/> for a city.</summary>
+    public static ServiceException OutsideCounty(Caller caller, string resource) =>
+        new(ErrorKind.PermissionDenied, "OUTSIDE_CALLER_COUNTY",
+            $"The caller may not write {resource}: it is not in the caller's county, or it does not exist.",
+            new Dictionary<string, string> { ["resource"] = resource, ["caller_county"] = caller.CountyCode ?? string.Empty });
 
     /// <summary>
     /// The error for a write outside the caller's city; it says nothing of whether the resource exists. With

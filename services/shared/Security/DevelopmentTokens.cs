@@ -10,15 +10,21 @@ public static class DevelopmentTokens
     /// <param name="subject">The <c>sub</c>: who acts (recorded as the actor of writes).</param>
     /// <param name="role">One of <see cref="Roles"/> (anything else authenticates but may do nothing).</param>
     /// <param name="cityCode">The <c>city</c> claim, for a <see cref="Roles.CityEditor"/>.</param>
+    /// <param name="countyCode">The <c>county</c> claim, for a <see cref="Roles.CountyEditor"/>.</param>
     /// <param name="lifetime">How long the token is valid from now; negative for an already expired token.</param>
     /// <param name="signingKey">Another key than the configured one (tests of wrongly signed tokens).</param>
-    public static string Mint(SuiteAuthenticationOptions options, string subject, string role, string? cityCode, TimeSpan lifetime, byte[]? signingKey = null)
+    public static string Mint(SuiteAuthenticationOptions options, string subject, string role, string? cityCode, TimeSpan lifetime, byte[]? signingKey = null, string? countyCode = null)
     {
         var now = DateTime.UtcNow;
         var claims = new Dictionary<string, object> { [SuiteClaims.Subject] = subject, [SuiteClaims.Role] = role };
         if (!string.IsNullOrEmpty(cityCode))
         {
             claims[SuiteClaims.City] = cityCode;
+        }
+
+        if (!string.IsNullOrEmpty(countyCode))
+        {
+            claims[SuiteClaims.County] = countyCode;
         }
 
         var expires = now + lifetime;

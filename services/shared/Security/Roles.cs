@@ -9,11 +9,18 @@ public static class Roles
     /// <summary>Reads everything.</summary>
     public const string Viewer = "viewer";
 
+    /// <summary>
+    /// 区县填报员: reads everything; writes only the investment reports of the projects of the county of its
+    /// <c>county</c> claim, which wait for its city's review (SUBMITTED) before they count.
+    /// </summary>
+    public const string CountyEditor = "county_editor";
+
     /// <summary>Reads everything; writes projects, investment reports, parks' applications and transformations in the city of its <c>city</c> claim.</summary>
     public const string CityEditor = "city_editor";
 
     /// <summary>Does everything, including recognitions, certifications, plans and targets.</summary>
     public const string ProvinceAdmin = "province_admin";
 
-    public static readonly IReadOnlyList<string> All = [Viewer, CityEditor, ProvinceAdmin];
+    /// <summary>Weakest first: a token holding several acts with the last of them it holds.</summary>
+    public static readonly IReadOnlyList<string> All = [Viewer, CountyEditor, CityEditor, ProvinceAdmin];
 }

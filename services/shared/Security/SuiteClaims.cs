@@ -11,4 +11,7 @@ public static class SuiteClaims
 
     /// <summary>The six-digit city division code a <see cref="Roles.CityEditor"/> may write in.</summary>
     public const string City = "city";
+
+    /// <summary>The six-digit county division code a <see cref="Roles.CountyEditor"/> may report investment in.</summary>
+    public const string County = "county";
 }

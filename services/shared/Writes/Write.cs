@@ -59,8 +59,21 @@ public sealed class Write
     }
 
     /// <summary>
+    /// Lets a county editor through only when <paramref name="countyCode"/> is its county, everyone else by
+    /// <see cref="RequireCity"/>; else PERMISSION_DENIED, for an absent resource (<see langword="null"/>) too.
+    /// </summary>
+    public void RequireCounty(string? cityCode, string? countyCode, string resource)
+    {
+        if (!Caller.MayWriteCounty(cityCode, countyCode))
+        {
+            throw Caller.IsCountyEditor ? CallerAccess.OutsideCounty(Caller, resource) : CallerAccess.OutsideCity(Caller, resource);
+        }
+    }
+
+    /// <summary>
     /// The resource named <paramref name="name"/> (<c>{collection}/{id}</c>), tracked, after the city rule when it is
-    /// <see cref="ICityScoped"/> and the etag when one is given; NOT_FOUND when absent.
+    /// <see cref="ICityScoped"/> (and the county rule when <see cref="ICountyScoped"/>) and the etag when one is given;
+    /// NOT_FOUND when absent.
     /// </summary>
     /// <param name="set">The resource's table; its key is the string property <c>Id</c>.</param>
     /// <param name="collection">The collection in its name, <c>parks</c>.</param>
@@ -81,7 +94,7 @@ public sealed class Write
         var resource = await match.SingleOrDefaultAsync(CancellationToken);
         if (resource is ICityScoped || (resource is null && typeof(ICityScoped).IsAssignableFrom(typeof(T))))
         {
-            RequireCity((resource as ICityScoped)?.CityCode, name);
+            RequireCounty((resource as ICityScoped)?.CityCode, (resource as ICountyScoped)?.CountyCode, name);
         }
 
         if (resource is null)

@@ -14,6 +14,10 @@ internal sealed record CityResources(string City, string County, IReadOnlyDictio
 
     public const string CityB = "340200"; // 芜湖 Wuhu
 
+    public const string CountyA = "340104"; // 蜀山区 Shushan, Hefei: the county editor's own
+
+    public const string OtherCountyOfA = "340103"; // 庐阳区 Luyang, Hefei: the county editor's city, not its county
+
     /// <summary>The enterprise of each city's transformation (a valid unified social credit code).</summary>
     public const string Uscc = "91340100000000003N";
 
@@ -25,7 +29,7 @@ internal sealed record CityResources(string City, string County, IReadOnlyDictio
 
     public string Park => ByType[Domain + "Park"];
 
-    public override string ToString() => City;
+    public override string ToString() => County == CountyA || City == CityB ? City : $"{City}/{County}";
 
     /// <summary>A started project with a report for 2024-01, a park, and another park with a transformation, in <paramref name="county"/>'s city.</summary>
     public static async Task<CityResources> CreateAsync(GrpcChannel admin, string city, string county)

@@ -14,10 +14,12 @@ internal sealed record Expected(string Description, bool Refused, Func<Outcome, 
             return new($"UNAUTHENTICATED/{identity.TokenFailure}", true, o => o.Code == StatusCode.Unauthenticated && o.Reason == identity.TokenFailure);
         }
 
+        var cityEditorInCity = identity.Role == Roles.CityEditor && target?.City == CityResources.CityA;
         var passes = access switch
         {
             Access.Read => true,
-            Access.CityWrite => identity.Role == Roles.ProvinceAdmin || (identity.Role == Roles.CityEditor && target?.City == CityResources.CityA),
+            Access.CityWrite => identity.Role == Roles.ProvinceAdmin || cityEditorInCity,
+            Access.CountyWrite => identity.Role == Roles.ProvinceAdmin || cityEditorInCity || (identity.Role == Roles.CountyEditor && target?.County == CityResources.CountyA),
             Access.AdminWrite => identity.Role == Roles.ProvinceAdmin,
             _ => false,
         };
@@ -26,7 +28,12 @@ internal sealed record Expected(string Description, bool Refused, Func<Outcome, 
             return new("to pass authorization (and reach a method)", false, o => o.PassedAuthorization && !o.NoSuchMethod);
         }
 
-        var reason = access == Access.CityWrite && identity.Role == Roles.CityEditor ? "OUTSIDE_CALLER_CITY" : "ROLE_NOT_PERMITTED";
+        var reason = (access, identity.Role) switch
+        {
+            (Access.CityWrite or Access.CountyWrite, Roles.CityEditor) => "OUTSIDE_CALLER_CITY",
+            (Access.CountyWrite, Roles.CountyEditor) => "OUTSIDE_CALLER_COUNTY",
+            _ => "ROLE_NOT_PERMITTED",
+        };
         return new($"PERMISSION_DENIED/{reason}", true, o => o.Code == StatusCode.PermissionDenied && o.Reason == reason);
     }
 

@@ -4,7 +4,10 @@ using Industry.TestInfrastructure;
 
 namespace Industry.EndToEndTests.AccessMatrix;
 
-/// <summary>Who calls: the four ways to hold no valid token, and the three roles (the city editor's city is <see cref="CityResources.CityA"/>).</summary>
+/// <summary>
+/// Who calls: the four ways to hold no valid token, and the four roles (the city editor's city is
+/// <see cref="CityResources.CityA"/>, the county editor's county <see cref="CityResources.CountyA"/>).
+/// </summary>
 internal sealed record Identity(string Name, string? Token, string? Role)
 {
     /// <summary>The <c>ErrorInfo.reason</c> of the refusal of a caller without a valid token, or null for a valid one.</summary>
@@ -25,6 +28,7 @@ internal sealed record Identity(string Name, string? Token, string? Role)
             new("foreign key", DevelopmentTokens.Mint(TestTokens.Options, "matrix-intruder", Roles.ProvinceAdmin, null, TimeSpan.FromHours(1), new byte[32]), null) { TokenFailure = "TOKEN_INVALID" },
             new("alg none", Unsigned(admin), null) { TokenFailure = "TOKEN_INVALID" },
             new("viewer", TestTokens.Mint(Roles.Viewer, subject: "matrix-viewer"), Roles.Viewer),
+            new("county editor " + CityResources.CountyA, TestTokens.CountyEditor(CityResources.CountyA, subject: "matrix-county-editor"), Roles.CountyEditor),
             new("city editor " + CityResources.CityA, TestTokens.Mint(Roles.CityEditor, CityResources.CityA, subject: "matrix-editor"), Roles.CityEditor),
             new("province admin", admin, Roles.ProvinceAdmin),
         ];

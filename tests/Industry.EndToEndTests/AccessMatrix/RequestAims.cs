@@ -32,6 +32,13 @@ internal static class RequestAims
         ["industry.projects.v1.ProjectService.TransitionProject"] = c => new TransitionProjectRequest { Name = c.Project, State = ProjectState.Suspended, Reason = "权限矩阵", Etag = StaleEtag },
         ["industry.projects.v1.ProjectService.ReportInvestment"] = c => Report(c),
         ["industry.projects.v1.ProjectService.BatchReportInvestments"] = c => new BatchReportInvestmentsRequest { Parent = c.Project, Requests = { Report(c) } },
+        // The reason is checked before the city: without one, INVALID_ARGUMENT would come first.
+        ["industry.projects.v1.ProjectService.ReturnInvestmentReport"] = c => new ReturnInvestmentReportRequest
+        {
+            Name = c.NameOf("industry.anhui.gov.cn/InvestmentReport")!,
+            Reason = "权限矩阵",
+            Etag = StaleEtag,
+        },
         ["industry.parks.v1.ParkService.CreatePark"] = c => new CreateParkRequest { Park = CityResources.NewPark(c.County) },
         ["industry.parks.v1.ParkService.RecordTransformation"] = c => Record(c),
         ["industry.parks.v1.ParkService.BatchRecordTransformations"] = c => new BatchRecordTransformationsRequest { Parent = c.Park, Requests = { Record(c) } },
@@ -63,7 +70,7 @@ internal static class RequestAims
             return request;
         }
 
-        if (rpc.Access != Access.CityWrite)
+        if (rpc.Access is not (Access.CityWrite or Access.CountyWrite))
         {
             AimAt(request, city, etag: null);
             return request;

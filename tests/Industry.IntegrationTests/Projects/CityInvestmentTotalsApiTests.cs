@@ -67,11 +67,12 @@ public sealed class CityInvestmentTotalsApiTests(ProjectsServiceFixture service)
     private Task<Dictionary<(string City, int Year, int Month), long>> TotalsAsync() =>
         QueryAsync("SELECT city_code, year, month, completed_investment_yuan FROM city_month_investments WHERE completed_investment_yuan <> 0");
 
-    /// <summary>The same figures computed from the reports and their projects as stored now.</summary>
+    /// <summary>The same figures computed from the approved reports and their projects as stored now.</summary>
     private Task<Dictionary<(string City, int Year, int Month), long>> ReportsPerCityAsync() =>
         QueryAsync("""
             SELECT p.city_code, r.year, r.month, CAST(SUM(r.completed_investment_yuan) AS bigint)
             FROM investment_reports r JOIN projects p ON p.id = r.project_id
+            WHERE r.review_state = 2
             GROUP BY p.city_code, r.year, r.month HAVING SUM(r.completed_investment_yuan) <> 0
             """);
 

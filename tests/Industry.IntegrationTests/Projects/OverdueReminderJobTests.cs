@@ -208,7 +208,7 @@ public sealed class OverdueReminderJobTests : IAsyncLifetime
     {
         await using var db = Context();
         var now = new DateTime(2024, 5, 2, 0, 0, 0, DateTimeKind.Utc);
-        db.InvestmentReports.AddRange(projectIds.Select(id => new InvestmentReport(id, period.Year, period.Month, 1_000_000, string.Empty, now, "test")));
+        db.InvestmentReports.AddRange(projectIds.Select(id => new InvestmentReport(id, period.Year, period.Month, 1_000_000, string.Empty, needsReview: false, now, "test")));
         await db.SaveChangesAsync();
     }
 

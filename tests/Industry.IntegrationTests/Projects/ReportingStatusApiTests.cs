@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Industry.Projects.V1;
+using Industry.TestInfrastructure;
 
 namespace Industry.IntegrationTests.Projects;
 
@@ -64,6 +65,26 @@ public sealed class ReportingStatusApiTests(ProjectsServiceFixture service) : IC
         var entry = Assert.Single(missing.MissingReports);
         Assert.Equal((pending.Name, ReportStatus.Pending), (entry.Project, entry.Status));
     }
+
+    [Fact]
+    public async Task CountyEditorsReport_IsReportedAndAwaitsReviewUntilItsCityApprovesIt()
+    {
+        var period = $"{ChinaToday.Year:D4}-{ChinaToday.Month:D2}";
+        var project = await Data.ProjectAsync("341102", 300_000_000, new DateOnly(ChinaToday.Year, ChinaToday.Month, 1));
+        var county = new CallOptions(TestTokens.Bearer(TestTokens.CountyEditor("341102", "langya-editor")), DateTime.UtcNow.AddSeconds(15));
+        var submitted = await Client.ReportInvestmentAsync(new ReportInvestmentRequest { Parent = project.Name, Period = period, CompletedInvestmentYuan = 1_000_000 }, county);
+
+        var before = await LangyaAsync(period);
+        await Client.ApproveInvestmentReportAsync(new ApproveInvestmentReportRequest { Name = submitted.Name, Etag = submitted.Etag }, Deadline);
+        var after = await LangyaAsync(period);
+
+        Assert.Equal((1, 1, 0, 0, 1), Counts(before));
+        Assert.Equal((1, 1, 0, 0, 0), Counts(after));
+    }
+
+    private async Task<ReportingCounts> LangyaAsync(string period) =>
+        (await Client.GetReportingStatusAsync(new GetReportingStatusRequest { Period = period }, Deadline))
+            .Cities.Single(c => c.CityCode == "341100").Counties.Single(c => c.CountyCode == "341102").Counts;
 
     [Fact]
     public async Task ListMissingReports_PagesByName_FiltersByCityAndCounty()

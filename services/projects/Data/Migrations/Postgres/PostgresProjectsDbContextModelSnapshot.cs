@@ -100,6 +100,28 @@ namespace Industry.Projects.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("progress_note");
 
+                    b.Property<string>("ReturnReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("ReviewActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("review_actor");
+
+                    b.Property<int>("ReviewState")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(2)
+                        .HasColumnName("review_state");
+
+                    b.Property<DateTime?>("ReviewTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_time");
+
                     b.Property<string>("UpdateActor")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -124,7 +146,7 @@ namespace Industry.Projects.Data.Migrations.Postgres
                     b.HasIndex("Year", "Month", "ProjectId")
                         .HasDatabaseName("ix_investment_reports_year_month_project_id");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Year", "Month", "ProjectId"), new[] { "CompletedInvestmentYuan", "CreateTime" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Year", "Month", "ProjectId"), new[] { "CompletedInvestmentYuan", "ReviewState", "CreateTime" });
 
                     b.ToTable("investment_reports", (string)null);
                 });

@@ -95,6 +95,28 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("progress_note");
 
+                    b.Property<string>("ReturnReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("ReviewActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_actor");
+
+                    b.Property<int>("ReviewState")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(2)
+                        .HasColumnName("review_state");
+
+                    b.Property<DateTime?>("ReviewTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_time");
+
                     b.Property<string>("UpdateActor")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -118,7 +140,7 @@ namespace Industry.Projects.Data.Migrations.Sqlite
 
                     b.HasIndex("Year", "Month", "ProjectId")
                         .HasDatabaseName("ix_investment_reports_year_month_project_id")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CompletedInvestmentYuan", "CreateTime" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CompletedInvestmentYuan", "ReviewState", "CreateTime" });
 
                     b.ToTable("investment_reports", (string)null);
                 });
