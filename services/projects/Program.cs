@@ -14,7 +14,7 @@ builder.AddServiceDatabase<ProjectsDbContext, SqliteProjectsDbContext, PostgresP
 builder.AddServiceMessaging();
 builder.AddWritePipeline();
 builder.AddReferenceChecks();
-builder.Services.AddScoped<ProjectWrites>().AddScoped<InvestmentReportWrites>().AddScoped<ProjectImportWrites>().AddScoped<PlanWrites>();
+builder.Services.AddScoped<ProjectWrites>().AddScoped<InvestmentReportWrites>().AddScoped<ProjectImportWrites>().AddScoped<PlanWrites>().AddScoped<ReportingPeriodWrites>();
 
 var app = builder.Build();
 app.MapServiceDefaults();

@@ -17,6 +17,9 @@ internal static class ProjectsBenchmark
 {
     public const double MaxProgressP99Milliseconds = 100;
     public const double MaxListP99Milliseconds = 20;
+
+    /// <summary>Issue 18: the dispatch bulletin, published or provisional, within the time of the progress it ranks.</summary>
+    public const double MaxBulletinP99Milliseconds = 100;
     public const double MinImportRowsPerSecond = 5_000;
     public const long MaxPeakRssBytes = 300L * 1024 * 1024;
 
@@ -62,6 +65,10 @@ internal static class ProjectsBenchmark
             var progress = await scenarios.ProgressAsync(settings.ProgressCalls, settings.Warmup, today, cancellationToken);
             Console.WriteLine($"GetPlanProgress: p50 {progress.Latency!.P50:N1} ms, p99 {progress.Latency.P99:N1} ms");
 
+            Console.WriteLine($"GetDispatchBulletin: {settings.Warmup} warm-up and {settings.ProgressCalls} measured calls");
+            var bulletin = await scenarios.BulletinAsync(settings.ProgressCalls, settings.Warmup, today, cancellationToken);
+            Console.WriteLine($"GetDispatchBulletin: p50 {bulletin.Latency!.P50:N1} ms, p99 {bulletin.Latency.P99:N1} ms");
+
             Console.WriteLine($"ListProjects: {settings.Warmup} warm-up and {settings.ListCalls} measured calls");
             var list = await scenarios.ListAsync(settings.ListCalls, settings.Warmup, cancellationToken);
             Console.WriteLine(list.Latency is { } l ? $"ListProjects: p50 {l.P50:N1} ms, p99 {l.P99:N1} ms" : "ListProjects: " + list.NotMeasured);
@@ -91,7 +98,7 @@ internal static class ProjectsBenchmark
             Console.WriteLine($"service peak RSS {EventsBenchmark.Mb(memory.PeakRssBytes)}");
             await service.StopAsync(TimeSpan.FromSeconds(30));
 
-            var report = ProjectsReport.Create(settings, machine, seed, progress, list, warmups, import, reimport, memory);
+            var report = ProjectsReport.Create(settings, machine, seed, progress, bulletin, list, warmups, import, reimport, memory);
             Directory.CreateDirectory(Path.GetDirectoryName(settings.Output)!);
             await File.WriteAllTextAsync(settings.Output, report.Markdown, cancellationToken);
             return report;

@@ -52,6 +52,7 @@ internal sealed class InvestmentReportConfiguration : IEntityTypeConfiguration<I
     {
         builder.HasKey(r => new { r.ProjectId, r.Year, r.Month });
         builder.Property(r => r.ProgressNote).HasMaxLength(2000);
+        builder.Property(r => r.CorrectionReason).HasMaxLength(FieldText.MaxReasonLength);
         builder.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
 
         // Sums over all projects by year and month (investment stats), the amount included. The project id after the

@@ -32,6 +32,12 @@ public sealed class InvestmentReport : VersionedResource
 
     public string ProgressNote { get; private set; } = string.Empty;
 
+    /// <summary>Why the report was last corrected after its month was closed (更正说明); empty when it never was.</summary>
+    public string CorrectionReason { get; private set; } = string.Empty;
+
+    /// <summary>Records that the write just made (a new report or a replacement) corrects a closed month, and why.</summary>
+    public void RecordCorrection(string reason) => CorrectionReason = reason;
+
     /// <summary>Replaces the month's figures; returns the change of the amount for the project's cumulative total.</summary>
     public long Replace(long completedInvestmentYuan, string progressNote, DateTime now, string actor)
     {
@@ -49,4 +55,5 @@ public sealed class InvestmentReport : VersionedResource
 /// <param name="CompletedInvestmentYuan">The investment completed in the month.</param>
 /// <param name="ProgressNote">The month's progress, trimmed.</param>
 /// <param name="Etag">The stored report's etag, to replace it; empty for a new month.</param>
-public sealed record InvestmentReportDraft(string Parent, string Period, long CompletedInvestmentYuan, string ProgressNote, string Etag);
+/// <param name="CorrectionReason">Why a report of a closed month is corrected; empty otherwise.</param>
+public sealed record InvestmentReportDraft(string Parent, string Period, long CompletedInvestmentYuan, string ProgressNote, string Etag, string CorrectionReason = "");

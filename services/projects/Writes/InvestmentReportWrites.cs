@@ -31,6 +31,7 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
             Etag.Require(draft.Etag, report.Version, name);
         }
 
+        var correction = PeriodClosing.Correction(await db.IsClosedAsync(period, write.CancellationToken), write.Caller.IsProvinceAdmin, draft.CorrectionReason, name, period);
         InvestmentRules.Check(project, period, draft.CompletedInvestmentYuan, report?.CompletedInvestmentYuan ?? 0, write.Today);
 
         var previous = report?.ToProto();
@@ -45,10 +46,20 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
             delta = report.Replace(draft.CompletedInvestmentYuan, draft.ProgressNote, write.Now, write.Actor);
         }
 
+        if (correction is not null)
+        {
+            report.RecordCorrection(correction);
+        }
+
         project.RecordInvestment(delta, period.ToString(), write.Now, write.Actor);
         var proto = report.ToProto();
         proto.CumulativeCompletedInvestmentYuan = await db.CumulativeThroughAsync(project.Id, period, write.CancellationToken) + PendingThrough(project.Id, period);
         write.Raise(new Proto.InvestmentReported { InvestmentReport = proto, Project = project.ToProto(), PreviousInvestmentReport = previous }, project);
+        if (correction is not null)
+        {
+            write.Raise(new Proto.InvestmentReportCorrected { InvestmentReport = proto, PreviousInvestmentReport = previous, CorrectionReason = correction }, report);
+        }
+
         return proto;
     }
 
@@ -60,15 +71,28 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
         return new() { InvestmentReports = { reports } };
     }
 
-    public async Task<Empty> DeleteAsync(Write write, string name, string etag)
+    /// <summary>
+    /// Deletes a month's report, with its <c>InvestmentReportDeleted</c> about the project; in a closed month only as a
+    /// province admin's correction (<paramref name="correctionReason"/>), raised as <c>InvestmentReportCorrected</c> too.
+    /// </summary>
+    public async Task<Empty> DeleteAsync(Write write, string name, string etag, string correctionReason = "")
     {
         var (projectId, periodText) = ResourceName.ChildId(name, Project.Collection, "investmentReports");
         var period = ReportingPeriod.TryParse(periodText) ?? throw ServiceException.InvalidArgument("name", "must end in a month 'YYYY-MM'.");
         var project = await write.LoadAsync(db.Projects, Project.Collection, Project.Collection + "/" + projectId, "name", etag: null);
         var report = await write.LoadAsync(db.InvestmentReports.Where(r => r.ProjectId == projectId && r.Year == period.Year && r.Month == period.Month), name, etag);
+        var correction = PeriodClosing.Correction(await db.IsClosedAsync(period, write.CancellationToken), write.Caller.IsProvinceAdmin, correctionReason, name, period);
         project.RecordInvestment(-report.CompletedInvestmentYuan, period.ToString(), write.Now, write.Actor);
+        var before = report.ToProto();
+        if (correction is not null)
+        {
+            // The deletion is the report's last version: the correction event about it orders after any earlier one.
+            report.MarkDeleted(write.Now, write.Actor);
+            write.Raise(new Proto.InvestmentReportCorrected { PreviousInvestmentReport = before, CorrectionReason = correction }, report);
+        }
+
         await write.RemoveAsync(db.InvestmentReports, report);
-        write.Raise(new Proto.InvestmentReportDeleted { InvestmentReport = report.ToProto(), Project = project.ToProto() }, project);
+        write.Raise(new Proto.InvestmentReportDeleted { InvestmentReport = before, Project = project.ToProto() }, project);
         return new Empty();
     }
 
