@@ -15,7 +15,7 @@ builder.AddServiceDatabase<ProjectsDbContext, SqliteProjectsDbContext, PostgresP
 builder.AddServiceMessaging();
 builder.AddWritePipeline();
 builder.AddReferenceChecks();
-builder.Services.AddScoped<ProjectWrites>().AddScoped<InvestmentReportWrites>().AddScoped<ProjectImportWrites>().AddScoped<PlanWrites>();
+builder.Services.AddScoped<ProjectWrites>().AddScoped<InvestmentReportWrites>().AddScoped<ProjectImportWrites>().AddScoped<PlanWrites>().AddScoped<ReportingPeriodWrites>();
 builder.Services.AddScoped<OverdueReminderWrites>();
 var reminders = builder.Configuration.GetSection(OverdueReminderOptions.Section).Get<OverdueReminderOptions>() ?? new OverdueReminderOptions();
 builder.Services.AddSingleton(reminders);

@@ -40,6 +40,31 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
     }
 
     /// <summary>
+    /// GetDispatchBulletin over every month of the last three years: the twelve months of the earliest closed first
+    /// (unmeasured), so that a third of the calls read a published snapshot and the rest compute a provisional bulletin;
+    /// fixed shuffled order, <paramref name="warmup"/> unmeasured calls first.
+    /// </summary>
+    public async Task<Phase> BulletinAsync(int calls, int warmup, DateOnly today, CancellationToken cancellationToken)
+    {
+        for (var month = 1; month <= 12; month++)
+        {
+            var name = $"reportingPeriods/{today.Year - 2:D4}-{month:D2}";
+            var period = await client.GetReportingPeriodAsync(new GetReportingPeriodRequest { Name = name }, Options(cancellationToken));
+            if (period.State != ReportingPeriodState.Closed)
+            {
+                await client.ClosePeriodAsync(new ClosePeriodRequest { Name = name }, Options(cancellationToken));
+            }
+        }
+
+        var periods = Enumerable.Range(today.Year - 2, 3)
+            .SelectMany(year => Enumerable.Range(1, year == today.Year ? today.Month : 12).Select(month => $"dispatchBulletins/{year:D4}-{month:D2}"))
+            .ToArray();
+        new Random(3401).Shuffle(periods);
+        return await MeasureAsync("GetDispatchBulletin", calls, warmup, monitor, async i =>
+            await client.GetDispatchBulletinAsync(new GetDispatchBulletinRequest { Name = periods[i % periods.Length] }, Options(cancellationToken)), cancellationToken);
+    }
+
+    /// <summary>
     /// ListProjects, a page of 50 with a filter, rotating over filters a city, a county or the province would use;
     /// every other call asks for the next page of the previous call's filter. UNIMPLEMENTED (or any other error) is
     /// recorded as "not measured" instead of failing the run.

@@ -13,7 +13,7 @@ internal sealed record ProjectsSettings : IBenchSettings
           --output FILE          results file, markdown (default docs/benchmarks/projects-results.md under the repository)
           --projects N           projects seeded (default 50000)
           --reports N            investment reports seeded (default 1000000)
-          --progress-calls N     measured GetPlanProgress calls (default 300)
+          --progress-calls N     measured GetPlanProgress calls, and as many GetDispatchBulletin (default 300)
           --list-calls N         measured ListProjects calls (default 300)
           --import-rows N        rows of the measured ImportProjects stream, half new projects, half changed ones (default 20000,
                                  at most 50000, the service's limit per call)

@@ -38,4 +38,32 @@ internal static class Mapping
 
         return proto;
     }
+
+    /// <summary>A closed month as the API shows it.</summary>
+    public static V1.ReportingPeriod ToProto(this Domain.ClosedPeriod closed) => new()
+    {
+        Name = closed.Name,
+        Period = closed.Period,
+        State = V1.ReportingPeriodState.Closed,
+        CloseTime = WireTime.ToTimestamp(closed.CreateTime),
+        CloseActor = closed.UpdateActor,
+        ProgressSnapshot = closed.SnapshotName,
+    };
+
+    /// <summary>A month that has not been closed: there is no row, only its name.</summary>
+    public static V1.ReportingPeriod OpenPeriod(ReportingPeriod period) => new()
+    {
+        Name = $"{Domain.ClosedPeriod.Collection}/{period}",
+        Period = period.ToString(),
+        State = V1.ReportingPeriodState.Open,
+    };
+
+    /// <summary>The published figures of a closed month, as stored at its close.</summary>
+    public static V1.ProgressSnapshot ToSnapshot(this Domain.ClosedPeriod closed) => new()
+    {
+        Name = closed.SnapshotName,
+        Period = closed.Period,
+        CreateTime = WireTime.ToTimestamp(closed.CreateTime),
+        PlanProgress = V1.PlanProgress.Parser.ParseFrom(closed.PlanProgress),
+    };
 }

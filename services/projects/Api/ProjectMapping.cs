@@ -68,7 +68,7 @@ internal static class ProjectMapping
     };
 
     public static InvestmentReportDraft ToDraft(this Proto.ReportInvestmentRequest request) =>
-        new(request.Parent, request.Period, request.CompletedInvestmentYuan, request.ProgressNote.Trim(), request.Etag);
+        new(request.Parent, request.Period, request.CompletedInvestmentYuan, request.ProgressNote.Trim(), request.Etag, request.CorrectionReason);
 
     public static Proto.InvestmentReport ToProto(this InvestmentReport report) => new Proto.InvestmentReport
     {

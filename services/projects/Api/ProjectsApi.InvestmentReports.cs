@@ -17,7 +17,7 @@ internal sealed partial class ProjectsApi
         writes.RunAsync(request, context, w => reports.BatchReportAsync(w, request.Parent, [.. request.Requests.Select(r => r.ToDraft())]));
 
     public override Task<Empty> DeleteInvestmentReport(Proto.DeleteInvestmentReportRequest request, ServerCallContext context) =>
-        writes.RunAsync(request, context, w => reports.DeleteAsync(w, request.Name, request.Etag));
+        writes.RunAsync(request, context, w => reports.DeleteAsync(w, request.Name, request.Etag, request.CorrectionReason));
 
     public override Task<Proto.InvestmentReport> ApproveInvestmentReport(Proto.ApproveInvestmentReportRequest request, ServerCallContext context) =>
         writes.RunAsync(request, context, w => reports.ReviewAsync(w, request.Name, request.Etag, returnReason: null));

@@ -14,6 +14,7 @@ internal sealed partial class ProjectsApi(
     ProjectWrites projects,
     InvestmentReportWrites reports,
     ProjectImportWrites imports,
-    PlanWrites plans) : ProjectService.ProjectServiceBase
+    PlanWrites plans,
+    ReportingPeriodWrites periods) : ProjectService.ProjectServiceBase
 {
 }

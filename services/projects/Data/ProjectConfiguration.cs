@@ -63,6 +63,7 @@ internal sealed class InvestmentReportConfiguration : IEntityTypeConfiguration<I
         // the review existed, all entered by city editors and province admins: approved (ADR 0026).
         builder.Property(r => r.ReviewState).HasDefaultValue(ReviewState.Approved);
         builder.Property(r => r.ReviewActor).HasMaxLength(VersionedResourceModel.MaxActorLength);
+        builder.Property(r => r.CorrectionReason).HasMaxLength(FieldText.MaxReasonLength);
         builder.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
 
         // Sums over all projects by year and month (investment stats), the amount and the review state (only approved

@@ -13,6 +13,9 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<Domain.InvestmentReport> InvestmentReports => Set<Domain.InvestmentReport>();
 
+    /// <summary>The closed months and their published figures; an open month has no row.</summary>
+    public DbSet<Domain.ClosedPeriod> ClosedPeriods => Set<Domain.ClosedPeriod>();
+
     /// <summary>Completed investment per city and month, kept by every save (<see cref="CityInvestmentTotals"/>).</summary>
     public DbSet<CityMonthInvestment> CityMonthInvestments => Set<CityMonthInvestment>();
 

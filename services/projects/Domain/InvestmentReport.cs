@@ -53,6 +53,12 @@ public sealed class InvestmentReport : VersionedResource
     /// <summary>What a report in <paramref name="state"/> of <paramref name="amount"/> adds to progress figures.</summary>
     public static long Counted(ReviewState state, long amount) => state == ReviewState.Approved ? amount : 0;
 
+    /// <summary>Why the report was last corrected after its month was closed (更正说明); empty when it never was.</summary>
+    public string CorrectionReason { get; private set; } = string.Empty;
+
+    /// <summary>Records that the write just made (a new report or a replacement) corrects a closed month, and why.</summary>
+    public void RecordCorrection(string reason) => CorrectionReason = reason;
+
     /// <summary>
     /// Replaces the month's figures and enters them again for review (<paramref name="needsReview"/>: a county
     /// editor's correction, SUBMITTED) or approved at once; returns the change of the counted amount for the
@@ -127,4 +133,5 @@ public sealed class InvestmentReport : VersionedResource
 /// <param name="CompletedInvestmentYuan">The investment completed in the month.</param>
 /// <param name="ProgressNote">The month's progress, trimmed.</param>
 /// <param name="Etag">The stored report's etag, to replace it; empty for a new month.</param>
-public sealed record InvestmentReportDraft(string Parent, string Period, long CompletedInvestmentYuan, string ProgressNote, string Etag);
+/// <param name="CorrectionReason">Why a report of a closed month is corrected; empty otherwise.</param>
+public sealed record InvestmentReportDraft(string Parent, string Period, long CompletedInvestmentYuan, string ProgressNote, string Etag, string CorrectionReason = "");

@@ -35,6 +35,7 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
             Etag.Require(draft.Etag, report.Version, name);
         }
 
+        var correction = PeriodClosing.Correction(await db.IsClosedAsync(period, write.CancellationToken), write.Caller.IsProvinceAdmin, draft.CorrectionReason, name, period);
         InvestmentRules.Check(project, period, draft.CompletedInvestmentYuan, report?.CountedInvestmentYuan ?? 0, write.Today);
 
         var needsReview = write.Caller.IsCountyEditor;
@@ -50,9 +51,19 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
             delta = report.Replace(draft.CompletedInvestmentYuan, draft.ProgressNote, needsReview, write.Now, write.Actor);
         }
 
+        if (correction is not null)
+        {
+            report.RecordCorrection(correction);
+        }
+
         project.RecordInvestment(delta, period.ToString(), write.Now, write.Actor);
         var proto = await WithCumulativeAsync(report, write);
         write.Raise(new Proto.InvestmentReported { InvestmentReport = proto, Project = project.ToProto(), PreviousInvestmentReport = previous }, project);
+        if (correction is not null)
+        {
+            write.Raise(new Proto.InvestmentReportCorrected { InvestmentReport = proto, PreviousInvestmentReport = previous, CorrectionReason = correction }, report);
+        }
+
         return proto;
     }
 
@@ -64,13 +75,27 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
         return new() { InvestmentReports = { reports } };
     }
 
-    public async Task<Empty> DeleteAsync(Write write, string name, string etag)
+    /// <summary>
+    /// Deletes a month's report, with its <c>InvestmentReportDeleted</c> about the project; in a closed month only as a
+    /// province admin's correction (<paramref name="correctionReason"/>), raised as <c>InvestmentReportCorrected</c> too.
+    /// </summary>
+    public async Task<Empty> DeleteAsync(Write write, string name, string etag, string correctionReason = "")
     {
         var (project, report) = await LoadAsync(write, name, etag);
         report.RequireDeletable(write.Caller.IsCountyEditor);
+        var period = new ReportingPeriod(report.Year, report.Month);
+        var correction = PeriodClosing.Correction(await db.IsClosedAsync(period, write.CancellationToken), write.Caller.IsProvinceAdmin, correctionReason, name, period);
         project.RecordInvestment(-report.CountedInvestmentYuan, report.Period, write.Now, write.Actor);
+        var before = report.ToProto();
+        if (correction is not null)
+        {
+            // The deletion is the report's last version: the correction event about it orders after any earlier one.
+            report.MarkDeleted(write.Now, write.Actor);
+            write.Raise(new Proto.InvestmentReportCorrected { PreviousInvestmentReport = before, CorrectionReason = correction }, report);
+        }
+
         await write.RemoveAsync(db.InvestmentReports, report);
-        write.Raise(new Proto.InvestmentReportDeleted { InvestmentReport = report.ToProto(), Project = project.ToProto() }, project);
+        write.Raise(new Proto.InvestmentReportDeleted { InvestmentReport = before, Project = project.ToProto() }, project);
         return new Empty();
     }
 

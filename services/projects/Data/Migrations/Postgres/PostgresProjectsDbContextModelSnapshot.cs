@@ -72,6 +72,54 @@ namespace Industry.Projects.Data.Migrations.Postgres
                     b.ToTable("overdue_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Industry.Projects.Domain.ClosedPeriod", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<byte[]>("LaggingProjects")
+                        .HasColumnType("bytea")
+                        .HasColumnName("lagging_projects");
+
+                    b.Property<byte[]>("PlanProgress")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("plan_progress");
+
+                    b.Property<byte[]>("ReportingStatus")
+                        .HasColumnType("bytea")
+                        .HasColumnName("reporting_status");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Year", "Month")
+                        .HasName("pk_closed_periods");
+
+                    b.ToTable("closed_periods", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Projects.Domain.InvestmentReport", b =>
                 {
                     b.Property<string>("ProjectId")
@@ -89,6 +137,12 @@ namespace Industry.Projects.Data.Migrations.Postgres
                     b.Property<long>("CompletedInvestmentYuan")
                         .HasColumnType("bigint")
                         .HasColumnName("completed_investment_yuan");
+
+                    b.Property<string>("CorrectionReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("correction_reason");
 
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("timestamp with time zone")

@@ -67,6 +67,54 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                     b.ToTable("overdue_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Industry.Projects.Domain.ClosedPeriod", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_time");
+
+                    b.Property<byte[]>("LaggingProjects")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("lagging_projects");
+
+                    b.Property<byte[]>("PlanProgress")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("plan_progress");
+
+                    b.Property<byte[]>("ReportingStatus")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("reporting_status");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Year", "Month")
+                        .HasName("pk_closed_periods");
+
+                    b.ToTable("closed_periods", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Projects.Domain.InvestmentReport", b =>
                 {
                     b.Property<string>("ProjectId")
@@ -84,6 +132,12 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                     b.Property<long>("CompletedInvestmentYuan")
                         .HasColumnType("INTEGER")
                         .HasColumnName("completed_investment_yuan");
+
+                    b.Property<string>("CorrectionReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correction_reason");
 
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT")

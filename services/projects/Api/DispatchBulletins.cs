@@ -1,0 +1,56 @@
+using Proto = Industry.Projects.V1;
+
+namespace Industry.Projects.Api;
+
+/// <summary>调度通报: a month's bulletin from its plan progress, published (a closed month's snapshot) or current.</summary>
+internal static class DispatchBulletins
+{
+    public const string Collection = "dispatchBulletins";
+
+    /// <summary>The cities of <paramref name="progress"/> ranked; provisional when there is no <paramref name="progressSnapshot"/>.</summary>
+    public static Proto.DispatchBulletin From(ReportingPeriod period, Proto.PlanProgress progress, string? progressSnapshot)
+    {
+        var rows = progress.Cities.Select(c =>
+        {
+            var row = new Proto.DispatchBulletinCity
+            {
+                CityCode = c.CityCode,
+                CompletedInvestmentYuan = c.CompletedInvestmentYuan,
+                PreviousYearCompletedInvestmentYuan = c.PreviousYearCompletedInvestmentYuan,
+                KeyProjectsUnderImplementation = c.KeyProjectsUnderImplementation.Actual,
+            };
+            if (c.HasInvestmentGrowthPercent)
+            {
+                row.InvestmentGrowthPercent = c.InvestmentGrowthPercent;
+            }
+
+            if (c.KeyProjectsUnderImplementation.HasTarget)
+            {
+                row.TargetKeyProjectsUnderImplementation = c.KeyProjectsUnderImplementation.Target;
+            }
+
+            if (c.KeyProjectsUnderImplementation.HasCompletionPercent)
+            {
+                row.TargetCompletionPercent = c.KeyProjectsUnderImplementation.CompletionPercent;
+            }
+
+            return row;
+        }).ToList();
+
+        var growthRanks = DispatchRanking.Ranks(rows.Select(r => (r.CityCode, r.HasInvestmentGrowthPercent ? r.InvestmentGrowthPercent : (double?)null)));
+        var completionRanks = DispatchRanking.Ranks(rows.Select(r => (r.CityCode, r.HasTargetCompletionPercent ? r.TargetCompletionPercent : (double?)null)));
+        foreach (var row in rows)
+        {
+            (row.InvestmentGrowthRank, row.TargetCompletionRank) = (growthRanks[row.CityCode], completionRanks[row.CityCode]);
+        }
+
+        return new Proto.DispatchBulletin
+        {
+            Name = $"{Collection}/{period}",
+            Period = period.ToString(),
+            Provisional = progressSnapshot is null,
+            ProgressSnapshot = progressSnapshot ?? string.Empty,
+            Cities = { DispatchRanking.Order(rows, r => r.InvestmentGrowthRank, r => r.CityCode) },
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using Industry.Projects.Api;
+using Industry.Projects.Domain;
+using Industry.ServiceDefaults.Reporting;
+using Proto = Industry.Projects.V1;
+
+namespace Industry.Projects.UnitTests;
+
+/// <summary>调度通报: the cities ranked by investment growth and by completion of their target.</summary>
+public sealed class DispatchBulletinTests
+{
+    [Fact]
+    public void Ranks_HighestFirst_EqualFiguresShareARank_MissingFiguresAreUnranked()
+    {
+        var ranks = DispatchRanking.Ranks([("340200", 10.0), ("340100", 25.5), ("340300", null), ("340400", 10.0), ("340500", -3.0)]);
+
+        Assert.Equal(
+            [("340100", 1), ("340200", 2), ("340400", 2), ("340500", 4), ("340300", 0)],
+            ranks.OrderBy(r => r.Value == 0).ThenBy(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value)));
+    }
+
+    [Fact]
+    public void From_OrdersTheCitiesByGrowthRank_AndRanksTargetCompletionApart()
+    {
+        var progress = new Proto.PlanProgress
+        {
+            Cities =
+            {
+                City("340100", 110, 100, actual: 30, target: 40),  // +10%, 75%
+                City("340200", 150, 100, actual: 50, target: 40),  // +50%, 125%
+                City("340300", 80, 0, actual: 5, target: null),    // no growth, no target
+                City("340400", 90, 100, actual: 20, target: 20),   // -10%, 100%
+            },
+        };
+
+        var bulletin = DispatchBulletins.From(new ReportingPeriod(2024, 3), progress, progressSnapshot: null);
+
+        Assert.Equal(("dispatchBulletins/2024-03", true), (bulletin.Name, bulletin.Provisional));
+        Assert.Equal(["340200", "340100", "340400", "340300"], bulletin.Cities.Select(c => c.CityCode));
+        Assert.Equal([1, 2, 3, 0], bulletin.Cities.Select(c => c.InvestmentGrowthRank));
+        Assert.Equal([1, 3, 2, 0], bulletin.Cities.Select(c => c.TargetCompletionRank));
+        Assert.All(bulletin.Cities, c => Assert.False(c.HasMissingReportCount || c.HasLateReportCount || c.HasLaggingProjectCount)); // the other parts' counts, not faked
+        Assert.False(DispatchBulletins.From(new ReportingPeriod(2024, 3), progress, "progressSnapshots/2024-03").Provisional);
+    }
+
+    private static Proto.CityPlanProgress City(string code, long invested, long previous, int actual, int? target)
+    {
+        var row = new Proto.CityPlanProgress
+        {
+            CityCode = code,
+            CompletedInvestmentYuan = invested,
+            PreviousYearCompletedInvestmentYuan = previous,
+            KeyProjectsUnderImplementation = Targets.Against(actual, target),
+        };
+        if (YearOnYear.GrowthPercent(invested, previous) is { } growth)
+        {
+            row.InvestmentGrowthPercent = growth;
+        }
+
+        return row;
+    }
+}
