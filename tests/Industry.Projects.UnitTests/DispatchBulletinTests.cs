@@ -31,6 +31,7 @@ public sealed class DispatchBulletinTests
                 City("340400", 90, 100, actual: 20, target: 20),   // -10%, 100%
             },
         };
+        progress.Cities[1].ProjectsBehindSchedule = 7;
 
         var bulletin = DispatchBulletins.From(new ReportingPeriod(2024, 3), progress, progressSnapshot: null);
 
@@ -38,7 +39,8 @@ public sealed class DispatchBulletinTests
         Assert.Equal(["340200", "340100", "340400", "340300"], bulletin.Cities.Select(c => c.CityCode));
         Assert.Equal([1, 2, 3, 0], bulletin.Cities.Select(c => c.InvestmentGrowthRank));
         Assert.Equal([1, 3, 2, 0], bulletin.Cities.Select(c => c.TargetCompletionRank));
-        Assert.All(bulletin.Cities, c => Assert.False(c.HasMissingReportCount || c.HasLateReportCount || c.HasLaggingProjectCount)); // the other parts' counts, not faked
+        Assert.Equal([7, 0, 0, 0], bulletin.Cities.Select(c => c.LaggingProjectCount)); // the plan progress's, city by city
+        Assert.All(bulletin.Cities, c => Assert.False(c.HasMissingReportCount || c.HasLateReportCount)); // the snapshot does not keep the reporting status yet
         Assert.False(DispatchBulletins.From(new ReportingPeriod(2024, 3), progress, "progressSnapshots/2024-03").Provisional);
     }
 

@@ -18,6 +18,7 @@ internal static class DispatchBulletins
                 CompletedInvestmentYuan = c.CompletedInvestmentYuan,
                 PreviousYearCompletedInvestmentYuan = c.PreviousYearCompletedInvestmentYuan,
                 KeyProjectsUnderImplementation = c.KeyProjectsUnderImplementation.Actual,
+                LaggingProjectCount = c.ProjectsBehindSchedule,
             };
             if (c.HasInvestmentGrowthPercent)
             {
