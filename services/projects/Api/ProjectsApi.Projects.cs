@@ -2,7 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Industry.Projects.Data;
 using Industry.ServiceDefaults.Pagination;
-using Industry.ServiceDefaults.Streaming;
 using Microsoft.EntityFrameworkCore;
 using static Industry.ServiceDefaults.Errors.RequiredFields;
 using Proto = Industry.Projects.V1;
@@ -38,7 +37,5 @@ internal sealed partial class ProjectsApi
 
     /// <summary>A stream is no one request, and carries no <c>request_id</c>: the import runs as one write of an empty request.</summary>
     public override Task<Proto.ImportProjectsResponse> ImportProjects(IAsyncStreamReader<Proto.ImportProjectsRequest> requestStream, ServerCallContext context) =>
-        writes.RunAsync(new Proto.ImportProjectsRequest(), context, w => imports.ImportAsync(w, requestStream.ReadAllAsync(context.CancellationToken)
-            .Select(ProjectImportMapping.Read)
-            .ReadAhead(ProjectImportScreen.BatchSize, context.CancellationToken)));
+        writes.RunAsync(new Proto.ImportProjectsRequest(), context, w => imports.ImportAsync(w, requestStream.ReadAllAsync(context.CancellationToken).Select(ProjectImportMapping.Read)));
 }
