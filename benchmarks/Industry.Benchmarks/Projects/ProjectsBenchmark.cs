@@ -23,8 +23,11 @@ internal static class ProjectsBenchmark
     public const double MaxApproveP99Milliseconds = 50;
     public const double MaxMissingReportsP99Milliseconds = 20;
 
-    /// <summary>The overdue-report job's goal: a month of 50,000 projects in under 10 s.</summary>
-    public const double MinOverdueRemindersPerSecond = 5_000;
+    /// <summary>
+    /// Issue 18: the overdue-report job handles a month of 50,000 projects in under 10 s (scaled to the seeded count),
+    /// measured on a month that every project owing it misses.
+    /// </summary>
+    public const double MaxOverdueSecondsPer50000Projects = 10;
 
     /// <summary>Issue 18: the dispatch bulletin, published or provisional, within the time of the progress it ranks.</summary>
     public const double MaxBulletinP99Milliseconds = 100;

@@ -25,7 +25,23 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
     /// <summary>Saves, and in the same transaction brings the per-city monthly totals along with the reports saved.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Changes are detected once here: the totals' look at the tracker and the base save would each walk every
+        // tracked entity again (a reminder batch or an import tracks thousands).
         ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var (before, after) = CityInvestmentTotals.Pending(ChangeTracker);
         if (before.Count + after.Count == 0)
         {

@@ -76,7 +76,7 @@ internal sealed partial class OverdueReminderJob(
                 }
 
                 total += batch.Count;
-                if (batch.Count < options.BatchSize)
+                if (batch.Scanned < options.BatchSize)
                 {
                     break;
                 }
