@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Industry.Projects.Data;
 using Industry.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
@@ -50,12 +51,11 @@ internal sealed class OverdueReminderWrites(ProjectsDbContext db, DatabaseInfo d
             .Select(r => r.ProjectId)
             .ToListAsync(write.CancellationToken)).ToHashSet(StringComparer.Ordinal);
 
+        var due = missing.FindAll(p => !reminded.Contains(p.Id));
+        await RecordAsync(write, period, [.. due.Select(p => p.Id)]);
         var deadlineDate = ((DateOnly?)deadline).ToProtoDate();
-        var count = 0;
-        foreach (var project in missing.Where(p => !reminded.Contains(p.Id)))
+        foreach (var project in due)
         {
-            count++;
-            db.OverdueReminders.Add(new OverdueReminder { ProjectId = project.Id, Year = period.Year, Month = period.Month, RemindTime = write.Now });
             var name = Project.Collection + "/" + project.Id;
             // The project did not change: the reminder is about it at its current version.
             write.Raise(
@@ -74,7 +74,28 @@ internal sealed class OverdueReminderWrites(ProjectsDbContext db, DatabaseInfo d
                 project.Version);
         }
 
-        return new RemindedBatch(Locked: true, count, missing.Count, missing.Count > 0 ? missing[^1].Id : afterId);
+        return new RemindedBatch(Locked: true, due.Count, missing.Count, missing.Count > 0 ? missing[^1].Id : afterId);
+    }
+
+    /// <summary>
+    /// Records the batch's reminders in one statement in the write's transaction: as tracked entities they were a sixth
+    /// of the job's time (thousands of change-tracker entries and insert commands per batch for rows nobody reads back).
+    /// </summary>
+    private async Task RecordAsync(Write write, ReportingPeriod period, string[] projectIds)
+    {
+        if (projectIds.Length == 0)
+        {
+            return;
+        }
+
+        var (year, month, now) = (period.Year, period.Month, write.Now);
+        await write.ExecuteAsync(ct => database.Provider == DatabaseProvider.Postgres
+            ? db.Database.ExecuteSqlAsync(
+                $"INSERT INTO overdue_reminders (project_id, year, month, remind_time) SELECT id, {year}, {month}, {now} FROM unnest({projectIds}) AS id",
+                ct)
+            : db.Database.ExecuteSqlAsync(
+                $"INSERT INTO overdue_reminders (project_id, year, month, remind_time) SELECT value, {year}, {month}, {now} FROM json_each({JsonSerializer.Serialize(projectIds)})",
+                ct));
     }
 }
 
