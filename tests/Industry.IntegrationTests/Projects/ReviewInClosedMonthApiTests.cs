@@ -18,8 +18,6 @@ public sealed class ReviewInClosedMonthApiTests(ProjectsServiceFixture service) 
     private const string Shushan = "340104"; // 蜀山区, Hefei
     private const string OpenMonth = "2022-01";
 
-    private static int _serial = 270_000;
-
     private static readonly Dictionary<string, Metadata?> Callers = new()
     {
         ["admin"] = null,
@@ -64,7 +62,7 @@ public sealed class ReviewInClosedMonthApiTests(ProjectsServiceFixture service) 
     [MemberData(nameof(Cases))]
     public async Task Review_ByEveryRole_InAnOpenOrClosedMonth(string caller, string action, string month, string correction, StatusCode expected, string reason)
     {
-        var project = await StartedProjectAsync();
+        var project = await new ProjectData(Client).ProjectAsync(Shushan, 300_000_000, new DateOnly(2019, 1, 1));
         var submitted = await Client.ReportInvestmentAsync(
             new ReportInvestmentRequest { Parent = project.Name, Period = month, CompletedInvestmentYuan = 4_000_000 }, As(Callers["shushan-editor"]));
         var closed = month != OpenMonth;
@@ -106,32 +104,6 @@ public sealed class ReviewInClosedMonthApiTests(ProjectsServiceFixture service) 
     private static Google.Protobuf.Collections.MapField<string, string> Metadata(RpcException error) => error.GetRpcStatus()!.GetDetail<ErrorInfo>().Metadata;
 
     private static string Field(RpcException error) => Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field;
-
-    /// <summary>A ¥300M Shushan project that started on 1 January 2019, before every month of the cases.</summary>
-    private async Task<Project> StartedProjectAsync()
-    {
-        var project = await Client.CreateProjectAsync(new CreateProjectRequest
-        {
-            Project = new Project
-            {
-                DisplayName = "智能制造技改项目",
-                ProjectCode = $"2019-{Shushan}-39-03-{Interlocked.Increment(ref _serial):D6}",
-                EnterpriseUscc = "91340000711771143J",
-                EnterpriseDisplayName = "某电子信息有限公司",
-                CountyCode = Shushan,
-                Industry = "industries/IT",
-                Gbt4754Class = "C3971",
-                Nature = ProjectNature.NewBuild,
-                TotalInvestmentYuan = 300_000_000,
-            },
-        }, As());
-        return await Client.TransitionProjectAsync(new TransitionProjectRequest
-        {
-            Name = project.Name,
-            State = ProjectState.UnderConstruction,
-            Date = new Google.Type.Date { Year = 2019, Month = 1, Day = 1 },
-        }, As());
-    }
 
     /// <summary>What a refused call must leave as it was: the project, the report, the events about either, Hefei's month totals.</summary>
     private async Task<(string ProjectEtag, InvestmentReport Report, long Events, long CityTotal)> SnapshotAsync(Project project, InvestmentReport report)

@@ -16,8 +16,6 @@ public sealed class ReviewQueueApiTests(ProjectsServiceFixture service) : IClass
     private const string Shushan = "340104"; // 蜀山区, Hefei
     private const string Jinghu = "340202"; // 镜湖区, Wuhu
 
-    private static int _serial = 280_000;
-
     private static readonly Metadata HefeiEditor = TestTokens.Bearer(TestTokens.Mint(Roles.CityEditor, "340100", subject: "hefei-editor"));
     private static readonly Metadata WuhuEditor = TestTokens.Bearer(TestTokens.Mint(Roles.CityEditor, "340200", subject: "wuhu-editor"));
 
@@ -26,8 +24,9 @@ public sealed class ReviewQueueApiTests(ProjectsServiceFixture service) : IClass
     [Fact]
     public async Task Filter_OnReviewStateAndCity_ListsEachStateAndACityEditorsOwnQueue()
     {
-        var hefei = await StartedProjectAsync(Shushan);
-        var wuhu = await StartedProjectAsync(Jinghu);
+        var data = new ProjectData(Client);
+        var hefei = await data.ProjectAsync(Shushan, 300_000_000, new DateOnly(2024, 1, 1));
+        var wuhu = await data.ProjectAsync(Jinghu, 300_000_000, new DateOnly(2024, 1, 1));
         var shushanEditor = TestTokens.Bearer(TestTokens.CountyEditor(Shushan, "shushan-editor"));
         var hefeiSubmitted = await ReportAsync(hefei, "2024-02", shushanEditor);
         var hefeiApproved = await ReportAsync(hefei, "2024-03", HefeiEditor);
@@ -77,30 +76,4 @@ public sealed class ReviewQueueApiTests(ProjectsServiceFixture service) : IClass
 
     private async Task<InvestmentReport> ReportAsync(Project project, string period, Metadata caller) =>
         await Client.ReportInvestmentAsync(new ReportInvestmentRequest { Parent = project.Name, Period = period, CompletedInvestmentYuan = 1_000_000 }, As(caller));
-
-    /// <summary>A ¥300M project of <paramref name="county"/> that started on 1 January 2024.</summary>
-    private async Task<Project> StartedProjectAsync(string county)
-    {
-        var project = await Client.CreateProjectAsync(new CreateProjectRequest
-        {
-            Project = new Project
-            {
-                DisplayName = "智能制造技改项目",
-                ProjectCode = $"2024-{county}-39-03-{Interlocked.Increment(ref _serial):D6}",
-                EnterpriseUscc = "91340000711771143J",
-                EnterpriseDisplayName = "某电子信息有限公司",
-                CountyCode = county,
-                Industry = "industries/IT",
-                Gbt4754Class = "C3971",
-                Nature = ProjectNature.NewBuild,
-                TotalInvestmentYuan = 300_000_000,
-            },
-        }, As());
-        return await Client.TransitionProjectAsync(new TransitionProjectRequest
-        {
-            Name = project.Name,
-            State = ProjectState.UnderConstruction,
-            Date = new Google.Type.Date { Year = 2024, Month = 1, Day = 1 },
-        }, As());
-    }
 }
