@@ -53,6 +53,28 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         Assert.Equal(created, await Direct.GetProjectAsync(new GetProjectRequest { Name = created.Name }, Options));
     }
 
+    [Theory]
+    [InlineData("wuhu-editor")] // a city editor of another city than the project's
+    [InlineData("viewer")]
+    public async Task ListProjects_BehindScheduleOverJsonRest_IsTheGrpcAnswerForTheSameCaller(string caller)
+    {
+        // Planned to be finished by the end of 2021, started only in 2024: behind schedule (滞后) whatever the plan says.
+        var late = NewProject();
+        late.PlannedStartDate = new Google.Type.Date { Year = 2020, Month = 1, Day = 1 };
+        late.PlannedCompletionDate = new Google.Type.Date { Year = 2021, Month = 12, Day = 31 };
+        var project = await Direct.TransitionProjectAsync(Start(await Direct.CreateProjectAsync(new CreateProjectRequest { Project = late }, Options)), Options);
+        var token = caller == "viewer" ? TestTokens.Viewer : TestTokens.Mint(Roles.CityEditor, "340200", subject: "wuhu-editor");
+        using var http = TestTokens.Http(fixture.Suite.Gateway.HttpAddress, token, TimeSpan.FromSeconds(30));
+
+        using var response = await http.GetAsync(new Uri($"/v1/projects?filter={Uri.EscapeDataString("behind_schedule = true")}&pageSize=1000", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var overJson = JsonParser.Default.Parse<ListProjectsResponse>(await response.Content.ReadAsStringAsync());
+        var overGrpc = await Gateway.ListProjectsAsync(new ListProjectsRequest { Filter = "behind_schedule = true", PageSize = 1000 }, new CallOptions(TestTokens.Bearer(token), DateTime.UtcNow.AddSeconds(15)));
+        Assert.Equal(overGrpc.Projects, overJson.Projects);
+        Assert.Contains(project.Name, overJson.Projects.Select(p => p.Name));
+    }
+
     public void Dispose() => _direct.Dispose();
 
     /// <summary>How one method is exercised through the gateway and checked against the projects service directly.</summary>

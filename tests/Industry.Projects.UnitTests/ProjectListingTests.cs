@@ -118,7 +118,7 @@ public sealed class ProjectListingTests
         var reports = new[] { (2022, 12), (2023, 1), (2023, 2), (2023, 3), (2024, 1) }
             .Select(p => new InvestmentReport("p1", p.Item1, p.Item2, 1, string.Empty, needsReview: false, Now, "alice"));
 
-        var predicate = InvestmentReportListing.Filter.Translate(filter)!.Compile();
+        var predicate = InvestmentReportListing.Filter(Array.Empty<Project>().AsQueryable()).Translate(filter)!.Compile();
 
         Assert.Equal(expected, string.Join(' ', reports.Where(predicate).Select(r => r.Period)));
     }
@@ -129,7 +129,66 @@ public sealed class ProjectListingTests
     [InlineData("period = \"1999-12\"", "is not a month")]
     [InlineData("state = PROJECT_STATE_RESERVE", "'state' cannot be filtered on")]
     public void ReportFilter_Bad_IsInvalidArgumentOnFilter(string filter, string expected) =>
-        Assert.Contains(expected, Assert.Single(Assert.Throws<ServiceException>(() => InvestmentReportListing.Filter.Translate(filter)).FieldViolations).Description, StringComparison.Ordinal);
+        Assert.Contains(expected, Assert.Single(Assert.Throws<ServiceException>(() => InvestmentReportListing.Filter(Array.Empty<Project>().AsQueryable()).Translate(filter)).FieldViolations).Description, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("review_state = REVIEW_STATE_SUBMITTED", "submitted")]
+    [InlineData("review_state = REVIEW_STATE_APPROVED", "approved")]
+    [InlineData("review_state = REVIEW_STATE_RETURNED", "returned")]
+    [InlineData("review_state != REVIEW_STATE_APPROVED", "submitted returned")]
+    public void ReportFilter_ReviewState_IsTheReportsReviewState(string filter, string expected)
+    {
+        var returned = new InvestmentReport("returned", 2024, 1, 1, string.Empty, needsReview: true, Now, "county");
+        returned.Return("金额有误", Now, "city");
+        InvestmentReport[] reports =
+        [
+            new("submitted", 2024, 1, 1, string.Empty, needsReview: true, Now, "county"),
+            new("approved", 2024, 1, 1, string.Empty, needsReview: false, Now, "city"),
+            returned,
+        ];
+
+        var predicate = InvestmentReportListing.Filter(Array.Empty<Project>().AsQueryable()).Translate(filter)!.Compile();
+
+        Assert.Equal(expected, string.Join(' ', reports.Where(predicate).Select(r => r.ProjectId)));
+    }
+
+    [Fact]
+    public void ReportFilter_EveryReviewStateOfTheContract_IsAccepted()
+    {
+        var states = Proto.InvestmentReportReflection.Descriptor.EnumTypes.Single(e => e.Name == "ReviewState").Values.Where(v => v.Number != 0);
+
+        Assert.All(states, v => Assert.NotNull(InvestmentReportListing.Filter(Array.Empty<Project>().AsQueryable()).Translate($"review_state = {v.Name}")));
+    }
+
+    [Theory]
+    [InlineData("city_code = \"340100\"", "hefei")]
+    [InlineData("city_code != \"340100\"", "wuhu")]
+    [InlineData("county_code = \"340202\"", "wuhu")]
+    [InlineData("review_state = REVIEW_STATE_SUBMITTED AND city_code = \"340100\"", "hefei")]
+    public void ReportFilter_CityAndCounty_AreThoseOfTheReportsProject(string filter, string expected)
+    {
+        var projects = new[] { Create("hefei", 300_000_000, "340104"), Create("wuhu", 300_000_000, "340202") }.AsQueryable();
+        var reports = projects.AsEnumerable().Select(p => new InvestmentReport(p.Id, 2024, 1, 1, string.Empty, needsReview: true, Now, "county"));
+
+        var predicate = InvestmentReportListing.Filter(projects).Translate(filter)!.Compile();
+
+        Assert.Equal(expected, string.Join(' ', reports.Where(predicate).Select(r => r.ProjectId)));
+    }
+
+    [Theory]
+    [InlineData("review_state = SUBMITTED", "'SUBMITTED'")]
+    [InlineData("review_state = REVIEW_STATE_UNSPECIFIED", "'REVIEW_STATE_UNSPECIFIED'")]
+    [InlineData("review_state = \"REVIEW_STATE_SUBMITTED\"", "review_state")]
+    [InlineData("review_state < REVIEW_STATE_APPROVED", "supports only")]
+    [InlineData("city_code = 340100", "must be a double-quoted string")]
+    public void ReportFilter_BadReviewStateOrCity_IsInvalidArgumentOnFilterNamingTheField(string filter, string expected)
+    {
+        var violation = Assert.Single(Assert.Throws<ServiceException>(() => InvestmentReportListing.Filter(Array.Empty<Project>().AsQueryable()).Translate(filter)).FieldViolations);
+
+        Assert.Equal("filter", violation.Field);
+        Assert.Contains(expected, violation.Description, StringComparison.Ordinal);
+        Assert.StartsWith(filter.Split(' ')[0] + ":", violation.Description, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Order_Fields_AreThoseTheContractDocumentsWithDefaultCreateTimeDesc()
@@ -146,13 +205,13 @@ public sealed class ProjectListingTests
     /// <summary>The filter as a call on <see cref="Today"/> with no plan sees it.</summary>
     private static FilterSchema<Project> Filter => ProjectListing.Filter(new ScheduleLagBasis(Today, Array.Empty<Plan>().AsQueryable()));
 
-    private static Project Create(string id, long total) => Project.Create(id, new ProjectDraft
+    private static Project Create(string id, long total, string countyCode = "340104") => Project.Create(id, new ProjectDraft
     {
         DisplayName = "智能工厂改造项目",
         ProjectCode = "2024-340104-38-03-000123",
         EnterpriseUscc = "91340000711771143J",
         EnterpriseDisplayName = "科大讯飞股份有限公司",
-        CountyCode = "340104",
+        CountyCode = countyCode,
         Industry = "EQUIP",
         Gbt4754Class = "C3841",
         Nature = ProjectNature.Renovation,

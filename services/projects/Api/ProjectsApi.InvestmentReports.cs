@@ -20,10 +20,10 @@ internal sealed partial class ProjectsApi
         writes.RunAsync(request, context, w => reports.DeleteAsync(w, request.Name, request.Etag, request.CorrectionReason));
 
     public override Task<Proto.InvestmentReport> ApproveInvestmentReport(Proto.ApproveInvestmentReportRequest request, ServerCallContext context) =>
-        writes.RunAsync(request, context, w => reports.ReviewAsync(w, request.Name, request.Etag, returnReason: null));
+        writes.RunAsync(request, context, w => reports.ReviewAsync(w, request.Name, request.Etag, returnReason: null, request.CorrectionReason));
 
     public override Task<Proto.InvestmentReport> ReturnInvestmentReport(Proto.ReturnInvestmentReportRequest request, ServerCallContext context) =>
-        writes.RunAsync(request, context, w => reports.ReviewAsync(w, request.Name, request.Etag, request.Reason));
+        writes.RunAsync(request, context, w => reports.ReviewAsync(w, request.Name, request.Etag, request.Reason, request.CorrectionReason));
 
     public override async Task<Proto.InvestmentReport> GetInvestmentReport(Proto.GetInvestmentReportRequest request, ServerCallContext context)
     {
@@ -40,7 +40,7 @@ internal sealed partial class ProjectsApi
     public override async Task<Proto.ListInvestmentReportsResponse> ListInvestmentReports(Proto.ListInvestmentReportsRequest request, ServerCallContext context)
     {
         var projectId = ResourceName.Id(request.Parent, "projects", "parent");
-        var filter = InvestmentReportListing.Filter.Translate(request.Filter);
+        var filter = InvestmentReportListing.Filter(db.Projects.AsNoTracking()).Translate(request.Filter);
         var pageSize = PageSize.Normalize(request.PageSize);
         var scope = PageTokenCodec.Scope(nameof(ListInvestmentReports), request.Parent, request.Filter);
         var query = db.InvestmentReports.AsNoTracking();

@@ -4,12 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Projects.Data;
 
-/// <summary>What <c>ListInvestmentReports</c> filters by: <c>period</c> (a <c>"YYYY-MM"</c> string) and <c>update_time</c>; a report's cumulative total.</summary>
+/// <summary>
+/// What <c>ListInvestmentReports</c> filters by: <c>period</c> (a <c>"YYYY-MM"</c> string), <c>update_time</c>,
+/// <c>review_state</c> and the project's <c>city_code</c> and <c>county_code</c> (a city's review queue, 审核); a
+/// report's cumulative total.
+/// </summary>
 internal static class InvestmentReportListing
 {
-    public static readonly FilterSchema<InvestmentReport> Filter = new FilterSchema<InvestmentReport>()
+    /// <summary>The filter, its city and county judged on <paramref name="projects"/> (the reports' projects, by id).</summary>
+    public static FilterSchema<InvestmentReport> Filter(IQueryable<Project> projects) => new FilterSchema<InvestmentReport>()
         .Custom("period", Period)
-        .Timestamp("update_time", r => r.UpdateTime);
+        .Timestamp("update_time", r => r.UpdateTime)
+        .Enum("review_state", r => r.ReviewState, "REVIEW_STATE_")
+        .Custom("city_code", OfProject(projects, p => p.CityCode))
+        .Custom("county_code", OfProject(projects, p => p.CountyCode));
 
     /// <summary>The reports that count in progress figures: approved ones (a county editor's wait for their city's review).</summary>
     public static readonly Expression<Func<InvestmentReport, bool>> Counted = r => r.ReviewState == ReviewState.Approved;
@@ -20,6 +28,16 @@ internal static class InvestmentReportListing
             .Where(r => r.ProjectId == projectId && (r.Year < period.Year || (r.Year == period.Year && r.Month <= period.Month)))
             .Where(Counted)
             .SumAsync(r => r.CompletedInvestmentYuan, cancellationToken);
+
+    /// <summary>
+    /// A project's column compared as <see cref="FilterSchema{T}.Text"/> does: a report carries no city or county of its
+    /// own (a project may move between counties), so the term is an <c>EXISTS</c> on its project by key.
+    /// </summary>
+    private static Func<FilterTerm, Expression<Func<InvestmentReport, bool>>> OfProject(IQueryable<Project> projects, Expression<Func<Project, string>> column) => term =>
+    {
+        var matching = projects.Where(ColumnComparisons.Compare<Project>(column, term.Operator, QueryExpressions.Parameter(term.QuotedValue("\"340100\""))));
+        return r => matching.Any(p => p.Id == r.ProjectId);
+    };
 
     /// <summary>
     /// The period is stored as year and month (the key's last columns), so a comparison with a month is one on the pair.

@@ -102,12 +102,17 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
     /// <summary>
     /// 审核: approves a submitted report (it counts from now on: the project's cumulative total and its city's month
     /// grow by its amount) or returns it with <paramref name="returnReason"/>; raises <c>InvestmentReportApproved</c> or
-    /// <c>InvestmentReportReturned</c> about the project.
+    /// <c>InvestmentReportReturned</c> about the project. In a closed month only as a province admin's correction
+    /// (<paramref name="correctionReason"/>, ADR 0026), raised as <c>InvestmentReportCorrected</c> too: an approval there
+    /// changes the month's counted figures, a return its reporting status.
     /// </summary>
-    public async Task<Proto.InvestmentReport> ReviewAsync(Write write, string name, string etag, string? returnReason)
+    public async Task<Proto.InvestmentReport> ReviewAsync(Write write, string name, string etag, string? returnReason, string correctionReason = "")
     {
         var reason = returnReason is null ? null : FieldText.RequireReason(returnReason);
         var (project, report) = await LoadAsync(write, name, etag);
+        var period = new ReportingPeriod(report.Year, report.Month);
+        var correction = PeriodClosing.Correction(await db.IsClosedAsync(period, write.CancellationToken), write.Caller.IsProvinceAdmin, correctionReason, name, period);
+        var previous = correction is null ? null : report.ToProto();
         if (reason is null)
         {
             project.RecordInvestment(report.Approve(project, write.Now, write.Actor), report.Period, write.Now, write.Actor);
@@ -118,6 +123,11 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
             project.RecordInvestment(0, report.Period, write.Now, write.Actor);
         }
 
+        if (correction is not null)
+        {
+            report.RecordCorrection(correction);
+        }
+
         var proto = await WithCumulativeAsync(report, write);
         if (reason is null)
         {
@@ -126,6 +136,11 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
         else
         {
             write.Raise(new Proto.InvestmentReportReturned { InvestmentReport = proto, Project = project.ToProto() }, project);
+        }
+
+        if (correction is not null)
+        {
+            write.Raise(new Proto.InvestmentReportCorrected { InvestmentReport = proto, PreviousInvestmentReport = previous, CorrectionReason = correction }, report);
         }
 
         return proto;

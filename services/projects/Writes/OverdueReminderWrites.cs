@@ -23,11 +23,12 @@ internal sealed class OverdueReminderWrites(ProjectsDbContext db, DatabaseInfo d
     /// </summary>
     public async Task<RemindedBatch> RemindAsync(Write write, ReportingPeriod period, DateOnly deadline, int batchSize, string afterId)
     {
+        // The lock begins the write's transaction on PostgreSQL; SQLite's (one replica, its lock granted) begins with the
+        // first change, not holding its database's write lock through the query below.
         if (database.Provider == DatabaseProvider.Postgres)
         {
             var locked = false;
-            await write.ExecuteAsync(async ct => locked = await db.Database
-                .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct));
+            await write.ExecuteAsync(async ct => locked = await AdvisoryLock.TryTakeForTransactionAsync(db, database.Provider, LockKey, ct));
             if (!locked)
             {
                 return RemindedBatch.Busy;

@@ -78,7 +78,7 @@ internal sealed partial class OutboxRelay(
         await using var transaction = database.Provider == DatabaseProvider.Postgres
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
-        if (transaction is not null && !await TryTakeRelayLockAsync(db, cancellationToken))
+        if (!await AdvisoryLock.TryTakeForTransactionAsync(db, database.Provider, RelayLockKey, cancellationToken))
         {
             return 0; // another replica is relaying right now
         }
@@ -184,9 +184,6 @@ internal sealed partial class OutboxRelay(
             LogReleaseFailed(logger, ex);
         }
     }
-
-    private static async Task<bool> TryTakeRelayLockAsync(DbContext db, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({RelayLockKey}) AS \"Value\"").SingleAsync(cancellationToken);
 
     private async Task PurgeIfDueAsync(CancellationToken cancellationToken)
     {
