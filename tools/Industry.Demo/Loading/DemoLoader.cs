@@ -171,6 +171,7 @@ public static class DemoLoader
                 {
                     await Task.WhenAll(clusters, parks);
                     await ProjectsAsync(ct);
+                    await ClosePeriodsAsync(ct);
                 },
                 ct);
 
@@ -329,6 +330,22 @@ public static class DemoLoader
                         new BatchReportInvestmentsRequest { Parent = "projects/-", Requests = { batch } }, deadline: Deadline(), cancellationToken: ct).ResponseAsync, items: batch.Count);
                 }
             }, ct);
+        }
+
+        /// <summary>
+        /// 月度关账: the dispatch year's closed months, in calendar order, once every report is in (a month's published
+        /// figures are taken at its close). As a province admin, the caller the loader is.
+        /// </summary>
+        private async Task ClosePeriodsAsync(CancellationToken ct)
+        {
+            var periods = plan.DispatchCycle.ClosedPeriods.ToList();
+            var phase = Start("months closed", periods.Count);
+            foreach (var period in periods)
+            {
+                await CallAsync(phase, "reportingPeriods/" + period, () => _projects.ClosePeriodAsync(DemoRequests.Close(period), deadline: Deadline(), cancellationToken: ct).ResponseAsync);
+            }
+
+            phase.Finish();
         }
 
         /// <summary>

@@ -17,7 +17,8 @@ public sealed record DemoPlan(
     IReadOnlyList<DemoRevenueReport> RevenueReports,
     IReadOnlyList<DemoTransformation> Transformations,
     IReadOnlyList<DemoProject> Projects,
-    DemoTargets Targets);
+    DemoTargets Targets,
+    DemoDispatchCycle DispatchCycle);
 
 /// <summary>An enterprise (规上 or not) with its park, if it sits in one of the demo's parks.</summary>
 public sealed record DemoEnterprise(
@@ -142,3 +143,20 @@ public sealed record DemoTargets(
     int EnterprisesTransformed,
     int WorkshopsFactoriesLeaders,
     IReadOnlyList<(string CityCode, int Parks, int Enterprises, int Leaders)> CityDigital);
+
+/// <summary>
+/// 月度调度: the year's monthly dispatch cycle as the data set plays it. Some projects miss a month's report and carry
+/// its investment into their next month's (so every report figure stays as it was); the months January through
+/// <see cref="ClosedThroughMonth"/> are closed by a province admin once their reports are in; the later ones stay open.
+/// </summary>
+public sealed record DemoDispatchCycle(int Year, int ClosedThroughMonth, IReadOnlyList<DemoMissingReport> MissingReports)
+{
+    /// <summary>The months the loader closes, in calendar order (<c>YYYY-MM</c>).</summary>
+    public IEnumerable<string> ClosedPeriods => Enumerable.Range(1, ClosedThroughMonth).Select(m => new DemoInvestment(Year, m, 0).Period);
+}
+
+/// <summary>
+/// 未报: a project that sends no report of <see cref="Missed"/>'s month, and reports its investment with the month after
+/// (<see cref="CarriedInto"/>), as a county clerk who catches up does.
+/// </summary>
+public sealed record DemoMissingReport(string ProjectCode, DemoInvestment Missed, DemoInvestment CarriedInto);

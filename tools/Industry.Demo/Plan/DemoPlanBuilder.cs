@@ -73,6 +73,7 @@ public sealed partial class DemoPlanBuilder
         builder.AddProjects(new Random(Seed + 4));
         builder.AddTransformations(new Random(Seed + 5));
         builder.AddQualifications(new Random(Seed + 6));
+        var dispatchCycle = builder.AddDispatchCycle(new Random(Seed + 7));
         return new DemoPlan(
             scale,
             builder._enterprises,
@@ -82,7 +83,8 @@ public sealed partial class DemoPlanBuilder
             builder._revenue,
             builder._transformations,
             builder._projects,
-            builder.Targets());
+            builder.Targets(),
+            dispatchCycle);
     }
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];

@@ -78,6 +78,9 @@ public sealed record DemoVolumes
 
     public int SuspendedProjects { get; private init; }
 
+    /// <summary>未报: projects that miss a month's report, in each of January through September of the dispatch year.</summary>
+    public int MissingReportsPerMonth { get; private init; }
+
     public static DemoVolumes For(DemoScale scale)
     {
         static IReadOnlyDictionary<int, int> Years(DemoScale s, params (int Year, int Count)[] counts) =>
@@ -115,6 +118,7 @@ public sealed record DemoVolumes
             ReserveProjects = s.Of(150),
             CancelledProjects = s.Of(20),
             SuspendedProjects = s.Of(30),
+            MissingReportsPerMonth = s.Of(30),
         };
     }
 }
