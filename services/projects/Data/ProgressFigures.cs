@@ -9,17 +9,42 @@ namespace Industry.Projects.Data;
 /// </summary>
 internal static class ProgressFigures
 {
-    /// <summary>The current figures of <paramref name="period"/> at <paramref name="nowUtc"/>, <paramref name="today"/> being its day in China; no name, no time.</summary>
+    /// <summary>
+    /// The current figures of <paramref name="period"/> at <paramref name="nowUtc"/>, <paramref name="today"/> being its
+    /// day in China, one after the other on <paramref name="db"/>: a close computes them in its transaction.
+    /// </summary>
     public static async Task<Proto.ProgressSnapshot> CurrentFiguresAsync(this ProjectsDbContext db, ReportingPeriod period, DateTime nowUtc, DateOnly today, CancellationToken cancellationToken)
     {
-        var figures = new Proto.ProgressSnapshot
-        {
-            Period = period.ToString(),
-            PlanProgress = await db.PlanProgressAsync(period.Year, period.Month, today, cancellationToken),
-            ReportingStatus = await db.ReportingStatusAsync(period, nowUtc, cancellationToken),
-        };
-        (var lagging, figures.LaggingProjectsTruncated) = await db.LaggingProjectsAsync(today, cancellationToken);
-        figures.LaggingProjects.Add(lagging);
-        return figures;
+        var progress = await db.PlanProgressAsync(period.Year, period.Month, today, cancellationToken);
+        var status = await db.ReportingStatusAsync(period, nowUtc, cancellationToken);
+        return Assemble(period, progress, status, await db.LaggingProjectsAsync(today, cancellationToken));
     }
+
+    /// <summary>
+    /// The same figures for a read, the three at once on contexts (so connections) of their own: a provisional bulletin
+    /// then waits for the slowest of them, not for their sum, which would exceed its latency goal at 50,000 projects.
+    /// </summary>
+    public static async Task<Proto.ProgressSnapshot> CurrentFiguresAsync(this IServiceScopeFactory scopes, ReportingPeriod period, DateTime nowUtc, DateOnly today, CancellationToken cancellationToken)
+    {
+        var progress = ReadAsync(scopes, db => db.PlanProgressAsync(period.Year, period.Month, today, cancellationToken));
+        var status = ReadAsync(scopes, db => db.ReportingStatusAsync(period, nowUtc, cancellationToken));
+        var lagging = ReadAsync(scopes, db => db.LaggingProjectsAsync(today, cancellationToken));
+        await Task.WhenAll(progress, status, lagging);
+        return Assemble(period, await progress, await status, await lagging);
+    }
+
+    private static async Task<T> ReadAsync<T>(IServiceScopeFactory scopes, Func<ProjectsDbContext, Task<T>> read)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<ProjectsDbContext>());
+    }
+
+    private static Proto.ProgressSnapshot Assemble(ReportingPeriod period, Proto.PlanProgress progress, Proto.ReportingStatus status, (List<Proto.LaggingProject> Projects, bool Truncated) lagging) => new()
+    {
+        Period = period.ToString(),
+        PlanProgress = progress,
+        ReportingStatus = status,
+        LaggingProjects = { lagging.Projects },
+        LaggingProjectsTruncated = lagging.Truncated,
+    };
 }
