@@ -33,15 +33,41 @@ public sealed class DispatchBulletinTests
         };
         progress.Cities[1].ProjectsBehindSchedule = 7;
 
-        var bulletin = DispatchBulletins.From(new ReportingPeriod(2024, 3), progress, progressSnapshot: null);
+        var bulletin = DispatchBulletins.From(new ReportingPeriod(2024, 3), new Proto.ProgressSnapshot { PlanProgress = progress }, progressSnapshot: null);
 
         Assert.Equal(("dispatchBulletins/2024-03", true), (bulletin.Name, bulletin.Provisional));
         Assert.Equal(["340200", "340100", "340400", "340300"], bulletin.Cities.Select(c => c.CityCode));
         Assert.Equal([1, 2, 3, 0], bulletin.Cities.Select(c => c.InvestmentGrowthRank));
         Assert.Equal([1, 3, 2, 0], bulletin.Cities.Select(c => c.TargetCompletionRank));
         Assert.Equal([7, 0, 0, 0], bulletin.Cities.Select(c => c.LaggingProjectCount)); // the plan progress's, city by city
-        Assert.All(bulletin.Cities, c => Assert.False(c.HasMissingReportCount || c.HasLateReportCount)); // the snapshot does not keep the reporting status yet
-        Assert.False(DispatchBulletins.From(new ReportingPeriod(2024, 3), progress, "progressSnapshots/2024-03").Provisional);
+        Assert.All(bulletin.Cities, c => Assert.False(c.HasMissingReportCount || c.HasLateReportCount)); // figures without a reporting status: a month closed before it was kept
+        Assert.False(DispatchBulletins.From(new ReportingPeriod(2024, 3), new Proto.ProgressSnapshot { PlanProgress = progress }, "progressSnapshots/2024-03").Provisional);
+    }
+
+    [Fact]
+    public void From_TakesEachCitysMissingAndLateCountsFromTheReportingStatus_AndTheLaggingListAsItIs()
+    {
+        var figures = new Proto.ProgressSnapshot
+        {
+            PlanProgress = new Proto.PlanProgress { Cities = { City("340100", 110, 100, actual: 1, target: null), City("340200", 90, 100, actual: 1, target: null) } },
+            ReportingStatus = new Proto.ReportingStatus
+            {
+                Cities =
+                {
+                    new Proto.CityReportingStatus { CityCode = "340100", Counts = new() { DueCount = 10, OnTimeCount = 5, LateCount = 3, MissingCount = 2 } },
+                    new Proto.CityReportingStatus { CityCode = "340200", Counts = new() { DueCount = 4, OnTimeCount = 4 } },
+                },
+            },
+            LaggingProjects = { new Proto.LaggingProject { Project = "projects/b", CityCode = "340200" }, new Proto.LaggingProject { Project = "projects/a", CityCode = "340100" } },
+            LaggingProjectsTruncated = true,
+        };
+
+        var bulletin = DispatchBulletins.From(new ReportingPeriod(2024, 3), figures, "progressSnapshots/2024-03");
+
+        Assert.Equal([("340100", 2, 3), ("340200", 0, 0)], bulletin.Cities.Select(c => (c.CityCode, c.MissingReportCount, c.LateReportCount)));
+        Assert.All(bulletin.Cities, c => Assert.True(c.HasMissingReportCount && c.HasLateReportCount));
+        Assert.Equal(figures.LaggingProjects, bulletin.LaggingProjects);
+        Assert.True(bulletin.LaggingProjectsTruncated);
     }
 
     private static Proto.CityPlanProgress City(string code, long invested, long previous, int actual, int? target)

@@ -2,15 +2,19 @@ using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Api;
 
-/// <summary>调度通报: a month's bulletin from its plan progress, published (a closed month's snapshot) or current.</summary>
+/// <summary>调度通报: a month's bulletin from its figures, published (a closed month's snapshot) or current.</summary>
 internal static class DispatchBulletins
 {
     public const string Collection = "dispatchBulletins";
 
-    /// <summary>The cities of <paramref name="progress"/> ranked; provisional when there is no <paramref name="progressSnapshot"/>.</summary>
-    public static Proto.DispatchBulletin From(ReportingPeriod period, Proto.PlanProgress progress, string? progressSnapshot)
+    /// <summary>
+    /// The cities of <paramref name="figures"/> ranked, with their reporting counts when the figures have a reporting
+    /// status, and the lagging projects as listed; provisional when there is no <paramref name="progressSnapshot"/>.
+    /// </summary>
+    public static Proto.DispatchBulletin From(ReportingPeriod period, Proto.ProgressSnapshot figures, string? progressSnapshot)
     {
-        var rows = progress.Cities.Select(c =>
+        var reporting = figures.ReportingStatus?.Cities.ToDictionary(c => c.CityCode, c => c.Counts, StringComparer.Ordinal);
+        var rows = figures.PlanProgress.Cities.Select(c =>
         {
             var row = new Proto.DispatchBulletinCity
             {
@@ -35,6 +39,11 @@ internal static class DispatchBulletins
                 row.TargetCompletionPercent = c.KeyProjectsUnderImplementation.CompletionPercent;
             }
 
+            if (reporting?.GetValueOrDefault(c.CityCode) is { } counts)
+            {
+                (row.MissingReportCount, row.LateReportCount) = (counts.MissingCount, counts.LateCount);
+            }
+
             return row;
         }).ToList();
 
@@ -52,6 +61,8 @@ internal static class DispatchBulletins
             Provisional = progressSnapshot is null,
             ProgressSnapshot = progressSnapshot ?? string.Empty,
             Cities = { DispatchRanking.Order(rows, r => r.InvestmentGrowthRank, r => r.CityCode) },
+            LaggingProjects = { figures.LaggingProjects },
+            LaggingProjectsTruncated = figures.LaggingProjectsTruncated,
         };
     }
 }

@@ -1,3 +1,5 @@
+using Google.Protobuf;
+
 namespace Industry.Projects.Api;
 
 /// <summary>Domain types to and from the wire, in one place (proto types stop at Api/).</summary>
@@ -59,11 +61,25 @@ internal static class Mapping
     };
 
     /// <summary>The published figures of a closed month, as stored at its close.</summary>
-    public static V1.ProgressSnapshot ToSnapshot(this Domain.ClosedPeriod closed) => new()
+    public static V1.ProgressSnapshot ToSnapshot(this Domain.ClosedPeriod closed)
     {
-        Name = closed.SnapshotName,
-        Period = closed.Period,
-        CreateTime = WireTime.ToTimestamp(closed.CreateTime),
-        PlanProgress = V1.PlanProgress.Parser.ParseFrom(closed.PlanProgress),
-    };
+        var snapshot = new V1.ProgressSnapshot
+        {
+            Name = closed.SnapshotName,
+            Period = closed.Period,
+            CreateTime = WireTime.ToTimestamp(closed.CreateTime),
+            PlanProgress = V1.PlanProgress.Parser.ParseFrom(closed.PlanProgress),
+        };
+        if (closed.ReportingStatus is { } status)
+        {
+            snapshot.ReportingStatus = V1.ReportingStatus.Parser.ParseFrom(status);
+        }
+
+        if (closed.LaggingProjects is { } lagging)
+        {
+            snapshot.MergeFrom(lagging);
+        }
+
+        return snapshot;
+    }
 }

@@ -9,33 +9,8 @@ namespace Industry.Projects.Api;
 /// <summary>报送情况: who owes a month's report, who reported it in time, and who is still missing (ADR 0024).</summary>
 internal sealed partial class ProjectsApi
 {
-    public override async Task<Proto.ReportingStatus> GetReportingStatus(Proto.GetReportingStatusRequest request, ServerCallContext context)
-    {
-        var period = ReportedMonth(request.Period);
-        var ct = context.CancellationToken;
-        var deadlineDay = await db.ReportingDeadlineDayAsync(period.Year, ct);
-        var counties = await db.ReportingCountsAsync(period, ReportingCalendar.DeadlineEndUtc(period, deadlineDay), ct);
-
-        var status = new Proto.ReportingStatus
-        {
-            Period = period.ToString(),
-            Deadline = ((DateOnly?)ReportingCalendar.Deadline(period, deadlineDay)).ToProtoDate(),
-            DeadlinePassed = ReportingCalendar.DeadlinePassed(period, deadlineDay, clock.GetUtcNow().UtcDateTime),
-            Province = Counts(counties),
-        };
-        foreach (var city in Divisions.Cities)
-        {
-            var ofCity = counties.Where(c => c.CityCode == city.Code).ToList();
-            var row = new Proto.CityReportingStatus { CityCode = city.Code, Counts = Counts(ofCity) };
-            row.Counties.Add(ofCity
-                .GroupBy(c => c.CountyCode, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new Proto.CountyReportingStatus { CountyCode = g.Key, Counts = Counts([.. g]) }));
-            status.Cities.Add(row);
-        }
-
-        return status;
-    }
+    public override async Task<Proto.ReportingStatus> GetReportingStatus(Proto.GetReportingStatusRequest request, ServerCallContext context) =>
+        await db.ReportingStatusAsync(ReportedMonth(request.Period), clock.GetUtcNow().UtcDateTime, context.CancellationToken);
 
     public override async Task<Proto.ListMissingReportsResponse> ListMissingReports(Proto.ListMissingReportsRequest request, ServerCallContext context)
     {
@@ -112,18 +87,5 @@ internal sealed partial class ProjectsApi
 
         var period = ReportingPeriod.TryParse(text) ?? throw ServiceException.InvalidArgument("period", ReportingPeriod.Rule);
         return period > current ? throw ServiceException.InvalidArgument("period", $"{period} is in the future (the current month is {current}).") : period;
-    }
-
-    private static Proto.ReportingCounts Counts(IReadOnlyCollection<ReportingStatusQueries.CountyCounts> counties)
-    {
-        var (due, onTime, late) = (counties.Sum(c => c.Due), counties.Sum(c => c.OnTime), counties.Sum(c => c.Late));
-        return new Proto.ReportingCounts
-        {
-            DueCount = due,
-            OnTimeCount = onTime,
-            LateCount = late,
-            MissingCount = due - onTime - late,
-            AwaitingReviewCount = counties.Sum(c => c.AwaitingReview),
-        };
     }
 }

@@ -52,9 +52,10 @@ internal sealed partial class ProjectsApi
         if (await db.ClosedAsync(period, context.CancellationToken) is { } closed)
         {
             var snapshot = closed.ToSnapshot();
-            return DispatchBulletins.From(period, snapshot.PlanProgress, snapshot.Name);
+            return DispatchBulletins.From(period, snapshot, snapshot.Name);
         }
 
-        return DispatchBulletins.From(period, await db.PlanProgressAsync(period.Year, period.Month, ChinaTime.Today(clock), context.CancellationToken), progressSnapshot: null);
+        var figures = await scopes.CurrentFiguresAsync(period, clock.GetUtcNow().UtcDateTime, ChinaTime.Today(clock), context.CancellationToken);
+        return DispatchBulletins.From(period, figures, progressSnapshot: null);
     }
 }

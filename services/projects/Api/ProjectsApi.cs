@@ -15,6 +15,7 @@ internal sealed partial class ProjectsApi(
     InvestmentReportWrites reports,
     ProjectImportWrites imports,
     PlanWrites plans,
-    ReportingPeriodWrites periods) : ProjectService.ProjectServiceBase
+    ReportingPeriodWrites periods,
+    IServiceScopeFactory scopes) : ProjectService.ProjectServiceBase
 {
 }

@@ -16,10 +16,10 @@ public sealed class ClosedPeriod : VersionedResource
     {
     }
 
-    /// <summary>Closes <paramref name="period"/> now with its plan progress at this moment.</summary>
-    public ClosedPeriod(ReportingPeriod period, byte[] planProgress, DateTime now, string actor, long previousVersion = 0)
+    /// <summary>Closes <paramref name="period"/> now with its figures at this moment, serialized.</summary>
+    public ClosedPeriod(ReportingPeriod period, byte[] planProgress, byte[] reportingStatus, byte[] laggingProjects, DateTime now, string actor, long previousVersion = 0)
     {
-        (Year, Month, PlanProgress) = (period.Year, period.Month, planProgress);
+        (Year, Month, PlanProgress, ReportingStatus, LaggingProjects) = (period.Year, period.Month, planProgress, reportingStatus, laggingProjects);
         Begin(now, previousVersion);
         Touch(now, actor);
     }
@@ -37,15 +37,13 @@ public sealed class ClosedPeriod : VersionedResource
     /// <summary>The serialized <c>PlanProgress</c> of the year through the month, as computed at the close.</summary>
     public byte[] PlanProgress { get; private set; } = [];
 
-    /// <summary>
-    /// The serialized <c>GetReportingStatus</c> answer of the month at the close. Filled when the reporting-status part
-    /// of the monthly dispatch cycle (#18 item 2) is merged: the close then stores it; null for months closed before.
-    /// </summary>
+    /// <summary>The serialized <c>ReportingStatus</c> of the month, as GetReportingStatus answered at the close; null for months closed before it was kept.</summary>
     public byte[]? ReportingStatus { get; private set; }
 
     /// <summary>
-    /// The serialized lagging-project list of the month at the close. Filled when the lagging-projects part (#18 item
-    /// 3) is merged, as <see cref="ReportingStatus"/>.
+    /// The lagging projects at the close, serialized as the <c>ProgressSnapshot</c> fields that hold them
+    /// (<c>lagging_projects</c>, <c>lagging_projects_truncated</c>), so that reading them back is a merge; null for
+    /// months closed before the list was kept.
     /// </summary>
     public byte[]? LaggingProjects { get; private set; }
 }

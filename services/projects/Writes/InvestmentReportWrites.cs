@@ -35,6 +35,7 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
             Etag.Require(draft.Etag, report.Version, name);
         }
 
+        await write.LockPeriodForReportAsync(db, period);
         var correction = PeriodClosing.Correction(await db.IsClosedAsync(period, write.CancellationToken), write.Caller.IsProvinceAdmin, draft.CorrectionReason, name, period);
         InvestmentRules.Check(project, period, draft.CompletedInvestmentYuan, report?.CountedInvestmentYuan ?? 0, write.Today);
 
@@ -84,6 +85,7 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
         var (project, report) = await LoadAsync(write, name, etag);
         report.RequireDeletable(write.Caller.IsCountyEditor);
         var period = new ReportingPeriod(report.Year, report.Month);
+        await write.LockPeriodForReportAsync(db, period);
         var correction = PeriodClosing.Correction(await db.IsClosedAsync(period, write.CancellationToken), write.Caller.IsProvinceAdmin, correctionReason, name, period);
         project.RecordInvestment(-report.CountedInvestmentYuan, report.Period, write.Now, write.Actor);
         var before = report.ToProto();

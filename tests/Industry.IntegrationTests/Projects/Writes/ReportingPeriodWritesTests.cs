@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Industry.Projects.Api;
 using Industry.Projects.Data;
 using Industry.Projects.Domain;
 using Industry.Projects.Writes;
@@ -36,6 +37,20 @@ public sealed class ReportingPeriodWritesTests : ProjectWritesHarness
     {
         await using var db = Harness.NewContext();
         return (await db.ClosedPeriods.SingleAsync()).PlanProgress;
+    }
+
+    /// <summary>Everything the close stored: the plan progress, the reporting status and the lagging list, as bytes.</summary>
+    private async Task<byte[][]> PublishedAsync()
+    {
+        await using var db = Harness.NewContext();
+        var row = await db.ClosedPeriods.SingleAsync();
+        return [row.PlanProgress, row.ReportingStatus!, row.LaggingProjects!];
+    }
+
+    private async Task<Proto.ProgressSnapshot> SnapshotAsync()
+    {
+        await using var db = Harness.NewContext();
+        return (await db.ClosedPeriods.SingleAsync()).ToSnapshot();
     }
 
     private async Task<Proto.PlanProgress> CurrentAsync()
@@ -166,6 +181,7 @@ public sealed class ReportingPeriodWritesTests : ProjectWritesHarness
     {
         var (project, report) = await ClosedMarchAsync();
         var published = await SnapshotBytesAsync();
+        var everything = await PublishedAsync();
 
         var corrected = await ReportAsync(project, "2024-03", 3_000_000, report.Etag, " 统计口径更正 ");
 
@@ -176,6 +192,7 @@ public sealed class ReportingPeriodWritesTests : ProjectWritesHarness
         var correctedEvent = JsonParser.Default.Parse<Proto.InvestmentReportCorrected>(events[^1].Body);
         Assert.Equal((1_000_000L, 3_000_000L, "统计口径更正"), (correctedEvent.PreviousInvestmentReport.CompletedInvestmentYuan, correctedEvent.InvestmentReport.CompletedInvestmentYuan, correctedEvent.CorrectionReason));
         Assert.Equal(published, await SnapshotBytesAsync());
+        Assert.Equal(everything, await PublishedAsync());
         Assert.Equal(3_000_000, (await CurrentAsync()).Cities.Single(c => c.CityCode == "340100").CompletedInvestmentYuan);
         Assert.Equal(1_000_000, Proto.PlanProgress.Parser.ParseFrom(published).Cities.Single(c => c.CityCode == "340100").CompletedInvestmentYuan);
     }
@@ -198,16 +215,61 @@ public sealed class ReportingPeriodWritesTests : ProjectWritesHarness
     }
 
     [Fact]
+    public async Task Close_StoresTheReportingStatusAndTheLaggingProjects_WhichNeitherADeadlineChangeNorACorrectionMoves()
+    {
+        // Planned for the first half of 2024 and still under construction: past its planned completion, so lagging.
+        var draft = NewProject();
+        (draft.PlannedStartDate, draft.PlannedCompletionDate) = (new Google.Type.Date { Year = 2024, Month = 1, Day = 1 }, new Google.Type.Date { Year = 2024, Month = 6, Day = 30 });
+        var lagging = await CreateAsync(draft);
+        await Harness.WriteAsync(new Proto.TransitionProjectRequest(), (db, w) => Projects(db).TransitionAsync(w, lagging.Name, string.Empty, ProjectState.UnderConstruction, new DateOnly(2024, 1, 1), string.Empty));
+        await ReportAsync(lagging, "2024-02", 3_000_000);
+        var late = await StartedProjectAsync();
+        await ReportAsync(late, "2024-03", 1_000_000); // made today, long after 5 April 2024: late
+
+        await CloseAsync(March);
+
+        var snapshot = await SnapshotAsync();
+        await using (var db = Harness.NewContext())
+        {
+            Assert.Equal(await db.ReportingStatusAsync(new ReportingPeriod(2024, 3), Harness.Clock.GetUtcNow().UtcDateTime, CancellationToken.None), snapshot.ReportingStatus);
+        }
+
+        var hefei = snapshot.ReportingStatus.Cities.Single(c => c.CityCode == "340100").Counts;
+        Assert.Equal((2, 0, 1, 1), (hefei.DueCount, hefei.OnTimeCount, hefei.LateCount, hefei.MissingCount));
+        Assert.Equal(new Google.Type.Date { Year = 2024, Month = 4, Day = 5 }, snapshot.ReportingStatus.Deadline);
+        var listed = Assert.Single(snapshot.LaggingProjects);
+        Assert.Equal(
+            (lagging.Name, lagging.ProjectCode, "340100", "340104", true, 100.0, 1.0, 99.0),
+            (listed.Project, listed.ProjectCode, listed.CityCode, listed.CountyCode, listed.PastPlannedCompletion, listed.SchedulePercent, listed.InvestmentPercent, listed.GapPoints));
+        Assert.False(snapshot.LaggingProjectsTruncated);
+        var published = await PublishedAsync();
+
+        await Harness.WriteAsync(
+            new Proto.UpdatePlanRequest(),
+            (db, w) => new PlanWrites(db).UpdateAsync(w, new TargetsUpdate<PlanDraft>("plan", "plans/2024", string.Empty, new(null, [], null, 20, null), new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "reporting_deadline_day" } }, false)));
+        await ReportAsync(lagging, "2024-03", 100_000_000, correction: "补报");
+
+        Assert.Equal(published, await PublishedAsync());
+        await using var after = Harness.NewContext();
+        var current = await after.ReportingStatusAsync(new ReportingPeriod(2024, 3), Harness.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+        Assert.Equal((20, 0), (current.Deadline.Day, current.Cities.Single(c => c.CityCode == "340100").Counts.MissingCount));
+        Assert.Equal(34.3, (await after.LaggingProjectsAsync(ChinaTime.Today(Harness.Clock), CancellationToken.None)).Projects.Single(p => p.Project == lagging.Name).InvestmentPercent);
+        Assert.Equal(1.0, (await SnapshotAsync()).LaggingProjects.Single().InvestmentPercent);
+    }
+
+    [Fact]
     public async Task UpdatePlan_AfterTheClose_ChangesTheCurrentFiguresNotTheSnapshot()
     {
         await ClosedMarchAsync();
         var published = await SnapshotBytesAsync();
+        var everything = await PublishedAsync();
 
         await Harness.WriteAsync(
             new Proto.UpdatePlanRequest(),
             (db, w) => new PlanWrites(db).UpdateAsync(w, new TargetsUpdate<PlanDraft>("plan", "plans/2024", string.Empty, new(1500, [new("340100", 40)], 12.5, 10, 5), null, false)));
 
         Assert.Equal(published, await SnapshotBytesAsync());
+        Assert.Equal(everything, await PublishedAsync());
         var snapshot = Proto.PlanProgress.Parser.ParseFrom(published);
         Assert.Equal((1200, false), (snapshot.KeyProjectsUnderImplementation.Target, snapshot.Cities.Single(c => c.CityCode == "340100").KeyProjectsUnderImplementation.HasTarget));
         var current = await CurrentAsync();
