@@ -58,7 +58,7 @@ public sealed class DispatchBulletinTests
                     new Proto.CityReportingStatus { CityCode = "340200", Counts = new() { DueCount = 4, OnTimeCount = 4 } },
                 },
             },
-            LaggingProjects = { new Proto.LaggingProject { Project = "projects/b", CityCode = "340200" }, new Proto.LaggingProject { Project = "projects/a", CityCode = "340100" } },
+            LaggingProjects = { new Proto.LaggingProject { Project = "projects/a", CityCode = "340100" }, new Proto.LaggingProject { Project = "projects/b", CityCode = "340200" } },
             LaggingProjectsTruncated = true,
         };
 
@@ -68,6 +68,29 @@ public sealed class DispatchBulletinTests
         Assert.All(bulletin.Cities, c => Assert.True(c.HasMissingReportCount && c.HasLateReportCount));
         Assert.Equal(figures.LaggingProjects, bulletin.LaggingProjects);
         Assert.True(bulletin.LaggingProjectsTruncated);
+    }
+
+    [Fact]
+    public void From_NamesTheHundredFurthestBehind_ByCity_AndSaysTheListIsShort()
+    {
+        // 150 behind in two cities: 20 past their planned completion, the rest by gaps 10.0 … 139.0 points.
+        var lagging = Enumerable.Range(0, 150).Select(i => new Proto.LaggingProject
+        {
+            Project = $"projects/p{i:D3}",
+            ProjectCode = $"code-{i:D3}",
+            CityCode = i % 2 == 0 ? "340200" : "340100",
+            PastPlannedCompletion = i < 20,
+            GapPoints = i < 20 ? 0 : i,
+        }).Reverse().ToList();
+        var figures = new Proto.ProgressSnapshot { PlanProgress = new Proto.PlanProgress(), LaggingProjects = { lagging } };
+
+        var bulletin = DispatchBulletins.From(new ReportingPeriod(2024, 3), figures, progressSnapshot: null);
+
+        Assert.Equal(DispatchBulletins.MaxLaggingProjects, bulletin.LaggingProjects.Count);
+        Assert.True(bulletin.LaggingProjectsTruncated);
+        Assert.Equal(20, bulletin.LaggingProjects.Count(p => p.PastPlannedCompletion));
+        Assert.Equal(70, bulletin.LaggingProjects.Where(p => !p.PastPlannedCompletion).Min(p => p.GapPoints)); // 149 … 70 kept, 69 … 20 left out
+        Assert.Equal(bulletin.LaggingProjects.Select(p => p.CityCode).Order(StringComparer.Ordinal), bulletin.LaggingProjects.Select(p => p.CityCode));
     }
 
     private static Proto.CityPlanProgress City(string code, long invested, long previous, int actual, int? target)

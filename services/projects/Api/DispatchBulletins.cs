@@ -1,3 +1,4 @@
+using Industry.Projects.Data;
 using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Api;
@@ -6,6 +7,12 @@ namespace Industry.Projects.Api;
 internal static class DispatchBulletins
 {
     public const string Collection = "dispatchBulletins";
+
+    /// <summary>
+    /// The lagging projects a bulletin names: the worst cases, as a bulletin does. At national scale thousands are
+    /// behind, and the whole list in every bulletin made it megabytes and its p99 290 ms; the snapshot keeps them all.
+    /// </summary>
+    public const int MaxLaggingProjects = 100;
 
     /// <summary>
     /// The cities of <paramref name="figures"/> ranked, with their reporting counts when the figures have a reporting
@@ -54,6 +61,7 @@ internal static class DispatchBulletins
             (row.InvestmentGrowthRank, row.TargetCompletionRank) = (growthRanks[row.CityCode], completionRanks[row.CityCode]);
         }
 
+        var (named, truncated) = LaggingList.Of(figures.LaggingProjects, LaggingProjectsReport.Key, MaxLaggingProjects);
         return new Proto.DispatchBulletin
         {
             Name = $"{Collection}/{period}",
@@ -61,8 +69,8 @@ internal static class DispatchBulletins
             Provisional = progressSnapshot is null,
             ProgressSnapshot = progressSnapshot ?? string.Empty,
             Cities = { DispatchRanking.Order(rows, r => r.InvestmentGrowthRank, r => r.CityCode) },
-            LaggingProjects = { figures.LaggingProjects },
-            LaggingProjectsTruncated = figures.LaggingProjectsTruncated,
+            LaggingProjects = { named },
+            LaggingProjectsTruncated = truncated || figures.LaggingProjectsTruncated,
         };
     }
 }

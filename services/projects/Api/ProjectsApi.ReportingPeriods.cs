@@ -55,7 +55,7 @@ internal sealed partial class ProjectsApi
             return DispatchBulletins.From(period, snapshot, snapshot.Name);
         }
 
-        var figures = await scopes.CurrentFiguresAsync(period, clock.GetUtcNow().UtcDateTime, ChinaTime.Today(clock), context.CancellationToken);
+        var figures = await scopes.CurrentFiguresAsync(period, clock.GetUtcNow().UtcDateTime, ChinaTime.Today(clock), DispatchBulletins.MaxLaggingProjects, context.CancellationToken);
         return DispatchBulletins.From(period, figures, progressSnapshot: null);
     }
 }

@@ -17,18 +17,19 @@ internal static class ProgressFigures
     {
         var progress = await db.PlanProgressAsync(period.Year, period.Month, today, cancellationToken);
         var status = await db.ReportingStatusAsync(period, nowUtc, cancellationToken);
-        return Assemble(period, progress, status, await db.LaggingProjectsAsync(today, cancellationToken));
+        return Assemble(period, progress, status, await db.LaggingProjectsAsync(today, LaggingList.MaxProjects, cancellationToken));
     }
 
     /// <summary>
-    /// The same figures for a read, the three at once on contexts (so connections) of their own: a provisional bulletin
-    /// then waits for the slowest of them, not for their sum, which would exceed its latency goal at 50,000 projects.
+    /// The same figures for a read, with at most <paramref name="maxLagging"/> lagging projects, the three at once on
+    /// contexts (so connections) of their own: a provisional bulletin then waits for the slowest of them, not for their
+    /// sum, which would exceed its latency goal at 50,000 projects.
     /// </summary>
-    public static async Task<Proto.ProgressSnapshot> CurrentFiguresAsync(this IServiceScopeFactory scopes, ReportingPeriod period, DateTime nowUtc, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<Proto.ProgressSnapshot> CurrentFiguresAsync(this IServiceScopeFactory scopes, ReportingPeriod period, DateTime nowUtc, DateOnly today, int maxLagging, CancellationToken cancellationToken)
     {
         var progress = ReadAsync(scopes, db => db.PlanProgressAsync(period.Year, period.Month, today, cancellationToken));
         var status = ReadAsync(scopes, db => db.ReportingStatusAsync(period, nowUtc, cancellationToken));
-        var lagging = ReadAsync(scopes, db => db.LaggingProjectsAsync(today, cancellationToken));
+        var lagging = ReadAsync(scopes, db => db.LaggingProjectsAsync(today, maxLagging, cancellationToken));
         await Task.WhenAll(progress, status, lagging);
         return Assemble(period, await progress, await status, await lagging);
     }

@@ -8,7 +8,7 @@ namespace Industry.Projects.Domain;
 /// </summary>
 public static class LaggingList
 {
-    public const int MaxProjects = 10_000;
+    public const int MaxProjects = 2_000;
 
     /// <summary>
     /// At most <paramref name="max"/> of <paramref name="behind"/>, the most severe province-wide (past the planned

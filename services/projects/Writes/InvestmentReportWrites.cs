@@ -113,6 +113,7 @@ internal sealed class InvestmentReportWrites(ProjectsDbContext db)
         var reason = returnReason is null ? null : FieldText.RequireReason(returnReason);
         var (project, report) = await LoadAsync(write, name, etag);
         var period = new ReportingPeriod(report.Year, report.Month);
+        await write.LockPeriodForReportAsync(db, period);
         var correction = PeriodClosing.Correction(await db.IsClosedAsync(period, write.CancellationToken), write.Caller.IsProvinceAdmin, correctionReason, name, period);
         var previous = correction is null ? null : report.ToProto();
         if (reason is null)

@@ -1,4 +1,5 @@
 using Industry.Projects.Data;
+using Industry.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Projects.Writes;
@@ -13,19 +14,21 @@ namespace Industry.Projects.Writes;
 /// </summary>
 internal static class PeriodLocks
 {
-    /// <summary>The advisory locks' first key ("clos" in ASCII); the second is <c>year·100 + month</c>. Two-key locks do not collide with the reminder job's one-key lock.</summary>
+    /// <summary>The advisory locks' first key ("clos" in ASCII); the second is <c>year·100 + month</c> (<see cref="AdvisoryLock"/>).</summary>
     private const int Space = 0x636C6F73;
 
     /// <summary>Waits until no close of <paramref name="period"/> is in progress and keeps any from starting until the write commits.</summary>
     public static Task LockPeriodForReportAsync(this Write write, ProjectsDbContext db, ReportingPeriod period) =>
-        db.Database.IsNpgsql()
-            ? write.ExecuteAsync(ct => db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({Space}, {Key(period)})", ct))
-            : Task.CompletedTask;
+        LockAsync(write, db, period, shared: true);
 
     /// <summary>Waits until no other write of <paramref name="period"/>'s reports or close is in progress and keeps any from starting until the write commits.</summary>
     public static Task LockPeriodForCloseAsync(this Write write, ProjectsDbContext db, ReportingPeriod period) =>
+        LockAsync(write, db, period, shared: false);
+
+    // On SQLite the write's transaction is not begun early for a lock that takes nothing.
+    private static Task LockAsync(Write write, ProjectsDbContext db, ReportingPeriod period, bool shared) =>
         db.Database.IsNpgsql()
-            ? write.ExecuteAsync(ct => db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Space}, {Key(period)})", ct))
+            ? write.ExecuteAsync(ct => AdvisoryLock.TakeForTransactionAsync(db, DatabaseProvider.Postgres, Space, Key(period), shared, ct))
             : Task.CompletedTask;
 
     private static int Key(ReportingPeriod period) => (period.Year * 100) + period.Month;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.ServiceDefaults.Data;
@@ -21,11 +22,35 @@ public static class AdvisoryLock
             return true;
         }
 
+        RequireTransaction(db, key.ToString(CultureInfo.InvariantCulture));
+        return await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({key}) AS \"Value\"").SingleAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits for the two-key lock (<paramref name="space"/>, <paramref name="key"/>) for the current transaction, shared
+    /// or exclusive: how writes order themselves around something that has no row to lock (a month being closed against
+    /// the writes of its reports). Two-key locks never collide with the one-key locks above. SQLite: nothing to take, its
+    /// database lock already serializes writers.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">On PostgreSQL outside a transaction.</exception>
+    public static async Task TakeForTransactionAsync(DbContext db, DatabaseProvider provider, int space, int key, bool shared, CancellationToken cancellationToken)
+    {
+        if (provider != DatabaseProvider.Postgres)
+        {
+            return;
+        }
+
+        RequireTransaction(db, string.Create(CultureInfo.InvariantCulture, $"({space}, {key})"));
+        _ = shared
+            ? await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({space}, {key})", cancellationToken)
+            : await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({space}, {key})", cancellationToken);
+    }
+
+    private static void RequireTransaction(DbContext db, string key)
+    {
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException($"The advisory lock {key} is transaction-scoped: begin a transaction before taking it.");
         }
-
-        return await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({key}) AS \"Value\"").SingleAsync(cancellationToken);
     }
 }

@@ -65,7 +65,7 @@ public sealed class ClosingRacesApiTests(ProjectsServiceFixture service) : IClas
     }
 
     [Fact]
-    public async Task AMonthWith5000LaggingProjects_Closes_AndItsSnapshotAndBulletinListThemAll()
+    public async Task AMonthWith5000LaggingProjects_Closes_ItsSnapshotListsTheWorst2000_AndItsBulletinTheWorstHundred_CountsStayExact()
     {
         // Huangshan (341000): one project past its planned completion, copied 4,999 times in SQL.
         var lagging = await ProjectAsync("341002", new DateOnly(2019, 1, 1), plannedCompletion: new DateOnly(2019, 12, 31));
@@ -91,12 +91,12 @@ public sealed class ClosingRacesApiTests(ProjectsServiceFixture service) : IClas
         var snapshot = await Client.GetProgressSnapshotAsync(new GetProgressSnapshotRequest { Name = closed.ProgressSnapshot }, Deadline);
         var bulletin = await Client.GetDispatchBulletinAsync(new GetDispatchBulletinRequest { Name = "dispatchBulletins/2019-09" }, Deadline);
         var huangshan = snapshot.LaggingProjects.Where(p => p.CityCode == "341000").ToList();
-        Assert.Equal((5000, false), (huangshan.Count, snapshot.LaggingProjectsTruncated));
-        Assert.Contains(huangshan, p => p.Project == lagging.Name);
+        Assert.Equal((2000, true), (huangshan.Count, snapshot.LaggingProjectsTruncated)); // LaggingList.MaxProjects
         Assert.All(huangshan, p => Assert.True(p.PastPlannedCompletion));
         Assert.Equal(5000, snapshot.PlanProgress.Cities.Single(c => c.CityCode == "341000").ProjectsBehindSchedule);
         Assert.Equal((false, 5000), (bulletin.Provisional, bulletin.Cities.Single(c => c.CityCode == "341000").LaggingProjectCount));
-        Assert.Equal(snapshot.LaggingProjects, bulletin.LaggingProjects);
+        Assert.Equal((100, true), (bulletin.LaggingProjects.Count, bulletin.LaggingProjectsTruncated)); // DispatchBulletins.MaxLaggingProjects
+        Assert.All(bulletin.LaggingProjects, p => Assert.Contains(p, snapshot.LaggingProjects));
     }
 
     private static async Task<(T? Response, RpcException? Error)> Outcome<T>(Task<T> call)

@@ -253,7 +253,7 @@ public sealed class ReportingPeriodWritesTests : ProjectWritesHarness
         await using var after = Harness.NewContext();
         var current = await after.ReportingStatusAsync(new ReportingPeriod(2024, 3), Harness.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
         Assert.Equal((20, 0), (current.Deadline.Day, current.Cities.Single(c => c.CityCode == "340100").Counts.MissingCount));
-        Assert.Equal(34.3, (await after.LaggingProjectsAsync(ChinaTime.Today(Harness.Clock), CancellationToken.None)).Projects.Single(p => p.Project == lagging.Name).InvestmentPercent);
+        Assert.Equal(34.3, (await after.LaggingProjectsAsync(ChinaTime.Today(Harness.Clock), LaggingList.MaxProjects, CancellationToken.None)).Projects.Single(p => p.Project == lagging.Name).InvestmentPercent);
         Assert.Equal(1.0, (await SnapshotAsync()).LaggingProjects.Single().InvestmentPercent);
     }
 
