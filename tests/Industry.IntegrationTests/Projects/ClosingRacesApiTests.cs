@@ -3,6 +3,8 @@ using Grpc.Core;
 using Industry.Projects.Data;
 using Industry.Projects.V1;
 using Industry.ServiceDefaults.Data;
+using Industry.ServiceDefaults.Security;
+using Industry.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.IntegrationTests.Projects;
@@ -62,6 +64,40 @@ public sealed class ClosingRacesApiTests(ProjectsServiceFixture service) : IClas
         Assert.Equal(stored * 1_000_000L, snapshot.PlanProgress.Cities.Single(c => c.CityCode == "340500").CompletedInvestmentYuan);
         var current = await Client.GetReportingStatusAsync(new GetReportingStatusRequest { Period = "2019-06" }, Deadline);
         Assert.Equal(counts, current.Cities.Single(c => c.CityCode == "340500").Counts); // nothing landed after the snapshot
+    }
+
+    [Fact]
+    public async Task ApprovalsRacingTheClose_AreEitherInTheSnapshotOrRefusedAsClosed()
+    {
+        // Chuzhou (341100): 40 reports of July 2019 a county editor of Langya submitted, approved by the city's editor
+        // while the month is being closed. An approval moves the month's counted investment, so it orders against the
+        // close by the month's lock as a report does.
+        var county = TestTokens.Bearer(TestTokens.CountyEditor("341102", "langya-editor"));
+        var city = TestTokens.Bearer(TestTokens.Mint(Roles.CityEditor, "341100", subject: "chuzhou-editor"));
+        var submitted = new List<InvestmentReport>();
+        for (var i = 0; i < 40; i++)
+        {
+            var project = await ProjectAsync("341102", new DateOnly(2019, 1, 1), plannedCompletion: null);
+            submitted.Add(await Client.ReportInvestmentAsync(new ReportInvestmentRequest { Parent = project.Name, Period = "2019-07", CompletedInvestmentYuan = 1_000_000 }, new CallOptions(county, DateTime.UtcNow.AddSeconds(60))));
+        }
+
+        var approvals = submitted.Select(async (r, i) =>
+        {
+            await Task.Delay(i * 3);
+            return await Outcome(Client.ApproveInvestmentReportAsync(new ApproveInvestmentReportRequest { Name = r.Name, Etag = r.Etag }, new CallOptions(city, DateTime.UtcNow.AddSeconds(60))).ResponseAsync);
+        }).ToList();
+        await Task.Delay(40);
+        var closed = await Client.ClosePeriodAsync(new ClosePeriodRequest { Name = "reportingPeriods/2019-07" }, Deadline);
+        var outcomes = await Task.WhenAll(approvals);
+
+        Assert.All(outcomes.Where(o => o.Error is not null), o => Assert.Equal((StatusCode.FailedPrecondition, "PERIOD_CLOSED"), (o.Error!.StatusCode, o.Error.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason)));
+        var approved = outcomes.Count(o => o.Error is null);
+        var snapshot = await Client.GetProgressSnapshotAsync(new GetProgressSnapshotRequest { Name = closed.ProgressSnapshot }, Deadline);
+        Assert.Equal(approved * 1_000_000L, snapshot.PlanProgress.Cities.Single(c => c.CityCode == "341100").CompletedInvestmentYuan);
+        var counts = snapshot.ReportingStatus.Cities.Single(c => c.CityCode == "341100").Counts;
+        Assert.Equal(40 - approved, counts.AwaitingReviewCount);
+        var current = await Client.GetReportingStatusAsync(new GetReportingStatusRequest { Period = "2019-07" }, Deadline);
+        Assert.Equal(counts, current.Cities.Single(c => c.CityCode == "341100").Counts); // no approval landed after the snapshot
     }
 
     [Fact]
