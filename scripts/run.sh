@@ -139,6 +139,14 @@ service_env() {
     "RabbitMq__Host=127.0.0.1"
     "RabbitMq__Port=$AMQP_PORT"
   )
+  # The .NET runtime settings (DOTNET_*) it is deployed with, so that it spends memory as it does in Kubernetes.
+  local file line
+  for file in "$ROOT/deploy/k8s/base/config/industry.env" "$ROOT/deploy/k8s/base/config/$name.env"; do
+    [ -f "$file" ] || continue
+    while IFS= read -r line; do
+      env_vars+=("$line")
+    done < <(grep '^DOTNET_' "$file" || true)
+  done
   case "$name" in
     cluster) env_vars+=("ConnectionStrings__Cluster=Data Source=$RUN_DIR/data/cluster.db") ;;
     projects) env_vars+=("ConnectionStrings__Projects=Data Source=$RUN_DIR/data/projects.db") ;;

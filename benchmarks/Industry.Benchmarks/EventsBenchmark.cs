@@ -204,7 +204,7 @@ internal sealed record EventsReport(string Markdown, bool AllGoalsMet)
             md.AppendLine(c, $"| process start → no row pending | {memory.StartToDrainedSeconds:N1} s |");
             md.AppendLine(c, $"| first → last dispatch | {memory.DispatchSeconds:N1} s ({memory.DispatchPerSecond:N0} events/s) |");
             md.AppendLine();
-            md.AppendLine("The Release build of services/projects (Server GC, as shipped), Production environment, relay defaults; the events go to a durable queue bound to `industry.projects.v1.plan-updated`.");
+            md.AppendLine("The Release build of services/projects with its deployed runtime settings (ADR 0028), Production environment, relay defaults; the events go to a durable queue bound to `industry.projects.v1.plan-updated`.");
             md.AppendLine();
             goals.Add(($"peak RSS < {EventsBenchmark.Mb(EventsBenchmark.MaxPeakRssBytes)} while {memory.Backlog:N0} rows drain", EventsBenchmark.Mb(memory.PeakRssBytes), memory.PeakRssBytes < EventsBenchmark.MaxPeakRssBytes));
         }

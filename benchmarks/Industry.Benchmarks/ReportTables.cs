@@ -23,8 +23,9 @@ internal static class ReportTables
 
     /// <param name="md">The results file.</param>
     /// <param name="machine">What the machine is.</param>
+    /// <param name="service">The service under benchmark (its folder under services/), whose deployed runtime settings the run used.</param>
     /// <param name="rabbitMqRole">What the broker did during the run, e.g. "idle during the run".</param>
-    public static void Machine(StringBuilder md, MachineFacts machine, string rabbitMqRole)
+    public static void Machine(StringBuilder md, MachineFacts machine, string service, string rabbitMqRole)
     {
         var c = CultureInfo.InvariantCulture;
         md.AppendLine("## Machine");
@@ -35,7 +36,9 @@ internal static class ReportTables
         md.AppendLine(c, $"| CPU | {machine.Cpu} |");
         md.AppendLine(c, $"| memory | {machine.MemoryTotal} |");
         md.AppendLine(c, $"| OS | {machine.Os} |");
-        md.AppendLine(c, $"| .NET | {machine.Runtime}; the service: Release build, Server GC, Production environment |");
+        var runtime = DeployedRuntimeSettings.For(service).Select(s => $"`{s.Key}={s.Value}`").ToList();
+        var settings = runtime.Count == 0 ? "the runtime's defaults (Server GC)" : "as deployed, " + string.Join(", ", runtime);
+        md.AppendLine(c, $"| .NET | {machine.Runtime}; the service: Release build, Production environment, runtime settings {settings} |");
         md.AppendLine(c, $"| PostgreSQL | {machine.PostgresVersion} (local, fsync off, synchronous_commit off) |");
         md.AppendLine(c, $"| RabbitMQ | {machine.RabbitMqVersion} ({rabbitMqRole}) |");
         md.AppendLine(c, $"| load average (1, 5, 15 min) at the start | {machine.LoadAverage} |");

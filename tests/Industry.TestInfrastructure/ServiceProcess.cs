@@ -60,7 +60,10 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         return Start(name, RepositoryPaths.ServiceAssembly(folder, assemblyName), settings);
     }
 
-    /// <summary>The built service <paramref name="dll"/> with exactly <paramref name="environment"/> besides its two ports.</summary>
+    /// <summary>
+    /// The built service <paramref name="dll"/> with exactly <paramref name="environment"/> besides its two ports and
+    /// the runtime settings it is deployed with (<see cref="DeployedRuntimeSettings"/>), which the environment may override.
+    /// </summary>
     public static ServiceProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment)
     {
         if (!File.Exists(dll))
@@ -78,7 +81,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         };
         info.Environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}";
         info.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}";
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in DeployedRuntimeSettings.For(DeployedRuntimeSettings.ServiceOf(dll)).Concat(environment))
         {
             info.Environment[key] = value;
         }

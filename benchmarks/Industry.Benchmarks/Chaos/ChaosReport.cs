@@ -40,7 +40,7 @@ internal sealed record ChaosReport(string Markdown, bool AllGoalsMet)
         Events(md, check);
         Faults(md, start, writes, faults, check);
         Problems(md, check, faults);
-        ReportTables.Machine(md, machine, "stopped and started by the fault injector");
+        ReportTables.Machine(md, machine, "projects", "stopped and started by the fault injector");
         md.AppendLine(c, $"Run: `{settings.CommandLine}`.");
         return new ChaosReport(md.ToString(), check.Passed);
     }

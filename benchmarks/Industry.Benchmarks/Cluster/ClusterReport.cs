@@ -26,7 +26,7 @@ internal sealed record ClusterReport(string Markdown, bool AllGoalsMet)
         md.AppendLine(c, $"Written by `scripts/bench-cluster.sh` (`Industry.Benchmarks cluster`) on {machine.Date:yyyy-MM-dd HH:mm} UTC. What each figure means: docs/benchmarks.md.");
         md.AppendLine();
         ReportTables.Goals(md, goals);
-        ReportTables.Machine(md, machine, "local node; idle during the run");
+        ReportTables.Machine(md, machine, "cluster", "local node; idle during the run");
         md.AppendLine("## Data");
         md.AppendLine();
         md.AppendLine(c, $"{seed.Enterprises:N0} enterprises ({seed.AboveSize:N0} above size) with {seed.Qualifications:N0} qualifications and {seed.Members:N0} cluster memberships; {seed.Clusters:N0} clusters with {seed.Recognitions:N0} recognitions. Bulk-loaded with binary COPY and VACUUM ANALYZEd in {seed.Seconds:N1} s ({seed.AllVisible:P0} of their pages all-visible afterwards); distributions as docs/benchmarks.md describes.");

@@ -41,7 +41,7 @@ internal sealed record ProjectsReport(string Markdown, bool AllGoalsMet)
         md.AppendLine(c, $"Written by `scripts/bench-projects.sh` (`Industry.Benchmarks projects`) on {machine.Date:yyyy-MM-dd HH:mm} UTC. What each figure means: docs/benchmarks.md.");
         md.AppendLine();
         ReportTables.Goals(md, goals);
-        ReportTables.Machine(md, machine, "local node; the service's outbox relay publishes the import's events meanwhile");
+        ReportTables.Machine(md, machine, "projects", "local node; the service's outbox relay publishes the import's events meanwhile");
         md.AppendLine("## Data");
         md.AppendLine();
         md.AppendLine(c, $"{seed.Projects:N0} projects ({seed.KeyProjects:N0} key or major, {seed.Started:N0} started) and {seed.Reports:N0} monthly investment reports, bulk-loaded with binary COPY and VACUUM ANALYZEd in {seed.Seconds:N1} s ({seed.AllVisible:P0} of their pages all-visible afterwards); distributions as docs/benchmarks.md describes.");

@@ -38,11 +38,17 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.HasIndex(p => new { p.UpdateTime, p.Id });
         builder.HasIndex(p => new { p.TotalInvestmentYuan, p.Id });
         builder.HasIndex(p => new { p.DisplayName, p.Id });
-        builder.HasIndex(p => p.State);
         builder.HasIndex(p => p.CountyCode);
         builder.HasIndex(p => p.Gbt4754Class);
         builder.HasIndex(p => p.EnterpriseUscc);
         builder.HasIndex(p => p.PlannedStartDate);
+
+        // The state filter, and the schedule's figures read by every plan progress and dispatch bulletin without the
+        // wide rows: projects behind schedule (the projects under construction, their plan dates and shares) and 竣工率
+        // (planned completions in a year, actually completed). Index-only scans; at 50,000 projects they took the
+        // bulletin's two slowest queries from seq and bitmap heap scans to about a third of their time.
+        builder.HasIndex(p => new { p.State, p.PlannedCompletionDate })
+            .IncludeProperties(p => new { p.PlannedStartDate, p.ActualCompletionDate, p.TotalInvestmentYuan, p.CumulativeCompletedInvestmentYuan, p.CityCode });
 
         // The reporting calendar (who owes a month: started by its end, not completed before it) per city and county,
         // and the missing list's and the reminder job's anti-joins by id: an index-only scan of 50,000 narrow rows.

@@ -1,3 +1,4 @@
+using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Messaging.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -9,23 +10,32 @@ namespace Industry.Projects.Data;
 
 /// <summary>
 /// Storage of an import batch: the projects it creates and revises, and the outbox rows their events added to the
-/// context, in one transaction. On PostgreSQL the batch goes as three set-based statements over arrays
-/// (<c>INSERT … SELECT FROM unnest</c>, <c>UPDATE … FROM unnest</c>) in one round trip: EF Core's SaveChanges costs
-/// about 0.2 ms of CPU per entity on this hardware, which alone would hold an import under 5,000 rows/s. The
-/// statements are built from the EF model (table, columns, column types, value converters), so they follow the
-/// migrations. On SQLite (local runs) it is the ordinary SaveChanges.
+/// context, in one transaction. On PostgreSQL the batch goes as set-based statements over arrays (inserts by
+/// <see cref="BulkRows"/>, <c>UPDATE … FROM unnest</c>) in one round trip: EF Core's SaveChanges alone would hold an
+/// import under 5,000 rows/s. On SQLite (local runs) it is the ordinary SaveChanges.
 /// </summary>
 internal static class ProjectImportStore
 {
     /// <summary>
-    /// The stored projects that have one of <paramref name="codes"/> or one of <paramref name="ids"/> (the ids new rows
-    /// would take), in one query over the unique code index and the key. Untracked on PostgreSQL, where
-    /// <see cref="TrySaveAsync"/> writes them itself; tracked elsewhere, for SaveChanges.
+    /// The stored projects that have one of <paramref name="codes"/>, and those whose id is the one a code not stored
+    /// would take (<paramref name="ids"/>, parallel to the codes). Two look-ups by index, the second for the new codes
+    /// alone: as one query (<c>code = ANY(…) OR id = ANY(…)</c>) PostgreSQL planned a sequential scan of every project
+    /// for a batch's 500-value arrays (30 ms a batch at 50,000 projects, the import's costliest statement). Untracked
+    /// on PostgreSQL, where <see cref="TrySaveAsync"/> writes them itself; tracked elsewhere, for SaveChanges.
     /// </summary>
-    public static Task<List<Project>> ForImportAsync(this ProjectsDbContext db, IReadOnlyCollection<string> codes, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    public static async Task<List<Project>> ForImportAsync(this ProjectsDbContext db, IReadOnlyList<string> codes, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var projects = db.Database.IsNpgsql() ? db.Projects.AsNoTracking() : db.Projects;
-        return projects.Where(p => codes.Contains(p.ProjectCode) || ids.Contains(p.Id)).ToListAsync(cancellationToken);
+        var stored = await projects.Where(p => codes.Contains(p.ProjectCode)).ToListAsync(cancellationToken);
+        var storedCodes = stored.Select(p => p.ProjectCode).ToHashSet(StringComparer.Ordinal);
+        var storedIds = stored.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var newIds = ids.Where((id, i) => !storedCodes.Contains(codes[i]) && !storedIds.Contains(id)).ToList();
+        if (newIds.Count > 0)
+        {
+            stored.AddRange(await projects.Where(p => newIds.Contains(p.Id)).ToListAsync(cancellationToken));
+        }
+
+        return stored;
     }
 
     /// <summary>
@@ -56,7 +66,7 @@ internal static class ProjectImportStore
             await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)transaction.GetDbTransaction());
             var projectType = db.Model.FindEntityType(typeof(Project))!;
             var update = Update(projectType, revised);
-            foreach (var command in new[] { Insert(projectType, created), MoveCityTotals(revised), update, Insert(db.Model.FindEntityType(typeof(OutboxMessage))!, events) }.OfType<NpgsqlBatchCommand>())
+            foreach (var command in new[] { BulkRows.Insert(projectType, created), MoveCityTotals(revised), update, BulkRows.Insert(db.Model.FindEntityType(typeof(OutboxMessage))!, events) }.OfType<NpgsqlBatchCommand>())
             {
                 batch.BatchCommands.Add(command);
             }
@@ -79,22 +89,6 @@ internal static class ProjectImportStore
             // Nothing outlives the batch: memory stays flat however long the sheet, and a retry starts clean.
             db.ChangeTracker.Clear();
         }
-    }
-
-    /// <summary><c>INSERT INTO t (c…) SELECT * FROM unnest(@p0::type[], …)</c> of every column the database does not generate.</summary>
-    private static NpgsqlBatchCommand? Insert<T>(IEntityType type, IReadOnlyList<T> rows)
-        where T : class
-    {
-        if (rows.Count == 0)
-        {
-            return null;
-        }
-
-        var columns = Columns(type).Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
-        var command = new NpgsqlBatchCommand();
-        var arrays = columns.Select((p, i) => Parameter(command, i, p, rows)).ToList();
-        command.CommandText = $"INSERT INTO {Table(type)} ({string.Join(", ", columns.Select(Column))}) SELECT * FROM unnest({string.Join(", ", arrays)})";
-        return command;
     }
 
     /// <summary>
@@ -134,53 +128,19 @@ internal static class ProjectImportStore
             return null;
         }
 
-        var columns = Columns(type).ToList();
-        var key = Column(type.FindPrimaryKey()!.Properties.Single());
-        var version = Column(type.FindProperty(nameof(Project.Version))!);
+        var columns = BulkRows.Columns(type).ToList();
+        var key = BulkRows.Column(type.FindPrimaryKey()!.Properties.Single());
+        var version = BulkRows.Column(type.FindProperty(nameof(Project.Version))!);
         var command = new NpgsqlBatchCommand();
-        var arrays = columns.Select((p, i) => Parameter(command, i, p, rows)).ToList();
-        var names = columns.Select(Column).ToList();
+        var arrays = columns.Select((p, i) => BulkRows.ArrayParameter(command, i, p, rows)).ToList();
+        var names = columns.Select(BulkRows.Column).ToList();
         command.CommandText = $"""
-            UPDATE {Table(type)} AS t SET {string.Join(", ", names.Where(n => n != key).Select(n => $"{n} = u.{n}"))}
+            UPDATE {BulkRows.Table(type)} AS t SET {string.Join(", ", names.Where(n => n != key).Select(n => $"{n} = u.{n}"))}
             FROM unnest({string.Join(", ", arrays)}) AS u({string.Join(", ", names)})
             WHERE t.{key} = u.{key} AND t.{version} = u.{version} - 1
             """;
         return command;
     }
-
-    /// <summary>The mapped columns of a table (not shadow or owned ones: a project has none).</summary>
-    private static IEnumerable<IProperty> Columns(IEntityType type) => type.GetProperties().Where(p => !p.IsShadowProperty());
-
-    /// <summary>One array parameter holding <paramref name="property"/>'s column for every row, as the column's provider type.</summary>
-    private static string Parameter<T>(NpgsqlBatchCommand command, int index, IProperty property, IReadOnlyList<T> rows)
-        where T : class
-    {
-        var converter = property.GetTypeMapping().Converter;
-        var elementType = converter?.ProviderClrType ?? property.ClrType;
-        if (property.IsNullable && elementType.IsValueType && Nullable.GetUnderlyingType(elementType) is null)
-        {
-            elementType = typeof(Nullable<>).MakeGenericType(elementType);
-        }
-
-        var getter = property.GetGetter();
-        var values = Array.CreateInstance(elementType, rows.Count);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var value = getter.GetClrValue(rows[i]);
-            values.SetValue(value is not null && converter is not null ? converter.ConvertToProvider(value) : value, i);
-        }
-
-        var name = "p" + index;
-        command.Parameters.Add(new NpgsqlParameter(name, values));
-        return $"@{name}::{property.GetColumnType()}[]";
-    }
-
-    private static string Table(IEntityType type) => Quote(type.GetTableName()!);
-
-    private static string Column(IProperty property) =>
-        Quote(property.GetColumnName(StoreObjectIdentifier.Table(property.DeclaringType.ContainingEntityType.GetTableName()!, null))!);
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static bool IsConcurrentWrite(Exception exception) => exception switch
     {

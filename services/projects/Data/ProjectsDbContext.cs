@@ -1,12 +1,19 @@
+using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging;
+using Industry.ServiceDefaults.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Industry.Projects.Data;
 
 /// <summary>The projects service's database. Provider-specific subclasses below carry their own migrations.</summary>
 public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>Outbox rows from which a save inserts them as one statement on PostgreSQL (<see cref="TakeManyEvents"/>).</summary>
+    private const int ManyEvents = 100;
+
     public DbSet<Domain.Plan> Plans => Set<Domain.Plan>();
 
     public DbSet<Domain.Project> Projects => Set<Domain.Project>();
@@ -43,29 +50,79 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
     private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var (before, after) = CityInvestmentTotals.Pending(ChangeTracker);
-        if (before.Count + after.Count == 0)
+        var events = TakeManyEvents();
+        if (before.Count + after.Count == 0 && events is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        foreach (var statement in before)
+        try
         {
-            await Database.ExecuteSqlRawAsync(statement.Sql, statement.Parameters, cancellationToken);
+            await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            foreach (var statement in before)
+            {
+                await Database.ExecuteSqlRawAsync(statement.Sql, statement.Parameters, cancellationToken);
+            }
+
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var statement in after)
+            {
+                await Database.ExecuteSqlRawAsync(statement.Sql, statement.Parameters, cancellationToken);
+            }
+
+            if (events is not null)
+            {
+                await using var batch = new NpgsqlBatch((NpgsqlConnection)Database.GetDbConnection(), (NpgsqlTransaction)Database.CurrentTransaction!.GetDbTransaction())
+                {
+                    BatchCommands = { BulkRows.Insert(Model.FindEntityType(typeof(OutboxMessage))!, events)! },
+                };
+                written += await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        catch when (events is not null)
+        {
+            // Nothing was stored: the events go back to the context, so that a retried save still carries them. In
+            // reverse: the tracker reuses the places their removal freed last-in first-out, and the retried save
+            // must store them in the order raised.
+            for (var i = events.Count - 1; i >= 0; i--)
+            {
+                Entry(events[i]).State = EntityState.Added;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// On PostgreSQL, the outbox rows of a save that raises many events (a reminder batch raises thousands), taken out
+    /// of the context to be inserted by one statement (<see cref="BulkRows"/>) in the save's transaction; null otherwise.
+    /// </summary>
+    private List<OutboxMessage>? TakeManyEvents()
+    {
+        if (!Database.IsNpgsql())
+        {
+            return null;
         }
 
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        foreach (var statement in after)
+        var added = ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList();
+        if (added.Count < ManyEvents)
         {
-            await Database.ExecuteSqlRawAsync(statement.Sql, statement.Parameters, cancellationToken);
+            return null;
         }
 
-        if (transaction is not null)
+        foreach (var entry in added)
         {
-            await transaction.CommitAsync(cancellationToken);
+            entry.State = EntityState.Detached;
         }
 
-        return written;
+        return added.ConvertAll(e => e.Entity);
     }
 
     /// <summary>Synchronous saves would skip the totals: the service only saves asynchronously.</summary>

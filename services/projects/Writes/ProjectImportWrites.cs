@@ -27,20 +27,41 @@ internal sealed class ProjectImportWrites(ProjectsDbContext db, IReferenceChecke
         var response = new Proto.ImportProjectsResponse();
         var pending = new List<PendingRow>(ProjectImportScreen.BatchSize);
         var lastRowNumber = 0;
-        await foreach (var row in rows.WithCancellation(write.CancellationToken))
+
+        // One batch is written while the next is received and screened: the stream's parsing and the database's
+        // round trips overlap instead of taking turns. Never two writes at once (one context, results in row order).
+        var writing = Task.CompletedTask;
+        try
         {
-            if (!screen.Admit())
+            await foreach (var row in rows.WithCancellation(write.CancellationToken))
             {
-                await FlushAsync(write, known, pending, response);
-                throw TooManyRows(lastRowNumber);
+                if (!screen.Admit())
+                {
+                    await writing;
+                    await FlushAsync(write, known, pending, response);
+                    throw TooManyRows(lastRowNumber);
+                }
+
+                lastRowNumber = row.RowNumber;
+                var failure = screen.Screen(row.RowNumber, row.Draft, row.Violations);
+                pending.Add(failure is null ? new PendingRow(new ImportRow(row.RowNumber, row.Draft!), null) : new PendingRow(null, failure));
+                if (pending.Count == ProjectImportScreen.BatchSize)
+                {
+                    await writing;
+                    writing = FlushAsync(write, known, pending, response);
+                    pending = new List<PendingRow>(ProjectImportScreen.BatchSize);
+                }
             }
 
-            lastRowNumber = row.RowNumber;
-            var failure = screen.Screen(row.RowNumber, row.Draft, row.Violations);
-            pending.Add(failure is null ? new PendingRow(new ImportRow(row.RowNumber, row.Draft!), null) : new PendingRow(null, failure));
-            if (pending.Count == ProjectImportScreen.BatchSize)
+            await writing;
+        }
+        finally
+        {
+            // The stream failed (or was cancelled) while a batch was being written: the context is not released
+            // before that write ends. Its own failure, if any, is secondary to the stream's.
+            if (!writing.IsCompleted)
             {
-                await FlushAsync(write, known, pending, response);
+                await writing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
 
@@ -49,7 +70,7 @@ internal sealed class ProjectImportWrites(ProjectsDbContext db, IReferenceChecke
         return response;
     }
 
-    /// <summary>Writes the pending rows' valid ones and counts every pending row, in the order received.</summary>
+    /// <summary>Writes the pending rows' valid ones and counts every pending row, in the order received; <paramref name="pending"/> is left empty.</summary>
     private async Task FlushAsync(Write write, IReferenceChecker known, List<PendingRow> pending, Proto.ImportProjectsResponse response)
     {
         var rows = pending.Where(p => p.Row is not null).Select(p => p.Row!).ToList();

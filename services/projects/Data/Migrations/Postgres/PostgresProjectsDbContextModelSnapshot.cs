@@ -449,9 +449,6 @@ namespace Industry.Projects.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_projects_project_code");
 
-                    b.HasIndex("State")
-                        .HasDatabaseName("ix_projects_state");
-
                     b.HasIndex("CityCode", "State")
                         .HasDatabaseName("ix_projects_city_code_state");
 
@@ -460,6 +457,11 @@ namespace Industry.Projects.Data.Migrations.Postgres
 
                     b.HasIndex("DisplayName", "Id")
                         .HasDatabaseName("ix_projects_display_name_id");
+
+                    b.HasIndex("State", "PlannedCompletionDate")
+                        .HasDatabaseName("ix_projects_state_planned_completion_date");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("State", "PlannedCompletionDate"), new[] { "PlannedStartDate", "ActualCompletionDate", "TotalInvestmentYuan", "CumulativeCompletedInvestmentYuan", "CityCode" });
 
                     b.HasIndex("TotalInvestmentYuan", "Id")
                         .HasDatabaseName("ix_projects_total_investment_yuan_id");

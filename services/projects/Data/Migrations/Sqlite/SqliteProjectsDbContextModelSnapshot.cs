@@ -442,9 +442,6 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_projects_project_code");
 
-                    b.HasIndex("State")
-                        .HasDatabaseName("ix_projects_state");
-
                     b.HasIndex("CityCode", "State")
                         .HasDatabaseName("ix_projects_city_code_state");
 
@@ -453,6 +450,10 @@ namespace Industry.Projects.Data.Migrations.Sqlite
 
                     b.HasIndex("DisplayName", "Id")
                         .HasDatabaseName("ix_projects_display_name_id");
+
+                    b.HasIndex("State", "PlannedCompletionDate")
+                        .HasDatabaseName("ix_projects_state_planned_completion_date")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "PlannedStartDate", "ActualCompletionDate", "TotalInvestmentYuan", "CumulativeCompletedInvestmentYuan", "CityCode" });
 
                     b.HasIndex("TotalInvestmentYuan", "Id")
                         .HasDatabaseName("ix_projects_total_investment_yuan_id");

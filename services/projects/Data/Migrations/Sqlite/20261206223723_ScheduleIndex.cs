@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Industry.Projects.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ScheduleIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_projects_state",
+                table: "projects");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_projects_state_planned_completion_date",
+                table: "projects",
+                columns: new[] { "state", "planned_completion_date" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_projects_state_planned_completion_date",
+                table: "projects");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_projects_state",
+                table: "projects",
+                column: "state");
+        }
+    }
+}
