@@ -11,7 +11,7 @@ namespace Industry.Projects.Data;
 /// <summary>The projects service's database. Provider-specific subclasses below carry their own migrations.</summary>
 public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(options)
 {
-    /// <summary>Outbox rows from which a save inserts them as one statement on PostgreSQL (<see cref="TakeManyEvents"/>).</summary>
+    /// <summary>How many outbox rows a save must add for PostgreSQL to receive them as one statement (<see cref="TakeManyEvents"/>).</summary>
     private const int ManyEvents = 100;
 
     public DbSet<Domain.Plan> Plans => Set<Domain.Plan>();
@@ -88,9 +88,9 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
         }
         catch when (events is not null)
         {
-            // Nothing was stored: the events go back to the context, so that a retried save still carries them. In
-            // reverse: the tracker reuses the places their removal freed last-in first-out, and the retried save
-            // must store them in the order raised.
+            // Nothing is committed (the transaction, ours or the caller's, is rolled back): the events go back to the
+            // context, so that a retried save still carries them. In reverse: the tracker reuses the places their
+            // removal freed last-in first-out, and the retried save must store them in the order raised.
             for (var i = events.Count - 1; i >= 0; i--)
             {
                 Entry(events[i]).State = EntityState.Added;
