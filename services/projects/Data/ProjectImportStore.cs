@@ -1,5 +1,4 @@
 using Industry.ServiceDefaults.Data;
-using Industry.ServiceDefaults.Messaging.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -55,7 +54,7 @@ internal static class ProjectImportStore
                 return true;
             }
 
-            var events = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+            var events = db.TakeAddedEvents();
             if (created.Count + revised.Count + events.Count == 0)
             {
                 return true;
@@ -66,7 +65,7 @@ internal static class ProjectImportStore
             await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)transaction.GetDbTransaction());
             var projectType = db.Model.FindEntityType(typeof(Project))!;
             var update = Update(projectType, revised);
-            foreach (var command in new[] { BulkRows.Insert(projectType, created), MoveCityTotals(revised), update, BulkRows.Insert(db.Model.FindEntityType(typeof(OutboxMessage))!, events) }.OfType<NpgsqlBatchCommand>())
+            foreach (var command in new[] { BulkRows.Insert(projectType, created), MoveCityTotals(revised), update, db.InsertEvents(events) }.OfType<NpgsqlBatchCommand>())
             {
                 batch.BatchCommands.Add(command);
             }

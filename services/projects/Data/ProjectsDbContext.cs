@@ -74,7 +74,7 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
             {
                 await using var batch = new NpgsqlBatch((NpgsqlConnection)Database.GetDbConnection(), (NpgsqlTransaction)Database.CurrentTransaction!.GetDbTransaction())
                 {
-                    BatchCommands = { BulkRows.Insert(Model.FindEntityType(typeof(OutboxMessage))!, events)! },
+                    BatchCommands = { InsertEvents(events)! },
                 };
                 written += await batch.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -104,19 +104,15 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
     /// On PostgreSQL, the outbox rows of a save that raises many events (a reminder batch raises thousands), taken out
     /// of the context to be inserted by one statement (<see cref="BulkRows"/>) in the save's transaction; null otherwise.
     /// </summary>
-    private List<OutboxMessage>? TakeManyEvents()
+    private List<OutboxMessage>? TakeManyEvents() =>
+        Database.IsNpgsql() && ChangeTracker.Entries<OutboxMessage>().Count(e => e.State == EntityState.Added) >= ManyEvents
+            ? TakeAddedEvents()
+            : null;
+
+    /// <summary>The outbox rows added to the context, detached from it for <see cref="InsertEvents"/>, in the order raised.</summary>
+    internal List<OutboxMessage> TakeAddedEvents()
     {
-        if (!Database.IsNpgsql())
-        {
-            return null;
-        }
-
         var added = ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList();
-        if (added.Count < ManyEvents)
-        {
-            return null;
-        }
-
         foreach (var entry in added)
         {
             entry.State = EntityState.Detached;
@@ -124,6 +120,10 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
 
         return added.ConvertAll(e => e.Entity);
     }
+
+    /// <summary>One PostgreSQL statement inserting <paramref name="events"/> (taken by <see cref="TakeAddedEvents"/>); null when there are none.</summary>
+    internal NpgsqlBatchCommand? InsertEvents(IReadOnlyList<OutboxMessage> events) =>
+        BulkRows.Insert(Model.FindEntityType(typeof(OutboxMessage))!, events);
 
     /// <summary>Synchronous saves would skip the totals: the service only saves asynchronously.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
