@@ -103,6 +103,18 @@ command -v node >/dev/null 2>&1 || apt_install nodejs
 command -v npm >/dev/null 2>&1 || apt_install npm
 printf 'node %s, npm %s\n' "$(node --version)" "$(npm --version)"
 
+# The quickstarts in examples/ (QuickstartTests): Python's grpcio, protobuf and pika with the protoc and gRPC
+# plugin that match them, and jq for the curl one; Debian's packages, as CI reaches no PyPI.
+quickstart_packages=()
+for module in grpc:python3-grpcio google.protobuf:python3-protobuf pika:python3-pika; do
+  /usr/bin/python3 -c "import ${module%%:*}" >/dev/null 2>&1 || quickstart_packages+=("${module#*:}")
+done
+command -v protoc >/dev/null 2>&1 || quickstart_packages+=(protobuf-compiler)
+[ -x /usr/bin/grpc_python_plugin ] || quickstart_packages+=(protobuf-compiler-grpc)
+command -v jq >/dev/null 2>&1 || quickstart_packages+=(jq)
+command -v curl >/dev/null 2>&1 || quickstart_packages+=(curl)
+[ "${#quickstart_packages[@]}" -eq 0 ] || apt_install "${quickstart_packages[@]}"
+
 step "test infrastructure"
 if command -v docker >/dev/null 2>&1 && timeout 20 docker info >/dev/null 2>&1; then
   log "a Docker engine answers: the test fixtures use Testcontainers"
