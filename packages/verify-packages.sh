@@ -107,7 +107,9 @@ assert.ok(equals(ProjectCreatedSchema, event, back), "JSON round trip");
 assert.equal(create(DateSchema, { year: 2024 }).year, 2024);
 JS
 (cd "$npm_consumer" && node check.mjs "$version") || fail "the npm package does not import or round-trip"
-tar -tzf "$tgz" | grep -qx 'package/dist/industry/projects/v1/events_pb.d.ts' || fail "the npm package has no .d.ts"
+# A listing, not a pipe into grep -q: grep quitting early would fail tar (SIGPIPE) under pipefail.
+tgz_listing=$(tar -tzf "$tgz")
+grep -qx 'package/dist/industry/projects/v1/events_pb.d.ts' <<<"$tgz_listing" || fail "the npm package has no .d.ts"
 
 log "protos $(basename "$tarball")"
 tar -xzf "$tarball" -C "$work"
