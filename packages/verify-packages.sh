@@ -4,7 +4,7 @@
 # - NuGet: the nuspec's id, version and client-only dependencies; a throwaway console project restores the package
 #   from DIR as a local feed and compiles the C# of packages/nuget/README.md against it.
 # - npm: the tgz installs into a throwaway project; node imports a message schema, a service descriptor and a google
-#   type from it and round-trips a message through the proto3 JSON mapping.
+#   type from it and round-trips a message through the proto3 JSON mapping; the README's imports from it resolve.
 # - protos: the tarball's module builds with buf and holds every proto of protos/.
 # Fails (exit 1) at the first package that is not as described.
 set -euo pipefail
@@ -107,6 +107,10 @@ assert.ok(equals(ProjectCreatedSchema, event, back), "JSON round trip");
 assert.equal(create(DateSchema, { year: 2024 }).year, 2024);
 JS
 (cd "$npm_consumer" && node check.mjs "$version") || fail "the npm package does not import or round-trip"
+# The README's imports from the package, as written there (its other imports are Connect's and amqplib's).
+grep -E '^import \{[^}]*\} from "@industry/contracts/[^"]*";$' packages/npm/README.md >"$npm_consumer/readme-imports.mjs" ||
+  fail "packages/npm/README.md imports nothing from @industry/contracts"
+(cd "$npm_consumer" && node readme-imports.mjs) || fail "packages/npm/README.md imports what the npm package does not export"
 # A listing, not a pipe into grep -q: grep quitting early would fail tar (SIGPIPE) under pipefail.
 tgz_listing=$(tar -tzf "$tgz")
 grep -qx 'package/dist/industry/projects/v1/events_pb.d.ts' <<<"$tgz_listing" || fail "the npm package has no .d.ts"
