@@ -40,7 +40,7 @@ deps=$(grep -o '<dependency id="[^"]*"' <<<"$nuspec" | sed 's/.*id="//; s/"$//' 
 [[ "$deps" == "Google.Api.CommonProtos Google.Protobuf Grpc.Net.Client" ]] ||
   fail "nuspec dependencies are '$deps', expected the client set 'Google.Api.CommonProtos Google.Protobuf Grpc.Net.Client'"
 listing=$(unzip -Z1 "$nupkg")
-for entry in lib/net10.0/Industry.Contracts.dll lib/netstandard2.0/Industry.Contracts.dll README.md; do
+for entry in lib/net10.0/Industry.Contracts.dll lib/net10.0/Industry.Contracts.xml README.md; do
   grep -qx "$entry" <<<"$listing" || fail "$entry is not in the nupkg"
 done
 

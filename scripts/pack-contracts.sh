@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the three contract packages for the suite's clients (docs/packages.md, ADR 0031), all at the version on the
 # last line of protos/VERSIONS, and refuses to when protos/ changed without a new line there:
-#   Industry.Contracts.<version>.nupkg     C# messages and client stubs (packages/nuget/)
+#   Industry.Contracts.<version>.nupkg     C# messages and client stubs (services/contracts/ + packages/nuget/)
 #   industry-contracts-<version>.tgz       npm @industry/contracts, protobuf-es TypeScript compiled to ESM (packages/npm/)
 #   industry-protos-<version>.tar.gz       protos/ and the google imports as one buf module, for any other language
 # Usage:
@@ -48,8 +48,12 @@ mkdir -p "$staging"
 rm -f "$out"/Industry.Contracts.*.nupkg "$out"/industry-contracts-*.tgz "$out"/industry-protos-*.tar.gz
 
 log "NuGet Industry.Contracts $version"
-dotnet pack packages/nuget/Industry.Contracts.Package.csproj -c Release -p:ContractsVersion="$version" \
-  -o "$out" --nologo -v:q >&2
+# The services' contracts project in its client-package shape (packages/nuget/ClientPackage.props), built in its own
+# folders: sharing obj/ would swap the services' restore (Grpc.AspNetCore, server stubs) for the package's.
+nuget_build="$root/.build/contracts-package"
+nuget_props=(-c Release -p:ContractsClientPackage=true -p:ContractsVersion="$version"
+  -p:BaseIntermediateOutputPath="$nuget_build/obj/" -p:BaseOutputPath="$nuget_build/bin/" --nologo -v:q)
+dotnet pack services/contracts/Industry.Contracts.csproj "${nuget_props[@]}" -o "$out" >&2
 
 log "npm @industry/contracts $version"
 if [[ ! -x packages/npm/node_modules/.bin/protoc-gen-es ]]; then
