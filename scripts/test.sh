@@ -134,6 +134,13 @@ if [ -f protos/BASELINE ]; then
   bash scripts/buf.sh breaking "$baseline"
 fi
 
+# Contract packages for clients (docs/packages.md, ADR 0031): refused when protos/ changed without a new line in
+# protos/VERSIONS; then each package is installed and used as a client would.
+step "contract packages"
+command -v unzip >/dev/null 2>&1 || apt_install unzip
+bash scripts/pack-contracts.sh
+bash packages/verify-packages.sh
+
 step "kubernetes manifests and Dockerfiles"
 bash scripts/validate-k8s.sh
 
