@@ -42,6 +42,24 @@ public static class QuickstartCatalogue
             GrpcAndEventPromises,
             "^quickstart failed: gRPC call failed: UNAUTHENTICATED"),
         new(
+            "csharp",
+            [
+                // The Industry.Contracts package from .build/packages/, which scripts/test.sh packs before the tests.
+                ["dotnet", "build", "examples/csharp", "-c", "Release"],
+                ["dotnet", "run", "--no-build", "--project", "examples/csharp", "-c", "Release"],
+            ],
+            GrpcAndEventPromises,
+            "^quickstart failed: gRPC call failed: UNAUTHENTICATED"),
+        new(
+            "node",
+            [
+                // npm ci, the @industry/contracts package from .build/packages/, tsc.
+                ["bash", "examples/node/prepare.sh"],
+                ["node", "examples/node/dist/quickstart.js"],
+            ],
+            GrpcAndEventPromises,
+            "^quickstart failed: gRPC call failed: UNAUTHENTICATED"),
+        new(
             "curl",
             [["bash", "examples/curl/quickstart.sh"]],
             RestPromises,
