@@ -22,9 +22,9 @@ internal sealed class ProtoSet
     private const int MessageNestedType = 3;
     private const int MessageEnumType = 4;
 
-    private readonly Dictionary<string, Declared<DescriptorProto>> messages = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Declared<EnumDescriptorProto>> enums = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string File, string Path), string> comments = [];
+    private readonly Dictionary<string, Declared<DescriptorProto>> _messages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Declared<EnumDescriptorProto>> _enums = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string File, string Path), string> _comments = [];
 
     private ProtoSet(IReadOnlyList<FileDescriptorProto> files)
     {
@@ -40,7 +40,7 @@ internal sealed class ProtoSet
             for (var i = 0; i < file.EnumType.Count; i++)
             {
                 var e = file.EnumType[i];
-                enums[prefix + e.Name] = new(prefix + e.Name, e, file, [FileEnumType, i]);
+                _enums[prefix + e.Name] = new(prefix + e.Name, e, file, [FileEnumType, i]);
             }
 
             foreach (var location in file.SourceCodeInfo?.Location ?? [])
@@ -48,7 +48,7 @@ internal sealed class ProtoSet
                 var text = Clean(location.LeadingComments);
                 if (text.Length > 0)
                 {
-                    comments[(file.Name, Key(location.Path))] = text;
+                    _comments[(file.Name, Key(location.Path))] = text;
                 }
             }
         }
@@ -60,7 +60,7 @@ internal sealed class ProtoSet
     public IEnumerable<FileDescriptorProto> SuiteFiles =>
         Files.Where(f => f.Package.StartsWith("industry.", StringComparison.Ordinal)).OrderBy(f => f.Name, StringComparer.Ordinal);
 
-    public IEnumerable<Declared<DescriptorProto>> Messages => messages.Values;
+    public IEnumerable<Declared<DescriptorProto>> Messages => _messages.Values;
 
     public static ProtoSet Load(string imagePath)
     {
@@ -83,16 +83,16 @@ internal sealed class ProtoSet
     public static string Strip(string typeName) => typeName.StartsWith('.') ? typeName[1..] : typeName;
 
     public Declared<DescriptorProto> Message(string fullName) =>
-        messages.TryGetValue(Strip(fullName), out var m) ? m : throw new InvalidOperationException($"No message {fullName} in the image.");
+        _messages.TryGetValue(Strip(fullName), out var m) ? m : throw new InvalidOperationException($"No message {fullName} in the image.");
 
     public Declared<EnumDescriptorProto> Enum(string fullName) =>
-        enums.TryGetValue(Strip(fullName), out var e) ? e : throw new InvalidOperationException($"No enum {fullName} in the image.");
+        _enums.TryGetValue(Strip(fullName), out var e) ? e : throw new InvalidOperationException($"No enum {fullName} in the image.");
 
-    public bool IsMessage(string fullName) => messages.ContainsKey(Strip(fullName));
+    public bool IsMessage(string fullName) => _messages.ContainsKey(Strip(fullName));
 
     /// <summary>The leading comment of the declaration at <paramref name="path"/>, or null.</summary>
     public string? Comment(FileDescriptorProto file, IEnumerable<int> path) =>
-        comments.GetValueOrDefault((file.Name, Key(path)));
+        _comments.GetValueOrDefault((file.Name, Key(path)));
 
     public static IReadOnlyList<int> Append(IReadOnlyList<int> path, params int[] steps) => [.. path, .. steps];
 
@@ -101,7 +101,7 @@ internal sealed class ProtoSet
     private void AddMessage(FileDescriptorProto file, string prefix, DescriptorProto message, IReadOnlyList<int> path)
     {
         var fullName = prefix + message.Name;
-        messages[fullName] = new(fullName, message, file, path);
+        _messages[fullName] = new(fullName, message, file, path);
         for (var i = 0; i < message.NestedType.Count; i++)
         {
             AddMessage(file, fullName + ".", message.NestedType[i], Append(path, MessageNestedType, i));
@@ -110,7 +110,7 @@ internal sealed class ProtoSet
         for (var i = 0; i < message.EnumType.Count; i++)
         {
             var e = message.EnumType[i];
-            enums[fullName + "." + e.Name] = new(fullName + "." + e.Name, e, file, Append(path, MessageEnumType, i));
+            _enums[fullName + "." + e.Name] = new(fullName + "." + e.Name, e, file, Append(path, MessageEnumType, i));
         }
     }
 

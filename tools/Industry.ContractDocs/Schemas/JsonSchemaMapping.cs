@@ -21,13 +21,13 @@ internal sealed class JsonSchemaMapping(ProtoSet protos, string referencePrefix)
     private const int MessageField = 2;
     private const int EnumValue = 2;
 
-    private readonly SortedDictionary<string, JsonObject?> named = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, JsonObject?> _named = new(StringComparer.Ordinal);
 
     /// <summary>The named schemas referenced so far, in name order (for <c>components.schemas</c>).</summary>
     public JsonObject Components()
     {
         var result = new JsonObject();
-        foreach (var (name, schema) in named)
+        foreach (var (name, schema) in _named)
         {
             result[name] = schema!.DeepClone();
         }
@@ -44,16 +44,16 @@ internal sealed class JsonSchemaMapping(ProtoSet protos, string referencePrefix)
             return inline;
         }
 
-        if (!named.ContainsKey(fullName))
+        if (!_named.ContainsKey(fullName))
         {
-            named[fullName] = null; // Reserved first, so a recursive message refers to itself instead of recursing.
-            named[fullName] = protos.IsMessage(fullName) ? MessageSchema(protos.Message(fullName), except: new HashSet<string>()) : EnumSchema(fullName);
+            _named[fullName] = null; // Reserved first, so a recursive message refers to itself instead of recursing.
+            _named[fullName] = protos.IsMessage(fullName) ? MessageSchema(protos.Message(fullName), except: new HashSet<string>()) : EnumSchema(fullName);
         }
 
         return new JsonObject { ["$ref"] = referencePrefix + fullName };
     }
 
-    /// <summary>A message's object schema inline, without the named fields (a body whose path binds some fields).</summary>
+    /// <summary>A message's object schema inline, without the _named fields (a body whose path binds some fields).</summary>
     public JsonObject MessageWithout(string typeName, IReadOnlySet<string> except) =>
         MessageSchema(protos.Message(typeName), except);
 
