@@ -151,6 +151,20 @@ dotnet format "$SOLUTION" --verify-no-changes --no-restore
 step "dotnet build"
 dotnet build "$SOLUTION" -c Release --no-restore
 
+# --- API descriptions (ADR 0030): docs/api/ in step with protos/, and valid for independent validators ---
+step "API descriptions: docs/api/ generated from protos/"
+api_docs=$(mktemp -d)
+CONTRACT_DOCS_NO_BUILD=1 bash tools/Industry.ContractDocs/generate.sh "$api_docs" >/dev/null
+if ! diff -rq docs/api "$api_docs"; then
+  rm -rf "$api_docs"
+  die "docs/api/ is not what protos/ give: run bash tools/Industry.ContractDocs/generate.sh and commit docs/api/"
+fi
+rm -rf "$api_docs"
+step "API descriptions: OpenAPI and AsyncAPI validators"
+(cd tools/contract-docs-check && npm ci --no-audit --no-fund --loglevel=error &&
+  node check.mjs ../../docs/api/openapi.json ../../docs/api/asyncapi.json)
+# --- end API descriptions ---
+
 step "dotnet test"
 if [ -n "${TEST_RESULTS_DIR:-}" ]; then
   results="$TEST_RESULTS_DIR"

@@ -17,6 +17,8 @@ COPY protos/ protos/
 COPY services/contracts/ services/contracts/
 COPY services/shared/ services/shared/
 COPY services/gateway/ services/gateway/
+# The API descriptions the gateway embeds (ADR 0030).
+COPY docs/api/ docs/api/
 RUN dotnet publish services/gateway/Industry.Gateway.csproj --configuration Release --no-restore \
     --output /app -p:UseAppHost=false
 

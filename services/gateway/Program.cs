@@ -1,3 +1,4 @@
+using Industry.Gateway.ApiDocs;
 using Industry.Gateway.Health;
 using Industry.Gateway.Limits;
 using Industry.Gateway.Overview;
@@ -24,6 +25,7 @@ app.UseCors();
 app.MapServiceDefaults(grpcWebForEveryEndpoint: false); // authentication (so the rate limit below knows the caller), health, reflection
 app.UseGatewayRateLimit(options);
 app.MapProvinceOverview();
+app.MapApiDocs(); // /openapi/v1.json and /asyncapi/v1.json, without a token
 app.MapGatewayProxy();
 await app.RunServiceAsync(args);
 return 0;
