@@ -35,7 +35,7 @@ public static class QuickstartCatalogue
         new(
             "python",
             [
-                ["bash", "examples/python/generate.sh"],
+                ["bash", "examples/python/generate.sh", "--tarball"], // the proto tarball from .build/packages/
                 // Debian's interpreter, where python3-grpcio, python3-protobuf and python3-pika are installed.
                 ["/usr/bin/python3", "examples/python/quickstart.py"],
             ],
