@@ -192,6 +192,41 @@ public sealed class ImportProjectsApiTests(ProjectsServiceFixture service) : ICl
     }
 
     [Fact]
+    public async Task ImportProjects_StreamAbortedMidSheet_KeepsWholeBatchesWithTheirEventsAndTheResentSheetFillsTheRest()
+    {
+        // A clerk's connection drops after the service has written at least one batch: every batch is all or nothing
+        // with its events, the rows after the break are not stored, and sending the sheet again completes it.
+        var sheet = Enumerable.Range(1, 1_300).Select(i => Row(i, NewProject(100_000_000 + i))).ToList();
+        var names = sheet.Select(r => NameOf(r.Project)).ToArray();
+        var codes = sheet.Select(r => r.Project.ProjectCode).ToArray();
+        using (var aborted = new CancellationTokenSource())
+        using (var call = Client.ImportProjects(new CallOptions(deadline: DateTime.UtcNow.AddSeconds(60), cancellationToken: aborted.Token)))
+        {
+            foreach (var row in sheet)
+            {
+                await call.RequestStream.WriteAsync(row);
+            }
+
+            await WaitUntilAsync(async () => await CountAsync("SELECT count(*) FROM projects WHERE project_code = ANY(@values)", null, codes) >= 500);
+            await aborted.CancelAsync();
+            var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+            Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+        }
+
+        // The service finishes (or rolls back) the batch it was writing when the stream broke; wait until it settles.
+        var stored = await SettledCountAsync(codes);
+        Assert.True(stored is 500 or 1_000, $"{stored} rows stored: a batch was split");
+        Assert.Equal(stored, await CountAsync("SELECT count(*) FROM outbox_messages WHERE event_type = @type AND subject = ANY(@values)", Created, names));
+        var storedCodes = await StoredCodesAsync(codes);
+        Assert.Equal(codes.Take((int)stored), storedCodes.Order(StringComparer.Ordinal));
+
+        var resent = await ImportAsync(sheet);
+
+        Assert.Equal((1_300, 1_300 - stored, 0L, stored, 0), (resent.RowCount, (long)resent.CreatedCount, (long)resent.UpdatedCount, (long)resent.UnchangedCount, resent.FailedCount));
+        Assert.Equal(1_300, await CountAsync("SELECT count(*) FROM outbox_messages WHERE event_type = @type AND subject = ANY(@values)", Created, names));
+    }
+
+    [Fact]
     public async Task ImportProjects_RowNumberNotPositive_FailsThatRow()
     {
         var response = await ImportAsync([Row(0, NewProject())]);
@@ -224,6 +259,47 @@ public sealed class ImportProjectsApiTests(ProjectsServiceFixture service) : ICl
         }
 
         return await call.ResponseAsync;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < until, "the condition did not hold within 30 s");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The number of <paramref name="codes"/> stored, once it has not changed for a second.</summary>
+    private async Task<long> SettledCountAsync(string[] codes)
+    {
+        var last = -1L;
+        for (var same = 0; same < 5;)
+        {
+            await Task.Delay(200);
+            var count = await CountAsync("SELECT count(*) FROM projects WHERE project_code = ANY(@values)", null, codes);
+            same = count == last ? same + 1 : 0;
+            last = count;
+        }
+
+        return last;
+    }
+
+    private async Task<List<string>> StoredCodesAsync(string[] codes)
+    {
+        await using var connection = new NpgsqlConnection(service.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT project_code FROM projects WHERE project_code = ANY(@values)", connection);
+        command.Parameters.AddWithValue("values", codes);
+        await using var reader = await command.ExecuteReaderAsync();
+        var stored = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            stored.Add(reader.GetString(0));
+        }
+
+        return stored;
     }
 
     private async Task<string[]> EtagsAsync(IEnumerable<string> names)
