@@ -3,6 +3,7 @@
 import { build } from "esbuild";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const dist = new URL("./dist/", import.meta.url).pathname;
 await rm(dist, { recursive: true, force: true });
@@ -36,4 +37,14 @@ const html = template
   .replace("<!--style-->", `<link rel="stylesheet" href="/assets/${basename(css)}">`)
   .replace("<!--script-->", `<script type="module" src="/assets/${basename(js)}"></script>`);
 await writeFile(`${dist}index.html`, html);
-console.log(`web/dist: ${outputs.map(([p, o]) => `${basename(p)} ${o.bytes} B`).join(", ")}`);
+// Compressed once here, served by the gateway as they are (Accept-Encoding): the size the reader downloads.
+const sizes = [];
+for (const path of [...outputs.map(([p]) => p), `${dist}index.html`]) {
+  const full = path.startsWith("/") ? path : new URL(`./${path}`, import.meta.url).pathname;
+  const content = await readFile(full);
+  const br = brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  await writeFile(`${full}.br`, br);
+  await writeFile(`${full}.gz`, gzipSync(content, { level: 9 }));
+  sizes.push(`${basename(full)} ${content.length} B (br ${br.length} B)`);
+}
+console.log(`web/dist: ${sizes.join(", ")}`);
