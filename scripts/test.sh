@@ -115,7 +115,9 @@ command -v jq >/dev/null 2>&1 || quickstart_packages+=(jq)
 command -v curl >/dev/null 2>&1 || quickstart_packages+=(curl)
 [ "${#quickstart_packages[@]}" -eq 0 ] || apt_install "${quickstart_packages[@]}"
 # The web page's browser tests (WebPage/, docs/web.md): Debian's Chromium, driven by playwright-core.
+# A CJK font, or the screenshots it saves show boxes for the Chinese text (a reader's system has one).
 command -v chromium >/dev/null 2>&1 || apt_install chromium
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || apt_install fonts-wqy-microhei
 
 step "test infrastructure"
 if command -v docker >/dev/null 2>&1 && timeout 20 docker info >/dev/null 2>&1; then

@@ -9,15 +9,19 @@ import { ProjectService } from "./gen/industry/projects/v1/project_service_pb.js
 export interface Api {
   overview: Client<typeof OverviewService>;
   projects: Client<typeof ProjectService>;
+  /** Whether the gateway refused the token: the page has gone back to sign-in, and nothing more is drawn. */
+  refused(): boolean;
 }
 
 export function createApi(token: string, onUnauthenticated: () => void): Api {
+  let refused = false;
   const bearer: Interceptor = (next) => async (request) => {
     request.header.set("authorization", `Bearer ${token}`);
     try {
       return await next(request);
     } catch (error) {
-      if (ConnectError.from(error).code === Code.Unauthenticated) {
+      if (ConnectError.from(error).code === Code.Unauthenticated && !refused) {
+        refused = true;
         onUnauthenticated();
       }
       throw error;
@@ -29,7 +33,11 @@ export function createApi(token: string, onUnauthenticated: () => void): Api {
     interceptors: [bearer],
     defaultTimeoutMs: 30_000,
   });
-  return { overview: createClient(OverviewService, transport), projects: createClient(ProjectService, transport) };
+  return {
+    overview: createClient(OverviewService, transport),
+    projects: createClient(ProjectService, transport),
+    refused: () => refused,
+  };
 }
 
 /** A call's failure in the reader's words, with the gRPC code for whoever reports it. */

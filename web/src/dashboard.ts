@@ -45,6 +45,9 @@ function choosePeriod(years: number[], now: Period): Period {
 export async function showDashboard(main: HTMLElement, api: Api): Promise<void> {
   const now = today();
   const years = await planYears(api);
+  if (api.refused()) {
+    return;
+  }
   const period = choosePeriod(years, now);
   const yearOptions = [...new Set([...years, now.year, period.year])].filter((y) => y <= now.year).sort((a, b) => b - a);
 

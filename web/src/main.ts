@@ -57,13 +57,9 @@ async function start(config: WebConfig): Promise<void> {
     clearToken();
     showSignIn(config, "none");
   });
-  let refused = false;
   const api = createApi(state.token, () => {
-    if (!refused) {
-      refused = true;
-      clearToken();
-      showSignIn(config, "refused");
-    }
+    clearToken();
+    showSignIn(config, "refused");
   });
   await showDashboard(main, api);
 }

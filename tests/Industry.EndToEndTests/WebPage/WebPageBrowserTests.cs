@@ -138,7 +138,7 @@ public sealed class WebPageBrowserTests(DemoFixture demo)
         var figure = seen.Figures[key];
         Assert.Equal(Count(expected.Actual), figure.Actual);
         Assert.Equal(expected.HasTarget ? Count(expected.Target) : null, figure.Target);
-        Assert.Equal(Percent(expected.HasCompletionPercent ? expected.CompletionPercent : null), figure.Percent);
+        Assert.Equal(expected.HasTarget ? Percent(expected.HasCompletionPercent ? expected.CompletionPercent : null) : null, figure.Percent);
     }
 
     private static string Count(int value) => value.ToString("N0", Chinese);

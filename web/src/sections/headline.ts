@@ -9,8 +9,9 @@ import { services } from "./services.js";
 
 function progress(key: DefinitionKey, label: string, value: TargetProgress | undefined): string {
   const v: { actual: number; target?: number; completionPercent?: number } = value ?? { actual: 0 };
-  return figure(key, label, formatCount(v.actual), v.target === undefined ? undefined : formatCount(v.target),
-    formatPercent(v.completionPercent), v.completionPercent);
+  // Without a target there is nothing to complete: no percentage, no meter.
+  return v.target === undefined ? figure(key, label, formatCount(v.actual)) :
+    figure(key, label, formatCount(v.actual), formatCount(v.target), formatPercent(v.completionPercent), v.completionPercent);
 }
 
 export function headlineSections(): HTMLElement[] {
