@@ -123,6 +123,8 @@ RABBIT_STARTED=1
 rabbitmq_start "$RABBIT_NODE" "$AMQP_PORT" "$RUN_DIR/rabbitmq"
 
 if [ "$BUILD" -eq 1 ]; then
+  step "web page (web/build.sh)"
+  bash "$ROOT/web/build.sh"
   step "dotnet build"
   dotnet build Industry.slnx -c Release
 fi
@@ -236,6 +238,8 @@ printf '  RabbitMQ: amqp://guest:guest@127.0.0.1:%s/, management http://127.0.0.
 printf '  logs: .run/logs/<service>.log, data: .run/data\n'
 if [ -n "$token" ]; then
   printf '  dev token: %s\n' "$token"
+  # The token rides in the fragment, which the browser never sends; the page moves it to sessionStorage at once.
+  printf '  web page, signed in: %s/#token=%s\n' "$gw_http" "$token"
   printf '\nExample:\n  curl -s -H "Authorization: Bearer %s" %s/v1/industries\n' "$token" "$gw_http"
 else
   printf '\nExample:\n  curl -s %s/v1/industries\n' "$gw_http"

@@ -114,6 +114,10 @@ command -v protoc >/dev/null 2>&1 || quickstart_packages+=(protobuf-compiler)
 command -v jq >/dev/null 2>&1 || quickstart_packages+=(jq)
 command -v curl >/dev/null 2>&1 || quickstart_packages+=(curl)
 [ "${#quickstart_packages[@]}" -eq 0 ] || apt_install "${quickstart_packages[@]}"
+# The web page's browser tests (WebPage/, docs/web.md): Debian's Chromium, driven by playwright-core.
+# A CJK font, or the screenshots it saves show boxes for the Chinese text (a reader's system has one).
+command -v chromium >/dev/null 2>&1 || apt_install chromium
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || apt_install fonts-wqy-microhei
 
 step "test infrastructure"
 if command -v docker >/dev/null 2>&1 && timeout 20 docker info >/dev/null 2>&1; then
@@ -140,6 +144,9 @@ step "contract packages"
 command -v unzip >/dev/null 2>&1 || apt_install unzip
 bash scripts/pack-contracts.sh
 bash packages/verify-packages.sh
+
+step "web page (web/build.sh): client generated from protos/, type-checked, bundled"
+bash web/build.sh
 
 step "kubernetes manifests and Dockerfiles"
 bash scripts/validate-k8s.sh

@@ -4,6 +4,7 @@ using Industry.Gateway.Limits;
 using Industry.Gateway.Overview;
 using Industry.Gateway.Proxy;
 using Industry.Gateway.Security;
+using Industry.Gateway.Web;
 using Industry.ServiceDefaults.Hosting;
 
 var builder = ServiceHost.CreateBuilder(args);
@@ -26,6 +27,7 @@ app.MapServiceDefaults(grpcWebForEveryEndpoint: false); // authentication (so th
 app.UseGatewayRateLimit(options);
 app.MapProvinceOverview();
 app.MapApiDocs(); // /openapi/v1.json and /asyncapi/v1.json, without a token
+app.MapWebPage(); // the page at / (web/), without a token; only GET/HEAD of its exact paths
 app.MapGatewayProxy();
 await app.RunServiceAsync(args);
 return 0;
