@@ -3,6 +3,7 @@ using Industry.Gateway.Health;
 using Industry.Gateway.Limits;
 using Industry.Gateway.Overview;
 using Industry.Gateway.Proxy;
+using Industry.Gateway.Reference;
 using Industry.Gateway.Security;
 using Industry.ServiceDefaults.Hosting;
 
@@ -25,6 +26,7 @@ app.UseCors();
 app.MapServiceDefaults(grpcWebForEveryEndpoint: false); // authentication (so the rate limit below knows the caller), health, reflection
 app.UseGatewayRateLimit(options);
 app.MapProvinceOverview();
+app.MapReferenceData();
 app.MapApiDocs(); // /openapi/v1.json and /asyncapi/v1.json, without a token
 app.MapGatewayProxy();
 await app.RunServiceAsync(args);
