@@ -31,6 +31,6 @@ internal sealed partial class ClusterApi(
     {
         // Reference data in published order: the position is the keyset.
         var (page, next) = pageTokens.Page(Industries.All, request.PageSize, request.PageToken, PageTokenCodec.Scope(nameof(ListIndustries)));
-        return Task.FromResult(new ListIndustriesResponse { Industries = { page.Select(i => i.ToProto()) }, NextPageToken = next });
+        return Task.FromResult(new ListIndustriesResponse { Industries = { page.Select(i => i.ToProto()) }, NextPageToken = next, TotalSize = Industries.All.Count });
     }
 }
