@@ -3,6 +3,7 @@ using Industry.Gateway.Health;
 using Industry.Gateway.Limits;
 using Industry.Gateway.Overview;
 using Industry.Gateway.Proxy;
+using Industry.Gateway.Reference;
 using Industry.Gateway.Security;
 using Industry.Gateway.Web;
 using Industry.ServiceDefaults.Hosting;
@@ -26,6 +27,7 @@ app.UseCors();
 app.MapServiceDefaults(grpcWebForEveryEndpoint: false); // authentication (so the rate limit below knows the caller), health, reflection
 app.UseGatewayRateLimit(options);
 app.MapProvinceOverview();
+app.MapReferenceData();
 app.MapApiDocs(); // /openapi/v1.json and /asyncapi/v1.json, without a token
 app.MapWebPage(); // the page at / (web/), without a token; only GET/HEAD of its exact paths
 app.MapGatewayProxy();

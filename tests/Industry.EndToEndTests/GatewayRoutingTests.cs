@@ -70,6 +70,7 @@ public sealed class GatewayRoutingTests(SuiteFixture fixture)
         var response = await client.ListIndustriesAsync(new ListIndustriesRequest(), Options);
 
         Assert.Equal(14, response.Industries.Count);
+        Assert.Equal(14, response.TotalSize);
         Assert.Equal(["IT", "AUTO", "EQUIP", "NEWMAT"], response.Industries.Take(4).Select(i => i.Code));
         Assert.All(response.Industries.Take(4), i => Assert.Equal(IndustryTier.TrillionYuan, i.Tier));
         Assert.Empty(response.NextPageToken);

@@ -52,7 +52,7 @@ public sealed class ErrorStatusMapperTests
         var status = _mapper.ToStatus(exception)!;
 
         Assert.Equal((int)Code.InvalidArgument, status.Code);
-        Assert.Equal("MALFORMED_REQUEST", Assert.Single(status.Details).Unpack<ErrorInfo>().Reason);
+        Assert.Equal("MALFORMED_REQUEST", Assert.Single(status.Details, d => d.Is(ErrorInfo.Descriptor)).Unpack<ErrorInfo>().Reason);
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class ErrorStatusMapperTests
         var status = _mapper.ToStatus(new ServiceException(kind, "SOME_REASON", "message"))!;
 
         Assert.Equal((int)expected, status.Code);
-        Assert.Equal("SOME_REASON", Assert.Single(status.Details).Unpack<ErrorInfo>().Reason);
+        Assert.Equal("SOME_REASON", Assert.Single(status.Details, d => d.Is(ErrorInfo.Descriptor)).Unpack<ErrorInfo>().Reason);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class ErrorStatusMapperTests
         var status = _mapper.ToStatus(ServiceException.EtagMismatch("projects/p1", "W/\"7\""))!;
 
         Assert.Equal((int)Code.Aborted, status.Code);
-        var info = status.Details.Single().Unpack<ErrorInfo>();
+        var info = status.Details.Single(d => d.Is(ErrorInfo.Descriptor)).Unpack<ErrorInfo>();
         Assert.Equal("ETAG_MISMATCH", info.Reason);
         Assert.Equal("W/\"7\"", info.Metadata["current_etag"]);
         Assert.Equal("projects/p1", info.Metadata["resource"]);
@@ -138,7 +138,7 @@ public sealed class ErrorStatusMapperTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
 
-        Assert.Equal((int)Code.Cancelled, _mapper.ToStatus(new OperationCanceledException(), cts.Token)!.Code);
+        Assert.Equal((int)Code.Cancelled, _mapper.ToStatus(new OperationCanceledException(), callCancelled: cts.Token)!.Code);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class MethodPermissionsTests
         var services = MethodPermissions.SuiteServices().Select(s => s.FullName).ToList();
 
         Assert.Equal(
-            ["industry.clusters.v1.ClusterService", "industry.overview.v1.OverviewService", "industry.parks.v1.ParkService", "industry.projects.v1.ProjectService"],
+            ["industry.clusters.v1.ClusterService", "industry.overview.v1.OverviewService", "industry.parks.v1.ParkService", "industry.projects.v1.ProjectService", "industry.reference.v1.ReferenceService"],
             services);
         Assert.Equal(MethodPermissions.SuiteServices().Sum(s => s.Methods.Count), MethodPermissions.Suite.ByPath.Count);
         Assert.All(MethodPermissions.Suite.ByPath.Values, access => Assert.NotEqual(Access.Unspecified, access));
@@ -27,6 +27,7 @@ public sealed class MethodPermissionsTests
     [InlineData("/industry.projects.v1.ProjectService/DeleteInvestmentReport", Access.CountyWrite)]
     [InlineData("/industry.projects.v1.ProjectService/ApproveInvestmentReport", Access.CityWrite)]
     [InlineData("/industry.parks.v1.ParkService/CreatePark", Access.CityWrite)]
+    [InlineData("/industry.reference.v1.ReferenceService/ListEnumLabels", Access.Read)]
     [InlineData("/industry.parks.v1.ParkService/DeletePark", Access.AdminWrite)]
     [InlineData("/industry.clusters.v1.ClusterService/BatchCreateEnterprises", Access.AdminWrite)]
     [InlineData("/industry.overview.v1.OverviewService/GetProvinceOverview", Access.Read)]

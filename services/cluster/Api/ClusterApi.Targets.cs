@@ -12,8 +12,8 @@ internal sealed partial class ClusterApi
 
     public override async Task<Proto.ListClusterTargetsResponse> ListClusterTargets(Proto.ListClusterTargetsRequest request, ServerCallContext context)
     {
-        var (page, next) = await pageTokens.ListTargetsAsync(db.ClusterTargets, request, context.CancellationToken);
-        return new() { ClusterTargets = { page.Select(t => t.ToProto()) }, NextPageToken = next };
+        var (page, next, total) = await pageTokens.ListTargetsAsync(db.ClusterTargets, request, context.CancellationToken);
+        return new() { ClusterTargets = { page.Select(t => t.ToProto()) }, NextPageToken = next, TotalSize = total };
     }
 
     public override Task<Proto.ClusterTargets> UpdateClusterTargets(Proto.UpdateClusterTargetsRequest request, ServerCallContext context)

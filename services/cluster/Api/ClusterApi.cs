@@ -29,22 +29,8 @@ internal sealed partial class ClusterApi(
 
     public override Task<ListIndustriesResponse> ListIndustries(ListIndustriesRequest request, ServerCallContext context)
     {
-        var pageSize = PageSize.Normalize(request.PageSize);
-        var scope = PageTokenCodec.Scope(nameof(ListIndustries));
-
         // Reference data in published order: the position is the keyset.
-        var start = string.IsNullOrEmpty(request.PageToken)
-            ? 0
-            : pageTokens.Decode(request.PageToken, scope, keys =>
-                keys.Count == 1 && int.TryParse(keys[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
-                    && position <= Industries.All.Count ? position : (int?)null);
-        var page = Industries.All.Skip(start).Take(pageSize).ToList();
-        var response = new ListIndustriesResponse { Industries = { page.Select(i => i.ToProto()) } };
-        if (start + page.Count < Industries.All.Count)
-        {
-            response.NextPageToken = pageTokens.Encode(scope, [(start + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        }
-
-        return Task.FromResult(response);
+        var (page, next) = pageTokens.Page(Industries.All, request.PageSize, request.PageToken, PageTokenCodec.Scope(nameof(ListIndustries)));
+        return Task.FromResult(new ListIndustriesResponse { Industries = { page.Select(i => i.ToProto()) }, NextPageToken = next, TotalSize = Industries.All.Count });
     }
 }

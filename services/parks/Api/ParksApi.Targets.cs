@@ -12,8 +12,8 @@ internal sealed partial class ParksApi
 
     public override async Task<Proto.ListDigitalTargetsResponse> ListDigitalTargets(Proto.ListDigitalTargetsRequest request, ServerCallContext context)
     {
-        var (page, next) = await pageTokens.ListTargetsAsync(db.DigitalTargets, request, context.CancellationToken);
-        return new() { DigitalTargets = { page.Select(t => t.ToProto()) }, NextPageToken = next };
+        var (page, next, total) = await pageTokens.ListTargetsAsync(db.DigitalTargets, request, context.CancellationToken);
+        return new() { DigitalTargets = { page.Select(t => t.ToProto()) }, NextPageToken = next, TotalSize = total };
     }
 
     public override Task<Proto.DigitalTargets> UpdateDigitalTargets(Proto.UpdateDigitalTargetsRequest request, ServerCallContext context)

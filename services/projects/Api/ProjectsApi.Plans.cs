@@ -12,8 +12,8 @@ internal sealed partial class ProjectsApi
 
     public override async Task<Proto.ListPlansResponse> ListPlans(Proto.ListPlansRequest request, ServerCallContext context)
     {
-        var (page, next) = await pageTokens.ListTargetsAsync(db.Plans, request, context.CancellationToken);
-        return new() { Plans = { page.Select(p => p.ToProto()) }, NextPageToken = next };
+        var (page, next, total) = await pageTokens.ListTargetsAsync(db.Plans, request, context.CancellationToken);
+        return new() { Plans = { page.Select(p => p.ToProto()) }, NextPageToken = next, TotalSize = total };
     }
 
     public override Task<Proto.Plan> UpdatePlan(Proto.UpdatePlanRequest request, ServerCallContext context)

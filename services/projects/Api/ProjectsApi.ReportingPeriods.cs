@@ -31,7 +31,11 @@ internal sealed partial class ProjectsApi
         }
 
         var page = await query.OrderByDescending(p => p.Year).ThenByDescending(p => p.Month).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var response = new Proto.ListReportingPeriodsResponse { ReportingPeriods = { page.Take(pageSize).Select(p => p.ToProto()) } };
+        var response = new Proto.ListReportingPeriodsResponse
+        {
+            ReportingPeriods = { page.Take(pageSize).Select(p => p.ToProto()) },
+            TotalSize = await db.ClosedPeriods.CountAsync(context.CancellationToken), // one row per closed month: cheap (AIP-158)
+        };
         if (page.Count > pageSize)
         {
             response.NextPageToken = pageTokens.Encode(scope, [page[pageSize - 1].Period]);

@@ -66,7 +66,7 @@ public sealed partial class ErrorMappingInterceptor(ErrorStatusMapper mapper, IL
     /// <summary>Returns the exception to throw instead, or null to let an <see cref="RpcException"/> pass unchanged.</summary>
     private RpcException? Translate(Exception exception, ServerCallContext context)
     {
-        var status = mapper.ToStatus(exception, context.CancellationToken);
+        var status = mapper.ToStatus(exception, ErrorLocale.Negotiate(context.RequestHeaders.GetValue("accept-language")), context.CancellationToken);
         if (status is null)
         {
             return null;

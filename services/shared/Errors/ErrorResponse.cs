@@ -19,6 +19,7 @@ public static class ErrorResponse
     public static Task WriteAsync(HttpContext context, string errorDomain, StatusCode code, string reason, string message)
     {
         var response = context.Response;
+        var localized = ErrorTexts.For(reason, ErrorLocale.Negotiate(context.Request.Headers.AcceptLanguage));
         if (GrpcRequests.IsGrpc(context.Request))
         {
             response.StatusCode = StatusCodes.Status200OK;
@@ -27,7 +28,7 @@ public static class ErrorResponse
                 : "application/grpc";
             response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
             response.Headers["grpc-message"] = Uri.EscapeDataString(message);
-            response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(Status(errorDomain, code, reason, message).ToByteArray()).TrimEnd('=');
+            response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(Status(errorDomain, code, reason, message, localized).ToByteArray()).TrimEnd('=');
             return Task.CompletedTask;
         }
 
@@ -37,16 +38,20 @@ public static class ErrorResponse
         {
             code = (int)code,
             message,
-            details = new object[] { new Dictionary<string, string> { ["@type"] = "type.googleapis.com/google.rpc.ErrorInfo", ["reason"] = reason, ["domain"] = errorDomain } },
+            details = new object[]
+            {
+                new Dictionary<string, string> { ["@type"] = "type.googleapis.com/google.rpc.ErrorInfo", ["reason"] = reason, ["domain"] = errorDomain },
+                new Dictionary<string, string> { ["@type"] = "type.googleapis.com/google.rpc.LocalizedMessage", ["locale"] = localized.Locale, ["message"] = localized.Message },
+            },
         };
         return JsonSerializer.SerializeAsync(response.Body, body, cancellationToken: context.RequestAborted);
     }
 
-    private static Google.Rpc.Status Status(string errorDomain, StatusCode code, string reason, string message) => new()
+    private static Google.Rpc.Status Status(string errorDomain, StatusCode code, string reason, string message, LocalizedMessage localized) => new()
     {
         Code = (int)code,
         Message = message,
-        Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = errorDomain }) },
+        Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = errorDomain }), Any.Pack(localized) },
     };
 
     /// <summary>The HTTP status JSON transcoding gives each code (google.rpc.Code's mapping).</summary>

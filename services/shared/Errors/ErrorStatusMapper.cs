@@ -36,29 +36,32 @@ public sealed class ErrorStatusMapper(string errorDomain)
 
     public string ErrorDomain { get; } = errorDomain;
 
-    /// <summary>Builds the status for <paramref name="exception"/>; <see langword="null"/> when it is already an <see cref="RpcException"/> to pass on.</summary>
-    public Google.Rpc.Status? ToStatus(Exception exception, CancellationToken callCancelled = default) => exception switch
+    /// <summary>
+    /// Builds the status for <paramref name="exception"/>, its <c>LocalizedMessage</c> in <paramref name="locale"/>
+    /// (<see cref="ErrorLocale"/>); <see langword="null"/> when it is already an <see cref="RpcException"/> to pass on.
+    /// </summary>
+    public Google.Rpc.Status? ToStatus(Exception exception, string locale = ErrorLocale.English, CancellationToken callCancelled = default) => exception switch
     {
         RpcException => null,
-        ServiceException service => FromServiceException(service),
+        ServiceException service => FromServiceException(service, locale),
         // A request message that does not parse (a client stream's later message reaches the handler this way).
         InvalidProtocolBufferException or DecoderFallbackException =>
-            Build(Code.InvalidArgument, "MALFORMED_REQUEST", "The request is not a valid protobuf message of the method's request type."),
+            Build(Code.InvalidArgument, "MALFORMED_REQUEST", locale, "The request is not a valid protobuf message of the method's request type."),
         OperationCanceledException when callCancelled.IsCancellationRequested =>
-            Build(Code.Cancelled, "CANCELLED", "The call was cancelled or its deadline passed."),
+            Build(Code.Cancelled, "CANCELLED", locale, "The call was cancelled or its deadline passed."),
         DbUpdateConcurrencyException =>
-            Build(Code.Aborted, "CONCURRENT_MODIFICATION", "The resource was changed by another request; read it again and retry."),
+            Build(Code.Aborted, "CONCURRENT_MODIFICATION", locale, "The resource was changed by another request; read it again and retry."),
         DbUpdateException { InnerException: var inner } when IsUniqueViolation(inner) =>
-            Build(Code.AlreadyExists, "RESOURCE_ALREADY_EXISTS", "A resource with the same identifier already exists."),
+            Build(Code.AlreadyExists, "RESOURCE_ALREADY_EXISTS", locale, "A resource with the same identifier already exists."),
         _ when IsTransientInfrastructure(exception) =>
-            Build(Code.Unavailable, "STORAGE_UNAVAILABLE", "The service's database is unavailable; retry with backoff."),
-        _ => Build(Code.Internal, "INTERNAL", "An internal error occurred.",
+            Build(Code.Unavailable, "STORAGE_UNAVAILABLE", locale, "The service's database is unavailable; retry with backoff."),
+        _ => Build(Code.Internal, "INTERNAL", locale, "An internal error occurred.",
             new Dictionary<string, string> { ["trace_id"] = Activity.Current?.TraceId.ToString() ?? string.Empty }),
     };
 
-    private Google.Rpc.Status FromServiceException(ServiceException exception)
+    private Google.Rpc.Status FromServiceException(ServiceException exception, string locale)
     {
-        var status = Build(ToCode(exception.Kind), exception.Reason, exception.Message, exception.Metadata);
+        var status = Build(ToCode(exception.Kind), exception.Reason, locale, exception.Message, exception.Metadata);
         if (exception.FieldViolations.Count > 0)
         {
             var badRequest = new BadRequest();
@@ -93,7 +96,7 @@ public sealed class ErrorStatusMapper(string errorDomain)
         return status;
     }
 
-    private Google.Rpc.Status Build(Code code, string reason, string message, IReadOnlyDictionary<string, string>? metadata = null)
+    private Google.Rpc.Status Build(Code code, string reason, string locale, string message, IReadOnlyDictionary<string, string>? metadata = null)
     {
         var info = new ErrorInfo { Reason = reason, Domain = ErrorDomain };
         if (metadata is not null)
@@ -104,7 +107,7 @@ public sealed class ErrorStatusMapper(string errorDomain)
             }
         }
 
-        return new Google.Rpc.Status { Code = (int)code, Message = Clamp(message), Details = { Any.Pack(info) } };
+        return new Google.Rpc.Status { Code = (int)code, Message = Clamp(message), Details = { Any.Pack(info), Any.Pack(ErrorTexts.For(reason, locale)) } };
     }
 
     private static string Clamp(string text) =>

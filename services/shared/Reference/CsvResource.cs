@@ -8,9 +8,11 @@ namespace Industry.ServiceDefaults.Reference;
 /// </summary>
 internal static class CsvResource
 {
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string fileName)
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string fileName) => ReadResource("Industry.Reference." + fileName);
+
+    /// <summary>Reads the embedded CSV file named <paramref name="resource"/> in full (e.g. <c>Industry.Errors.error-texts.csv</c>).</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadResource(string resource)
     {
-        var resource = "Industry.Reference." + fileName;
         using var stream = typeof(CsvResource).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Embedded reference file {resource} is missing.");
         using var reader = new StreamReader(stream, Encoding.UTF8);

@@ -16,6 +16,9 @@ public static class Divisions
             string.IsNullOrEmpty(r["parent"]) ? null : r["parent"]))
         .ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
 
+    /// <summary>Every division by code: the province, then the cities and counties (a city's counties follow it).</summary>
+    public static IReadOnlyList<Division> All { get; } = [.. ByCode.Values.OrderBy(d => d.Code, StringComparer.Ordinal)];
+
     public static Division Province { get; } = ByCode.Values.Single(d => d.Level == DivisionLevel.Province);
 
     public static IReadOnlyList<Division> Cities { get; } =

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
-using System.Reflection;
 using Google.Protobuf.Reflection;
 using Industry.Common.V1;
+using Industry.ServiceDefaults.Resources;
 
 namespace Industry.ServiceDefaults.Security;
 
@@ -13,9 +13,6 @@ namespace Industry.ServiceDefaults.Security;
 /// </summary>
 public sealed class MethodPermissions
 {
-    /// <summary>The contracts' package prefix: the services of the suite, as opposed to health checks and reflection.</summary>
-    public const string SuitePackagePrefix = "industry.";
-
     private readonly FrozenDictionary<string, Access> _byPath;
 
     private MethodPermissions(FrozenDictionary<string, Access> byPath) => _byPath = byPath;
@@ -58,18 +55,7 @@ public sealed class MethodPermissions
     public static Access Declared(MethodDescriptor method) =>
         method.GetOptions()?.GetExtension(AccessExtensions.Access) ?? Access.Unspecified;
 
-    /// <summary>
-    /// The services of the contracts assembly whose package is the suite's, found through the generated
-    /// <c>*Reflection.Descriptor</c> of each proto file rather than a hand list.
-    /// </summary>
+    /// <summary>The services of the suite's contracts (<see cref="SuiteContracts"/>).</summary>
     public static IReadOnlyList<ServiceDescriptor> SuiteServices() =>
-    [
-        .. typeof(AccessReflection).Assembly.GetTypes()
-            .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static))
-            .Where(p => p?.PropertyType == typeof(FileDescriptor))
-            .Select(p => (FileDescriptor)p!.GetValue(null)!)
-            .Where(f => f.Package.StartsWith(SuitePackagePrefix, StringComparison.Ordinal))
-            .SelectMany(f => f.Services)
-            .OrderBy(s => s.FullName, StringComparer.Ordinal),
-    ];
+        [.. SuiteContracts.Files.SelectMany(f => f.Services).OrderBy(s => s.FullName, StringComparer.Ordinal)];
 }

@@ -124,10 +124,16 @@ public static class YearlyTargetsMethods
         return proto;
     }
 
-    /// <summary>A page of the targets, latest year first (an AIP-132 list without filter or order).</summary>
-    public static Task<(List<T> Items, string NextPageToken)> ListTargetsAsync<T>(this PageTokenCodec tokens, IQueryable<T> set, IMessage request, CancellationToken cancellationToken)
-        where T : YearlyTargets =>
-        tokens.ListAsync(set.AsNoTracking(), null, LatestFirst<T>.Order, request, cancellationToken);
+    /// <summary>
+    /// A page of the targets, latest year first (an AIP-132 list without filter or order), and how many years have targets
+    /// (AIP-158 <c>total_size</c>: one row per year, so the count costs nothing).
+    /// </summary>
+    public static async Task<(List<T> Items, string NextPageToken, int TotalSize)> ListTargetsAsync<T>(this PageTokenCodec tokens, IQueryable<T> set, IMessage request, CancellationToken cancellationToken)
+        where T : YearlyTargets
+    {
+        var (items, next) = await tokens.ListAsync(set.AsNoTracking(), null, LatestFirst<T>.Order, request, cancellationToken);
+        return (items, next, await set.CountAsync(cancellationToken));
+    }
 
     /// <summary>The targets named <paramref name="name"/> (<c>{collection}/{year}</c>), untracked; NOT_FOUND when the year has none.</summary>
     public static async Task<T> GetTargetsAsync<T>(this IQueryable<T> set, string collection, string name, CancellationToken cancellationToken)

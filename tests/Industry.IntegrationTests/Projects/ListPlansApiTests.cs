@@ -25,12 +25,14 @@ public sealed class ListPlansApiTests(ProjectsServiceFixture service) : IClassFi
         }
 
         var seen = new List<Plan>();
+        var totals = new List<int>();
         var token = string.Empty;
         do
         {
             var page = await Client.ListPlansAsync(new ListPlansRequest { PageSize = 2, PageToken = token }, Deadline);
             Assert.InRange(page.Plans.Count, 1, 2);
             seen.AddRange(page.Plans);
+            totals.Add(page.TotalSize);
             token = page.NextPageToken;
         }
         while (token.Length > 0);
@@ -39,6 +41,7 @@ public sealed class ListPlansApiTests(ProjectsServiceFixture service) : IClassFi
         Assert.Equal(all.Select(p => p.Year), seen.Select(p => p.Year));
         Assert.Equal(seen.Select(p => p.Year).OrderDescending(), seen.Select(p => p.Year));
         Assert.Equal(seen.Count, seen.Select(p => p.Year).Distinct().Count());
+        Assert.All(totals, total => Assert.Equal(seen.Count, total)); // AIP-158 total_size, the same on every page
         Assert.Subset(seen.Select(p => p.Year).ToHashSet(), new HashSet<int>([.. years, 2024])); // 2024 is seeded
         Assert.Equal(1027, seen.Single(p => p.Year == 2027).TargetKeyProjectsUnderImplementation);
         Assert.Equal(await Client.GetPlanAsync(new GetPlanRequest { Name = "plans/2024" }, Deadline), seen.Single(p => p.Year == 2024));
