@@ -51,7 +51,7 @@ const lines = [
   "# Web page: first meaningful paint and JavaScript size",
   "",
   `Measured by \`bash scripts/bench-web.sh\` on commit ${commit}, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, against`,
-  `\`${url}\` (\`./scripts/run.sh --demo\`, warm: ${warm} loads first), year ${year} through month ${month}, ${runs} loads each in a`,
+  `\`${url}\` (a running suite with the demo data; warm: ${warm} loads first), year ${year} through month ${month}, ${runs} loads each in a`,
   "fresh headless Chromium context (empty cache), 1366×900. Load average at the end: " + load + " (2 cores, shared).",
   "",
   "| goal | measured | verdict |",

@@ -44,7 +44,9 @@ function choosePeriod(years: number[], now: Period): Period {
 
 export async function showDashboard(main: HTMLElement, api: Api): Promise<void> {
   const now = today();
-  const years = await planYears(api);
+  // With a year in the address the plans only fill the year list, so the figures' calls need not wait for them.
+  const plans = planYears(api);
+  const years = new URLSearchParams(location.search).get("year") ? [] : await plans;
   if (api.refused()) {
     return;
   }
@@ -60,6 +62,15 @@ export async function showDashboard(main: HTMLElement, api: Api): Promise<void> 
 <div class="row three" id="headline"></div>
 <div class="row" id="detail"></div>`;
   const form = main.querySelector("form")!;
+  void plans.then((all) => {
+    const select = form.querySelector<HTMLSelectElement>("select[name=year]")!;
+    const shown = new Set([...select.options].map((o) => Number(o.value)));
+    const missing = all.filter((y) => y <= now.year && !shown.has(y));
+    if (missing.length > 0) {
+      const sorted = [...shown, ...missing].sort((a, b) => b - a);
+      select.innerHTML = sorted.map((y) => `<option value="${y}"${y === period.year ? " selected" : ""}>${y} 年</option>`).join("");
+    }
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const data = new FormData(form);
