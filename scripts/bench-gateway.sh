@@ -251,8 +251,24 @@ h2() { # TARGET CLIENTS STREAMS REQUESTS LOG: h2load, every answer HTTP 2xx, pri
     END { p50 = d[int(NR * 0.50) > 0 ? int(NR * 0.50) : 1]; p99 = d[int(NR * 0.99) > 0 ? int(NR * 0.99) : 1];
           printf "%.0f %.2f %.2f", rps, p50 / 1000, p99 / 1000 }'
 }
+# BENCH_TRACE_DIR=DIR: a profiling run (its figures are not the results: tracing costs CPU). During the throughput
+# pass of `direct` and `gateway`, dotnet-trace samples the answering processes' stacks for 15 s into DIR/<target>-<process>.nettrace;
+# `dotnet-trace report FILE topN` lists the top frames (docs/benchmarks.md).
+trace_start() { # TARGET PASS
+  [ -n "${BENCH_TRACE_DIR:-}" ] && [ "$2" = throughput ] || return 0
+  case "$1" in direct | gateway) ;; *) return 0 ;; esac
+  mkdir -p "$BENCH_TRACE_DIR"
+  local process
+  for process in projects gateway; do
+    [ "$1" = gateway ] || [ "$process" = projects ] || continue
+    PATH="$PATH:$HOME/.dotnet/tools" dotnet-trace collect -p "${PIDS[$process]}" --profile dotnet-sampled-thread-time \
+      --duration 00:00:00:15 -o "$BENCH_TRACE_DIR/$1-$process.nettrace" >"$WORK/trace-$1-$process.log" 2>&1 &
+  done
+  sleep 2
+}
 run() { # TARGET PASS CLIENTS STREAMS REQUESTS
   check_grpc_ok "$1"
+  trace_start "$1" "$2"
   measure "$1" "$5" h2 "$1" "$3" "$4" "$5" "$WORK/$1-$2.log"
   check_grpc_ok "$1"
 }
