@@ -214,7 +214,7 @@ declare -A GRPC=([ref-update]="http://127.0.0.1:$ref_auth_port" [update]="http:/
 
 check_grpc_ok() { # TARGET: the call's grpc-status (a trailer) must be 0, and a read must answer a message
   local status
-  status=$(curl -sS -m 10 --http2-prior-knowledge -H 'content-type: application/grpc' -H 'te: trailers' \
+  status=$(curl -sS -m 30 --http2-prior-knowledge -H 'content-type: application/grpc' -H 'te: trailers' \
     -H "authorization: Bearer $TOKEN" --data-binary @"${BODY[$1]}" -D - -o "$WORK/answer.bin" "${URL[$1]}" |
     tr -d '\r' | awk -F': ' 'tolower($1) == "grpc-status" { print $2 }' | tail -n 1)
   [ "$status" = "0" ] || die "$1 answered grpc-status '${status:-none}', not 0"

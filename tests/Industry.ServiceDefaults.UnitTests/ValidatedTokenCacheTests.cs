@@ -21,6 +21,7 @@ public sealed class ValidatedTokenCacheTests
 
         Assert.True(first.IsValid && second.IsValid);
         Assert.Equal(1, _cache.Count);
+        Assert.Same(first.SecurityToken, second.SecurityToken); // not parsed again: served from the cache
         Assert.NotSame(first.ClaimsIdentity, second.ClaimsIdentity);
         Assert.Equal("bench", second.ClaimsIdentity.FindFirst(SuiteClaims.Subject)?.Value);
         Assert.Equal(Roles.Viewer, second.ClaimsIdentity.FindFirst(SuiteClaims.Role)?.Value);
