@@ -14,6 +14,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
     Console.WriteLine(ClusterSettings.Usage);
     Console.WriteLine(ParksSettings.Usage);
     Console.WriteLine(ChaosSettings.Usage);
+    Console.WriteLine(CostLoad.Usage);
     return args.Length == 0 ? 2 : 0;
 }
 
@@ -36,6 +37,8 @@ return args[0] switch
         async (settings, ct) => (await ParksBenchmark.RunAsync(settings, ct)).AllGoalsMet, cancel.Token),
     "chaos" => await BenchCommand.RunAsync(args[1..], ChaosSettings.Parse, ChaosSettings.Usage,
         async (settings, ct) => (await ChaosBenchmark.RunAsync(settings, ct)).AllGoalsMet, cancel.Token),
+    "cost-seed" when args.Length == 5 => await CostLoad.SeedAsync(args[1..], cancel.Token),
+    "cost-update" when args.Length >= 5 => await CostLoad.UpdateAsync(args[1..], cancel.Token),
     _ => await UnknownAsync(args[0]),
 };
 

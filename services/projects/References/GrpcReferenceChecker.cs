@@ -16,11 +16,21 @@ namespace Industry.Projects.References;
 /// leaves it unverified.
 /// </summary>
 internal sealed partial class GrpcReferenceChecker(
-    ClusterService.ClusterServiceClient clusters,
-    ParkService.ParkServiceClient parks,
+    IServiceProvider services,
     ReferenceCheckOptions options,
     ILogger<GrpcReferenceChecker> logger) : IReferenceChecker
 {
+    // The clients are made on the first check, not with the checker: every call of ProjectService (a GetProject too)
+    // constructs the write handlers and with them this checker, and making two gRPC clients for a read that checks
+    // nothing was a fifth of GetProject's CPU in the profile (docs/benchmarks.md, "Cost per call").
+    private ClusterService.ClusterServiceClient? _clusters;
+    private ParkService.ParkServiceClient? _parks;
+
+    // A race of the parallel look-ups makes a second client at worst; either serves.
+    private ClusterService.ClusterServiceClient Clusters => _clusters ??= services.GetRequiredService<ClusterService.ClusterServiceClient>();
+
+    private ParkService.ParkServiceClient Parks => _parks ??= services.GetRequiredService<ParkService.ParkServiceClient>();
+
     /// <summary>Calls in flight at once for a batch: enough for an import's references, gentle on the other services.</summary>
     private const int MaxParallelCalls = 8;
 
@@ -40,8 +50,8 @@ internal sealed partial class GrpcReferenceChecker(
         try
         {
             var city = service == "cluster"
-                ? (await clusters.GetClusterAsync(new GetClusterRequest { Name = name }, deadline: DateTime.UtcNow + options.ClusterDeadline, cancellationToken: cancellationToken)).CityCode
-                : (await parks.GetParkAsync(new GetParkRequest { Name = name }, deadline: DateTime.UtcNow + options.ParksDeadline, cancellationToken: cancellationToken)).CityCode;
+                ? (await Clusters.GetClusterAsync(new GetClusterRequest { Name = name }, deadline: DateTime.UtcNow + options.ClusterDeadline, cancellationToken: cancellationToken)).CityCode
+                : (await Parks.GetParkAsync(new GetParkRequest { Name = name }, deadline: DateTime.UtcNow + options.ParksDeadline, cancellationToken: cancellationToken)).CityCode;
             return new ReferenceAnswer(ReferenceState.Exists, city);
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)

@@ -17,11 +17,12 @@ namespace Industry.ServiceDefaults.Data;
 public static class DatabaseExtensions
 {
     /// <summary>
-    /// The context options are built once, not for every context: MassTransit creates a consumer (and its context) per
-    /// message and ASP.NET Core a context per call, and rebuilding the options each time cost about a tenth of the
-    /// event pipeline's CPU (docs/benchmarks.md). They depend on configuration only, so one instance serves every scope.
+    /// Contexts come from a pool: MassTransit creates a consumer (and its context) per message and ASP.NET Core a context
+    /// per call. Rebuilding the options each time cost about a tenth of the event pipeline's CPU, and building each
+    /// context's internal services about a seventh of GetProject's (docs/benchmarks.md, "Cost per call"); a pooled
+    /// context is reset when its scope ends. The suite's contexts hold no state of their own, which pooling requires.
     /// </summary>
-    private const ServiceLifetime OptionsOnce = ServiceLifetime.Singleton;
+    private const int PoolSize = 1024;
 
     public static WebApplicationBuilder AddServiceDatabase<TContext, TSqlite, TPostgres>(this WebApplicationBuilder builder, ServiceIdentity identity)
         where TContext : DbContext
@@ -32,12 +33,12 @@ public static class DatabaseExtensions
         var provider = DatabaseProviders.Detect(connectionString);
         if (provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<TContext, TPostgres>(o => o.UseServiceDatabase(provider, connectionString), ServiceLifetime.Scoped, OptionsOnce);
+            builder.Services.AddDbContextPool<TContext, TPostgres>(o => o.UseServiceDatabase(provider, connectionString), PoolSize);
         }
         else
         {
             connectionString = RootSqlitePath(connectionString, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<TContext, TSqlite>(o => o.UseServiceDatabase(provider, connectionString), ServiceLifetime.Scoped, OptionsOnce);
+            builder.Services.AddDbContextPool<TContext, TSqlite>(o => o.UseServiceDatabase(provider, connectionString), PoolSize);
         }
 
         // Shared plumbing (outbox, inbox) works on "the service's context" without knowing its type.

@@ -24,6 +24,16 @@ public static class AuthenticationExtensions
             .AddJwtBearer(jwt =>
             {
                 jwt.MapInboundClaims = false;
+                if (options.ValidatedTokenCacheSeconds > 0)
+                {
+                    jwt.TokenHandlers.Clear();
+                    jwt.TokenHandlers.Add(new CachingJsonWebTokenHandler(new ValidatedTokenCache(
+                        options.ValidatedTokenCacheSize, TimeSpan.FromSeconds(options.ValidatedTokenCacheSeconds), TimeProvider.System))
+                    {
+                        MapInboundClaims = false,
+                    });
+                }
+
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     NameClaimType = SuiteClaims.Subject,

@@ -28,6 +28,15 @@ public sealed class SuiteAuthenticationOptions
     /// <summary>Tolerated clock difference between the issuer and this process. Default 30 s.</summary>
     public int ClockSkewSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How long a validated token may be served from <see cref="ValidatedTokenCache"/> (never past its expiry); 0 turns
+    /// the cache off. Default 300 s (ADR 0033).
+    /// </summary>
+    public int ValidatedTokenCacheSeconds { get; set; } = 300;
+
+    /// <summary>How many validated tokens are kept at most. Default 10,000 (a few MB).</summary>
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
     /// <summary>The development signing key's bytes, checked.</summary>
     public byte[] DevelopmentKeyBytes()
     {
