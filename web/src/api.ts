@@ -5,10 +5,12 @@ import { Code, ConnectError, createClient, type Client, type Interceptor } from 
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { OverviewService } from "./gen/industry/overview/v1/overview_service_pb.js";
 import { ProjectService } from "./gen/industry/projects/v1/project_service_pb.js";
+import { ReferenceService } from "./gen/industry/reference/v1/reference_service_pb.js";
 
 export interface Api {
   overview: Client<typeof OverviewService>;
   projects: Client<typeof ProjectService>;
+  reference: Client<typeof ReferenceService>;
   /** Whether the gateway refused the token: the page has gone back to sign-in, and nothing more is drawn. */
   refused(): boolean;
 }
@@ -36,6 +38,7 @@ export function createApi(token: string, onUnauthenticated: () => void): Api {
   return {
     overview: createClient(OverviewService, transport),
     projects: createClient(ProjectService, transport),
+    reference: createClient(ReferenceService, transport),
     refused: () => refused,
   };
 }

@@ -1,10 +1,26 @@
-// The sixteen cities of Anhui (地级市) by GB/T 2260 code: the API sends codes, officials read names.
-const names: Record<string, string> = {
-  "340100": "合肥", "340200": "芜湖", "340300": "蚌埠", "340400": "淮南", "340500": "马鞍山", "340600": "淮北",
-  "340700": "铜陵", "340800": "安庆", "341000": "黄山", "341100": "滁州", "341200": "阜阳", "341300": "宿州",
-  "341500": "六安", "341600": "亳州", "341700": "池州", "341800": "宣城",
-};
+// The cities' Chinese names (地级市), from the suite's divisions API (ReferenceService, GB/T 2260): the other
+// services send codes, officials read names, and the page carries no copy of the list. Until the names arrive, or
+// when the call fails, a city shows as its code.
+import type { Api } from "./api.js";
+import { DivisionLevel } from "./gen/industry/reference/v1/division_pb.js";
+
+const names = new Map<string, string>();
+
+/** Fills the names once; never fails (a section with codes is better than no section). */
+export async function loadCityNames(api: Api): Promise<void> {
+  if (names.size > 0) {
+    return;
+  }
+  try {
+    const answer = await api.reference.listDivisions({ level: DivisionLevel.CITY, pageSize: 100 });
+    for (const division of answer.divisions) {
+      names.set(division.code, division.displayName);
+    }
+  } catch {
+    // Codes stand in for names.
+  }
+}
 
 export function cityName(code: string): string {
-  return names[code] ?? code;
+  return names.get(code) ?? code;
 }

@@ -4,6 +4,7 @@
 import type { Api } from "./api.js";
 import { describeError } from "./api.js";
 import { disposeCharts } from "./charts.js";
+import { loadCityNames } from "./cities.js";
 import type { ProvinceOverview } from "./gen/industry/overview/v1/province_overview_pb.js";
 import { citySection, renderCities } from "./sections/cities.js";
 import { digitalSections, renderDigital } from "./sections/digital.js";
@@ -88,9 +89,11 @@ export async function showDashboard(main: HTMLElement, api: Api): Promise<void> 
   main.querySelector("#detail")!.append(cities, monthly, ...digital, ...lists);
   document.title = `${period.year} 年 1–${period.month} 月 · 三大工作一览`;
 
+  // The city names are asked for beside the figures, and every section that shows cities draws once both are in.
+  const cityNames = loadCityNames(api);
   const loads: Promise<void>[] = [];
-  loads.push(api.overview.getProvinceOverview({ year: period.year, throughMonth: period.month }).then(
-    (overview: ProvinceOverview) => {
+  loads.push(Promise.all([api.overview.getProvinceOverview({ year: period.year, throughMonth: period.month }), cityNames]).then(
+    ([overview]: [ProvinceOverview, void]) => {
       renderHeadline(headline, overview);
       // The first meaningful paint: the headline figures on screen (scripts/bench-web.sh reads this mark).
       requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("industry:figures-painted")));
@@ -105,8 +108,8 @@ export async function showDashboard(main: HTMLElement, api: Api): Promise<void> 
       }
     }));
   loads.push(renderMonthly(monthly, api, period.year, period.month));
-  loads.push(renderLagging(lists[0], api));
-  loads.push(renderMissing(lists[1], api, `${period.year}-${String(period.month).padStart(2, "0")}`));
+  loads.push(cityNames.then(() => renderLagging(lists[0], api)));
+  loads.push(cityNames.then(() => renderMissing(lists[1], api, `${period.year}-${String(period.month).padStart(2, "0")}`)));
   await Promise.all(loads);
   if (main.contains(form)) {
     main.dataset.ready = "true";

@@ -2,6 +2,7 @@ using System.Globalization;
 using Industry.Common.V1;
 using Industry.Overview.V1;
 using Industry.Projects.V1;
+using Industry.Reference.V1;
 using Industry.TestInfrastructure;
 
 namespace Industry.EndToEndTests.WebPage;
@@ -61,11 +62,14 @@ public sealed class WebPageBrowserTests(DemoFixture demo)
         AssertFigure(seen, "headline-parks/enterprisesTransformed", parks.EnterprisesTransformed);
         AssertFigure(seen, "headline-parks/workshopsFactoriesLeaders", parks.WorkshopsFactoriesLeaders);
 
-        // Per city: the table under the bars holds what the bars draw.
+        // Per city: the table under the bars holds what the bars draw, each city by its name from the divisions API.
+        var cityNames = (await new ReferenceService.ReferenceServiceClient(demo.Suite.Gateway)
+            .ListDivisionsAsync(new ListDivisionsRequest { Level = DivisionLevel.City, PageSize = 100 })).Divisions.ToDictionary(d => d.Code, d => d.DisplayName);
         var cityRows = seen.Tables["city-projects"];
         Assert.Equal(projects.Cities.Count, cityRows.Count);
         foreach (var (city, row) in projects.Cities.Zip(cityRows))
         {
+            Assert.Equal(cityNames[city.CityCode], row[0]);
             Assert.Equal(Count(city.KeyProjectsUnderImplementation.Actual), row[1]);
             Assert.Equal(Yi(city.CompletedInvestmentYuan), row[4]);
             Assert.Equal(Percent(city.HasInvestmentGrowthPercent ? city.InvestmentGrowthPercent : null), row[5]);
