@@ -18,21 +18,22 @@ namespace Industry.EndToEndTests;
 [Collection(SuiteDefinition.Name)]
 public sealed class LocalizedErrorsTests(SuiteFixture fixture)
 {
-    public static TheoryData<string?, string> Languages => new()
-    {
-        { "zh-CN", "zh-CN" },
-        { "zh-Hans-CN,zh;q=0.9,en;q=0.8", "zh-CN" },
-        { null, "en-US" },
-        { "en-US,en;q=0.9", "en-US" },
-        { "fr-FR", "en-US" },
-    };
+    /// <summary>Accept-language values and the locale each must get.</summary>
+    private static readonly (string? Header, string Locale)[] Languages =
+    [
+        ("zh-CN", "zh-CN"),
+        ("zh-Hans-CN,zh;q=0.9,en;q=0.8", "zh-CN"),
+        (null, "en-US"),
+        ("en-US,en;q=0.9", "en-US"),
+        ("fr-FR", "en-US"),
+    ];
 
     public static TheoryData<string, string?, string> GrpcErrorsInEveryLanguage()
     {
         var data = new TheoryData<string, string?, string>();
         foreach (var error in new[] { "service-not-found", "service-invalid-argument", "gateway-service-invalid-argument", "gateway-token-missing", "gateway-method-not-found", "gateway-role-not-permitted", "service-role-not-permitted" })
         {
-            foreach (var (header, locale) in new (string?, string)[] { ("zh-CN", "zh-CN"), (null, "en-US"), ("en-US", "en-US") })
+            foreach (var (header, locale) in Languages)
             {
                 data.Add(error, header, locale);
             }
@@ -62,29 +63,33 @@ public sealed class LocalizedErrorsTests(SuiteFixture fixture)
         Assert.Equal(locale == "zh-CN" ? chinese : english, localized.Message);
     }
 
-    [Theory]
-    [MemberData(nameof(Languages))]
-    public async Task JsonError_FromAService_CarriesTheLocalizedMessage(string? acceptLanguage, string locale)
+    /// <summary>JSON errors: a service's (through the proxy), the gateway's own service's, and the gateway's refusal of a call without a token.</summary>
+    public static TheoryData<string, string?, string> JsonErrorsInEveryLanguage()
     {
-        using var http = TestTokens.Http(fixture.Suite.Gateway.HttpAddress, TestTokens.Viewer);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/industries/NOPE");
-        if (acceptLanguage is not null)
+        var data = new TheoryData<string, string?, string>();
+        foreach (var error in new[] { "service", "gateway-service", "gateway-token-missing" })
         {
-            request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+            foreach (var (header, locale) in Languages)
+            {
+                data.Add(error, header, locale);
+            }
         }
 
-        using var response = await http.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        AssertLocalized(await response.Content.ReadAsStringAsync(), "RESOURCE_NOT_FOUND", locale);
+        return data;
     }
 
     [Theory]
-    [MemberData(nameof(Languages))]
-    public async Task JsonError_FromTheGatewaysOwnService_CarriesTheLocalizedMessage(string? acceptLanguage, string locale)
+    [MemberData(nameof(JsonErrorsInEveryLanguage))]
+    public async Task JsonError_CarriesTheReasonsTextInTheCallersLanguage(string error, string? acceptLanguage, string locale)
     {
-        using var http = TestTokens.Http(fixture.Suite.Gateway.HttpAddress, TestTokens.Viewer);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/divisions/320100");
+        var (path, token, status, reason) = error switch
+        {
+            "service" => ("/v1/industries/NOPE", TestTokens.Viewer, HttpStatusCode.NotFound, "RESOURCE_NOT_FOUND"),
+            "gateway-service" => ("/v1/divisions/320100", TestTokens.Viewer, HttpStatusCode.NotFound, "RESOURCE_NOT_FOUND"),
+            _ => ("/v1/industries", (string?)null, HttpStatusCode.Unauthorized, "TOKEN_MISSING"),
+        };
+        using var http = token is null ? new HttpClient { BaseAddress = fixture.Suite.Gateway.HttpAddress } : TestTokens.Http(fixture.Suite.Gateway.HttpAddress, token);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (acceptLanguage is not null)
         {
             request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
@@ -92,25 +97,8 @@ public sealed class LocalizedErrorsTests(SuiteFixture fixture)
 
         using var response = await http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        AssertLocalized(await response.Content.ReadAsStringAsync(), "RESOURCE_NOT_FOUND", locale);
-    }
-
-    [Theory]
-    [MemberData(nameof(Languages))]
-    public async Task JsonError_TheGatewaysRefusalWithoutToken_CarriesTheLocalizedMessage(string? acceptLanguage, string locale)
-    {
-        using var http = new HttpClient { BaseAddress = fixture.Suite.Gateway.HttpAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/industries");
-        if (acceptLanguage is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
-        }
-
-        using var response = await http.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        AssertLocalized(await response.Content.ReadAsStringAsync(), "TOKEN_MISSING", locale);
+        Assert.Equal(status, response.StatusCode);
+        AssertLocalized(await response.Content.ReadAsStringAsync(), reason, locale);
     }
 
     [Theory]

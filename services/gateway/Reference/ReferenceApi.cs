@@ -28,26 +28,12 @@ internal sealed class ReferenceApi(PageTokenCodec pageTokens) : ReferenceService
 
     public override Task<ListDivisionsResponse> ListDivisions(ListDivisionsRequest request, ServerCallContext context)
     {
-        var violations = new List<FieldViolation>();
-        string? parentCode = null;
-        if (request.Parent.Length > 0)
-        {
-            if (ResourceName.IsName(request.Parent, Collection))
-            {
-                parentCode = request.Parent[(Collection.Length + 1)..];
-            }
-            else
-            {
-                violations.Add(new FieldViolation("parent", $"must be a resource name of the form '{Collection}/{{code}}' or empty."));
-            }
-        }
-
+        var parentCode = request.Parent.Length > 0 ? ResourceName.Id(request.Parent, Collection, "parent") : null;
         if (!Enum.IsDefined(request.Level))
         {
-            violations.Add(new FieldViolation("level", "must be a DivisionLevel value or unspecified."));
+            throw ServiceException.InvalidArgument("level", "must be a DivisionLevel value or unspecified.");
         }
 
-        ServiceException.ThrowIfAny(violations);
         if (parentCode is not null && Divisions.Find(parentCode) is null)
         {
             throw ServiceException.NotFound(request.Parent);

@@ -41,7 +41,7 @@ public static class GrpcClientExtensions
                 };
             })
             .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
-            .AddHttpMessageHandler(services => new ForwardCallerTokenHandler(services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()))
+            .AddHttpMessageHandler(services => new ForwardCallerHeadersHandler(services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()))
             .AddInterceptor(() => new DefaultDeadlineInterceptor(deadline));
     }
 

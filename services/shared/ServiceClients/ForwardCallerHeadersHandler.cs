@@ -9,7 +9,7 @@ namespace Industry.ServiceDefaults.ServiceClients;
 /// <c>accept-language</c>, so that their errors, which the caller may see (a section of the province overview), speak
 /// the caller's language (ADR 0034).
 /// </summary>
-internal sealed class ForwardCallerTokenHandler(IHttpContextAccessor accessor) : DelegatingHandler
+internal sealed class ForwardCallerHeadersHandler(IHttpContextAccessor accessor) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
