@@ -107,6 +107,10 @@ common_env=(
   "Logging__LogLevel__Default=Warning"
   "Logging__Console__FormatterName=simple"
 )
+# A CPU profile needs the JIT's symbol maps (/tmp/perf-PID.map), written only when asked for at start, and the JIT's
+# code in anonymous memory where perf looks for it: W^X maps it from a memfd instead (a profiling run only).
+perf_env=()
+[ -z "${BENCH_PERF_DIR:-}" ] || perf_env=("DOTNET_PerfMapEnabled=1" "DOTNET_EnableWriteXorExecute=0")
 # The reference: the same key, issuer and audience as the suite's development tokens (SuiteAuthenticationOptions).
 ref_env=("ConnectionStrings__reference=$BENCH_POSTGRES;Database=bench_reference" "Reference__Issuer=industry-dev" "Reference__Audience=industry-api")
 deployed_env() { # SERVICE: the DOTNET_ lines of its deployed configuration (the shared file, then its own)
@@ -131,7 +135,7 @@ done
 start() { # NAME DLL ENV...
   local name="$1" dll="$2"
   shift 2
-  (cd "$(dirname "$dll")" && exec env "${common_env[@]}" "$@" dotnet "$dll") >"$WORK/$name.log" 2>&1 &
+  (cd "$(dirname "$dll")" && exec env "${common_env[@]}" "${perf_env[@]}" "$@" dotnet "$dll") >"$WORK/$name.log" 2>&1 &
   PIDS[$name]=$!
 }
 wait_ready() { # NAME URL
@@ -266,15 +270,38 @@ trace_start() { # TARGET PASS
   done
   sleep 2
 }
+# BENCH_PERF_DIR=DIR: a CPU profile (perf, Debian linux-perf) of the answering process during the measured pass of
+# `ref-auth-get`, `direct`, `gateway` (the gateway's too), the lists and the updates, 15 s at 999 Hz, into DIR/<target>-<process>.perf.data and
+# the functions that used most CPU (self time) into DIR/<target>-<process>.txt. The JIT's maps stay in /tmp for
+# `perf report -i FILE --children` afterwards. Unlike dotnet-trace's thread-time
+# samples, these count only running threads, so the shares are shares of the CPU the process used.
+perf_start() { # TARGET PASS
+  [ -n "${BENCH_PERF_DIR:-}" ] && [ "$2" = throughput ] || return 0
+  local processes
+  case "$1" in ref-auth-get | ref-list | ref-update) processes=(ref-auth) ;; direct | list | update) processes=(projects) ;; gateway) processes=(projects gateway) ;; *) return 0 ;; esac
+  command -v perf >/dev/null 2>&1 || apt_install linux-perf
+  mkdir -p "$BENCH_PERF_DIR"
+  local process
+  for process in "${processes[@]}"; do
+    (
+      timeout -s INT 15 perf record -F 999 -g -p "${PIDS[$process]}" -o "$BENCH_PERF_DIR/$1-$process.perf.data" >/dev/null 2>&1 || true
+      perf report -i "$BENCH_PERF_DIR/$1-$process.perf.data" --no-children -g none --sort dso,symbol --percent-limit 0.2 \
+        --stdio 2>/dev/null | grep -v '^#' | grep -v '^$' | head -n 100 >"$BENCH_PERF_DIR/$1-$process.txt"
+    ) </dev/null >/dev/null 2>&1 & # not holding the caller's $(…) open until the profile ends
+  done
+  sleep 1
+}
 run() { # TARGET PASS CLIENTS STREAMS REQUESTS
   check_grpc_ok "$1"
   trace_start "$1" "$2"
+  perf_start "$1" "$2"
   measure "$1" "$5" h2 "$1" "$3" "$4" "$5" "$WORK/$1-$2.log"
   check_grpc_ok "$1"
 }
 run_update() { # TARGET REQUESTS NAME...: the driver fails on any failed call or unchanged etag
   local target="$1" n="$2"
   shift 2
+  [ "$n" -lt "$UPDATE_REQUESTS" ] || perf_start "$target" throughput
   measure "$target" "$n" dotnet "$DRIVER_DLL" cost-update "${GRPC[$target]}" "$TOKEN_WRITE" "$n" "$@"
 }
 TOKEN_WRITE="$ADMIN"

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
+using System.Linq.Expressions;
 using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
@@ -15,64 +15,106 @@ namespace Industry.ServiceDefaults.Resources;
 /// property, and fields whose property means something else (a code where the proto has a name) are the caller's to
 /// set: a field the caller has already set is left alone, so <c>new P { Industry = … }.FillFrom(entity)</c> is safe.
 /// </summary>
+/// <remarks>
+/// The pairing is read from the descriptor once per (proto, entity) type and compiled into a delegate that reads and
+/// writes the properties directly: a page of fifty projects maps about 1,500 fields, which by reflection cost more CPU
+/// than the query that read them (ADR 0033).
+/// </remarks>
 public static class EntityProtos
 {
-    private static readonly ConcurrentDictionary<(System.Type Proto, System.Type Entity), (FieldDescriptor Field, PropertyInfo Property)[]> Pairs = new();
+    private static readonly ConcurrentDictionary<(System.Type Proto, System.Type Entity), Action<IMessage, object>> Fillers = new();
 
     public static TProto FillFrom<TProto>(this TProto proto, object entity)
         where TProto : IMessage
     {
-        foreach (var (field, property) in Pairs.GetOrAdd((typeof(TProto), entity.GetType()), key => PairsOf(proto.Descriptor, key.Entity)))
-        {
-            var value = property.GetValue(entity);
-            if (value is not null && !IsSet(field, proto))
-            {
-                field.Accessor.SetValue(proto, ToWire(field, value));
-            }
-        }
-
+        Fillers.GetOrAdd((proto.GetType(), entity.GetType()), key => Compile(proto.Descriptor, key.Proto, key.Entity))(proto, entity);
         return proto;
     }
 
-    private static (FieldDescriptor, PropertyInfo)[] PairsOf(MessageDescriptor descriptor, System.Type entity) =>
-        [.. from field in descriptor.Fields.InDeclarationOrder()
-            where !field.IsRepeated && !field.IsMap
-            let property = entity.GetProperty(field.Name == "etag" ? "Version" : field.PropertyName, BindingFlags.Public | BindingFlags.Instance)
-            where property is not null
-            select (field, property)];
-
-    private static bool IsSet(FieldDescriptor field, IMessage proto) => field.HasPresence
-        ? field.Accessor.HasValue(proto)
-        : field.Accessor.GetValue(proto) switch
+    private static Action<IMessage, object> Compile(MessageDescriptor descriptor, System.Type protoType, System.Type entityType)
+    {
+        var protoArgument = Expression.Parameter(typeof(IMessage), "proto");
+        var entityArgument = Expression.Parameter(typeof(object), "entity");
+        var proto = Expression.Variable(protoType, "p");
+        var entity = Expression.Variable(entityType, "e");
+        var steps = new List<Expression>
         {
-            string text => text.Length > 0,
-            ByteString bytes => !bytes.IsEmpty,
-            bool flag => flag,
-            System.Enum number => Convert.ToInt64(number, CultureInfo.InvariantCulture) != 0,
-            var number => Convert.ToDouble(number, CultureInfo.InvariantCulture) != 0,
+            Expression.Assign(proto, Expression.Convert(protoArgument, protoType)),
+            Expression.Assign(entity, Expression.Convert(entityArgument, entityType)),
         };
+        foreach (var field in descriptor.Fields.InDeclarationOrder().Where(f => !f.IsRepeated && !f.IsMap))
+        {
+            var property = entityType.GetProperty(field.Name == "etag" ? "Version" : field.PropertyName, BindingFlags.Public | BindingFlags.Instance);
+            if (property is not null)
+            {
+                steps.Add(Fill(field, protoType, proto, Expression.Property(entity, property)));
+            }
+        }
 
-    private static object ToWire(FieldDescriptor field, object value) => value switch
-    {
-        long version when field.Name == "etag" => Etag.Of(version),
-        DateTime time when field.MessageType?.FullName == Timestamp.Descriptor.FullName => WireTime.ToTimestamp(time),
-        System.Enum when field.FieldType == FieldType.Enum => System.Enum.ToObject(field.EnumType.ClrType, Convert.ToInt32(value, CultureInfo.InvariantCulture)),
-        _ when field.FieldType is FieldType.Message or FieldType.Enum || value.GetType() != ScalarType(field.FieldType) =>
-            throw new NotSupportedException($"{field.FullName} cannot take a {value.GetType().Name}; set it by hand."),
-        _ => value,
-    };
+        steps.Add(Expression.Empty());
+        return Expression.Lambda<Action<IMessage, object>>(Expression.Block([proto, entity], steps), protoArgument, entityArgument).Compile();
+    }
 
-    private static System.Type? ScalarType(FieldType type) => type switch
+    /// <summary><c>if (value is not null &amp;&amp; !set(field)) field = wire(value);</c></summary>
+    private static ConditionalExpression Fill(FieldDescriptor field, System.Type protoType, ParameterExpression proto, MemberExpression value)
     {
-        FieldType.String => typeof(string),
-        FieldType.Bool => typeof(bool),
-        FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 => typeof(int),
-        FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 => typeof(long),
-        FieldType.UInt32 or FieldType.Fixed32 => typeof(uint),
-        FieldType.UInt64 or FieldType.Fixed64 => typeof(ulong),
-        FieldType.Double => typeof(double),
-        FieldType.Float => typeof(float),
-        FieldType.Bytes => typeof(ByteString),
-        _ => null,
-    };
+        var target = protoType.GetProperty(field.PropertyName)!;
+        var underlying = Nullable.GetUnderlyingType(value.Type);
+        Expression present = underlying is not null ? Expression.Property(value, "HasValue")
+            : value.Type.IsValueType ? Expression.Constant(true)
+            : Expression.NotEqual(value, Expression.Constant(null, value.Type));
+        Expression plain = underlying is not null ? Expression.Property(value, "Value") : value;
+        return Expression.IfThen(
+            Expression.AndAlso(present, Expression.Not(IsSet(field, proto, target))),
+            Expression.Assign(Expression.Property(proto, target), ToWire(field, plain, target.PropertyType)));
+    }
+
+    private static Expression IsSet(FieldDescriptor field, ParameterExpression proto, PropertyInfo target)
+    {
+        var current = Expression.Property(proto, target);
+        if (field.FieldType == FieldType.Message)
+        {
+            return Expression.NotEqual(current, Expression.Constant(null, target.PropertyType));
+        }
+
+        if (field.HasPresence)
+        {
+            return proto.Type.GetProperty("Has" + field.PropertyName) is { } has
+                ? Expression.Property(proto, has)
+                : Expression.Call(Expression.Constant(field.Accessor), typeof(IFieldAccessor).GetMethod(nameof(IFieldAccessor.HasValue))!, proto);
+        }
+
+        return target.PropertyType == typeof(string) ? Expression.GreaterThan(Expression.Property(current, "Length"), Expression.Constant(0))
+            : target.PropertyType == typeof(ByteString) ? Expression.Not(Expression.Property(current, nameof(ByteString.IsEmpty)))
+            : target.PropertyType == typeof(bool) ? current
+            : target.PropertyType.IsEnum ? Expression.NotEqual(Expression.Convert(current, typeof(int)), Expression.Constant(0))
+            : Expression.NotEqual(current, Expression.Default(target.PropertyType));
+    }
+
+    /// <summary>The value as the field takes it; a value it cannot take throws when met, as a mapping mistake.</summary>
+    private static Expression ToWire(FieldDescriptor field, Expression value, System.Type wire)
+    {
+        if (field.Name == "etag" && value.Type == typeof(long))
+        {
+            return Expression.Call(typeof(Etag).GetMethod(nameof(Etag.Of), [typeof(long)])!, value);
+        }
+
+        if (value.Type == typeof(DateTime) && wire == typeof(Timestamp))
+        {
+            return Expression.Call(typeof(WireTime).GetMethod(nameof(WireTime.ToTimestamp), [typeof(DateTime)])!, value);
+        }
+
+        if (value.Type.IsEnum && wire.IsEnum)
+        {
+            return Expression.Convert(Expression.Convert(value, typeof(int)), wire);
+        }
+
+        return value.Type == wire && field.FieldType is not (FieldType.Message or FieldType.Enum)
+            ? value
+            : Expression.Throw(
+                Expression.New(
+                    typeof(NotSupportedException).GetConstructor([typeof(string)])!,
+                    Expression.Constant($"{field.FullName} cannot take a {value.Type.Name}; set it by hand.")),
+                wire);
+    }
 }
