@@ -12,12 +12,14 @@ namespace Industry.Projects.Data;
 internal static class InvestmentReportListing
 {
     /// <summary>The filter, its city and county judged on <paramref name="projects"/> (the reports' projects, by id).</summary>
-    public static FilterSchema<InvestmentReport> Filter(IQueryable<Project> projects) => new FilterSchema<InvestmentReport>()
+    public static FilterSchema<InvestmentReport> Filter(IQueryable<Project> projects) => Columns
+        .With("city_code", OfProject(projects, p => p.CityCode))
+        .With("county_code", OfProject(projects, p => p.CountyCode));
+
+    private static readonly FilterSchema<InvestmentReport> Columns = new FilterSchema<InvestmentReport>()
         .Custom("period", Period)
         .Timestamp("update_time", r => r.UpdateTime)
-        .Enum("review_state", r => r.ReviewState, "REVIEW_STATE_")
-        .Custom("city_code", OfProject(projects, p => p.CityCode))
-        .Custom("county_code", OfProject(projects, p => p.CountyCode));
+        .Enum("review_state", r => r.ReviewState, "REVIEW_STATE_");
 
     /// <summary>The reports that count in progress figures: approved ones (a county editor's wait for their city's review).</summary>
     public static readonly Expression<Func<InvestmentReport, bool>> Counted = r => r.ReviewState == ReviewState.Approved;

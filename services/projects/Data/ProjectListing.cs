@@ -5,14 +5,16 @@ namespace Industry.Projects.Data;
 
 /// <summary>
 /// What <c>ListProjects</c> (and <c>GetInvestmentStats</c>, over the projects it counts) filters and orders by: the
-/// fields of the proto's <c>filter</c> and <c>order_by</c> comments, each on its column, translated to SQL. The filter
-/// is built per call because <c>behind_schedule</c> is judged on the call's day against the current plan.
+/// fields of the proto's <c>filter</c> and <c>order_by</c> comments, each on its column, translated to SQL. The columns
+/// are bound once; <c>behind_schedule</c> is added per call, as it is judged on the call's day against the current plan.
 /// </summary>
 internal static class ProjectListing
 {
     public const string DefaultOrder = "create_time desc";
 
-    public static FilterSchema<Project> Filter(ScheduleLagBasis asOf) => new FilterSchema<Project>()
+    public static FilterSchema<Project> Filter(ScheduleLagBasis asOf) => Columns.With("behind_schedule", term => BehindSchedule(term, asOf));
+
+    private static readonly FilterSchema<Project> Columns = new FilterSchema<Project>()
         .Enum("state", p => p.State, "PROJECT_STATE_")
         .Enum("tier", p => p.Tier, "PROJECT_TIER_")
         .Enum("nature", p => p.Nature, "PROJECT_NATURE_")
@@ -30,8 +32,7 @@ internal static class ProjectListing
         .Date("actual_start_date", p => p.ActualStartDate)
         .Date("actual_completion_date", p => p.ActualCompletionDate)
         .Timestamp("update_time", p => p.UpdateTime)
-        .Custom("implementation_year", ImplementationYear)
-        .Custom("behind_schedule", term => BehindSchedule(term, asOf));
+        .Custom("implementation_year", ImplementationYear);
 
     public static readonly SortSchema<Project> Order = new SortSchema<Project>(p => p.Id, DefaultOrder)
         .Field("create_time", p => p.CreateTime)

@@ -81,6 +81,21 @@ public sealed class FilterSchema<T>
         return this;
     }
 
+    /// <summary>
+    /// This schema and one more field whose translation needs the call (its day, a query on the call's context): a
+    /// copy, so that the shared schema stays immutable and its column expressions are built once, not per call.
+    /// </summary>
+    public FilterSchema<T> With(string field, Func<FilterTerm, Expression<Func<T, bool>>> translate)
+    {
+        var copy = new FilterSchema<T>();
+        foreach (var (name, existing) in _fields)
+        {
+            copy.Custom(name, existing);
+        }
+
+        return copy.Custom(field, translate);
+    }
+
     /// <summary>The filter as one predicate, or null when it is empty (no <c>WHERE</c> to add).</summary>
     public Expression<Func<T, bool>>? Translate(string? filter, string requestField = "filter")
     {
