@@ -147,6 +147,8 @@ bash packages/verify-packages.sh
 
 step "web page (web/build.sh): client generated from protos/, type-checked, bundled"
 bash web/build.sh
+# Test-only tools of the page's browser tests, from their own lockfile: a throwaway OIDC provider and axe-core (ADR 0037).
+(cd web/e2e && npm ci --no-audit --no-fund --loglevel=error)
 
 step "kubernetes manifests and Dockerfiles"
 bash scripts/validate-k8s.sh

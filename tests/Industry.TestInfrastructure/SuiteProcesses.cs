@@ -32,20 +32,22 @@ public sealed class SuiteProcesses : IAsyncDisposable
 
     public ServiceProcess Gateway { get; }
 
-    public static async Task<SuiteProcesses> StartAsync()
+    /// <summary>Starts the suite; <paramref name="settings"/> go to all four processes (e.g. another token authority).</summary>
+    public static async Task<SuiteProcesses> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
+        settings ??= new Dictionary<string, string>();
         var infrastructure = await BrokerAndDatabase.StartAsync();
         var broker = infrastructure.RabbitMqEnvironment();
         var databases = new Dictionary<string, string>();
 
-        async Task<ServiceProcess> StartService(string name, string assembly, Dictionary<string, string>? settings = null)
+        async Task<ServiceProcess> StartService(string name, string assembly, Dictionary<string, string>? serviceSettings = null)
         {
             databases[name] = await infrastructure.CreateDatabaseAsync($"e2e_{name}");
             var environment = new Dictionary<string, string>(broker)
             {
                 [$"ConnectionStrings__{name}"] = databases[name],
             };
-            foreach (var (key, value) in settings ?? [])
+            foreach (var (key, value) in settings.Concat(serviceSettings ?? []))
             {
                 environment[key] = value;
             }
@@ -62,7 +64,13 @@ public sealed class SuiteProcesses : IAsyncDisposable
         var projects = await StartService("projects", "Industry.Projects", projectSettings);
         await Task.WhenAll(cluster.WaitUntilReadyAsync(ReadyTimeout), projects.WaitUntilReadyAsync(ReadyTimeout), parks.WaitUntilReadyAsync(ReadyTimeout));
 
-        var gateway = ServiceProcess.Start("gateway", "gateway", "Industry.Gateway", GatewayEnvironment(cluster, projects, parks));
+        var gatewayEnvironment = GatewayEnvironment(cluster, projects, parks);
+        foreach (var (key, value) in settings)
+        {
+            gatewayEnvironment[key] = value;
+        }
+
+        var gateway = ServiceProcess.Start("gateway", "gateway", "Industry.Gateway", gatewayEnvironment);
         await gateway.WaitUntilReadyAsync(ReadyTimeout);
         return new SuiteProcesses(infrastructure, databases, cluster, projects, parks, gateway);
     }

@@ -5,6 +5,8 @@
 import type { UserManager } from "oidc-client-ts";
 
 const tokenKey = "industry.token";
+/** The provider's ID token, kept only to name the session when signing out there (id_token_hint); not sent to the API. */
+const idTokenKey = "industry.idToken";
 
 /** What the gateway tells the page at /web-config.json: the OIDC authority and client, when it has one. */
 export interface WebConfig {
@@ -33,6 +35,7 @@ export function storeToken(token: string): void {
 
 export function clearToken(): void {
   sessionStorage.removeItem(tokenKey);
+  sessionStorage.removeItem(idTokenKey);
 }
 
 export type TokenState = { token: string } | { token: null; reason: "none" | "expired" | "malformed" };
@@ -59,7 +62,7 @@ export interface Claims {
   exp?: number;
   sub?: string;
   role?: string | string[];
-  city_code?: string;
+  city?: string;
 }
 
 /** The token's payload, unverified: only to show who is signed in and to notice expiry before a call does. */
@@ -79,32 +82,78 @@ export function readClaims(token: string): Claims | null {
 }
 
 async function userManager(config: WebConfig): Promise<UserManager> {
-  const { UserManager, WebStorageStateStore } = await import("oidc-client-ts");
+  const { InMemoryWebStorage, UserManager, WebStorageStateStore } = await import("oidc-client-ts");
   return new UserManager({
     authority: config.authority!,
     client_id: config.clientId ?? "industry-web",
     redirect_uri: `${location.origin}/`,
+    post_logout_redirect_uri: `${location.origin}/`,
     response_type: "code",
     scope: config.scope ?? "openid profile",
-    userStore: new WebStorageStateStore({ store: sessionStorage }),
+    // The page keeps the access token itself (storeToken); the library's copy of the user lives in memory only.
+    userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
+    // The PKCE verifier and state must survive the redirect to the provider and back: this tab only, removed on return.
     stateStore: new WebStorageStateStore({ store: sessionStorage }),
+    automaticSilentRenew: false,
   });
 }
 
-export function isOidcCallback(config: WebConfig): boolean {
+/** Whether the address is the provider sending the reader back: from sign-in (code or error) or from sign-out. */
+export function oidcReturn(config: WebConfig): "sign-in" | "sign-out" | null {
   const query = new URLSearchParams(location.search);
-  return !!config.authority && query.has("code") && query.has("state");
+  if (!config.authority || !query.has("state")) {
+    return null;
+  }
+  return query.has("code") || query.has("error") ? "sign-in" : "sign-out";
 }
 
-/** Finishes the authorization-code flow (code + PKCE verifier for tokens) and keeps the access token. */
+/**
+ * Finishes the authorization-code flow (code + PKCE verifier for tokens), keeps the access token, and restores the
+ * address the reader started from (year and month ride in the state). Throws when the provider refused.
+ */
 export async function completeOidcSignIn(config: WebConfig): Promise<void> {
   const manager = await userManager(config);
-  const user = await manager.signinRedirectCallback();
-  storeToken(user.access_token);
-  history.replaceState(null, "", location.pathname);
+  try {
+    const user = await manager.signinRedirectCallback();
+    storeToken(user.access_token);
+    if (user.id_token) {
+      sessionStorage.setItem(idTokenKey, user.id_token);
+    }
+    history.replaceState(null, "", location.pathname + (typeof user.state === "string" ? user.state : ""));
+  } finally {
+    if (location.search.includes("state=")) {
+      history.replaceState(null, "", location.pathname);
+    }
+  }
+}
+
+/** Back from the provider's sign-out: drops the request's state and cleans the address bar. */
+export async function completeOidcSignOut(config: WebConfig): Promise<void> {
+  const manager = await userManager(config);
+  try {
+    await manager.signoutRedirectCallback();
+  } finally {
+    history.replaceState(null, "", location.pathname);
+  }
 }
 
 export async function startOidcSignIn(config: WebConfig): Promise<void> {
   const manager = await userManager(config);
-  await manager.signinRedirect();
+  await manager.signinRedirect({ state: location.search });
+}
+
+/**
+ * Forgets the tokens; with a provider, also ends the reader's session there (RP-initiated logout), so that the next
+ * sign-in on a shared computer asks for a login again instead of silently reusing the last reader's session.
+ * Resolves true when the browser is being sent to the provider.
+ */
+export async function signOut(config: WebConfig): Promise<boolean> {
+  const idToken = sessionStorage.getItem(idTokenKey);
+  clearToken();
+  if (!config.authority || !idToken) {
+    return false;
+  }
+  const manager = await userManager(config);
+  await manager.signoutRedirect({ id_token_hint: idToken });
+  return true;
 }

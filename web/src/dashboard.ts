@@ -44,6 +44,7 @@ function choosePeriod(years: number[], now: Period): Period {
 }
 
 export async function showDashboard(main: HTMLElement, api: Api): Promise<void> {
+  delete main.dataset.ready; // set again once this period's sections have all answered
   const now = today();
   // With a year in the address the plans only fill the year list, so the figures' calls need not wait for them.
   const plans = planYears(api);

@@ -3,8 +3,8 @@
 import "./styles.css";
 import { createApi } from "./api.js";
 import {
-  clearToken, completeOidcSignIn, currentToken, isOidcCallback, loadConfig, readClaims, startOidcSignIn, storeToken,
-  takeTokenFromFragment, type WebConfig,
+  clearToken, completeOidcSignIn, completeOidcSignOut, currentToken, loadConfig, oidcReturn, readClaims, signOut,
+  startOidcSignIn, storeToken, takeTokenFromFragment, type WebConfig,
 } from "./auth.js";
 import { showDashboard } from "./dashboard.js";
 import { disposeCharts } from "./charts.js";
@@ -18,6 +18,7 @@ const reasons = {
   expired: "登录已过期，请重新登录。",
   malformed: "令牌格式不正确，请重新登录。",
   refused: "登录已失效（网关拒绝了令牌），请重新登录。",
+  oidc: "统一身份认证未能完成登录，请重试。",
 } as const;
 
 function showSignIn(config: WebConfig, reason: keyof typeof reasons): void {
@@ -54,8 +55,9 @@ async function start(config: WebConfig): Promise<void> {
   const role = Array.isArray(claims?.role) ? claims.role.join("、") : (claims?.role ?? "");
   account.innerHTML = `<span>${escapeHtml(claims?.sub ?? "")}${role ? `（${escapeHtml(role)}）` : ""}</span> <button type="button" id="sign-out">退出</button>`;
   account.querySelector("#sign-out")!.addEventListener("click", () => {
-    clearToken();
-    showSignIn(config, "none");
+    void signOut(config).then((leaving) => {
+      if (!leaving) showSignIn(config, "none");
+    });
   });
   const api = createApi(state.token, () => {
     clearToken();
@@ -67,8 +69,17 @@ async function start(config: WebConfig): Promise<void> {
 async function boot(): Promise<void> {
   takeTokenFromFragment();
   const config = await loadConfig();
-  if (isOidcCallback(config)) {
-    await completeOidcSignIn(config);
+  const returned = oidcReturn(config);
+  if (returned === "sign-out") {
+    await completeOidcSignOut(config).catch(() => undefined); // signed out here either way
+  } else if (returned === "sign-in") {
+    try {
+      await completeOidcSignIn(config);
+    } catch {
+      clearToken();
+      showSignIn(config, "oidc");
+      return;
+    }
   }
   addEventListener("popstate", () => void start(config));
   await start(config);

@@ -26,14 +26,16 @@ function definitionNote(key: DefinitionKey): string {
   return `<span class="visually-hidden" id="def-${key}">${escapeHtml(definitions[key])}</span>`;
 }
 
-/** One figure against its target: value, target and completion, its definition on hover and for screen readers. */
+/**
+ * One figure against its target: value, target and completion, its definition on hover and for screen readers (the
+ * hidden note sits in the <dd>: a <div> in a <dl> may hold only <dt>/<dd> groups).
+ */
 export function figure(key: DefinitionKey, label: string, actual: string, target?: string, percent?: string, ratio?: number): string {
   const bar = ratio === undefined ? "" :
     `<div class="meter" role="meter" aria-label="${escapeHtml(label)}完成率" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${Math.min(100, Math.round(ratio))}"><span style="width:${Math.min(100, Math.max(0, ratio))}%"></span></div>`;
   return `<div class="figure" data-figure="${key}">
   <dt title="${escapeHtml(definitions[key])}" aria-describedby="def-${key}" tabindex="0">${escapeHtml(label)}</dt>
-  <dd><span class="actual">${escapeHtml(actual)}</span>${target === undefined ? "" : ` <span class="of">/ 目标 <span class="target">${escapeHtml(target)}</span></span>`}${percent === undefined ? "" : ` <span class="percent">${escapeHtml(percent)}</span>`}${bar}</dd>
-  ${definitionNote(key)}
+  <dd><span class="actual">${escapeHtml(actual)}</span>${target === undefined ? "" : ` <span class="of">/ 目标 <span class="target">${escapeHtml(target)}</span></span>`}${percent === undefined ? "" : ` <span class="percent">${escapeHtml(percent)}</span>`}${bar}${definitionNote(key)}</dd>
 </div>`;
 }
 
