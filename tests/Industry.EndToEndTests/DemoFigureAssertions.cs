@@ -68,11 +68,25 @@ public static class DemoFigureAssertions
     /// <summary>A year's progress, every figure, against what the plan counts for that year (<see cref="DemoFigures.Of"/>).</summary>
     public static void PlanYear(ClusterProgress clusters, PlanProgress projects, DigitalProgress parks, DemoFigures expected)
     {
+        ArgumentNullException.ThrowIfNull(parks);
+        ArgumentNullException.ThrowIfNull(expected);
+        var actual = FromApi(clusters, projects, parks);
+        Assert.Equal(expected with { NewQualifications = actual.NewQualifications }, actual);
+        Assert.Equal(expected.NewQualifications.OrderBy(q => q.Key), actual.NewQualifications.OrderBy(q => q.Key));
+        Assert.Equal(expected.WorkshopsFactoriesLeaders, parks.WorkshopsFactoriesLeaders.Actual);
+    }
+
+    /// <summary>The figures of a year as the three progress messages answer them.</summary>
+    public static DemoFigures FromApi((ClusterProgress Clusters, PlanProgress Projects, DigitalProgress Parks) progress) =>
+        FromApi(progress.Clusters, progress.Projects, progress.Parks);
+
+    /// <summary>The figures of a year as the three progress messages answer them.</summary>
+    public static DemoFigures FromApi(ClusterProgress clusters, PlanProgress projects, DigitalProgress parks)
+    {
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(projects);
         ArgumentNullException.ThrowIfNull(parks);
-        ArgumentNullException.ThrowIfNull(expected);
-        var actual = new DemoFigures(
+        return new DemoFigures(
             clusters.Year,
             clusters.ProvincialSmeClusters.Actual,
             clusters.NationalSmeClusters.Actual,
@@ -91,9 +105,6 @@ public static class DemoFigureAssertions
             parks.DigitalWorkshops,
             parks.SmartFactories,
             parks.DigitalLeaders);
-        Assert.Equal(expected with { NewQualifications = actual.NewQualifications }, actual);
-        Assert.Equal(expected.NewQualifications.OrderBy(q => q.Key), actual.NewQualifications.OrderBy(q => q.Key));
-        Assert.Equal(expected.WorkshopsFactoriesLeaders, parks.WorkshopsFactoriesLeaders.Actual);
     }
 
     /// <summary>A report figure's value at the scale: the many scale, the few do not.</summary>

@@ -5,6 +5,7 @@ using Industry.Demo.Plan;
 using Industry.Overview.V1;
 using Industry.Parks.V1;
 using Industry.Projects.V1;
+using Industry.ServiceDefaults.Reference;
 
 namespace Industry.EndToEndTests;
 
@@ -69,6 +70,25 @@ public sealed class DemoFiguresTests(DemoFixture demo)
 
         DemoFigureAssertions.PlanYear(clusters, projects, parks, DemoFigures.Of(demo.Plan, year, throughMonth));
         Assert.InRange(projects.KeyProjectsUnderImplementation.Actual, demo.Scale.Of(1200), int.MaxValue);
+    }
+
+    /// <summary>One case per growth statement the data set expresses (<c>report-growth.csv</c>), none written by hand.</summary>
+    public static TheoryData<string> GrowthStatements => [.. ReportGrowth.AnsweredByTheApi.Select(g => g.Id)];
+
+    [Theory]
+    [MemberData(nameof(GrowthStatements))]
+    public async Task GrowthStatement_ThroughTheGateway_IsTheReports(string id)
+    {
+        var statement = ReportGrowth.All.Single(g => g.Id == id);
+        var current = DemoFigureAssertions.FromApi(await ProgressAsync(statement.Year, statement.ThroughMonth));
+        var previous = DemoFigureAssertions.FromApi(await ProgressAsync(statement.Year - 1, statement.ThroughMonth));
+
+        var growth = GrowthFigures.GrowthOf(statement, current, previous);
+        var tolerance = GrowthFigures.Tolerance(statement, current, previous, demo.Scale);
+
+        Assert.True(growth is { } g && Math.Abs(g - (double)statement.GrowthPercent) <= tolerance,
+            $"{statement.Id} ({statement.Figure} {statement.Year} on {statement.Year - 1}): the report says {statement.GrowthPercent} %, the API's figures give {growth} % "
+            + $"({GrowthFigures.ValueOf(statement.Figure, current)} on {GrowthFigures.ValueOf(statement.Figure, previous)}; tolerance {tolerance:F2} at scale {demo.Scale.Name})");
     }
 
     [Fact]

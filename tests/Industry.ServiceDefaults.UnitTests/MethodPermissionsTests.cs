@@ -31,6 +31,7 @@ public sealed class MethodPermissionsTests
     [InlineData("/industry.parks.v1.ParkService/DeletePark", Access.AdminWrite)]
     [InlineData("/industry.clusters.v1.ClusterService/BatchCreateEnterprises", Access.AdminWrite)]
     [InlineData("/industry.overview.v1.OverviewService/GetProvinceOverview", Access.Read)]
+    [InlineData("/industry.overview.v1.OverviewService/GetEnterpriseProfile", Access.Read)]
     public void Suite_GivesTheAccessTheContractDeclares(string path, Access expected) =>
         Assert.Equal(expected, MethodPermissions.Suite.Find(path));
 

@@ -11,16 +11,20 @@ namespace Industry.Gateway.Overview;
 
 /// <summary>
 /// 全省概览: the province overview, composed from the three services' progress calls, made in parallel with the
-/// caller's token. Each section has its own deadline (<see cref="OverviewDeadlines"/>), inside the caller's, so a
-/// failed or slow service costs only its section (UNAVAILABLE with the error) and the call still answers in time.
+/// caller's token, each as a section of its own (<see cref="Sections"/>): a failed or slow service costs only its
+/// section (UNAVAILABLE with the error) and the call still answers in time.
 /// </summary>
 internal sealed class OverviewApi(
     ClustersV1.ClusterService.ClusterServiceClient clusters,
     ProjectsV1.ProjectService.ProjectServiceClient projects,
     ParksV1.ParkService.ParkServiceClient parks,
-    OverviewDeadlines deadlines,
+    Sections sections,
+    EnterpriseProfiles profiles,
     TimeProvider clock) : OverviewService.OverviewServiceBase
 {
+    public override Task<EnterpriseProfile> GetEnterpriseProfile(GetEnterpriseProfileRequest request, ServerCallContext context) =>
+        profiles.GetAsync(request, context);
+
     public override async Task<ProvinceOverview> GetProvinceOverview(GetProvinceOverviewRequest request, ServerCallContext context)
     {
         var violations = new List<FieldViolation>();
@@ -40,9 +44,9 @@ internal sealed class OverviewApi(
         }
 
         var year = request.Year;
-        var clustersCall = SectionAsync(deadline => clusters.GetClusterProgressAsync(new ClustersV1.GetClusterProgressRequest { Year = year }, deadline: deadline).ResponseAsync, "cluster", context);
-        var projectsCall = SectionAsync(deadline => projects.GetPlanProgressAsync(new ProjectsV1.GetPlanProgressRequest { Year = year, ThroughMonth = request.ThroughMonth }, deadline: deadline).ResponseAsync, "projects", context);
-        var parksCall = SectionAsync(deadline => parks.GetDigitalProgressAsync(new ParksV1.GetDigitalProgressRequest { Year = year }, deadline: deadline).ResponseAsync, "parks", context);
+        var clustersCall = sections.CallAsync(deadline => clusters.GetClusterProgressAsync(new ClustersV1.GetClusterProgressRequest { Year = year }, deadline: deadline).ResponseAsync, "cluster", context);
+        var projectsCall = sections.CallAsync(deadline => projects.GetPlanProgressAsync(new ProjectsV1.GetPlanProgressRequest { Year = year, ThroughMonth = request.ThroughMonth }, deadline: deadline).ResponseAsync, "projects", context);
+        var parksCall = sections.CallAsync(deadline => parks.GetDigitalProgressAsync(new ParksV1.GetDigitalProgressRequest { Year = year }, deadline: deadline).ResponseAsync, "parks", context);
         var (clusterProgress, clusterError) = await clustersCall;
         var (planProgress, planError) = await projectsCall;
         var (digitalProgress, digitalError) = await parksCall;
@@ -52,29 +56,12 @@ internal sealed class OverviewApi(
         {
             Year = year,
             ThroughMonth = planProgress?.ThroughMonth ?? DefaultThroughMonth(year, request.ThroughMonth),
-            Clusters = new ClusterProgressSection { State = StateOf(clusterError), Progress = clusterProgress, Error = clusterError },
-            Projects = new PlanProgressSection { State = StateOf(planError), Progress = planProgress, Error = planError },
-            Parks = new DigitalProgressSection { State = StateOf(digitalError), Progress = digitalProgress, Error = digitalError },
+            Clusters = new ClusterProgressSection { State = Sections.StateOf(clusterError), Progress = clusterProgress, Error = clusterError },
+            Projects = new PlanProgressSection { State = Sections.StateOf(planError), Progress = planProgress, Error = planError },
+            Parks = new DigitalProgressSection { State = Sections.StateOf(digitalError), Progress = digitalProgress, Error = digitalError },
             ComposeTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow()),
         };
     }
-
-    /// <summary>One section: its progress, or the error that stands in for it.</summary>
-    private async Task<(T? Progress, Google.Rpc.Status? Error)> SectionAsync<T>(Func<DateTime, Task<T>> call, string service, ServerCallContext context)
-        where T : class
-    {
-        try
-        {
-            return (await call(deadlines.For(service, context.Deadline)), null);
-        }
-        catch (RpcException ex)
-        {
-            var status = ex.GetRpcStatus() ?? new Google.Rpc.Status { Code = (int)ex.StatusCode, Message = ex.Status.Detail };
-            return (null, status);
-        }
-    }
-
-    private static SectionState StateOf(Google.Rpc.Status? error) => error is null ? SectionState.Available : SectionState.Unavailable;
 
     /// <summary>As the projects service defaults it: 12 for a past year, the current month (China time) for the current year.</summary>
     private int DefaultThroughMonth(int year, int requested)

@@ -6,7 +6,7 @@ using ProjectsV1 = Industry.Projects.V1;
 namespace Industry.Gateway.Overview;
 
 /// <summary>
-/// Hosts <c>OverviewService</c> in the gateway with clients of the three services. A client's address is
+/// Hosts <c>OverviewService</c> (the province overview and the enterprise profiles) in the gateway with clients of the three services. A client's address is
 /// <c>Services:&lt;name&gt;:Address</c> (e.g. <c>dns:///projects:7002</c> to balance over every pod), by default the first
 /// destination of the proxy's cluster of the same name, so that one setting points both at a service.
 /// </summary>
@@ -31,6 +31,8 @@ internal static class OverviewExtensions
         builder.AddServiceGrpcClient<ProjectsV1.ProjectService.ProjectServiceClient>("projects");
         builder.AddServiceGrpcClient<ParksV1.ParkService.ParkServiceClient>("parks");
         builder.Services.AddSingleton<OverviewDeadlines>();
+        builder.Services.AddSingleton<Sections>();
+        builder.Services.AddScoped<EnterpriseProfiles>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

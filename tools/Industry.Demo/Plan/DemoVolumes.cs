@@ -4,8 +4,9 @@ namespace Industry.Demo.Plan;
 
 /// <summary>
 /// How many of each thing the plan makes per year. The 2023 figures are the report's (<c>report-figures.csv</c>, read
-/// from the reference data the services ship); 2022 and 2024 are plausible neighbours (2024 near its targets), kept
-/// lighter where the API has no bulk call, so that the full set loads in about two minutes.
+/// from the reference data the services ship); 2022 gives each growth statement of the report (<c>report-growth.csv</c>)
+/// that the data can express, and is otherwise, like 2024, a plausible neighbour (2024 near its targets), kept lighter
+/// where the API has no bulk call, so that the full set loads in about two minutes.
 /// </summary>
 public sealed record DemoVolumes
 {
@@ -96,7 +97,7 @@ public sealed record DemoVolumes
             AboveSizeEnd2023 = s.Of(ReportFigures.Count("C5")),
             NewAboveSize = Years(s, (2022, 2512), (2023, ReportFigures.Count("C6")), (2024, 2618)),
             LeftAboveSize = s.Of(150),
-            InnovativeSmes = Years(s, (2022, 500), (2023, ReportFigures.Count("C9")), (2024, 3052)),
+            InnovativeSmes = Years(s, (2022, ReportGrowth.Of("C9").PreviousCount(ReportFigures.Count("C9"))), (2023, ReportFigures.Count("C9")), (2024, 3052)),
             SpecializedSmes = Years(s, (2022, 300), (2023, ReportFigures.Count("C7")), (2024, 1538)),
             LittleGiants = Years(s, (2022, 40), (2023, ReportFigures.Count("C8")), (2024, 86)),
             SingleChampions = Years(s, (2022, 6), (2023, 8), (2024, 7)),
