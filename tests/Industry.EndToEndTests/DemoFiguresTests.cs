@@ -113,6 +113,27 @@ public sealed class DemoFiguresTests(DemoFixture demo)
     }
 
     [Fact]
+    public async Task InvestmentSeries2023_ThroughTheGateway_IsWhatTheReportsSum_MonthByMonthAndPerCity()
+    {
+        const int Year = 2023, Through = 10;
+        // Summed here from the reports the data set sent, per city by GB/T 2260 (a county's city is its first four digits).
+        var reports = demo.Plan.Projects.SelectMany(p => p.Reports.Select(r => (City: p.CountyCode[..4] + "00", r.Year, r.Month, r.Yuan))).ToList();
+        long Cumulative(string? city, int year, int month) => reports.Where(r => (city is null || r.City == city) && r.Year == year && r.Month <= month).Sum(r => r.Yuan);
+        var cities = reports.Where(r => (r.Year == Year || r.Year == Year - 1) && r.Month <= Through && r.Yuan != 0).Select(r => r.City).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        var series = await Projects.GetInvestmentSeriesAsync(new GetInvestmentSeriesRequest { Year = Year, ThroughMonth = Through });
+
+        Assert.Equal((Year, Through), (series.Year, series.ThroughMonth));
+        Assert.Equal(Enumerable.Range(1, Through).Select(m => (m, Cumulative(null, Year, m), Cumulative(null, Year - 1, m))),
+            series.Months.Select(m => (m.Month, m.CumulativeInvestmentYuan, m.PreviousYearCumulativeInvestmentYuan)));
+        Assert.Equal(DemoFigureAssertions.Expected("P2", demo.Scale), (decimal)series.Months[^1].CumulativeGrowthPercent); // the report's 27.7 at October
+        Assert.Equal(cities, series.Cities.Select(c => c.CityCode));
+        Assert.All(series.Cities, c => Assert.Equal(
+            Enumerable.Range(1, Through).Select(m => (Cumulative(c.CityCode, Year, m) - Cumulative(c.CityCode, Year, m - 1), Cumulative(c.CityCode, Year, m), Cumulative(c.CityCode, Year - 1, m))),
+            c.Months.Select(m => (m.CompletedInvestmentYuan, m.CumulativeInvestmentYuan, m.PreviousYearCumulativeInvestmentYuan))));
+    }
+
+    [Fact]
     public async Task SpeechValleyRevenue2023_IsTheReports_WithItsGrowth()
     {
         var name = $"clusters/{DemoPlanBuilder.SpeechValleyId}";
