@@ -63,6 +63,7 @@ public static class DemoFigureAssertions
         Assert.InRange(projects.KeyProjectsUnderImplementation.Actual, projects.KeyProjectsUnderImplementation.Target, int.MaxValue);
         Assert.Equal(projects.KeyProjectsUnderImplementation.Target, projects.Cities.Sum(c => c.KeyProjectsUnderImplementation.Target));
         Assert.Equal(parks.EnterprisesTransformed.Target, parks.Cities.Sum(c => c.EnterprisesTransformed.Target));
+        Assert.Equal(clusters.InnovativeSmes.Target, clusters.Cities.Sum(c => c.InnovativeSmes.Target));
     }
 
     /// <summary>A year's progress, every figure, against what the plan counts for that year (<see cref="DemoFigures.Of"/>).</summary>

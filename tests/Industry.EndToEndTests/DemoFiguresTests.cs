@@ -91,6 +91,68 @@ public sealed class DemoFiguresTests(DemoFixture demo)
             + $"({GrowthFigures.ValueOf(statement.Figure, current)} on {GrowthFigures.ValueOf(statement.Figure, previous)}; tolerance {tolerance:F2} at scale {demo.Scale.Name})");
     }
 
+    [Theory]
+    [InlineData(2023)]
+    [InlineData(2024)]
+    public async Task ClusterProgressPerCityAndIndustry_ThroughTheGateway_IsWhatTheRecordsCount(int year)
+    {
+        // Counted here from the records the data set sent, by GB/T 2260 (a county's city is its first four digits).
+        static string City(string division) => division[..4] + "00";
+        var granted = demo.Plan.Qualifications.Where(q => q.Year == year).ToLookup(q => (q.Uscc, q.Type));
+        var clusterRows = demo.Plan.Clusters.Select(c => (City: City(c.LeadDivisionCode), Industry: "industries/" + c.Industry.Replace("industries/", string.Empty, StringComparison.Ordinal), Counts: (
+            Advanced: c.Kind == ClusterKind.AdvancedManufacturing && c.Recognitions.Any(r => r.Year == year) ? 1 : 0,
+            Provincial: c.Kind == ClusterKind.SmeCharacteristic ? c.Recognitions.Count(r => r.Level == ClusterLevel.Provincial && r.Year == year) : 0,
+            National: c.Kind == ClusterKind.SmeCharacteristic ? c.Recognitions.Count(r => r.Level == ClusterLevel.National && r.Year == year) : 0,
+            Innovative: 0, Specialized: 0, NewAboveSize: 0, AboveSize: 0)));
+        var enterpriseRows = demo.Plan.Enterprises.Select(e => (City: City(e.CountyCode), Industry: "industries/" + e.Industry, Counts: (
+            Advanced: 0, Provincial: 0, National: 0,
+            Innovative: granted[(e.Uscc, QualificationType.InnovativeSme)].Count(),
+            Specialized: granted[(e.Uscc, QualificationType.SpecializedSme)].Count(),
+            NewAboveSize: e.AboveSizeYear == year ? 1 : 0,
+            AboveSize: e.AboveSize && e.AboveSizeYear > 0 && e.AboveSizeYear <= year ? 1 : 0)));
+        var rows = clusterRows.Concat(enterpriseRows).ToList();
+        Dictionary<string, (int, int, int, int, int, int, int)> Sum(Func<(string City, string Industry), string> key) => rows
+            .GroupBy(r => key((r.City, r.Industry)), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (g.Sum(r => r.Counts.Advanced), g.Sum(r => r.Counts.Provincial), g.Sum(r => r.Counts.National), g.Sum(r => r.Counts.Innovative), g.Sum(r => r.Counts.Specialized), g.Sum(r => r.Counts.NewAboveSize), g.Sum(r => r.Counts.AboveSize)), StringComparer.Ordinal);
+        var byCity = Sum(r => r.City).Where(c => !c.Key.EndsWith("0000", StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal); // a province-led cluster has no city
+        var byIndustry = Sum(r => r.Industry);
+        var cityTargets = year == demo.Plan.Targets.Year ? demo.Plan.Targets.CityClusters.ToDictionary(c => c.CityCode, c => (int?)c.InnovativeSmes, StringComparer.Ordinal) : [];
+
+        var progress = await Clusters.GetClusterProgressAsync(new GetClusterProgressRequest { Year = year });
+
+        Assert.Equal(byCity.Where(c => c.Value != default || cityTargets.ContainsKey(c.Key)).Select(c => c.Key).Order(StringComparer.Ordinal), progress.Cities.Select(c => c.CityCode));
+        Assert.All(progress.Cities, c => Assert.Equal(
+            (byCity[c.CityCode], cityTargets.GetValueOrDefault(c.CityCode)),
+            ((c.AdvancedManufacturingClusters.Actual, c.ProvincialSmeClusters.Actual, c.NationalSmeClusters.Actual, c.InnovativeSmes.Actual, c.SpecializedSmes.Actual, c.NewAboveSizeEnterprises.Actual, c.AboveSizeEnterprisesTotal),
+             c.InnovativeSmes.HasTarget ? c.InnovativeSmes.Target : (int?)null)));
+        Assert.Equal(byIndustry.Where(i => i.Value != default).Select(i => i.Key).Order(StringComparer.Ordinal), progress.Industries.Select(i => i.Industry));
+        Assert.All(progress.Industries, i => Assert.Equal(
+            byIndustry[i.Industry],
+            (i.AdvancedManufacturingClusters, i.ProvincialSmeClusters, i.NationalSmeClusters, i.InnovativeSmes, i.SpecializedSmes, i.NewAboveSizeEnterprises, i.AboveSizeEnterprisesTotal)));
+        Assert.Equal(progress.SpecializedSmes.Actual, progress.Cities.Sum(c => c.SpecializedSmes.Actual));
+    }
+
+    [Fact]
+    public async Task InvestmentSeries2023_ThroughTheGateway_IsWhatTheReportsSum_MonthByMonthAndPerCity()
+    {
+        const int Year = 2023, Through = 10;
+        // Summed here from the reports the data set sent, per city by GB/T 2260 (a county's city is its first four digits).
+        var reports = demo.Plan.Projects.SelectMany(p => p.Reports.Select(r => (City: p.CountyCode[..4] + "00", r.Year, r.Month, r.Yuan))).ToList();
+        long Cumulative(string? city, int year, int month) => reports.Where(r => (city is null || r.City == city) && r.Year == year && r.Month <= month).Sum(r => r.Yuan);
+        var cities = reports.Where(r => (r.Year == Year || r.Year == Year - 1) && r.Month <= Through && r.Yuan != 0).Select(r => r.City).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        var series = await Projects.GetInvestmentSeriesAsync(new GetInvestmentSeriesRequest { Year = Year, ThroughMonth = Through });
+
+        Assert.Equal((Year, Through), (series.Year, series.ThroughMonth));
+        Assert.Equal(Enumerable.Range(1, Through).Select(m => (m, Cumulative(null, Year, m), Cumulative(null, Year - 1, m))),
+            series.Months.Select(m => (m.Month, m.CumulativeInvestmentYuan, m.PreviousYearCumulativeInvestmentYuan)));
+        Assert.Equal(DemoFigureAssertions.Expected("P2", demo.Scale), (decimal)series.Months[^1].CumulativeGrowthPercent); // the report's 27.7 at October
+        Assert.Equal(cities, series.Cities.Select(c => c.CityCode));
+        Assert.All(series.Cities, c => Assert.Equal(
+            Enumerable.Range(1, Through).Select(m => (Cumulative(c.CityCode, Year, m) - Cumulative(c.CityCode, Year, m - 1), Cumulative(c.CityCode, Year, m), Cumulative(c.CityCode, Year - 1, m))),
+            c.Months.Select(m => (m.CompletedInvestmentYuan, m.CumulativeInvestmentYuan, m.PreviousYearCumulativeInvestmentYuan))));
+    }
+
     [Fact]
     public async Task SpeechValleyRevenue2023_IsTheReports_WithItsGrowth()
     {

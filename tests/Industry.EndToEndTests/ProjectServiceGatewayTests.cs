@@ -97,6 +97,7 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         "UpdatePlan" => UpdatePlanThroughGatewayAsync,
         "GetPlanProgress" => GetPlanProgressThroughGatewayAsync,
         "GetInvestmentStats" => GetInvestmentStatsThroughGatewayAsync,
+        "GetInvestmentSeries" => GetInvestmentSeriesThroughGatewayAsync,
         "GetReportingStatus" => GetReportingStatusThroughGatewayAsync,
         "ListMissingReports" => ListMissingReportsThroughGatewayAsync,
         "ApproveInvestmentReport" => ApproveInvestmentReportThroughGatewayAsync,
@@ -264,6 +265,16 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         await StartedDirectlyAsync(); // something to count
         var request = new GetPlanProgressRequest { Year = 2024, ThroughMonth = 6 };
         Assert.Equal(await Direct.GetPlanProgressAsync(request, Options), await Gateway.GetPlanProgressAsync(request, Options));
+    }
+
+    private async Task GetInvestmentSeriesThroughGatewayAsync()
+    {
+        await StartedDirectlyAsync(); // something to count
+        var request = new GetInvestmentSeriesRequest { Year = 2024, ThroughMonth = 6 };
+        var series = await Gateway.GetInvestmentSeriesAsync(request, Options);
+        Assert.Equal(await Direct.GetInvestmentSeriesAsync(request, Options), series);
+        var june = await Direct.GetPlanProgressAsync(new GetPlanProgressRequest { Year = 2024, ThroughMonth = 6 }, Options);
+        Assert.Equal((6, june.CompletedInvestmentYuan, june.PreviousYearCompletedInvestmentYuan), (series.Months.Count, series.Months[^1].CumulativeInvestmentYuan, series.Months[^1].PreviousYearCumulativeInvestmentYuan));
     }
 
     private async Task GetReportingStatusThroughGatewayAsync()

@@ -55,21 +55,22 @@ internal sealed partial class ClusterApi
 
         var figures = await db.ProgressAsync(year, context.CancellationToken);
         var targets = await db.ClusterTargets.AsNoTracking().SingleOrDefaultAsync(t => t.Year == year, context.CancellationToken);
+        var cityTargets = (targets?.CityTargets ?? []).ToDictionary(c => c.CityCode, StringComparer.Ordinal);
+        var province = ClusterBreakdown.Province(figures.Cells);
         int Recognized(ClusterKind kind, ClusterLevel level) => figures.Recognitions.GetValueOrDefault((kind, level));
-        int Granted(QualificationType type) => figures.NewQualifications.GetValueOrDefault(type);
 
         return new Proto.ClusterProgress
         {
             Year = year,
-            AdvancedManufacturingClusters = Targets.Against(figures.AdvancedManufacturingClusters, targets?.AdvancedManufacturingClusters),
-            ProvincialSmeClusters = Targets.Against(Recognized(ClusterKind.SmeCharacteristic, ClusterLevel.Provincial), targets?.ProvincialSmeClusters),
-            NationalSmeClusters = Targets.Against(Recognized(ClusterKind.SmeCharacteristic, ClusterLevel.National), targets?.NationalSmeClusters),
-            InnovativeSmes = Targets.Against(Granted(QualificationType.InnovativeSme), targets?.InnovativeSmes),
-            SpecializedSmes = Targets.Against(Granted(QualificationType.SpecializedSme), targets?.SpecializedSmes),
-            LittleGiants = Targets.Against(Granted(QualificationType.LittleGiant), targets?.LittleGiants),
-            SingleChampions = Targets.Against(Granted(QualificationType.SingleChampion), targets?.SingleChampions),
-            NewAboveSizeEnterprises = Targets.Against(figures.NewAboveSize, targets?.NewAboveSizeEnterprises),
-            AboveSizeEnterprisesTotal = figures.AboveSizeTotal,
+            AdvancedManufacturingClusters = Targets.Against(province.AdvancedManufacturingClusters, targets?.AdvancedManufacturingClusters),
+            ProvincialSmeClusters = Targets.Against(province.ProvincialSmeClusters, targets?.ProvincialSmeClusters),
+            NationalSmeClusters = Targets.Against(province.NationalSmeClusters, targets?.NationalSmeClusters),
+            InnovativeSmes = Targets.Against(province.InnovativeSmes, targets?.InnovativeSmes),
+            SpecializedSmes = Targets.Against(province.SpecializedSmes, targets?.SpecializedSmes),
+            LittleGiants = Targets.Against(province.LittleGiants, targets?.LittleGiants),
+            SingleChampions = Targets.Against(province.SingleChampions, targets?.SingleChampions),
+            NewAboveSizeEnterprises = Targets.Against(province.NewAboveSizeEnterprises, targets?.NewAboveSizeEnterprises),
+            AboveSizeEnterprisesTotal = province.AboveSizeEnterprisesTotal,
             Recognitions =
             {
                 from kind in Enum.GetValues<ClusterKind>()
@@ -77,6 +78,8 @@ internal sealed partial class ClusterApi
                 select new Proto.RecognitionCount { Kind = (Proto.ClusterKind)kind, Level = (Proto.ClusterLevel)level, Count = Recognized(kind, level) },
             },
             NewQualifications = { ByType(figures.NewQualifications) },
+            Cities = { ClusterBreakdown.ByCity(figures.Cells, cityTargets.Keys).Select(c => c.Counts.ToCityProto(c.CityCode, cityTargets.GetValueOrDefault(c.CityCode))) },
+            Industries = { ClusterBreakdown.ByIndustry(figures.Cells).Select(i => new Proto.IndustryClusterProgress { Industry = Industries.NameOf(i.IndustryCode) }.FillFrom(i.Counts)) },
         };
     }
 

@@ -17,5 +17,25 @@ internal static class Mapping
 
     /// <summary>A target never set stays unset on the wire ("no target"), not 0.</summary>
     public static V1.ClusterTargets ToProto(this Domain.ClusterTargets targets) =>
-        new V1.ClusterTargets { Name = "clusterTargets/" + targets.Year, Year = targets.Year }.FillFrom(targets.ToDraft()).FillFrom(targets);
+        new V1.ClusterTargets
+        {
+            Name = "clusterTargets/" + targets.Year,
+            Year = targets.Year,
+            CityTargets = { targets.CityTargets.OrderBy(c => c.CityCode, StringComparer.Ordinal).Select(c => new V1.ClusterCityTarget().FillFrom(c)) },
+        }.FillFrom(targets.ToDraft()).FillFrom(targets);
+
+    /// <summary>A city's counts against its share of the targets; a city without a share has no target on any figure.</summary>
+    public static V1.CityClusterProgress ToCityProto(this ClusterCounts counts, string cityCode, ClusterCityTarget? target) => new()
+    {
+        CityCode = cityCode,
+        AdvancedManufacturingClusters = Targets.Against(counts.AdvancedManufacturingClusters, target?.AdvancedManufacturingClusters),
+        ProvincialSmeClusters = Targets.Against(counts.ProvincialSmeClusters, target?.ProvincialSmeClusters),
+        NationalSmeClusters = Targets.Against(counts.NationalSmeClusters, target?.NationalSmeClusters),
+        InnovativeSmes = Targets.Against(counts.InnovativeSmes, target?.InnovativeSmes),
+        SpecializedSmes = Targets.Against(counts.SpecializedSmes, target?.SpecializedSmes),
+        LittleGiants = Targets.Against(counts.LittleGiants, target?.LittleGiants),
+        SingleChampions = Targets.Against(counts.SingleChampions, target?.SingleChampions),
+        NewAboveSizeEnterprises = Targets.Against(counts.NewAboveSizeEnterprises, target?.NewAboveSizeEnterprises),
+        AboveSizeEnterprisesTotal = counts.AboveSizeEnterprisesTotal,
+    };
 }

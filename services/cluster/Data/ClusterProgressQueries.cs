@@ -2,31 +2,63 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Industry.Clusters.Data;
 
-/// <summary>GetClusterProgress, the programme's yearly progress against its targets, as SQL aggregations over indexes: a handful of counts, whatever the table sizes.</summary>
+/// <summary>
+/// GetClusterProgress, the programme's yearly progress against its targets, as SQL aggregations over indexes: five
+/// GROUP BY statements, each grouped by city and industry as well, so that the province's, the cities' and the
+/// industries' figures come from the same rows (rolled up by <see cref="ClusterBreakdown"/>), whatever the table sizes.
+/// </summary>
 internal static class ClusterProgressQueries
 {
     public sealed record Figures(
         IReadOnlyDictionary<(ClusterKind Kind, ClusterLevel Level), int> Recognitions,
-        int AdvancedManufacturingClusters,
         IReadOnlyDictionary<QualificationType, int> NewQualifications,
-        int NewAboveSize,
-        int AboveSizeTotal);
+        IReadOnlyList<ClusterCell> Cells);
 
     public static async Task<Figures> ProgressAsync(this ClusterDbContext db, int year, CancellationToken cancellationToken)
     {
         // Recognitions dated in the year, first ones and upgrades alike, by the cluster's kind and the level reached.
         var recognitions = await db.Clusters
-            .SelectMany(c => c.Recognitions.Where(r => r.Year == year), (c, r) => new { c.Kind, r.Level })
-            .CountByAsync(x => new { x.Kind, x.Level }, cancellationToken);
+            .SelectMany(c => c.Recognitions.Where(r => r.Year == year), (c, r) => new { c.CityCode, c.IndustryCode, c.Kind, r.Level })
+            .GroupBy(x => new { x.CityCode, x.IndustryCode, x.Kind, x.Level })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
 
         // Distinct clusters: one recognised at provincial level and upgraded in the same year counts once.
-        var advanced = await db.Clusters.CountAsync(
-            c => c.Kind == ClusterKind.AdvancedManufacturing && c.Recognitions.Any(r => r.Year == year), cancellationToken);
+        var advanced = await db.Clusters
+            .Where(c => c.Kind == ClusterKind.AdvancedManufacturing && c.Recognitions.Any(r => r.Year == year))
+            .GroupBy(c => new { c.CityCode, c.IndustryCode })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
 
-        var qualifications = await db.Qualifications.Where(q => q.Year == year).CountByAsync(q => q.Type, cancellationToken);
+        var qualifications = await db.Enterprises
+            .SelectMany(e => e.Qualifications.Where(q => q.Year == year), (e, q) => new { e.CityCode, e.IndustryCode, q.Type })
+            .GroupBy(x => new { x.CityCode, x.IndustryCode, x.Type })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
 
-        var newAboveSize = await db.Enterprises.CountAsync(e => e.AboveSizeYear == year, cancellationToken);
-        var total = await db.Enterprises.CountAsync(e => e.AboveSize && e.AboveSizeYear > 0 && e.AboveSizeYear <= year, cancellationToken);
-        return new Figures(recognitions.ToDictionary(r => (r.Key.Kind, r.Key.Level), r => r.Value), advanced, qualifications, newAboveSize, total);
+        var newAboveSize = await db.Enterprises
+            .Where(e => e.AboveSizeYear == year)
+            .GroupBy(e => new { e.CityCode, e.IndustryCode })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var total = await db.Enterprises
+            .Where(e => e.AboveSize && e.AboveSizeYear > 0 && e.AboveSizeYear <= year)
+            .GroupBy(e => new { e.CityCode, e.IndustryCode })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        IEnumerable<ClusterCell> cells =
+        [
+            .. recognitions.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, ClusterCounts.Recognized(r.Key.Kind, r.Key.Level, r.Count))),
+            .. advanced.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, new(AdvancedManufacturingClusters: r.Count))),
+            .. qualifications.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, ClusterCounts.Granted(r.Key.Type, r.Count))),
+            .. newAboveSize.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, new(NewAboveSizeEnterprises: r.Count))),
+            .. total.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, new(AboveSizeEnterprisesTotal: r.Count))),
+        ];
+        return new Figures(
+            recognitions.GroupBy(r => (r.Key.Kind, r.Key.Level)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
+            qualifications.GroupBy(r => r.Key.Type).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
+            [.. cells]);
     }
 }

@@ -12,6 +12,12 @@ internal sealed class ClusterTargetsConfiguration : IEntityTypeConfiguration<Clu
     {
         builder.HasKey(t => t.Year);
         builder.Property(t => t.Year).ValueGeneratedNever();
+        builder.OwnsMany(t => t.CityTargets, city =>
+        {
+            city.ToTable("cluster_city_targets");
+            city.WithOwner().HasForeignKey("TargetsYear");
+            city.HasKey("TargetsYear", nameof(ClusterCityTarget.CityCode));
+        });
 
         // The 2024 targets as the work report set them (C3, C4, C10-C12); changeable through UpdateClusterTargets.
         builder.HasData(new

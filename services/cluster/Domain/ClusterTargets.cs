@@ -2,7 +2,9 @@ namespace Industry.Clusters.Domain;
 
 /// <summary>
 /// 年度目标: the cluster programme's targets for one year (clusters to recognise, qualifications to grant, new
-/// above-size enterprises). A target that was never set is null, so progress reports "no target" instead of 0.
+/// above-size enterprises), in total and per city. A target that was never set is null, so progress reports "no
+/// target" instead of 0. The cities' targets need not add up to the province's: cities often commit to more than
+/// their share, and the province may set its total before the cities report theirs (ADR 0035).
 /// </summary>
 public sealed class ClusterTargets(int year) : YearlyTargets<ClusterTargetsDraft>(year)
 {
@@ -16,7 +18,16 @@ public sealed class ClusterTargets(int year) : YearlyTargets<ClusterTargetsDraft
         .Count("specialized_smes", d => d.SpecializedSmes, (d, v) => d with { SpecializedSmes = v })
         .Count("little_giants", d => d.LittleGiants, (d, v) => d with { LittleGiants = v })
         .Count("single_champions", d => d.SingleChampions, (d, v) => d with { SingleChampions = v })
-        .Count("new_above_size_enterprises", d => d.NewAboveSizeEnterprises, (d, v) => d with { NewAboveSizeEnterprises = v });
+        .Count("new_above_size_enterprises", d => d.NewAboveSizeEnterprises, (d, v) => d with { NewAboveSizeEnterprises = v })
+        .Cities("city_targets", d => d.CityTargets, (d, v) => d with { CityTargets = v }, c => c.CityCode, new TargetFields<ClusterCityTarget>()
+            .Count("advanced_manufacturing_clusters", c => c.AdvancedManufacturingClusters)
+            .Count("provincial_sme_clusters", c => c.ProvincialSmeClusters)
+            .Count("national_sme_clusters", c => c.NationalSmeClusters)
+            .Count("innovative_smes", c => c.InnovativeSmes)
+            .Count("specialized_smes", c => c.SpecializedSmes)
+            .Count("little_giants", c => c.LittleGiants)
+            .Count("single_champions", c => c.SingleChampions)
+            .Count("new_above_size_enterprises", c => c.NewAboveSizeEnterprises));
 
     public override string Name => Collection + "/" + Year;
 
@@ -36,8 +47,10 @@ public sealed class ClusterTargets(int year) : YearlyTargets<ClusterTargetsDraft
 
     public int? NewAboveSizeEnterprises { get; private set; }
 
+    public List<ClusterCityTarget> CityTargets { get; private set; } = [];
+
     public override ClusterTargetsDraft ToDraft() => new(
-        AdvancedManufacturingClusters, ProvincialSmeClusters, NationalSmeClusters, InnovativeSmes, SpecializedSmes, LittleGiants, SingleChampions, NewAboveSizeEnterprises);
+        AdvancedManufacturingClusters, ProvincialSmeClusters, NationalSmeClusters, InnovativeSmes, SpecializedSmes, LittleGiants, SingleChampions, NewAboveSizeEnterprises, CityTargets);
 
     public override IReadOnlyList<string> Revise(ClusterTargetsDraft draft, DateTime now, string actor) => Revise(now, actor, c => c
         .Set(AdvancedManufacturingClusters, draft.AdvancedManufacturingClusters, v => AdvancedManufacturingClusters = v, "advanced_manufacturing_clusters")
@@ -47,11 +60,25 @@ public sealed class ClusterTargets(int year) : YearlyTargets<ClusterTargetsDraft
         .Set(SpecializedSmes, draft.SpecializedSmes, v => SpecializedSmes = v, "specialized_smes")
         .Set(LittleGiants, draft.LittleGiants, v => LittleGiants = v, "little_giants")
         .Set(SingleChampions, draft.SingleChampions, v => SingleChampions = v, "single_champions")
-        .Set(NewAboveSizeEnterprises, draft.NewAboveSizeEnterprises, v => NewAboveSizeEnterprises = v, "new_above_size_enterprises"));
+        .Set(NewAboveSizeEnterprises, draft.NewAboveSizeEnterprises, v => NewAboveSizeEnterprises = v, "new_above_size_enterprises")
+        .SetList(ByCity(CityTargets, t => t.CityCode), ByCity(draft.CityTargets, t => t.CityCode), v => CityTargets = v, "city_targets"));
 }
 
 /// <summary>The targets' values, as an update gives them and the targets store them; null is unset.</summary>
 public sealed record ClusterTargetsDraft(
+    int? AdvancedManufacturingClusters,
+    int? ProvincialSmeClusters,
+    int? NationalSmeClusters,
+    int? InnovativeSmes,
+    int? SpecializedSmes,
+    int? LittleGiants,
+    int? SingleChampions,
+    int? NewAboveSizeEnterprises,
+    IReadOnlyList<ClusterCityTarget> CityTargets);
+
+/// <summary>One city's share of the year's targets, counted as the city's row of the progress counts it.</summary>
+public sealed record ClusterCityTarget(
+    string CityCode,
     int? AdvancedManufacturingClusters,
     int? ProvincialSmeClusters,
     int? NationalSmeClusters,

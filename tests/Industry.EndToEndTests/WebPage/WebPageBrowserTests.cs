@@ -76,6 +76,17 @@ public sealed class WebPageBrowserTests(DemoFixture demo)
         }
 
         Assert.Equal(parks.Cities.Count, seen.Tables["city-digital"].Count);
+        var clusterRows = seen.Tables["city-clusters"];
+        Assert.NotEmpty(clusterRows);
+        Assert.Equal(clusters.Cities.Count, clusterRows.Count);
+        foreach (var (city, row) in clusters.Cities.Zip(clusterRows))
+        {
+            Assert.Equal(
+                [cityNames[city.CityCode], OfTarget(city.ProvincialSmeClusters), OfTarget(city.InnovativeSmes), OfTarget(city.SpecializedSmes), OfTarget(city.NewAboveSizeEnterprises),
+                 Percent(city.InnovativeSmes.HasCompletionPercent ? city.InnovativeSmes.CompletionPercent : null), Count(city.AboveSizeEnterprisesTotal)],
+                row);
+        }
+
         // The monthly curve ends at the overview's own figure.
         Assert.Equal(Month, seen.Tables["monthly"].Count);
         Assert.Equal(Yi(projects.CompletedInvestmentYuan), seen.Tables["monthly"][^1][1]);
@@ -146,6 +157,8 @@ public sealed class WebPageBrowserTests(DemoFixture demo)
     }
 
     private static string Count(int value) => value.ToString("N0", Chinese);
+
+    private static string OfTarget(TargetProgress figure) => $"{Count(figure.Actual)} / {(figure.HasTarget ? Count(figure.Target) : "—")}";
 
     private static string Percent(double? value) => value is { } v ? v.ToString("N1", Chinese) + "%" : "—";
 

@@ -122,6 +122,49 @@ public sealed class StatsAndProgressApiTests(ClusterServiceFixture service) : IC
         Assert.Equal(1, after.NewAboveSizeEnterprises.Actual);
     }
 
+    [Fact]
+    public async Task GetClusterProgress_CitiesAndIndustries_CountEachRecordInItsCityAndIndustryAgainstTheCitysTargets()
+    {
+        const int Year = 2008;
+        var hefeiSme = NewCluster(); // led from a Hefei county, AUTO
+        hefeiSme.Kind = Proto.ClusterKind.SmeCharacteristic;
+        await Client.RecognizeAsync(await Client.CreateAsync(hefeiSme), Proto.ClusterLevel.Provincial, Year);
+        var wuhuAdvanced = NewCluster(hostPark: "");
+        (wuhuAdvanced.HostParkDisplayName, wuhuAdvanced.LeadDivisionCode, wuhuAdvanced.Industry) = (string.Empty, "340200", "industries/IT");
+        await Client.RecognizeAsync(await Client.CreateAsync(wuhuAdvanced), Proto.ClusterLevel.Provincial, Year);
+        var hefeiFirm = NewEnterprise();
+        (hefeiFirm.Industry, hefeiFirm.AboveSizeYear) = ("industries/AUTO", Year);
+        await Client.GrantAsync(await Client.CreateEnterpriseAsync(hefeiFirm), Proto.QualificationType.InnovativeSme, Year);
+        var wuhuFirm = NewEnterprise(county: "340202");
+        wuhuFirm.Industry = "industries/IT";
+        await Client.GrantAsync(await Client.GrantAsync(await Client.CreateEnterpriseAsync(wuhuFirm), Proto.QualificationType.InnovativeSme, Year), Proto.QualificationType.ChainLeader, Year);
+        await Client.UpdateClusterTargetsAsync(new Proto.UpdateClusterTargetsRequest
+        {
+            ClusterTargets = new Proto.ClusterTargets
+            {
+                Name = $"clusterTargets/{Year}",
+                InnovativeSmes = 4,
+                CityTargets = { new Proto.ClusterCityTarget { CityCode = "340300", InnovativeSmes = 4 }, new Proto.ClusterCityTarget { CityCode = "340100", InnovativeSmes = 1, NewAboveSizeEnterprises = 0 } },
+            },
+            AllowMissing = true,
+        }, Deadline);
+
+        var progress = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Year }, Deadline);
+
+        Assert.Equal(["340100", "340200", "340300"], progress.Cities.Select(c => c.CityCode));
+        var (hefei, wuhu, bengbu) = (progress.Cities[0], progress.Cities[1], progress.Cities[2]);
+        Assert.Equal((1, 0, 1, 1), (hefei.ProvincialSmeClusters.Actual, hefei.AdvancedManufacturingClusters.Actual, hefei.InnovativeSmes.Actual, hefei.NewAboveSizeEnterprises.Actual));
+        Assert.Equal((1, 100.0, 0, false), (hefei.InnovativeSmes.Target, hefei.InnovativeSmes.CompletionPercent, hefei.NewAboveSizeEnterprises.Target, hefei.NewAboveSizeEnterprises.HasCompletionPercent));
+        Assert.Equal((0, 1, 1, false), (wuhu.ProvincialSmeClusters.Actual, wuhu.AdvancedManufacturingClusters.Actual, wuhu.InnovativeSmes.Actual, wuhu.InnovativeSmes.HasTarget));
+        Assert.Equal((0, 4, 0.0), (bengbu.InnovativeSmes.Actual, bengbu.InnovativeSmes.Target, bengbu.InnovativeSmes.CompletionPercent));
+        Assert.Equal((2, 4), (progress.InnovativeSmes.Actual, progress.InnovativeSmes.Target));
+        Assert.Equal(progress.AboveSizeEnterprisesTotal, progress.Cities.Sum(c => c.AboveSizeEnterprisesTotal)); // every test enterprise is in a city
+
+        Assert.Equal(["industries/AUTO", "industries/IT"], progress.Industries.Select(i => i.Industry));
+        Assert.Equal((1, 0, 1, 1), (progress.Industries[0].ProvincialSmeClusters, progress.Industries[0].AdvancedManufacturingClusters, progress.Industries[0].InnovativeSmes, progress.Industries[0].NewAboveSizeEnterprises));
+        Assert.Equal((0, 1, 1, 0), (progress.Industries[1].ProvincialSmeClusters, progress.Industries[1].AdvancedManufacturingClusters, progress.Industries[1].InnovativeSmes, progress.Industries[1].NewAboveSizeEnterprises));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1999)]
@@ -171,6 +214,43 @@ public sealed class StatsAndProgressApiTests(ClusterServiceFixture service) : IC
             (missing.StatusCode, negative.StatusCode, badName.StatusCode, stale.StatusCode));
         Assert.Equal(0, await service.CountAsync("SELECT count(*) FROM cluster_targets WHERE year IN (2032, 1900)"));
         Assert.Equal(3000, (await Client.GetClusterTargetsAsync(new Proto.GetClusterTargetsRequest { Name = "clusterTargets/2024" }, Deadline)).InnovativeSmes);
+    }
+
+    [Fact]
+    public async Task UpdateClusterTargets_CityTargets_AreReplacedAsAWholeAndRefusedWhenNotCitiesOfAnhui()
+    {
+        var name = "clusterTargets/2033";
+        var created = await Client.UpdateClusterTargetsAsync(new Proto.UpdateClusterTargetsRequest
+        {
+            ClusterTargets = new Proto.ClusterTargets
+            {
+                Name = name,
+                LittleGiants = 10,
+                CityTargets = { new Proto.ClusterCityTarget { CityCode = "340200", LittleGiants = 8 }, new Proto.ClusterCityTarget { CityCode = "340100", LittleGiants = 9 } },
+            },
+            AllowMissing = true,
+        }, Deadline);
+        var replaced = await Client.UpdateClusterTargetsAsync(new Proto.UpdateClusterTargetsRequest
+        {
+            ClusterTargets = new Proto.ClusterTargets { Name = name, CityTargets = { new Proto.ClusterCityTarget { CityCode = "341800", SingleChampions = 1 } } },
+            UpdateMask = new FieldMask { Paths = { "city_targets" } },
+        }, Deadline);
+        var invalid = await Assert.ThrowsAsync<RpcException>(() => Client.UpdateClusterTargetsAsync(new Proto.UpdateClusterTargetsRequest
+        {
+            ClusterTargets = new Proto.ClusterTargets
+            {
+                Name = name,
+                CityTargets = { new Proto.ClusterCityTarget { CityCode = "340104" }, new Proto.ClusterCityTarget { CityCode = "341800", InnovativeSmes = -5 }, new Proto.ClusterCityTarget { CityCode = "341800" } },
+            },
+        }, Deadline).ResponseAsync);
+
+        Assert.Equal([("340100", 9), ("340200", 8)], created.CityTargets.Select(c => (c.CityCode, c.LittleGiants))); // their sum above the province's 10 is allowed (ADR 0035)
+        Assert.Equal((10, "341800", false, 1), (replaced.LittleGiants, replaced.CityTargets.Single().CityCode, replaced.CityTargets.Single().HasLittleGiants, replaced.CityTargets.Single().SingleChampions));
+        Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
+        Assert.Equal(
+            ["cluster_targets.city_targets[0].city_code", "cluster_targets.city_targets[1].innovative_smes", "cluster_targets.city_targets[2].city_code"],
+            invalid.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field));
+        Assert.Equal(replaced, await Client.GetClusterTargetsAsync(new Proto.GetClusterTargetsRequest { Name = name }, Deadline));
     }
 
     [Fact]

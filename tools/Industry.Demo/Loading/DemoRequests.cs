@@ -161,6 +161,18 @@ internal static class DemoRequests
             InnovativeSmes = t.InnovativeSmes,
             SpecializedSmes = t.SpecializedSmes,
             NewAboveSizeEnterprises = t.NewAboveSizeEnterprises,
+            CityTargets =
+            {
+                t.CityClusters.Select(c => new ClusterCityTarget
+                {
+                    CityCode = c.CityCode,
+                    AdvancedManufacturingClusters = c.AdvancedManufacturingClusters,
+                    ProvincialSmeClusters = c.ProvincialSmeClusters,
+                    InnovativeSmes = c.InnovativeSmes,
+                    SpecializedSmes = c.SpecializedSmes,
+                    NewAboveSizeEnterprises = c.NewAboveSizeEnterprises,
+                }),
+            },
         },
     };
 

@@ -142,7 +142,11 @@ public sealed record DemoTargets(
     int ParksCertified,
     int EnterprisesTransformed,
     int WorkshopsFactoriesLeaders,
-    IReadOnlyList<(string CityCode, int Parks, int Enterprises, int Leaders)> CityDigital);
+    IReadOnlyList<(string CityCode, int Parks, int Enterprises, int Leaders)> CityDigital,
+    IReadOnlyList<DemoCityClusterTargets> CityClusters);
+
+/// <summary>A city's share of the cluster targets (the report sets none per city; the demo splits the province's).</summary>
+public sealed record DemoCityClusterTargets(string CityCode, int AdvancedManufacturingClusters, int ProvincialSmeClusters, int InnovativeSmes, int SpecializedSmes, int NewAboveSizeEnterprises);
 
 /// <summary>
 /// 月度调度: the year's monthly dispatch cycle as the data set plays it. Some projects miss a month's report and carry

@@ -144,18 +144,24 @@ public sealed partial class DemoPlanBuilder
         var parkShares = ByCity(parks);
         var enterpriseShares = ByCity(enterprises);
         var leaderShares = ByCity(leaders);
+        var (advanced, smeClusters, innovative, specialized, aboveSize) =
+            (ReportFigures.Count("C3"), ReportFigures.Count("C4"), s.Of(ReportFigures.Count("C10")), s.Of(ReportFigures.Count("C11")), s.Of(ReportFigures.Count("C12")));
+        var (advancedShares, smeShares, innovativeShares, specializedShares, aboveSizeShares) =
+            (ByCity(advanced), ByCity(smeClusters), ByCity(innovative), ByCity(specialized), ByCity(aboveSize));
         return new DemoTargets(
             DemoVolumes.LastYear,
             keyProjects,
             ByCity(keyProjects),
-            ReportFigures.Count("C3"),
-            ReportFigures.Count("C4"),
-            s.Of(ReportFigures.Count("C10")),
-            s.Of(ReportFigures.Count("C11")),
-            s.Of(ReportFigures.Count("C12")),
+            advanced,
+            smeClusters,
+            innovative,
+            specialized,
+            aboveSize,
             parks,
             enterprises,
             leaders,
-            [.. Divisions.Cities.Select((c, i) => (c.Code, parkShares[i].Count, enterpriseShares[i].Count, leaderShares[i].Count))]);
+            [.. Divisions.Cities.Select((c, i) => (c.Code, parkShares[i].Count, enterpriseShares[i].Count, leaderShares[i].Count))],
+            [.. Divisions.Cities.Select((c, i) => new DemoCityClusterTargets(
+                c.Code, advancedShares[i].Count, smeShares[i].Count, innovativeShares[i].Count, specializedShares[i].Count, aboveSizeShares[i].Count))]);
     }
 }

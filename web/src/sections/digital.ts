@@ -1,6 +1,6 @@
 // Cluster and digital-transformation progress: the digital programme per city against the cities' targets
-// (DigitalProgress.cities), and the cluster programme's new qualifications by type (ClusterProgress has no per-city
-// breakdown: the cluster service counts the province only).
+// (DigitalProgress.cities), and the cluster programme per city against the cities' targets (ClusterProgress.cities)
+// beside the province's new qualifications by type.
 import { QualificationType } from "../gen/industry/clusters/v1/enterprise_pb.js";
 import { SectionState, type ProvinceOverview } from "../gen/industry/overview/v1/province_overview_pb.js";
 import { drawChart } from "../charts.js";
@@ -18,10 +18,15 @@ const qualificationNames: Record<number, string> = {
   [QualificationType.CHAIN_LEADER]: "链主企业",
 };
 
+/** "actual / target" as the per-city tables show a figure, "—" for a target not set. */
+function cell(v: { actual: number; target?: number } | undefined): string {
+  return `${formatCount(v?.actual ?? 0)} / ${v?.target === undefined ? "—" : formatCount(v.target)}`;
+}
+
 export function digitalSections(): HTMLElement[] {
   return [
     section("digital-cities", "各市数字化转型进度", "targetCompletion"),
-    section("cluster-qualifications", "当年新认定企业资质（全省）", "specializedSmes"),
+    section("cluster-qualifications", "产业集群：各市进度与全省新认定资质", "specializedSmes"),
   ];
 }
 
@@ -44,8 +49,6 @@ export function renderDigital([digital, clusters]: HTMLElement[], overview: Prov
       ],
     });
     const details = document.createElement("details");
-    const cell = (v: { actual: number; target?: number } | undefined) =>
-      `${formatCount(v?.actual ?? 0)} / ${v?.target === undefined ? "—" : formatCount(v.target)}`;
     details.innerHTML = `<summary>数据表</summary>${table("各市数字化转型（实际 / 目标）",
       ["城市", "示范园区", "转型企业", "车间/工厂/领航", "转型企业完成率"],
       cities.map((c) => [cityName(c.cityCode), cell(c.parksCertified), cell(c.enterprisesTransformed),
@@ -59,20 +62,39 @@ export function renderDigital([digital, clusters]: HTMLElement[], overview: Prov
   const c = overview.clusters;
   if (c?.state === SectionState.AVAILABLE && c.progress) {
     const rows = c.progress.newQualifications.filter((q) => q.type !== QualificationType.UNSPECIFIED);
+    const cities = c.progress.cities;
     const target = body(clusters);
     target.innerHTML = "";
-    const chart = chartBox("当年新认定企业资质数");
-    target.append(chart);
+    const perCity = chartBox("各市新增创新型、专精特新中小企业与目标");
+    const chart = chartBox("全省当年新认定企业资质数");
+    const grid = document.createElement("div");
+    grid.className = "charts";
+    grid.append(perCity, chart);
+    target.append(grid);
+    drawChart(perCity, {
+      legend: { top: 0 },
+      xAxis: { type: "category", data: cities.map((city) => cityName(city.cityCode)), axisLabel: { interval: 0, rotate: 45 } },
+      yAxis: { type: "value", name: "家" },
+      series: [
+        { type: "bar", name: "创新型", data: cities.map((city) => city.innovativeSmes?.actual ?? 0) },
+        { type: "bar", name: "创新型目标", data: cities.map((city) => city.innovativeSmes?.target ?? null) },
+        { type: "bar", name: "专精特新", data: cities.map((city) => city.specializedSmes?.actual ?? 0) },
+        { type: "bar", name: "专精特新目标", data: cities.map((city) => city.specializedSmes?.target ?? null) },
+      ],
+    });
     drawChart(chart, {
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: "value" },
       yAxis: { type: "category", data: rows.map((q) => qualificationNames[q.type] ?? String(q.type)) },
       series: [{ type: "bar", name: "新认定", data: rows.map((q) => q.count), label: { show: true, position: "right" } }],
     });
-    const note = document.createElement("p");
-    note.className = "hint";
-    note.textContent = "集群进度按全省统计，接口暂无分市口径。";
-    target.append(note);
+    const details = document.createElement("details");
+    details.innerHTML = `<summary>数据表</summary>${table("各市产业集群进度（实际 / 目标）",
+      ["城市", "省级特色产业集群", "创新型中小企业", "专精特新中小企业", "新增规上企业", "创新型完成率", "规上企业总数"],
+      cities.map((city) => [cityName(city.cityCode), cell(city.provincialSmeClusters), cell(city.innovativeSmes),
+        cell(city.specializedSmes), cell(city.newAboveSizeEnterprises), formatPercent(city.innovativeSmes?.completionPercent),
+        formatCount(city.aboveSizeEnterprisesTotal)]), "city-clusters")}`;
+    target.append(details);
     done(clusters);
   } else {
     unavailable(clusters, services.cluster, c?.error?.message ?? "");

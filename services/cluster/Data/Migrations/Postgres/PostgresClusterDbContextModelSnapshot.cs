@@ -750,6 +750,63 @@ namespace Industry.Clusters.Data.Migrations.Postgres
                         .HasConstraintName("fk_cluster_members_enterprises_uscc");
                 });
 
+            modelBuilder.Entity("Industry.Clusters.Domain.ClusterTargets", b =>
+                {
+                    b.OwnsMany("Industry.Clusters.Domain.ClusterCityTarget", "CityTargets", b1 =>
+                        {
+                            b1.Property<int>("TargetsYear")
+                                .HasColumnType("integer")
+                                .HasColumnName("targets_year");
+
+                            b1.Property<string>("CityCode")
+                                .HasColumnType("text")
+                                .HasColumnName("city_code");
+
+                            b1.Property<int?>("AdvancedManufacturingClusters")
+                                .HasColumnType("integer")
+                                .HasColumnName("advanced_manufacturing_clusters");
+
+                            b1.Property<int?>("InnovativeSmes")
+                                .HasColumnType("integer")
+                                .HasColumnName("innovative_smes");
+
+                            b1.Property<int?>("LittleGiants")
+                                .HasColumnType("integer")
+                                .HasColumnName("little_giants");
+
+                            b1.Property<int?>("NationalSmeClusters")
+                                .HasColumnType("integer")
+                                .HasColumnName("national_sme_clusters");
+
+                            b1.Property<int?>("NewAboveSizeEnterprises")
+                                .HasColumnType("integer")
+                                .HasColumnName("new_above_size_enterprises");
+
+                            b1.Property<int?>("ProvincialSmeClusters")
+                                .HasColumnType("integer")
+                                .HasColumnName("provincial_sme_clusters");
+
+                            b1.Property<int?>("SingleChampions")
+                                .HasColumnType("integer")
+                                .HasColumnName("single_champions");
+
+                            b1.Property<int?>("SpecializedSmes")
+                                .HasColumnType("integer")
+                                .HasColumnName("specialized_smes");
+
+                            b1.HasKey("TargetsYear", "CityCode")
+                                .HasName("pk_cluster_city_targets");
+
+                            b1.ToTable("cluster_city_targets", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TargetsYear")
+                                .HasConstraintName("fk_cluster_city_targets_cluster_targets_targets_year");
+                        });
+
+                    b.Navigation("CityTargets");
+                });
+
             modelBuilder.Entity("Industry.Clusters.Domain.Qualification", b =>
                 {
                     b.HasOne("Industry.Clusters.Domain.Enterprise", null)
