@@ -99,6 +99,7 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         "GetInvestmentStats" => GetInvestmentStatsThroughGatewayAsync,
         "GetInvestmentSeries" => GetInvestmentSeriesThroughGatewayAsync,
         "GetReportingStatus" => GetReportingStatusThroughGatewayAsync,
+        "GetCityRanking" => GetCityRankingThroughGatewayAsync,
         "ListMissingReports" => ListMissingReportsThroughGatewayAsync,
         "ApproveInvestmentReport" => ApproveInvestmentReportThroughGatewayAsync,
         "ReturnInvestmentReport" => ReturnInvestmentReportThroughGatewayAsync,
@@ -275,6 +276,28 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         Assert.Equal(await Direct.GetInvestmentSeriesAsync(request, Options), series);
         var june = await Direct.GetPlanProgressAsync(new GetPlanProgressRequest { Year = 2024, ThroughMonth = 6 }, Options);
         Assert.Equal((6, june.CompletedInvestmentYuan, june.PreviousYearCompletedInvestmentYuan), (series.Months.Count, series.Months[^1].CumulativeInvestmentYuan, series.Months[^1].PreviousYearCumulativeInvestmentYuan));
+    }
+
+    // Each ranking through the gateway as direct, and its figures those of the answers it ranks, read through the gateway.
+    private async Task GetCityRankingThroughGatewayAsync()
+    {
+        await Direct.ReportInvestmentAsync(Report(await StartedDirectlyAsync(), "2024-06", 2_000_000), Options);
+        var progress = await Gateway.GetPlanProgressAsync(new GetPlanProgressRequest { Year = 2024, ThroughMonth = 6 }, Options);
+        var status = await Gateway.GetReportingStatusAsync(new GetReportingStatusRequest { Period = "2024-06" }, Options);
+        var expected = new Dictionary<CityRankingFigure, IEnumerable<(string, double?)>>
+        {
+            [CityRankingFigure.InvestmentGrowth] = progress.Cities.Select(c => (c.CityCode, c.HasInvestmentGrowthPercent ? c.InvestmentGrowthPercent : (double?)null)),
+            [CityRankingFigure.TargetCompletion] = progress.Cities.Select(c => (c.CityCode, c.KeyProjectsUnderImplementation.HasCompletionPercent ? c.KeyProjectsUnderImplementation.CompletionPercent : (double?)null)),
+            [CityRankingFigure.ReportingDiscipline] = status.Cities.Select(c => (c.CityCode, c.Counts.DueCount == 0 ? (double?)null : Math.Round(c.Counts.OnTimeCount * 100.0 / c.Counts.DueCount, 1, MidpointRounding.AwayFromZero))),
+        };
+        foreach (var (ranking, figures) in expected)
+        {
+            var request = new GetCityRankingRequest { Period = "2024-06", Ranking = ranking };
+            var answer = await Gateway.GetCityRankingAsync(request, Options);
+            Assert.Equal(await Direct.GetCityRankingAsync(request, Options), answer);
+            Assert.Equal(figures.OrderBy(f => f.Item1, StringComparer.Ordinal), answer.Cities.Select(c => (c.CityCode, c.HasFigurePercent ? c.FigurePercent : (double?)null)).OrderBy(f => f.Item1, StringComparer.Ordinal));
+            Assert.All(answer.Cities, c => Assert.Equal(c.HasFigurePercent ? 1 + answer.Cities.Count(o => o.HasFigurePercent && o.FigurePercent > c.FigurePercent) : 0, c.Rank));
+        }
     }
 
     private async Task GetReportingStatusThroughGatewayAsync()
