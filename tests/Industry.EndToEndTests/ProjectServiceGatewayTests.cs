@@ -99,6 +99,7 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         "GetInvestmentStats" => GetInvestmentStatsThroughGatewayAsync,
         "GetInvestmentSeries" => GetInvestmentSeriesThroughGatewayAsync,
         "GetReportingStatus" => GetReportingStatusThroughGatewayAsync,
+        "GetCityRanking" => GetCityRankingThroughGatewayAsync,
         "ListMissingReports" => ListMissingReportsThroughGatewayAsync,
         "ApproveInvestmentReport" => ApproveInvestmentReportThroughGatewayAsync,
         "ReturnInvestmentReport" => ReturnInvestmentReportThroughGatewayAsync,
@@ -277,6 +278,28 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         Assert.Equal((6, june.CompletedInvestmentYuan, june.PreviousYearCompletedInvestmentYuan), (series.Months.Count, series.Months[^1].CumulativeInvestmentYuan, series.Months[^1].PreviousYearCumulativeInvestmentYuan));
     }
 
+    // Each ranking through the gateway as direct, and its figures those of the answers it ranks, read through the gateway.
+    private async Task GetCityRankingThroughGatewayAsync()
+    {
+        await Direct.ReportInvestmentAsync(Report(await StartedDirectlyAsync(), "2024-06", 2_000_000), Options);
+        var progress = await Gateway.GetPlanProgressAsync(new GetPlanProgressRequest { Year = 2024, ThroughMonth = 6 }, Options);
+        var status = await Gateway.GetReportingStatusAsync(new GetReportingStatusRequest { Period = "2024-06" }, Options);
+        var expected = new Dictionary<CityRankingFigure, IEnumerable<(string, double?)>>
+        {
+            [CityRankingFigure.InvestmentGrowth] = progress.Cities.Select(c => (c.CityCode, c.HasInvestmentGrowthPercent ? c.InvestmentGrowthPercent : (double?)null)),
+            [CityRankingFigure.TargetCompletion] = progress.Cities.Select(c => (c.CityCode, c.KeyProjectsUnderImplementation.HasCompletionPercent ? c.KeyProjectsUnderImplementation.CompletionPercent : (double?)null)),
+            [CityRankingFigure.ReportingDiscipline] = status.Cities.Select(c => (c.CityCode, c.Counts.DueCount == 0 ? (double?)null : Math.Round(c.Counts.OnTimeCount * 100.0 / c.Counts.DueCount, 1, MidpointRounding.AwayFromZero))),
+        };
+        foreach (var (ranking, figures) in expected)
+        {
+            var request = new GetCityRankingRequest { Period = "2024-06", Ranking = ranking };
+            var answer = await Gateway.GetCityRankingAsync(request, Options);
+            Assert.Equal(await Direct.GetCityRankingAsync(request, Options), answer);
+            Assert.Equal(figures.OrderBy(f => f.Item1, StringComparer.Ordinal), answer.Cities.Select(c => (c.CityCode, c.HasFigurePercent ? c.FigurePercent : (double?)null)).OrderBy(f => f.Item1, StringComparer.Ordinal));
+            Assert.All(answer.Cities, c => Assert.Equal(c.HasFigurePercent ? 1 + answer.Cities.Count(o => o.HasFigurePercent && o.FigurePercent > c.FigurePercent) : 0, c.Rank));
+        }
+    }
+
     private async Task GetReportingStatusThroughGatewayAsync()
     {
         await StartedDirectlyAsync(); // owes the months from January 2024
@@ -307,8 +330,13 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
     private async Task GetInvestmentStatsThroughGatewayAsync()
     {
         await Direct.ReportInvestmentAsync(Report(await StartedDirectlyAsync(), "2024-05", 4_000_000), Options);
-        var request = new GetInvestmentStatsRequest { GroupBy = InvestmentGroupBy.City, StartPeriod = "2024-01", EndPeriod = "2024-12" };
-        Assert.Equal(await Direct.GetInvestmentStatsAsync(request, Options), await Gateway.GetInvestmentStatsAsync(request, Options));
+        foreach (var groupBy in Enum.GetValues<InvestmentGroupBy>().Where(g => g != InvestmentGroupBy.Unspecified))
+        {
+            var request = new GetInvestmentStatsRequest { GroupBy = groupBy, StartPeriod = "2024-01", EndPeriod = "2024-12" };
+            var stats = await Gateway.GetInvestmentStatsAsync(request, Options);
+            Assert.Equal(await Direct.GetInvestmentStatsAsync(request, Options), stats);
+            Assert.Equal(stats.Total.CompletedInvestmentYuan, stats.Rows.Sum(r => r.CompletedInvestmentYuan));
+        }
     }
 
     // The months closed here are long past and reported by no other test: a closed month refuses their reports.

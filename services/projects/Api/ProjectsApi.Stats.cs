@@ -5,20 +5,14 @@ using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Api;
 
-/// <summary>GetInvestmentStats: completed investment over a range of months, by city, industry or cluster.</summary>
+/// <summary>GetInvestmentStats: completed investment over a range of months, by city, county, industry, cluster, tier, nature or month.</summary>
 internal sealed partial class ProjectsApi
 {
     private const int MaxStatsMonths = 120;
 
     public override async Task<Proto.InvestmentStats> GetInvestmentStats(Proto.GetInvestmentStatsRequest request, ServerCallContext context)
     {
-        Expression<Func<Project, string>> key = request.GroupBy switch
-        {
-            Proto.InvestmentGroupBy.City => p => p.CityCode,
-            Proto.InvestmentGroupBy.Industry => p => "industries/" + p.Industry, // Industries.NameOf, in a form EF translates
-            Proto.InvestmentGroupBy.Cluster => p => p.Cluster,
-            _ => throw ServiceException.InvalidArgument("group_by", "must be CITY, INDUSTRY or CLUSTER."),
-        };
+        var grouping = GroupingOf(request.GroupBy);
         var first = ReportingPeriod.TryParse(request.StartPeriod) ?? throw ServiceException.InvalidArgument("start_period", "must be a month 'YYYY-MM'.");
         var last = ReportingPeriod.TryParse(request.EndPeriod) ?? throw ServiceException.InvalidArgument("end_period", "must be a month 'YYYY-MM'.");
         var months = ((last.Year * 12) + last.Month) - ((first.Year * 12) + first.Month) + 1;
@@ -29,18 +23,56 @@ internal sealed partial class ProjectsApi
 
         // The filter selects the projects counted, in both ranges alike.
         var projects = ProjectListing.Filter(ScheduleLagBasis.Of(db, clock)).Translate(request.Filter);
-        var current = await db.CompletedByAsync(key, projects, first, last, context.CancellationToken);
-        var previous = (await db.CompletedByAsync(key, projects, first with { Year = first.Year - 1 }, last with { Year = last.Year - 1 }, context.CancellationToken))
+        Task<List<InvestmentStatsQueries.Group>> Completed(ReportingPeriod from, ReportingPeriod to) => grouping is null
+            ? db.CompletedByMonthAsync(projects, from, to, context.CancellationToken)
+            : db.CompletedByAsync(grouping.Key, projects, from, to, context.CancellationToken);
+
+        var current = await Completed(first, last);
+        // Under MONTH a year-earlier month is the row of the same month in the range.
+        var previous = (await Completed(first with { Year = first.Year - 1 }, last with { Year = last.Year - 1 }))
+            .Select(g => grouping is null ? g with { Key = YearLater(g.Key) } : g)
             .ToDictionary(g => g.Key, StringComparer.Ordinal);
-        var ordered = current.Select(g => g.Key).Union(previous.Keys)
+        var rows = current.Select(g => g.Key).Union(previous.Keys)
             .Select(k => (Now: current.SingleOrDefault(g => g.Key == k), Key: k))
-            .Select(g => Row(g.Key, g.Now?.ProjectCount ?? 0, g.Now?.TotalInvestmentYuan ?? 0, g.Now?.CompletedYuan ?? 0, previous.GetValueOrDefault(g.Key)?.CompletedYuan ?? 0))
-            .OrderByDescending(r => r.CompletedInvestmentYuan).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+            .Select(g => Row(grouping?.Name(g.Key) ?? g.Key, g.Now?.ProjectCount ?? 0, g.Now?.TotalInvestmentYuan ?? 0, g.Now?.CompletedYuan ?? 0, previous.GetValueOrDefault(g.Key)?.CompletedYuan ?? 0));
+        var ordered = grouping is null
+            ? rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList()
+            : rows.OrderByDescending(r => r.CompletedInvestmentYuan).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
 
         var stats = new Proto.InvestmentStats { GroupBy = request.GroupBy, StartPeriod = first.ToString(), EndPeriod = last.ToString(), Rows = { ordered } };
-        stats.Total = Row(string.Empty, ordered.Sum(r => r.ProjectCount), ordered.Sum(r => r.TotalInvestmentYuan), ordered.Sum(r => r.CompletedInvestmentYuan), ordered.Sum(r => r.PreviousYearCompletedInvestmentYuan));
+        // A project reports in several months: under MONTH the total counts each project once, by one more query.
+        var (projectCount, totalInvestment) = grouping is null
+            ? (await db.CompletedByAsync(p => string.Empty, projects, first, last, context.CancellationToken)) is [var all] ? (all.ProjectCount, all.TotalInvestmentYuan) : (0, 0L)
+            : (ordered.Sum(r => r.ProjectCount), ordered.Sum(r => r.TotalInvestmentYuan));
+        stats.Total = Row(string.Empty, projectCount, totalInvestment, ordered.Sum(r => r.CompletedInvestmentYuan), ordered.Sum(r => r.PreviousYearCompletedInvestmentYuan));
         return stats;
     }
+
+    /// <summary>
+    /// A grouping by one of the project's columns: the SQL key, and the key's name in the answer. Null for MONTH, which
+    /// groups the reports, not the projects.
+    /// </summary>
+    private sealed record ProjectGrouping(Expression<Func<Project, string>> Key, Func<string, string> Name);
+
+    private static ProjectGrouping? GroupingOf(Proto.InvestmentGroupBy groupBy) => groupBy switch
+    {
+        Proto.InvestmentGroupBy.City => new(p => p.CityCode, k => k),
+        Proto.InvestmentGroupBy.Industry => new(p => "industries/" + p.Industry, k => k), // Industries.NameOf, in a form EF translates
+        Proto.InvestmentGroupBy.Cluster => new(p => p.Cluster, k => k),
+        Proto.InvestmentGroupBy.County => new(p => p.CountyCode, k => k),
+        // Grouped by the stored number, named as the filter names the values (`tier = PROJECT_TIER_KEY`).
+        Proto.InvestmentGroupBy.Tier => new(p => ((int)p.Tier).ToString(), k => EnumName<Proto.ProjectTier>(k)),
+        Proto.InvestmentGroupBy.Nature => new(p => ((int)p.Nature).ToString(), k => EnumName<Proto.ProjectNature>(k)),
+        Proto.InvestmentGroupBy.Month => null,
+        _ => throw ServiceException.InvalidArgument("group_by", "must be CITY, INDUSTRY, CLUSTER, COUNTY, TIER, NATURE or MONTH."),
+    };
+
+    private static string EnumName<TEnum>(string number)
+        where TEnum : struct, Enum =>
+        Proto.ProjectReflection.Descriptor.EnumTypes.Single(e => e.ClrType == typeof(TEnum))
+            .FindValueByNumber(int.Parse(number, System.Globalization.CultureInfo.InvariantCulture)).Name;
+
+    private static string YearLater(string month) => ReportingPeriod.TryParse(month) is { } m ? (m with { Year = m.Year + 1 }).ToString() : month;
 
     private static Proto.InvestmentStatsRow Row(string key, int projects, long total, long completed, long previous)
     {

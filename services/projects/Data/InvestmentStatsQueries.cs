@@ -31,6 +31,25 @@ internal static class InvestmentStatsQueries
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Per month of <paramref name="start"/>..<paramref name="end"/> (key <c>YYYY-MM</c>): the projects (those matching
+    /// <paramref name="projectFilter"/>, when given) with an approved report for the month, the sum of their total
+    /// investment, and the month's approved completed investment.
+    /// </summary>
+    public static async Task<List<Group>> CompletedByMonthAsync(this ProjectsDbContext db, Expression<Func<Project, bool>>? projectFilter, ReportingPeriod start, ReportingPeriod end, CancellationToken cancellationToken)
+    {
+        int first = (start.Year * 12) + start.Month, last = (end.Year * 12) + end.Month;
+        var projects = projectFilter is null ? db.Projects : db.Projects.Where(projectFilter);
+        var months = await db.InvestmentReports
+            .Where(r => r.Year >= start.Year && r.Year <= end.Year && (r.Year * 12) + r.Month >= first && (r.Year * 12) + r.Month <= last)
+            .Where(InvestmentReportListing.Counted)
+            .Join(projects, r => r.ProjectId, p => p.Id, (r, p) => new { r.Year, r.Month, p.TotalInvestmentYuan, r.CompletedInvestmentYuan })
+            .GroupBy(x => new { x.Year, x.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count(), Total = g.Sum(x => x.TotalInvestmentYuan), Completed = g.Sum(x => x.CompletedInvestmentYuan) })
+            .ToListAsync(cancellationToken);
+        return [.. months.Select(m => new Group(new ReportingPeriod(m.Year, m.Month).ToString(), m.Count, m.Total, m.Completed))];
+    }
+
     /// <summary><paramref name="shape"/> given <paramref name="key"/> of its project as its second argument, in one lambda that EF translates.</summary>
     private static Expression<Func<Project, T>> WithKey<T>(Expression<Func<Project, string, T>> shape, Expression<Func<Project, string>> key) =>
         Expression.Lambda<Func<Project, T>>(

@@ -1,3 +1,5 @@
+using System.Reflection;
+using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Industry.Projects.V1;
 
@@ -31,6 +33,58 @@ public sealed class InvestmentStatsApiTests(ProjectsServiceFixture service) : IC
         Assert.Equal((2, 45_000_000L), (stats.Total.ProjectCount, stats.Total.CompletedInvestmentYuan));
     }
 
+    // Each grouping against the same sums computed here from the raw ListProjects and ListInvestmentReports answers.
+    [Theory]
+    [InlineData(InvestmentGroupBy.County)]
+    [InlineData(InvestmentGroupBy.Tier)]
+    [InlineData(InvestmentGroupBy.Nature)]
+    [InlineData(InvestmentGroupBy.Month)]
+    public async Task GetInvestmentStats_NewGroupings_AgreeWithTheRawReports(InvestmentGroupBy groupBy)
+    {
+        var guidance = await Data.ProjectAsync("340104", 50_000_000, new DateOnly(2017, 1, 1), nature: ProjectNature.Expansion);
+        var key = await Data.ProjectAsync("340104", 300_000_000, new DateOnly(2017, 1, 1));
+        var major = await Data.ProjectAsync("340207", 2_000_000_000, new DateOnly(2017, 1, 1), nature: ProjectNature.Relocation);
+        await Data.ReportAsync(guidance, "2018-02", 1_000_000);
+        await Data.ReportAsync(guidance, "2019-02", 3_000_000);
+        await Data.ReportAsync(guidance, "2019-03", 2_000_000);
+        await Data.ReportAsync(key, "2019-02", 5_000_000);
+        await Data.ReportAsync(key, "2018-05", 7_000_000); // only a year earlier
+        await Data.ReportAsync(major, "2019-05", 40_000_000);
+        await Data.ReportAsync(major, "2019-09", 9_000_000); // outside the range
+
+        var stats = await Client.GetInvestmentStatsAsync(new GetInvestmentStatsRequest { GroupBy = groupBy, StartPeriod = "2019-01", EndPeriod = "2019-06" }, Deadline);
+
+        var projects = (await Client.ListProjectsAsync(new ListProjectsRequest { PageSize = 1000 }, Deadline)).Projects.ToDictionary(p => p.Name);
+        var reports = (await Client.ListInvestmentReportsAsync(new ListInvestmentReportsRequest { Parent = "projects/-", PageSize = 1000, Filter = "period >= \"2018-01\" AND period <= \"2019-06\" AND review_state = REVIEW_STATE_APPROVED" }, Deadline)).InvestmentReports
+            .Select(r => (Project: projects[r.Name[..r.Name.IndexOf("/investmentReports/", StringComparison.Ordinal)]], r.Period, r.CompletedInvestmentYuan))
+            .Where(r => string.CompareOrdinal(r.Period[5..], "06") <= 0)
+            .ToList();
+        string KeyOf(Project p, string period) => groupBy switch
+        {
+            InvestmentGroupBy.County => p.CountyCode,
+            InvestmentGroupBy.Tier => ProtoName(p.Tier),
+            InvestmentGroupBy.Nature => ProtoName(p.Nature),
+            _ => "2019" + period[4..],
+        };
+        var current = reports.Where(r => r.Period.StartsWith("2019", StringComparison.Ordinal)).ToList();
+        var expected = current.Concat(reports.Except(current)).Select(r => KeyOf(r.Project, r.Period)).Distinct()
+            .Select(k => (
+                Key: k,
+                Projects: current.Where(r => KeyOf(r.Project, r.Period) == k).Select(r => r.Project).Distinct().ToList(),
+                Completed: current.Where(r => KeyOf(r.Project, r.Period) == k).Sum(r => r.CompletedInvestmentYuan),
+                Previous: reports.Except(current).Where(r => KeyOf(r.Project, r.Period) == k).Sum(r => r.CompletedInvestmentYuan)))
+            .Select(g => (g.Key, g.Projects.Count, g.Projects.Sum(p => p.TotalInvestmentYuan), g.Completed, g.Previous))
+            .ToHashSet();
+        var answered = stats.Rows.Select(r => (r.Key, r.ProjectCount, r.TotalInvestmentYuan, r.CompletedInvestmentYuan, r.PreviousYearCompletedInvestmentYuan)).ToHashSet();
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), answered.OrderBy(e => e.Key, StringComparer.Ordinal));
+        var counted = current.Select(r => r.Project).Distinct().ToList();
+        Assert.Equal((counted.Count, counted.Sum(p => p.TotalInvestmentYuan)), (stats.Total.ProjectCount, stats.Total.TotalInvestmentYuan));
+        if (groupBy == InvestmentGroupBy.Month)
+        {
+            Assert.Equal(stats.Rows.Select(r => r.Key).Order(StringComparer.Ordinal), stats.Rows.Select(r => r.Key)); // chronological
+        }
+    }
+
     [Theory]
     [InlineData(InvestmentGroupBy.Unspecified, "2023-01", "2023-06", "group_by")]
     [InlineData(InvestmentGroupBy.City, "2023-13", "2023-06", "start_period")]
@@ -43,4 +97,8 @@ public sealed class InvestmentStatsApiTests(ProjectsServiceFixture service) : IC
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains(field, error.Status.Detail, StringComparison.Ordinal);
     }
+
+    private static string ProtoName<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        typeof(TEnum).GetField(value.ToString())!.GetCustomAttribute<OriginalNameAttribute>()!.Name;
 }

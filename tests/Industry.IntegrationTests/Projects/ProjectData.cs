@@ -11,7 +11,7 @@ public sealed class ProjectData(ProjectService.ProjectServiceClient client)
     private static CallOptions Deadline => new(deadline: DateTime.UtcNow.AddSeconds(15));
 
     /// <summary>An IT project in <paramref name="county"/>, started and completed on the given dates when they are set.</summary>
-    public async Task<Project> ProjectAsync(string county, long totalYuan, DateOnly? start, DateOnly? completion = null, string industry = "IT", string gbt4754 = "C3971")
+    public async Task<Project> ProjectAsync(string county, long totalYuan, DateOnly? start, DateOnly? completion = null, string industry = "IT", string gbt4754 = "C3971", ProjectNature nature = ProjectNature.NewBuild)
     {
         var project = await client.CreateProjectAsync(new CreateProjectRequest
         {
@@ -24,7 +24,7 @@ public sealed class ProjectData(ProjectService.ProjectServiceClient client)
                 CountyCode = county,
                 Industry = industry,
                 Gbt4754Class = gbt4754,
-                Nature = ProjectNature.NewBuild,
+                Nature = nature,
                 TotalInvestmentYuan = totalYuan,
             },
         }, Deadline);
