@@ -4,7 +4,10 @@ using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Api;
 
-/// <summary>GetCityRanking: the cities ranked by growth, target completion or reporting discipline, as the bulletin ranks.</summary>
+/// <summary>
+/// GetCityRanking: the cities ranked by growth, target completion or reporting discipline, as the bulletin ranks, from
+/// the same figures: a closed month's snapshot, the current figures otherwise.
+/// </summary>
 internal sealed partial class ProjectsApi
 {
     public override async Task<Proto.CityRanking> GetCityRanking(Proto.GetCityRankingRequest request, ServerCallContext context)
@@ -15,10 +18,13 @@ internal sealed partial class ProjectsApi
         }
 
         var period = ReportedMonth(request.Period);
+
+        // A closed month ranks its published figures (关账), as its dispatch bulletin does, so the two never disagree.
+        var published = (await db.ClosedAsync(period, context.CancellationToken))?.ToSnapshot();
         var figures = request.Ranking == Proto.CityRankingFigure.ReportingDiscipline
-            ? (await db.ReportingStatusAsync(period, clock.GetUtcNow().UtcDateTime, context.CancellationToken)).Cities
+            ? (published?.ReportingStatus ?? await db.ReportingStatusAsync(period, clock.GetUtcNow().UtcDateTime, context.CancellationToken)).Cities
                 .Select(c => (c.CityCode, Figure: ReportingDiscipline.OnTimePercent(c.Counts.DueCount, c.Counts.OnTimeCount)))
-            : (await db.PlanProgressAsync(period.Year, period.Month, ChinaTime.Today(clock), context.CancellationToken)).Cities
+            : (published?.PlanProgress ?? await db.PlanProgressAsync(period.Year, period.Month, ChinaTime.Today(clock), context.CancellationToken)).Cities
                 .Select(c => (c.CityCode, Figure: request.Ranking == Proto.CityRankingFigure.InvestmentGrowth
                     ? (c.HasInvestmentGrowthPercent ? c.InvestmentGrowthPercent : (double?)null)
                     : (c.KeyProjectsUnderImplementation.HasCompletionPercent ? c.KeyProjectsUnderImplementation.CompletionPercent : null)));

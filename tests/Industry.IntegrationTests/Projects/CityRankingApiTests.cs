@@ -47,6 +47,30 @@ public sealed class CityRankingApiTests(ProjectsServiceFixture service) : IClass
         Assert.Equal(order.OrderBy(o => o.Unranked).ThenBy(o => o.Rank).ThenBy(o => o.CityCode, StringComparer.Ordinal), order);
     }
 
+    [Fact]
+    public async Task GetCityRanking_OfAClosedMonth_RanksItsPublishedFigures_AsItsBulletin_NotALaterCorrection()
+    {
+        // A month of its own (2018-05): Hefei +50 %, Wuhu -20 % at the close; Wuhu corrected to +200 % afterwards.
+        var hefei = await Data.ProjectAsync("340104", 900_000_000, new DateOnly(2017, 1, 1));
+        var wuhu = await Data.ProjectAsync("340207", 900_000_000, new DateOnly(2017, 1, 1));
+        await Data.ReportAsync(hefei, "2017-05", 10_000_000);
+        await Data.ReportAsync(wuhu, "2017-05", 10_000_000);
+        await Data.ReportAsync(hefei, "2018-05", 15_000_000);
+        var wuhuMay = await Data.ReportAsync(wuhu, "2018-05", 8_000_000);
+        await Client.ClosePeriodAsync(new ClosePeriodRequest { Name = "reportingPeriods/2018-05", RequestId = Guid.NewGuid().ToString() }, Deadline);
+        await Client.ReportInvestmentAsync(
+            new ReportInvestmentRequest { Parent = wuhu.Name, Period = "2018-05", CompletedInvestmentYuan = 30_000_000, Etag = wuhuMay.Etag, CorrectionReason = "漏报更正" },
+            Deadline);
+
+        var ranking = await Client.GetCityRankingAsync(new GetCityRankingRequest { Period = "2018-05", Ranking = CityRankingFigure.InvestmentGrowth }, Deadline);
+        var bulletin = await Client.GetDispatchBulletinAsync(new GetDispatchBulletinRequest { Name = "dispatchBulletins/2018-05" }, Deadline);
+
+        Assert.Equal([("340100", 1, 50.0), ("340200", 2, -20.0)], ranking.Cities.Take(2).Select(c => (c.CityCode, c.Rank, c.FigurePercent)));
+        Assert.Equal(
+            bulletin.Cities.Select(c => (c.CityCode, c.InvestmentGrowthRank)).Order(),
+            ranking.Cities.Select(c => (c.CityCode, c.Rank)).Order());
+    }
+
     [Theory]
     [InlineData(CityRankingFigure.Unspecified, "2024-06", "ranking")]
     [InlineData((CityRankingFigure)99, "2024-06", "ranking")]
