@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Run every check and test of the suite, as CI does:
 #   bash scripts/test.sh [extra `dotnet test` arguments, e.g. --filter Category!=Slow]
+#   bash scripts/test.sh --quick --filter "FullyQualifiedName~X"   (while working: skips the contract, package,
+#     manifest, format and API-description checks, which do not depend on the tests chosen; CI never passes it)
 #
 # Without a Docker engine it starts a throwaway PostgreSQL and RabbitMQ on free
 # loopback ports (installing them with apt-get when missing) and hands them to
@@ -24,6 +26,13 @@ cd "$ROOT"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 SOLUTION=Industry.slnx
+quick=0
+if [ "${1:-}" = --quick ]; then
+  quick=1
+  shift
+fi
+# The checks that look at the whole repository rather than at the tests chosen.
+whole_repository_checks() { [ "$quick" -eq 0 ]; }
 cleanup() {
   local rc=$?
   set +e
@@ -128,50 +137,58 @@ else
 fi
 env | grep '^INDUSTRY_TEST_' | sort || true
 
-step "buf lint"
-bash scripts/buf.sh lint
-step "buf format"
-bash scripts/buf.sh format
-if [ -f protos/BASELINE ]; then
-  baseline=$(tr -d '[:space:]' <protos/BASELINE)
-  step "buf breaking against $baseline"
-  bash scripts/buf.sh breaking "$baseline"
-fi
+if whole_repository_checks; then
+  step "buf lint"
+  bash scripts/buf.sh lint
+  step "buf format"
+  bash scripts/buf.sh format
+  if [ -f protos/BASELINE ]; then
+    baseline=$(tr -d '[:space:]' <protos/BASELINE)
+    step "buf breaking against $baseline"
+    bash scripts/buf.sh breaking "$baseline"
+  fi
 
-# Contract packages for clients (docs/packages.md, ADR 0031): refused when protos/ changed without a new line in
-# protos/VERSIONS; then each package is installed and used as a client would.
-step "contract packages"
-command -v unzip >/dev/null 2>&1 || apt_install unzip
-bash scripts/pack-contracts.sh
-bash packages/verify-packages.sh
+  # Contract packages for clients (docs/packages.md, ADR 0031): refused when protos/ changed without a new line in
+  # protos/VERSIONS; then each package is installed and used as a client would.
+  step "contract packages"
+  command -v unzip >/dev/null 2>&1 || apt_install unzip
+  bash scripts/pack-contracts.sh
+  bash packages/verify-packages.sh
+fi
 
 step "web page (web/build.sh): client generated from protos/, type-checked, bundled"
 bash web/build.sh
 # Test-only tools of the page's browser tests, from their own lockfile: a throwaway OIDC provider and axe-core (ADR 0037).
 (cd web/e2e && npm ci --no-audit --no-fund --loglevel=error)
 
-step "kubernetes manifests and Dockerfiles"
-bash scripts/validate-k8s.sh
+if whole_repository_checks; then
+  step "kubernetes manifests and Dockerfiles"
+  bash scripts/validate-k8s.sh
+fi
 
 step "dotnet restore"
 dotnet restore "$SOLUTION"
-step "dotnet format (verify)"
-dotnet format "$SOLUTION" --verify-no-changes --no-restore
+if whole_repository_checks; then
+  step "dotnet format (verify)"
+  dotnet format "$SOLUTION" --verify-no-changes --no-restore
+fi
 step "dotnet build"
 dotnet build "$SOLUTION" -c Release --no-restore
 
 # --- API descriptions (ADR 0030): docs/api/ in step with protos/, and valid for independent validators ---
-step "API descriptions: docs/api/ generated from protos/"
-api_docs=$(mktemp -d)
-CONTRACT_DOCS_NO_BUILD=1 bash tools/Industry.ContractDocs/generate.sh "$api_docs" >/dev/null
-if ! diff -rq docs/api "$api_docs"; then
+if whole_repository_checks; then
+  step "API descriptions: docs/api/ generated from protos/"
+  api_docs=$(mktemp -d)
+  CONTRACT_DOCS_NO_BUILD=1 bash tools/Industry.ContractDocs/generate.sh "$api_docs" >/dev/null
+  if ! diff -rq docs/api "$api_docs"; then
+    rm -rf "$api_docs"
+    die "docs/api/ is not what protos/ give: run bash tools/Industry.ContractDocs/generate.sh and commit docs/api/"
+  fi
   rm -rf "$api_docs"
-  die "docs/api/ is not what protos/ give: run bash tools/Industry.ContractDocs/generate.sh and commit docs/api/"
+  step "API descriptions: OpenAPI and AsyncAPI validators"
+  (cd tools/contract-docs-check && npm ci --no-audit --no-fund --loglevel=error &&
+    node check.mjs ../../docs/api/openapi.json ../../docs/api/asyncapi.json)
 fi
-rm -rf "$api_docs"
-step "API descriptions: OpenAPI and AsyncAPI validators"
-(cd tools/contract-docs-check && npm ci --no-audit --no-fund --loglevel=error &&
-  node check.mjs ../../docs/api/openapi.json ../../docs/api/asyncapi.json)
 # --- end API descriptions ---
 
 step "dotnet test"
