@@ -75,7 +75,39 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         Assert.Contains(project.Name, overJson.Projects.Select(p => p.Name));
     }
 
+    // The analysts' breakdowns over JSON/REST: each enum value in the query string (by name, as a browser sends it)
+    // answers what gRPC answers through the gateway, so a new value is covered the day it lands.
+    [Fact]
+    public async Task RankingsAndStatsGroupings_OverJsonRest_AreTheGrpcAnswers()
+    {
+        await Direct.ReportInvestmentAsync(Report(await StartedDirectlyAsync(), "2024-06", 3_000_000), Options);
+        foreach (var ranking in GetCityRankingRequest.Descriptor.FindFieldByName("ranking").EnumType.Values.Where(v => v.Number != 0))
+        {
+            var overGrpc = await Gateway.GetCityRankingAsync(new GetCityRankingRequest { Period = "2024-06", Ranking = (CityRankingFigure)ranking.Number }, Options);
+            var overJson = await GetJsonAsync<CityRanking>($"/v1/cityRankings/2024-06?ranking={ranking.Name}");
+            Assert.Equal(overGrpc, overJson);
+            Assert.Equal(16, overJson.Cities.Count);
+        }
+
+        foreach (var groupBy in GetInvestmentStatsRequest.Descriptor.FindFieldByName("group_by").EnumType.Values.Where(v => v.Number != 0))
+        {
+            var overGrpc = await Gateway.GetInvestmentStatsAsync(new GetInvestmentStatsRequest { GroupBy = (InvestmentGroupBy)groupBy.Number, StartPeriod = "2024-01", EndPeriod = "2024-12" }, Options);
+            var overJson = await GetJsonAsync<InvestmentStats>($"/v1/investmentStats?groupBy={groupBy.Name}&startPeriod=2024-01&endPeriod=2024-12");
+            Assert.Equal(overGrpc, overJson);
+            Assert.NotEmpty(overJson.Rows);
+        }
+    }
+
     public void Dispose() => _direct.Dispose();
+
+    private async Task<T> GetJsonAsync<T>(string path)
+        where T : IMessage<T>, new()
+    {
+        using var response = await fixture.GatewayHttp.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {body}");
+        return JsonParser.Default.Parse<T>(body);
+    }
 
     /// <summary>How one method is exercised through the gateway and checked against the projects service directly.</summary>
     private Func<Task>? Scenario(string method) => method switch
