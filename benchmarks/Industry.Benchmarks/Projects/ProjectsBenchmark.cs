@@ -31,6 +31,9 @@ internal static class ProjectsBenchmark
 
     /// <summary>Issue 18: the dispatch bulletin, published or provisional, within the time of the progress it ranks.</summary>
     public const double MaxBulletinP99Milliseconds = 100;
+
+    /// <summary>Issue #21: every breakdown the analysts asked for (series, rankings, statistics by any grouping).</summary>
+    public const double MaxBreakdownP99Milliseconds = 100;
     public const double MinImportRowsPerSecond = 5_000;
     public const long MaxPeakRssBytes = 300L * 1024 * 1024;
 
@@ -93,6 +96,15 @@ internal static class ProjectsBenchmark
             var status = await scenarios.ReportingStatusAsync(settings.ProgressCalls, settings.Warmup, today, cancellationToken);
             Console.WriteLine($"GetReportingStatus: p50 {status.Latency!.P50:N1} ms, p99 {status.Latency.P99:N1} ms");
 
+            Console.WriteLine($"Breakdowns (GetInvestmentSeries, GetCityRanking, GetInvestmentStats): {settings.Warmup} warm-up and {settings.ProgressCalls} measured calls each");
+            var series = await scenarios.SeriesAsync(settings.ProgressCalls, settings.Warmup, today, cancellationToken);
+            var ranking = await scenarios.RankingAsync(settings.ProgressCalls, settings.Warmup, today, cancellationToken);
+            var stats = await scenarios.StatsAsync(settings.ProgressCalls, settings.Warmup, today, cancellationToken);
+            foreach (var phase in new[] { series, ranking, stats })
+            {
+                Console.WriteLine($"{phase.Name}: p50 {phase.Latency!.P50:N1} ms, p99 {phase.Latency.P99:N1} ms");
+            }
+
             Console.WriteLine($"ListMissingReports: {settings.Warmup} warm-up and {settings.ListCalls} measured calls");
             var missing = await scenarios.MissingReportsAsync(settings.ListCalls, settings.Warmup, today, cancellationToken);
             Console.WriteLine($"ListMissingReports: p50 {missing.Latency!.P50:N1} ms, p99 {missing.Latency.P99:N1} ms");
@@ -130,7 +142,7 @@ internal static class ProjectsBenchmark
             var reminders = await OverdueReminderRun.RunAsync(settings.ProjectsDll, reminderEnvironment, database.ConnectionString, cancellationToken);
             Console.WriteLine(reminders.NotMeasured ?? $"overdue reminders: {reminders.Reminders:N0} in {reminders.Seconds:N1} s");
 
-            var report = ProjectsReport.Create(settings, machine, seed, new ProjectsReads(progress, bulletin, list, lagging, status, missing, review), warmups, import, reimport, memory, reminders);
+            var report = ProjectsReport.Create(settings, machine, seed, new ProjectsReads(progress, bulletin, list, lagging, status, missing, review, new Breakdowns(series, ranking, stats)), warmups, import, reimport, memory, reminders);
             Directory.CreateDirectory(Path.GetDirectoryName(settings.Output)!);
             await File.WriteAllTextAsync(settings.Output, report.Markdown, cancellationToken);
             return report;

@@ -8,7 +8,7 @@ internal sealed record ProjectsReport(string Markdown, bool AllGoalsMet)
 {
     public static ProjectsReport Create(ProjectsSettings settings, MachineFacts machine, SeedResult seed, ProjectsReads reads, IReadOnlyList<double> warmups, ImportRun import, ImportRun reimport, ServiceMemory memory, OverdueReminderRun reminders)
     {
-        var (progress, bulletin, list, lagging, status, missing, review) = reads;
+        var (progress, bulletin, list, lagging, status, missing, review, breakdowns) = reads;
         var c = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         var goals = new List<(string Goal, string Measured, bool? Met)>
@@ -36,6 +36,7 @@ internal sealed record ProjectsReport(string Markdown, bool AllGoalsMet)
             ($"service peak RSS (VmHWM) < {EventsBenchmark.Mb(ProjectsBenchmark.MaxPeakRssBytes)} over the whole run", EventsBenchmark.Mb(memory.PeakRssBytes), memory.PeakRssBytes < ProjectsBenchmark.MaxPeakRssBytes),
         };
 
+        goals.AddRange(breakdowns.All.Select(b => ($"{b.Name} p99 < {ProjectsBenchmark.MaxBreakdownP99Milliseconds:N0} ms", Ms(b.Latency!.P99), (bool?)(b.Latency.P99 < ProjectsBenchmark.MaxBreakdownP99Milliseconds))));
         md.AppendLine("# Projects service benchmark: results");
         md.AppendLine();
         md.AppendLine(c, $"Written by `scripts/bench-projects.sh` (`Industry.Benchmarks projects`) on {machine.Date:yyyy-MM-dd HH:mm} UTC. What each figure means: docs/benchmarks.md.");
@@ -47,8 +48,8 @@ internal sealed record ProjectsReport(string Markdown, bool AllGoalsMet)
         md.AppendLine(c, $"{seed.Projects:N0} projects ({seed.KeyProjects:N0} key or major, {seed.Started:N0} started) and {seed.Reports:N0} monthly investment reports, bulk-loaded with binary COPY and VACUUM ANALYZEd in {seed.Seconds:N1} s ({seed.AllVisible:P0} of their pages all-visible afterwards); distributions as docs/benchmarks.md describes.");
         md.AppendLine();
 
-        ReportTables.Reads(md, [progress, bulletin, list, lagging, status, missing, review]);
-        md.AppendLine(c, $"One call at a time over one HTTP/2 connection, after {settings.Warmup} unmeasured calls of each. GetPlanProgress: every month of the last six years in a fixed shuffled order. GetDispatchBulletin: every month of the last three years, the earliest year's twelve closed first (published), the others provisional. ListProjects: `page_size` 50, rotating over six filters (a city and state, a tier, an industry and investment floor, a county, a city's completed projects by `update_time desc`, digital transformation and tier), every other call the next page of the one before. ListProjects behind_schedule: the same over three filters of lagging projects (the province's, Hefei's, Chuzhou's by total investment desc). ApproveInvestmentReport: a province admin approves, one by one, the reports a county editor of each project's county submitted for this month just before (unmeasured), on projects under construction in list order. GetReportingStatus: the 24 months before the current one, shuffled. ListMissingReports: `page_size` 50 of last month or the month before, rotating over the province, a city and a county, every other call the next page. The overdue-report job runs afterwards in a second process with the job on (the measured one has it off), catching up last month after the reports of the last two months were deleted (so every project under construction misses it); its time is the span of its batches' write times plus one batch.");
+        ReportTables.Reads(md, [progress, bulletin, list, lagging, status, missing, review, .. breakdowns.All]);
+        md.AppendLine(c, $"One call at a time over one HTTP/2 connection, after {settings.Warmup} unmeasured calls of each. GetPlanProgress: every month of the last six years in a fixed shuffled order. GetDispatchBulletin: every month of the last three years, the earliest year's twelve closed first (published), the others provisional. ListProjects: `page_size` 50, rotating over six filters (a city and state, a tier, an industry and investment floor, a county, a city's completed projects by `update_time desc`, digital transformation and tier), every other call the next page of the one before. ListProjects behind_schedule: the same over three filters of lagging projects (the province's, Hefei's, Chuzhou's by total investment desc). ApproveInvestmentReport: a province admin approves, one by one, the reports a county editor of each project's county submitted for this month just before (unmeasured), on projects under construction in list order. GetReportingStatus: the 24 months before the current one, shuffled. ListMissingReports: `page_size` 50 of last month or the month before, rotating over the province, a city and a county, every other call the next page. GetInvestmentSeries: every year and month of the last six years, shuffled. GetCityRanking: the 24 months before the current one, shuffled, rotating over every ranking figure of the contract. GetInvestmentStats: rotating over every grouping of the contract, each over the twelve months ending in one of the 24 months before the current one, every third call filtered to the key and major tiers. The overdue-report job runs afterwards in a second process with the job on (the measured one has it off), catching up last month after the reports of the last two months were deleted (so every project under construction misses it); its time is the span of its batches' write times plus one batch.");
         md.AppendLine();
 
         md.AppendLine("## Import");
@@ -93,4 +94,10 @@ internal sealed record ProjectsReport(string Markdown, bool AllGoalsMet)
 }
 
 /// <summary>The measured reads of the run.</summary>
-internal sealed record ProjectsReads(Phase Progress, Phase Bulletin, Phase List, Phase Lagging, Phase Status, Phase Missing, Phase Review);
+internal sealed record ProjectsReads(Phase Progress, Phase Bulletin, Phase List, Phase Lagging, Phase Status, Phase Missing, Phase Review, Breakdowns Breakdowns);
+
+/// <summary>The analysts' breakdowns (issue #21), each goal the same.</summary>
+internal sealed record Breakdowns(Phase Series, Phase Ranking, Phase Stats)
+{
+    public IEnumerable<Phase> All => [Series, Ranking, Stats];
+}

@@ -28,10 +28,7 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
     /// </summary>
     public async Task<Phase> ProgressAsync(int calls, int warmup, DateOnly today, CancellationToken cancellationToken)
     {
-        var periods = Enumerable.Range(today.Year - 5, 6)
-            .SelectMany(year => Enumerable.Range(1, year == today.Year ? today.Month : 12).Select(month => (Year: year, Month: month)))
-            .ToArray();
-        new Random(4754).Shuffle(periods);
+        var periods = LastSixYearsMonths(today, 4754);
         return await MeasureAsync("GetPlanProgress", calls, warmup, monitor, async i =>
         {
             var (year, month) = periods[i % periods.Length];
@@ -118,16 +115,58 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
     }
 
     /// <summary>
+    /// GetInvestmentSeries (the monthly 累计增速 curve, province and every city) of each of the last six years, through
+    /// every month of each, in a fixed shuffled order.
+    /// </summary>
+    public Task<Phase> SeriesAsync(int calls, int warmup, DateOnly today, CancellationToken cancellationToken)
+    {
+        var periods = LastSixYearsMonths(today, 4755);
+        return MeasureAsync("GetInvestmentSeries", calls, warmup, monitor, i =>
+            client.GetInvestmentSeriesAsync(new GetInvestmentSeriesRequest { Year = periods[i % periods.Length].Year, ThroughMonth = periods[i % periods.Length].Month }, Options(cancellationToken)).ResponseAsync, cancellationToken);
+    }
+
+    /// <summary>
+    /// GetCityRanking of the 24 months before the current one, rotating over every ranking figure the contract has
+    /// (taken from its descriptor), in a fixed shuffled order of months.
+    /// </summary>
+    public Task<Phase> RankingAsync(int calls, int warmup, DateOnly today, CancellationToken cancellationToken)
+    {
+        var periods = LastMonths(today, 24, 2025);
+        var figures = GetCityRankingRequest.Descriptor.FindFieldByName("ranking").EnumType.Values.Where(v => v.Number != 0).Select(v => (CityRankingFigure)v.Number).ToArray();
+        return MeasureAsync("GetCityRanking", calls, warmup, monitor, i =>
+            client.GetCityRankingAsync(new GetCityRankingRequest { Period = periods[i % periods.Length], Ranking = figures[i % figures.Length] }, Options(cancellationToken)).ResponseAsync, cancellationToken);
+    }
+
+    /// <summary>
+    /// GetInvestmentStats rotating over every grouping the contract has (taken from its descriptor), each over a
+    /// year's months ending in one of the 24 months before the current one, a third of the calls with a filter on the
+    /// projects counted (a tier).
+    /// </summary>
+    public Task<Phase> StatsAsync(int calls, int warmup, DateOnly today, CancellationToken cancellationToken)
+    {
+        var ends = LastMonths(today, 24, 2026).Select(p => DateOnly.ParseExact(p + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
+        var groupings = GetInvestmentStatsRequest.Descriptor.FindFieldByName("group_by").EnumType.Values.Where(v => v.Number != 0).Select(v => (InvestmentGroupBy)v.Number).ToArray();
+        return MeasureAsync("GetInvestmentStats", calls, warmup, monitor, i =>
+        {
+            var end = ends[i % ends.Length];
+            var request = new GetInvestmentStatsRequest
+            {
+                GroupBy = groupings[i % groupings.Length],
+                StartPeriod = end.AddMonths(-11).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                EndPeriod = end.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                Filter = i % 3 == 2 ? "tier != PROJECT_TIER_GUIDANCE" : string.Empty,
+            };
+            return client.GetInvestmentStatsAsync(request, Options(cancellationToken)).ResponseAsync;
+        }, cancellationToken);
+    }
+
+    /// <summary>
     /// GetReportingStatus over the months of the last two years before the current one, in a fixed shuffled order: the
     /// province's counts per city and county of a month.
     /// </summary>
     public Task<Phase> ReportingStatusAsync(int calls, int warmup, DateOnly today, CancellationToken cancellationToken)
     {
-        var periods = Enumerable.Range(1, 24)
-            .Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(-back))
-            .Select(d => $"{d.Year:D4}-{d.Month:D2}")
-            .ToArray();
-        new Random(2024).Shuffle(periods);
+        var periods = LastMonths(today, 24, 2024);
         return MeasureAsync("GetReportingStatus", calls, warmup, monitor, i =>
             client.GetReportingStatusAsync(new GetReportingStatusRequest { Period = periods[i % periods.Length] }, Options(cancellationToken)).ResponseAsync, cancellationToken);
     }
@@ -193,6 +232,27 @@ internal sealed class ProjectsScenarios(ProjectService.ProjectServiceClient clie
         return await MeasureAsync("ApproveInvestmentReport", submitted.Count - warm, warm, monitor, async i =>
             await client.ApproveInvestmentReportAsync(new ApproveInvestmentReportRequest { Name = submitted[i].Name, Etag = submitted[i].Etag }, Options(cancellationToken)),
             cancellationToken);
+    }
+
+    /// <summary>Every month of the last six years up to the current one, in an order shuffled by <paramref name="seed"/>.</summary>
+    private static (int Year, int Month)[] LastSixYearsMonths(DateOnly today, int seed)
+    {
+        var periods = Enumerable.Range(today.Year - 5, 6)
+            .SelectMany(year => Enumerable.Range(1, year == today.Year ? today.Month : 12).Select(month => (Year: year, Month: month)))
+            .ToArray();
+        new Random(seed).Shuffle(periods);
+        return periods;
+    }
+
+    /// <summary>The <paramref name="count"/> months before the current one as <c>YYYY-MM</c>, in an order shuffled by <paramref name="seed"/>.</summary>
+    private static string[] LastMonths(DateOnly today, int count, int seed)
+    {
+        var periods = Enumerable.Range(1, count)
+            .Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(-back))
+            .Select(d => $"{d.Year:D4}-{d.Month:D2}")
+            .ToArray();
+        new Random(seed).Shuffle(periods);
+        return periods;
     }
 
     /// <summary>Streams <paramref name="rows"/> as fast as the channel takes them; the clock runs from the first write to the response.</summary>
