@@ -8,8 +8,8 @@ using Proto = Industry.History.V1;
 namespace Industry.History.Api;
 
 /// <summary>
-/// <c>StreamEvents</c>: the stored events in position order, read in pages from the database and then followed as they
-/// are stored. Positions are committed in order (the writer's lock, ADR 0038), so resuming after the last position
+/// <c>StreamEvents</c>: the stored events in position order, read in pages from the database and, when asked to follow,
+/// then sent as they are stored. Positions are committed in order (the writer's lock, ADR 0038), so resuming after the last position
 /// received neither skips nor repeats an event.
 /// </summary>
 internal sealed partial class HistoryApi
@@ -60,6 +60,11 @@ internal sealed partial class HistoryApi
 
             if (page.Count < StreamPage)
             {
+                if (!request.Follow)
+                {
+                    return;
+                }
+
                 await Task.WhenAny(stored, Task.Delay(FollowInterval, clock, cancellation));
             }
         }
