@@ -45,6 +45,13 @@ public sealed class HistoryTests(SuiteFixture fixture) : IDisposable
         Assert.Equal(("权限矩阵示范园区", "历史记录示范园区"), (displayName.OldValue.StringValue, displayName.NewValue.StringValue));
         Assert.Empty(changes[1].FieldChanges); // the first version has nothing to differ from
         Assert.DoesNotContain(changes[0].FieldChanges, f => f.Path is "countyCode" or "parkType");
+
+        // The same over JSON through the gateway (the record's name in the path, under history/).
+        using var json = await fixture.GatewayHttp.GetAsync($"/v1/history/{park.Name}/changes?pageSize=1");
+        var text = await json.Content.ReadAsStringAsync();
+        Assert.True(json.IsSuccessStatusCode, text);
+        Assert.Contains("\"eventType\": \"industry.parks.v1.ParkUpdated\"", text.Replace("\":\"", "\": \"", StringComparison.Ordinal));
+        Assert.Contains("\"nextPageToken\"", text);
     }
 
     [Fact]
