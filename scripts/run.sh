@@ -5,7 +5,7 @@
 # Starts a private RabbitMQ node (industry-dev@localhost on 127.0.0.1:5672,
 # installed with apt-get when missing), builds the solution, deploys the
 # broker topology (each service's --deploy-topology), starts the cluster,
-# projects, parks and gateway services with SQLite data, waits until
+# projects, parks, history and gateway services with SQLite data, waits until
 # each is ready, prints the addresses and an example call, then runs until
 # Ctrl-C. State lives in <repo>/.run (rabbitmq/, data/, logs/) and is reused by
 # the next start. GATEWAY_GRPC_PORT / GATEWAY_HTTP_PORT override the gateway's
@@ -43,16 +43,17 @@ AMQP_PORT=5672
 READY_TIMEOUT="${READY_TIMEOUT:-90}"
 STOP_TIMEOUT="${STOP_TIMEOUT:-20}"
 
-SERVICES=(cluster projects parks gateway)
-TOPOLOGY_SERVICES=(cluster projects parks) # the processes on the broker
+SERVICES=(cluster projects parks history gateway)
+TOPOLOGY_SERVICES=(cluster projects parks history) # the processes on the broker
 declare -A DLL=(
   [cluster]="services/cluster/bin/Release/net10.0/Industry.Cluster.dll"
   [projects]="services/projects/bin/Release/net10.0/Industry.Projects.dll"
   [parks]="services/parks/bin/Release/net10.0/Industry.Parks.dll"
+  [history]="services/history/bin/Release/net10.0/Industry.History.dll"
   [gateway]="services/gateway/bin/Release/net10.0/Industry.Gateway.dll"
 )
-declare -A GRPC_PORT=([cluster]=7001 [projects]=7002 [parks]=7003 [gateway]="${GATEWAY_GRPC_PORT:-7000}")
-declare -A HTTP_PORT=([cluster]=7081 [projects]=7082 [parks]=7083 [gateway]="${GATEWAY_HTTP_PORT:-7080}")
+declare -A GRPC_PORT=([cluster]=7001 [projects]=7002 [parks]=7003 [history]=7004 [gateway]="${GATEWAY_GRPC_PORT:-7000}")
+declare -A HTTP_PORT=([cluster]=7081 [projects]=7082 [parks]=7083 [history]=7084 [gateway]="${GATEWAY_HTTP_PORT:-7080}")
 declare -A PIDS=()
 RABBIT_STARTED=0
 STOPPED=0
@@ -153,6 +154,7 @@ service_env() {
     cluster) env_vars+=("ConnectionStrings__Cluster=Data Source=$RUN_DIR/data/cluster.db") ;;
     projects) env_vars+=("ConnectionStrings__Projects=Data Source=$RUN_DIR/data/projects.db") ;;
     parks) env_vars+=("ConnectionStrings__Parks=Data Source=$RUN_DIR/data/parks.db") ;;
+    history) env_vars+=("ConnectionStrings__History=Data Source=$RUN_DIR/data/history.db") ;;
     gateway)
       if [ -n "${GATEWAY_GRPC_PORT:-}" ]; then
         env_vars+=("Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GATEWAY_GRPC_PORT")
@@ -230,7 +232,7 @@ DEV_TOKEN="$token"
 step "the suite is up"
 printf '  gateway gRPC (h2c): %s\n' "$gw_grpc"
 printf '  gateway HTTP:       %s\n' "$gw_http"
-for name in cluster projects parks; do
+for name in cluster projects parks history; do
   printf '  %-8s gRPC 127.0.0.1:%s, HTTP http://127.0.0.1:%s\n' "$name" "${GRPC_PORT[$name]}" "${HTTP_PORT[$name]}"
 done
 printf '  RabbitMQ: amqp://guest:guest@127.0.0.1:%s/, management http://127.0.0.1:%s (guest/guest), node %s\n' \

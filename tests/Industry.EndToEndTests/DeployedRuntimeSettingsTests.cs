@@ -15,7 +15,7 @@ public sealed class DeployedRuntimeSettingsTests(SuiteFixture fixture)
     public void EveryServiceProcess_RunsWithTheRuntimeLinesOfItsDeployedConfiguration()
     {
         var suite = fixture.Suite;
-        var processes = new[] { ("cluster", suite.Cluster), ("projects", suite.Projects), ("parks", suite.Parks), ("gateway", suite.Gateway) };
+        var processes = new[] { ("cluster", suite.Cluster), ("projects", suite.Projects), ("parks", suite.Parks), ("history", suite.History), ("gateway", suite.Gateway) };
         var checkedSettings = 0;
         foreach (var (service, process) in processes)
         {

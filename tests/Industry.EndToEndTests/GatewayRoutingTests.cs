@@ -51,6 +51,7 @@ public sealed class GatewayRoutingTests(SuiteFixture fixture)
     [InlineData("industry.clusters.v1.ClusterService")]
     [InlineData("industry.projects.v1.ProjectService")]
     [InlineData("industry.parks.v1.ParkService")]
+    [InlineData("industry.history.v1.HistoryService")]
     [InlineData("readiness")]
     [InlineData("liveness")]
     public async Task HealthCheck_ThroughGateway_IsServing(string service)

@@ -177,6 +177,7 @@ public sealed class PageTokenFuzzTests(SuiteFixture fixture)
         var p when p.StartsWith("industry.clusters.", StringComparison.Ordinal) => fixture.Suite.Cluster,
         var p when p.StartsWith("industry.projects.", StringComparison.Ordinal) => fixture.Suite.Projects,
         var p when p.StartsWith("industry.parks.", StringComparison.Ordinal) => fixture.Suite.Parks,
+        var p when p.StartsWith("industry.history.", StringComparison.Ordinal) => fixture.Suite.History,
         _ => fixture.Suite.Gateway, // composed by the gateway itself
     };
 

@@ -1,4 +1,5 @@
 using Industry.Clusters.Data;
+using Industry.History.Data;
 using Industry.Parks.Data;
 using Industry.Projects.Data;
 using Industry.ServiceDefaults.Data;
@@ -15,7 +16,7 @@ public sealed class MigrationsTests : IAsyncLifetime
 {
     private BrokerAndDatabase _infrastructure = null!;
 
-    public static TheoryData<string> Services => ["cluster", "projects", "parks"];
+    public static TheoryData<string> Services => ["cluster", "projects", "parks", "history"];
 
     public async Task InitializeAsync() => _infrastructure = await BrokerAndDatabase.StartAsync();
 
@@ -75,6 +76,8 @@ public sealed class MigrationsTests : IAsyncLifetime
         ClusterDbContext c => c.ClusterTargets.CountAsync(t => t.Year == 2024 && t.ProvincialSmeClusters == 25),
         ProjectsDbContext p => p.Plans.CountAsync(t => t.Year == 2024 && t.TargetKeyProjectsUnderImplementation == 1200),
         ParksDbContext k => k.DigitalTargets.CountAsync(t => t.Year == 2024 && t.EnterprisesTransformed == 6000),
+        // The history seeds nothing: its table exists and is empty.
+        HistoryDbContext h => h.Entries.CountAsync().ContinueWith(count => count.Result == 0 ? 1 : 0, TaskScheduler.Default),
         _ => throw new ArgumentOutOfRangeException(nameof(db)),
     };
 
@@ -86,6 +89,8 @@ public sealed class MigrationsTests : IAsyncLifetime
         ("projects", false) => new SqliteProjectsDbContext(Sqlite<SqliteProjectsDbContext>(connectionString)),
         ("parks", true) => new PostgresParksDbContext(Postgres<PostgresParksDbContext>(connectionString)),
         ("parks", false) => new SqliteParksDbContext(Sqlite<SqliteParksDbContext>(connectionString)),
+        ("history", true) => new PostgresHistoryDbContext(Postgres<PostgresHistoryDbContext>(connectionString)),
+        ("history", false) => new SqliteHistoryDbContext(Sqlite<SqliteHistoryDbContext>(connectionString)),
         _ => throw new ArgumentOutOfRangeException(nameof(service)),
     };
 

@@ -1,7 +1,7 @@
 namespace Industry.TestInfrastructure;
 
 /// <summary>
-/// The whole suite as four processes: the three services, each on its own fresh PostgreSQL database and the real
+/// The whole suite as five processes: the four services, each on its own fresh PostgreSQL database and the real
 /// broker, and the gateway routing to them, started once the broker's topology is deployed. What the README's run
 /// command starts, minus SQLite.
 /// </summary>
@@ -9,19 +9,20 @@ public sealed class SuiteProcesses : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
 
-    private SuiteProcesses(BrokerAndDatabase infrastructure, IReadOnlyDictionary<string, string> databases, ServiceProcess cluster, ServiceProcess projects, ServiceProcess parks, ServiceProcess gateway)
+    private SuiteProcesses(BrokerAndDatabase infrastructure, IReadOnlyDictionary<string, string> databases, ServiceProcess cluster, ServiceProcess projects, ServiceProcess parks, ServiceProcess history, ServiceProcess gateway)
     {
         Infrastructure = infrastructure;
         Databases = databases;
         Cluster = cluster;
         Projects = projects;
         Parks = parks;
+        History = history;
         Gateway = gateway;
     }
 
     public BrokerAndDatabase Infrastructure { get; }
 
-    /// <summary>Each service's PostgreSQL connection string, by service name (<c>cluster</c>, <c>projects</c>, <c>parks</c>).</summary>
+    /// <summary>Each service's PostgreSQL connection string, by service name (<c>cluster</c>, <c>projects</c>, <c>parks</c>, <c>history</c>).</summary>
     public IReadOnlyDictionary<string, string> Databases { get; }
 
     public ServiceProcess Cluster { get; }
@@ -30,9 +31,12 @@ public sealed class SuiteProcesses : IAsyncDisposable
 
     public ServiceProcess Parks { get; }
 
+    /// <summary>The history service (ADR 0038): keeps every event the other three raise.</summary>
+    public ServiceProcess History { get; }
+
     public ServiceProcess Gateway { get; }
 
-    /// <summary>Starts the suite; <paramref name="settings"/> go to all four processes (e.g. another token authority).</summary>
+    /// <summary>Starts the suite; <paramref name="settings"/> go to all five processes (e.g. another token authority).</summary>
     public static async Task<SuiteProcesses> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         settings ??= new Dictionary<string, string>();
@@ -58,13 +62,14 @@ public sealed class SuiteProcesses : IAsyncDisposable
         await DeployTopologyAsync(broker);
         var cluster = await StartService("cluster", "Industry.Cluster");
         var parks = await StartService("parks", "Industry.Parks");
+        var history = await StartService("history", "Industry.History");
         // projects checks cluster and park references with the other two (its ports are known once they are started).
         var projectSettings = ServiceClientEnvironment(cluster, parks);
         projectSettings[ReminderJobSwitch] = "false";
         var projects = await StartService("projects", "Industry.Projects", projectSettings);
-        await Task.WhenAll(cluster.WaitUntilReadyAsync(ReadyTimeout), projects.WaitUntilReadyAsync(ReadyTimeout), parks.WaitUntilReadyAsync(ReadyTimeout));
+        await Task.WhenAll(cluster.WaitUntilReadyAsync(ReadyTimeout), projects.WaitUntilReadyAsync(ReadyTimeout), parks.WaitUntilReadyAsync(ReadyTimeout), history.WaitUntilReadyAsync(ReadyTimeout));
 
-        var gatewayEnvironment = GatewayEnvironment(cluster, projects, parks);
+        var gatewayEnvironment = GatewayEnvironment(cluster, projects, parks, history);
         foreach (var (key, value) in settings)
         {
             gatewayEnvironment[key] = value;
@@ -72,7 +77,7 @@ public sealed class SuiteProcesses : IAsyncDisposable
 
         var gateway = ServiceProcess.Start("gateway", "gateway", "Industry.Gateway", gatewayEnvironment);
         await gateway.WaitUntilReadyAsync(ReadyTimeout);
-        return new SuiteProcesses(infrastructure, databases, cluster, projects, parks, gateway);
+        return new SuiteProcesses(infrastructure, databases, cluster, projects, parks, history, gateway);
     }
 
     /// <summary>
@@ -82,14 +87,16 @@ public sealed class SuiteProcesses : IAsyncDisposable
     public static Task DeployTopologyAsync(IReadOnlyDictionary<string, string> broker) => Task.WhenAll(
         ServiceCommand.RunAsync("cluster", "Industry.Cluster", broker, "--deploy-topology"),
         ServiceCommand.RunAsync("projects", "Industry.Projects", broker, "--deploy-topology"),
-        ServiceCommand.RunAsync("parks", "Industry.Parks", broker, "--deploy-topology"));
+        ServiceCommand.RunAsync("parks", "Industry.Parks", broker, "--deploy-topology"),
+        ServiceCommand.RunAsync("history", "Industry.History", broker, "--deploy-topology"));
 
     /// <summary>Points the gateway's proxy clusters at the given processes (any may be null: then at a closed port).</summary>
-    public static Dictionary<string, string> GatewayEnvironment(ServiceProcess? cluster, ServiceProcess? projects, ServiceProcess? parks) => new()
+    public static Dictionary<string, string> GatewayEnvironment(ServiceProcess? cluster, ServiceProcess? projects, ServiceProcess? parks, ServiceProcess? history = null) => new()
     {
         ["ReverseProxy__Clusters__cluster__Destinations__primary__Address"] = Address(cluster),
         ["ReverseProxy__Clusters__projects__Destinations__primary__Address"] = Address(projects),
         ["ReverseProxy__Clusters__parks__Destinations__primary__Address"] = Address(parks),
+        ["ReverseProxy__Clusters__history__Destinations__primary__Address"] = Address(history),
         // Tests call as fast as they can with one identity; the rate limit has a test (and a gateway) of its own.
         ["Gateway__RateLimitPermitsPerSecond"] = "100000",
         ["Gateway__RateLimitBurst"] = "100000",
@@ -114,7 +121,7 @@ public sealed class SuiteProcesses : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Gateway.DisposeAsync();
-        await Task.WhenAll(Cluster.DisposeAsync().AsTask(), Projects.DisposeAsync().AsTask(), Parks.DisposeAsync().AsTask());
+        await Task.WhenAll(Cluster.DisposeAsync().AsTask(), Projects.DisposeAsync().AsTask(), Parks.DisposeAsync().AsTask(), History.DisposeAsync().AsTask());
         await Infrastructure.DisposeAsync();
     }
 }

@@ -2,6 +2,7 @@ using Google.Protobuf.Reflection;
 using Industry.ServiceDefaults.Errors;
 using Industry.ServiceDefaults.Health;
 using Industry.ServiceDefaults.Pagination;
+using Industry.ServiceDefaults.Resources;
 using Industry.ServiceDefaults.Security;
 using Industry.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -56,10 +57,11 @@ public static class ServiceDefaultsExtensions
                 o.MaxSendMessageSize = configuration.GetValue("Grpc:MaxSendMessageBytes", DefaultMaxSendMessageBytes);
                 o.EnableDetailedErrors = false;
             })
-            // Error details (ErrorInfo, BadRequest) must be known to the JSON writer to appear in REST error bodies.
+            // Error details (ErrorInfo, BadRequest) must be known to the JSON writer to appear in REST error bodies, and
+            // the suite's own messages to write an Any that holds one (the history's replayed events).
             .AddJsonTranscoding(o =>
             {
-                o.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor);
+                o.TypeRegistry = TypeRegistry.FromFiles([Google.Rpc.ErrorDetailsReflection.Descriptor, .. SuiteContracts.Files]);
                 // The proto3 JSON mapping writes 64-bit integers (the yuan amounts) as strings: exact in JavaScript too.
                 o.JsonSettings.WriteInt64sAsStrings = true;
             });

@@ -65,7 +65,7 @@ internal sealed class MatrixWorld
     {
         var method = service.Methods[0];
         var request = (Google.Protobuf.IMessage)Activator.CreateInstance(method.InputType.ClrType)!;
-        foreach (var process in new[] { suite.Cluster, suite.Projects, suite.Parks })
+        foreach (var process in new[] { suite.Cluster, suite.Projects, suite.Parks, suite.History })
         {
             var outcome = await caller.GrpcAsync(process.GrpcAddress, MethodPermissions.PathOf(method), request, null, CancellationToken.None);
             if (outcome.Code == StatusCode.Unauthenticated)

@@ -50,11 +50,15 @@ internal sealed record PathTemplate(string Path, IReadOnlyList<PathParameter> Pa
             var segments = variable[(equals + 1)..].Split('/');
             var expanded = new List<string>();
             string? previous = null;
-            foreach (var segment in segments)
+            // A variable of several wildcards with no collection before them (`{parent=*/*}`: any record's name) names
+            // each by its place; with one, or after a literal collection, as before.
+            var wildcards = segments.Count(s => s is "*" or "**");
+            for (var index = 0; index < segments.Length; index++)
             {
+                var segment = segments[index];
                 if (segment is "*" or "**")
                 {
-                    var name = previous is null ? field : previous + "Id";
+                    var name = previous is not null ? previous + "Id" : wildcards > 1 ? $"{field}Segment{index + 1}" : field;
                     parameters.Add(new PathParameter(name, field, variable[(equals + 1)..], segment == "**"));
                     expanded.Add("{" + name + "}");
                 }

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Google.Protobuf.WellKnownTypes;
+using Proto = Industry.History.V1;
+
+namespace Industry.History.Api;
+
+/// <summary>Stored entries as the API's changes.</summary>
+internal static class ChangeMapping
+{
+    public static Proto.Change ToChange(this HistoryEntry entry) => new()
+    {
+        Position = entry.Position,
+        EventId = entry.EventId,
+        EventType = entry.EventType,
+        Subject = entry.Subject,
+        SubjectVersion = entry.SubjectVersion,
+        Actor = entry.Actor,
+        OccurTime = WireTime.ToTimestamp(entry.OccurTime),
+        ResourceType = entry.ResourceType,
+        CityCode = entry.CityCode,
+        CountyCode = entry.CountyCode,
+        TraceId = entry.TraceId,
+    };
+
+    public static Proto.FieldChange ToProto(this FieldDifference difference)
+    {
+        var change = new Proto.FieldChange { Path = difference.Path };
+        if (difference.OldValue is not null)
+        {
+            change.OldValue = ToValue(difference.OldValue);
+        }
+
+        if (difference.NewValue is not null)
+        {
+            change.NewValue = ToValue(difference.NewValue);
+        }
+
+        return change;
+    }
+
+    /// <summary>The record's state in an entry's body, or null when the event carries none.</summary>
+    public static JsonObject? State(this HistoryEntry entry) =>
+        JsonNode.Parse(entry.Body) is JsonObject body ? EventFacts.State(body, entry.Subject) : null;
+
+    private static Value ToValue(JsonNode node) => Value.Parser.ParseJson(node.ToJsonString());
+}

@@ -1,0 +1,92 @@
+using System.Threading.Channels;
+using Industry.History.Data;
+using Industry.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Industry.History.Messaging;
+
+/// <summary>
+/// The one writer of the history (ADR 0038): deliveries from every queue wait here and are stored together, a group per
+/// transaction, under a database-wide lock, so positions are committed in the order they are assigned and a replay that
+/// resumes after position p can never miss a p' &lt; p committed later. An event id already stored, or twice in the
+/// group, is stored once; each delivery is acknowledged only after its group commits.
+/// </summary>
+internal sealed partial class EventLogWriter(IServiceScopeFactory scopes, DatabaseInfo database, EventLogSignal signal, ILogger<EventLogWriter> logger) : BackgroundService
+{
+    /// <summary>The two-key advisory lock (space, key) the writers of all replicas take: "HIST", 1.</summary>
+    private const int LockSpace = 0x48495354;
+    private const int LockKey = 1;
+    private const int MaxGroup = 500;
+
+    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    public Task StoreAsync(HistoryEntry entry, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_pending.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The history writer has stopped.");
+        }
+
+        return pending.Stored.Task.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var group = new List<Pending>(MaxGroup);
+        while (await _pending.Reader.WaitToReadAsync(stoppingToken))
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && _pending.Reader.TryRead(out var item))
+            {
+                group.Add(item);
+            }
+
+            try
+            {
+                var stored = await WriteAsync(group, stoppingToken);
+                group.ForEach(p => p.Stored.TrySetResult());
+                if (stored > 0)
+                {
+                    signal.Notify();
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogGroupFailed(logger, group.Count, exception);
+                group.ForEach(p => p.Stored.TrySetException(exception));
+            }
+        }
+    }
+
+    private async Task<int> WriteAsync(List<Pending> group, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HistoryDbContext>();
+        db.Database.AutoSavepointsEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AdvisoryLock.TakeForTransactionAsync(db, database.Provider, LockSpace, LockKey, shared: false, cancellationToken);
+
+        var ids = group.Select(p => p.Entry.EventId).Distinct(StringComparer.Ordinal).ToList();
+        var known = (await db.Entries.Where(e => ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var added = 0;
+        foreach (var pending in group)
+        {
+            if (known.Add(pending.Entry.EventId))
+            {
+                db.Entries.Add(pending.Entry);
+                added++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    private sealed record Pending(HistoryEntry Entry, TaskCompletionSource Stored);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing a group of {Count} events failed; their deliveries are retried")]
+    private static partial void LogGroupFailed(ILogger logger, int count, Exception exception);
+}
