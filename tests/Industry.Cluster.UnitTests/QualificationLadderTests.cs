@@ -12,6 +12,8 @@ public sealed class QualificationLadderTests
     [InlineData(QualificationType.SpecializedSme)]
     [InlineData(QualificationType.SingleChampion)]
     [InlineData(QualificationType.ChainLeader)]
+    [InlineData(QualificationType.GreenFactory)]
+    [InlineData(QualificationType.TechnologyCenter)]
     public void Grant_StandaloneType_IsHeldWithItsYearAndBumpsTheVersion(QualificationType type)
     {
         var enterprise = NewEnterprise();
@@ -86,22 +88,24 @@ public sealed class QualificationLadderTests
     public void CheckGrant_CurrentYear_IsAccepted() => Assert.Empty(QualificationLadder.CheckGrant(QualificationType.LittleGiant, CurrentYear, CurrentYear));
 
     [Fact]
-    public void Revoke_HeldType_RemovesItAndReturnsItAsHeld()
+    public void Revoke_HeldType_MarksItRevokedWithTheDateAndReasonAndKeepsTheRow()
     {
         var enterprise = NewEnterprise();
         enterprise.Grant(QualificationType.SingleChampion, 2021, ClusterData.Now, "bob");
 
-        var revoked = enterprise.Revoke(QualificationType.SingleChampion, ClusterData.Now, "carol");
+        var revoked = enterprise.Revoke(QualificationType.SingleChampion, "复核不合格", ClusterData.Now, "carol");
 
         Assert.Equal((QualificationType.SingleChampion, 2021), (revoked.Type, revoked.Year));
-        Assert.Empty(enterprise.Qualifications);
+        Assert.Equal((ClusterData.Now, ClusterData.Now.Year, "复核不合格"), (revoked.RevokeTime, revoked.RevokeYear, revoked.RevokeReason));
+        Assert.Empty(enterprise.HeldQualifications);
+        Assert.Equal(revoked, Assert.Single(enterprise.Qualifications));
         Assert.Equal((3L, "carol"), (enterprise.Version, enterprise.UpdateActor));
     }
 
     [Fact]
     public void Revoke_TypeNotHeld_IsNotFound()
     {
-        var error = Assert.Throws<ServiceException>(() => NewEnterprise().Revoke(QualificationType.ChainLeader, ClusterData.Now, "bob"));
+        var error = Assert.Throws<ServiceException>(() => NewEnterprise().Revoke(QualificationType.ChainLeader, "复核不合格", ClusterData.Now, "bob"));
 
         Assert.Equal(ErrorKind.NotFound, error.Kind);
     }
@@ -113,7 +117,7 @@ public sealed class QualificationLadderTests
         enterprise.Grant(QualificationType.SpecializedSme, 2021, ClusterData.Now, "bob");
         enterprise.Grant(QualificationType.LittleGiant, 2023, ClusterData.Now, "bob");
 
-        var error = Assert.Throws<ServiceException>(() => enterprise.Revoke(QualificationType.SpecializedSme, ClusterData.Now, "bob"));
+        var error = Assert.Throws<ServiceException>(() => enterprise.Revoke(QualificationType.SpecializedSme, "复核不合格", ClusterData.Now, "bob"));
 
         Assert.Equal((ErrorKind.FailedPrecondition, "QUALIFICATION_REQUIRED_BY_ANOTHER"), (error.Kind, error.Reason));
         Assert.Equal(2, enterprise.Qualifications.Count);
@@ -126,10 +130,10 @@ public sealed class QualificationLadderTests
         enterprise.Grant(QualificationType.SpecializedSme, 2021, ClusterData.Now, "bob");
         enterprise.Grant(QualificationType.LittleGiant, 2023, ClusterData.Now, "bob");
 
-        enterprise.Revoke(QualificationType.LittleGiant, ClusterData.Now, "bob");
-        enterprise.Revoke(QualificationType.SpecializedSme, ClusterData.Now, "bob");
+        enterprise.Revoke(QualificationType.LittleGiant, "复核不合格", ClusterData.Now, "bob");
+        enterprise.Revoke(QualificationType.SpecializedSme, "复核不合格", ClusterData.Now, "bob");
 
-        Assert.Empty(enterprise.Qualifications);
+        Assert.Empty(enterprise.HeldQualifications);
     }
 
     [Fact]
@@ -139,4 +143,65 @@ public sealed class QualificationLadderTests
         Assert.All(Enum.GetValues<QualificationType>().Where(t => t != QualificationType.LittleGiant), t => Assert.Null(QualificationLadder.Prerequisite(t)));
         Assert.Equal([QualificationType.LittleGiant], QualificationLadder.Dependents(QualificationType.SpecializedSme));
     }
+
+    [Fact]
+    public void Grant_TypeRevokedBefore_IsHeldAgainBesideTheRevokedRow()
+    {
+        var enterprise = NewEnterprise();
+        enterprise.Grant(QualificationType.GreenFactory, 2021, ClusterData.Now, "bob");
+        enterprise.Revoke(QualificationType.GreenFactory, "复核不合格", ClusterData.Now, "bob");
+
+        var again = enterprise.Grant(QualificationType.GreenFactory, 2023, ClusterData.Now, "bob");
+
+        Assert.Equal(again, Assert.Single(enterprise.HeldQualifications));
+        Assert.Equal([2021, 2023], enterprise.Qualifications.Select(q => q.Year));
+    }
+
+    [Fact]
+    public void Revoke_TypeRevokedAlready_IsNotFound()
+    {
+        var enterprise = NewEnterprise();
+        enterprise.Grant(QualificationType.TechnologyCenter, 2021, ClusterData.Now, "bob");
+        enterprise.Revoke(QualificationType.TechnologyCenter, "撤销", ClusterData.Now, "bob");
+
+        var error = Assert.Throws<ServiceException>(() => enterprise.Revoke(QualificationType.TechnologyCenter, "撤销", ClusterData.Now, "bob"));
+
+        Assert.Equal(ErrorKind.NotFound, error.Kind);
+    }
+
+    [Fact]
+    public void Grant_LittleGiantOnARevokedSpecializedSme_IsFailedPrecondition()
+    {
+        var enterprise = NewEnterprise();
+        enterprise.Grant(QualificationType.SpecializedSme, 2021, ClusterData.Now, "bob");
+        enterprise.Revoke(QualificationType.SpecializedSme, "复核不合格", ClusterData.Now, "bob");
+
+        var error = Assert.Throws<ServiceException>(() => enterprise.Grant(QualificationType.LittleGiant, 2023, ClusterData.Now, "bob"));
+
+        Assert.Equal("QUALIFICATION_PREREQUISITE_MISSING", error.Reason);
+    }
+
+    [Fact]
+    public void Grant_WithoutValidity_IsValidFromTheFirstOfItsYearWithNoEnd()
+    {
+        var granted = NewEnterprise().Grant(QualificationType.InnovativeSme, 2023, ClusterData.Now, "bob");
+
+        Assert.Equal((new DateOnly(2023, 1, 1), (DateOnly?)null), (granted.ValidFrom, granted.ValidUntil));
+    }
+
+    [Fact]
+    public void CheckGrant_ValidFromBeforeTheYearAndValidUntilBeforeValidFrom_NamesBothFields()
+    {
+        var violations = QualificationLadder.CheckGrant(QualificationType.GreenFactory, 2023, CurrentYear, new DateOnly(2022, 12, 31), new DateOnly(2022, 1, 1));
+
+        Assert.Equal(["valid_from", "valid_until"], violations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public void CheckGrant_ValidUntilBeforeTheFirstOfTheYear_IsInvalidWithoutValidFrom() =>
+        Assert.Equal("valid_until", Assert.Single(QualificationLadder.CheckGrant(QualificationType.GreenFactory, 2023, CurrentYear, null, new DateOnly(2022, 12, 31))).Field);
+
+    [Fact]
+    public void CheckGrant_ValidityInsideTheTerm_IsAccepted() =>
+        Assert.Empty(QualificationLadder.CheckGrant(QualificationType.GreenFactory, 2023, CurrentYear, new DateOnly(2023, 6, 1), new DateOnly(2026, 5, 31)));
 }

@@ -21,7 +21,8 @@ internal static class EnterpriseMapping
         Industry = Industries.NameOf(enterprise.IndustryCode),
         AboveSize = enterprise.AboveSize,
         AboveSizeYear = enterprise.AboveSizeYear,
-        Qualifications = { enterprise.Qualifications.OrderBy(q => q.Type).Select(ToProto) },
+        Qualifications = { enterprise.HeldQualifications.OrderBy(q => q.Type).Select(ToProto) },
+        RevokedQualifications = { enterprise.Qualifications.Where(q => !q.Held).OrderBy(q => q.RevokeTime).ThenBy(q => q.Type).Select(ToProto) },
         Clusters = { enterprise.Memberships.Select(m => Cluster.Collection + "/" + m.ClusterId).Order(StringComparer.Ordinal) },
     }.FillFrom(enterprise);
 
@@ -30,6 +31,10 @@ internal static class EnterpriseMapping
         Type = (Proto.QualificationType)qualification.Type,
         Year = qualification.Year,
         GrantTime = WireTime.ToTimestamp(qualification.GrantTime),
+        ValidFrom = ((DateOnly?)qualification.ValidFrom).ToProtoDate(),
+        ValidUntil = qualification.ValidUntil.ToProtoDate(),
+        RevokeTime = qualification.RevokeTime is { } revoked ? WireTime.ToTimestamp(revoked) : null,
+        RevokeReason = qualification.RevokeReason,
     };
 
     public static Proto.ClusterMember ToProto(this ClusterMember member, string enterpriseDisplayName) => new()

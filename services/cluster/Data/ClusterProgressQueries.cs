@@ -30,8 +30,10 @@ internal static class ClusterProgressQueries
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
+        // A grant revoked in a later year stays in its year's count (the figure was true then); one revoked in the year
+        // granted never counted at a year end.
         var qualifications = await db.Enterprises
-            .SelectMany(e => e.Qualifications.Where(q => q.Year == year), (e, q) => new { e.CityCode, e.IndustryCode, q.Type })
+            .SelectMany(e => e.Qualifications.Where(q => q.Year == year && (q.RevokeYear == null || q.RevokeYear > year)), (e, q) => new { e.CityCode, e.IndustryCode, q.Type })
             .GroupBy(x => new { x.CityCode, x.IndustryCode, x.Type })
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);

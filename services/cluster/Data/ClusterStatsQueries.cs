@@ -30,7 +30,7 @@ internal static class ClusterStatsQueries
             .GroupBy(m => m.ClusterId)
             .Select(g => new { Count = g.Count(), AboveSize = g.Count(m => db.Enterprises.Any(e => e.Uscc == m.Uscc && e.AboveSize)) })
             .SingleOrDefaultAsync(cancellationToken);
-        var byQualification = await db.Qualifications.Where(q => members.Any(m => m.Uscc == q.Uscc)).CountByAsync(q => q.Type, cancellationToken);
+        var byQualification = await db.Qualifications.Where(q => q.RevokeTime == null && members.Any(m => m.Uscc == q.Uscc)).CountByAsync(q => q.Type, cancellationToken);
         return new MemberFigures(counts?.Count ?? 0, counts?.AboveSize ?? 0, byQualification);
     }
 }

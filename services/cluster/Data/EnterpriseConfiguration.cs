@@ -15,6 +15,7 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.Property(e => e.Gbt4754Class).HasMaxLength(5);
         builder.Property(e => e.IndustryCode).HasMaxLength(16);
         builder.HasMany(e => e.Qualifications).WithOne().HasForeignKey(q => q.Uscc).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(e => e.HeldQualifications);
 
         // Keyset pagination of ListEnterprises: each filterable column with the id, so that a filtered page in the
         // default order (the USCC) is one index range scan; and the orders it offers.

@@ -47,7 +47,7 @@ internal static class EnterpriseListing
     {
         term.RequireOperator(FilterOperator.Equal);
         var type = term.NamedValue(Enum.GetValues<QualificationType>().ToDictionary(QualificationLadder.ApiName, StringComparer.Ordinal));
-        return e => e.Qualifications.Any(q => q.Type == type);
+        return e => e.Qualifications.Any(q => q.Type == type && q.RevokeTime == null);
     }
 
     /// <summary><c>cluster = "clusters/x"</c>: members of that cluster; <c>=</c> only.</summary>

@@ -34,7 +34,11 @@ public sealed class Enterprise : VersionedResource
     /// <summary>纳规年度; kept when <see cref="AboveSize"/> turns false, so that the year's new entries stay countable.</summary>
     public int AboveSizeYear { get; private set; }
 
+    /// <summary>Every qualification granted, held or revoked (a revocation marks, never deletes).</summary>
     public List<Qualification> Qualifications { get; private set; } = [];
+
+    /// <summary>The qualifications held now: at most one per type.</summary>
+    public IReadOnlyList<Qualification> HeldQualifications => [.. Qualifications.Where(q => q.Held)];
 
     /// <summary>The clusters it is a member of (read with the enterprise for its <c>clusters</c>; written as rows of their own).</summary>
     public List<ClusterMember> Memberships { get; private set; } = [];
@@ -73,32 +77,37 @@ public sealed class Enterprise : VersionedResource
     }
 
     /// <summary>
-    /// Grants <paramref name="type"/> in <paramref name="year"/> (arguments already checked by
+    /// Grants <paramref name="type"/> in <paramref name="year"/>, valid from <paramref name="validFrom"/> (1 January of
+    /// the year when null) until <paramref name="validUntil"/> (arguments already checked by
     /// <see cref="QualificationLadder.CheckGrant"/>); throws what <see cref="QualificationLadder.GrantProblem"/> finds.
     /// </summary>
-    public Qualification Grant(QualificationType type, int year, DateTime now, string actor)
+    public Qualification Grant(QualificationType type, int year, DateTime now, string actor, DateOnly? validFrom = null, DateOnly? validUntil = null)
     {
-        if (QualificationLadder.GrantProblem(Name, Qualifications, type, year) is { } problem)
+        if (QualificationLadder.GrantProblem(Name, HeldQualifications, type, year) is { } problem)
         {
             throw problem;
         }
 
-        var qualification = new Qualification(Uscc, type, year, now);
+        var qualification = new Qualification(Uscc, type, year, now, validFrom ?? new DateOnly(year, 1, 1), validUntil);
         Qualifications.Add(qualification);
         Touch(now, actor);
         return qualification;
     }
 
-    /// <summary>Removes <paramref name="type"/>; throws what <see cref="QualificationLadder.RevokeProblem"/> finds. Returns it as it was held.</summary>
-    public Qualification Revoke(QualificationType type, DateTime now, string actor)
+    /// <summary>
+    /// Marks <paramref name="type"/> revoked now, keeping the row for its year's count; throws what
+    /// <see cref="QualificationLadder.RevokeProblem"/> finds. Returns it as revoked.
+    /// </summary>
+    public Qualification Revoke(QualificationType type, string reason, DateTime now, string actor)
     {
-        if (QualificationLadder.RevokeProblem(Name, Qualifications, type) is { } problem)
+        var held = HeldQualifications;
+        if (QualificationLadder.RevokeProblem(Name, held, type) is { } problem)
         {
             throw problem;
         }
 
-        var qualification = Qualifications.Single(q => q.Type == type);
-        Qualifications.Remove(qualification);
+        var qualification = held.Single(q => q.Type == type);
+        qualification.MarkRevoked(now, reason);
         Touch(now, actor);
         return qualification;
     }

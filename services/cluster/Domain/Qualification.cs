@@ -1,11 +1,15 @@
 namespace Industry.Clusters.Domain;
 
 /// <summary>
-/// A qualification an enterprise holds: one row per enterprise and type, with the year granted, so that progress
-/// counts the grants of a year in SQL. A revoked qualification is deleted.
+/// A qualification an enterprise was granted, with the year granted, so that progress counts the grants of a year in
+/// SQL, and its validity (有效期). A revocation marks it (<see cref="RevokeTime"/>) instead of deleting it, so that
+/// the year it was granted in keeps its count; a type revoked can be granted again, as a row of its own.
 /// </summary>
-public sealed class Qualification(string uscc, QualificationType type, int year, DateTime grantTime)
+public sealed class Qualification(string uscc, QualificationType type, int year, DateTime grantTime, DateOnly validFrom, DateOnly? validUntil)
 {
+    /// <summary>Surrogate key: an enterprise may hold a type, lose it and be granted it again.</summary>
+    public long Id { get; private set; }
+
     public string Uscc { get; private set; } = uscc;
 
     public QualificationType Type { get; private set; } = type;
@@ -14,4 +18,27 @@ public sealed class Qualification(string uscc, QualificationType type, int year,
     public int Year { get; private set; } = year;
 
     public DateTime GrantTime { get; private set; } = grantTime;
+
+    /// <summary>有效期起.</summary>
+    public DateOnly ValidFrom { get; private set; } = validFrom;
+
+    /// <summary>有效期至; null for no fixed term.</summary>
+    public DateOnly? ValidUntil { get; private set; } = validUntil;
+
+    /// <summary>撤销时间; null while held.</summary>
+    public DateTime? RevokeTime { get; private set; }
+
+    /// <summary>Year of <see cref="RevokeTime"/>, stored so that progress filters "not revoked in the year granted" in SQL.</summary>
+    public int? RevokeYear { get; private set; }
+
+    public string RevokeReason { get; private set; } = string.Empty;
+
+    public bool Held => RevokeTime is null;
+
+    internal void MarkRevoked(DateTime now, string reason)
+    {
+        RevokeTime = now;
+        RevokeYear = now.Year;
+        RevokeReason = reason;
+    }
 }

@@ -3,7 +3,8 @@ namespace Industry.Clusters.Domain;
 /// <summary>
 /// 梯度培育: the national cultivation ladder of qualifications. An enterprise holds each type at most once; a
 /// LITTLE_GIANT (小巨人) must already be a SPECIALIZED_SME (专精特新), granted in the same year or earlier, and a
-/// SPECIALIZED_SME cannot be revoked while the LITTLE_GIANT built on it is held. The other types stand alone.
+/// SPECIALIZED_SME cannot be revoked while the LITTLE_GIANT built on it is held. The other types stand alone. Only
+/// held qualifications count here: a revoked one is history.
 /// </summary>
 public static class QualificationLadder
 {
@@ -15,10 +16,19 @@ public static class QualificationLadder
     public static IEnumerable<QualificationType> Dependents(QualificationType type) =>
         Enum.GetValues<QualificationType>().Where(t => Prerequisite(t) == type);
 
-    /// <summary>The arguments of <c>GrantQualification</c> on their own: a type, and a year not in the future.</summary>
-    public static IReadOnlyList<FieldViolation> CheckGrant(QualificationType type, int year, int currentYear) => new Violations()
-        .Add("type", Enum.IsDefined(type) ? null : $"must be a qualification type; {ApiName(type)} is not.")
-        .Add("year", year < EnterpriseRules.FirstYear || year > currentYear ? $"must be a year from {EnterpriseRules.FirstYear} to {currentYear} (the current year)." : null);
+    /// <summary>
+    /// The arguments of <c>GrantQualification</c> on their own: a type, a year not in the future, and a validity that
+    /// starts in the year granted or later and does not end before it starts.
+    /// </summary>
+    public static IReadOnlyList<FieldViolation> CheckGrant(QualificationType type, int year, int currentYear, DateOnly? validFrom = null, DateOnly? validUntil = null)
+    {
+        var from = validFrom ?? (year is >= 1 and <= 9999 ? new DateOnly(year, 1, 1) : DateOnly.MinValue);
+        return new Violations()
+            .Add("type", Enum.IsDefined(type) ? null : $"must be a qualification type; {ApiName(type)} is not.")
+            .Add("year", year < EnterpriseRules.FirstYear || year > currentYear ? $"must be a year from {EnterpriseRules.FirstYear} to {currentYear} (the current year)." : null)
+            .Add("valid_from", validFrom is { } f && f.Year < year ? $"must not be before 1 January {year}, the year granted." : null)
+            .Add("valid_until", validUntil is { } u && u < from ? $"must not be before valid_from ({from:yyyy-MM-dd})." : null);
+    }
 
     /// <summary>
     /// Why <paramref name="type"/> cannot be granted in <paramref name="year"/> to an enterprise holding

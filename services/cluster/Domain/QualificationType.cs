@@ -17,4 +17,10 @@ public enum QualificationType
 
     /// <summary>链主企业: industrial-chain leader.</summary>
     ChainLeader = 5,
+
+    /// <summary>绿色工厂: green factory (national or provincial list; the list is not kept).</summary>
+    GreenFactory = 6,
+
+    /// <summary>企业技术中心: enterprise technology centre (national or provincial recognition; the level is not kept).</summary>
+    TechnologyCenter = 7,
 }

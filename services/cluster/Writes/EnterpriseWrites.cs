@@ -77,16 +77,18 @@ internal sealed class EnterpriseWrites(ClusterDbContext db)
     public async Task<Proto.Enterprise> GrantAsync(Write write, Proto.GrantQualificationRequest request)
     {
         var type = (QualificationType)request.Type;
-        ServiceException.ThrowIfAny(QualificationLadder.CheckGrant(type, request.Year, write.Today.Year));
+        var validFrom = request.ValidFrom.ToDateOnly("valid_from");
+        var validUntil = request.ValidUntil.ToDateOnly("valid_until");
+        ServiceException.ThrowIfAny(QualificationLadder.CheckGrant(type, request.Year, write.Today.Year, validFrom, validUntil));
         var enterprise = await LoadAsync(write, request.Name, "name", request.Etag);
-        var qualification = enterprise.Grant(type, request.Year, write.Now, write.Actor);
+        var qualification = enterprise.Grant(type, request.Year, write.Now, write.Actor, validFrom, validUntil);
         return write.Raise(enterprise.ToProto(), p => new Proto.EnterpriseQualified { Enterprise = p, Qualification = qualification.ToProto() }, enterprise);
     }
 
     public async Task<Proto.BatchGrantQualificationsResponse> BatchGrantAsync(Write write, IReadOnlyList<Proto.GrantQualificationRequest> items) =>
         new() { Enterprises = { await BatchItems.EachAsync(db, items, (item, _) => GrantAsync(write, item)) } };
 
-    /// <summary>Revokes a qualification, with a reason, unless another is built on it.</summary>
+    /// <summary>Revokes a qualification (marks it, with the reason), unless another is built on it.</summary>
     public async Task<Proto.Enterprise> RevokeQualificationAsync(Write write, string name, string etag, QualificationType type, string reason)
     {
         reason = reason.Trim();
@@ -94,7 +96,7 @@ internal sealed class EnterpriseWrites(ClusterDbContext db)
             .Add("type", System.Enum.IsDefined(type) ? null : $"must be a qualification type; {QualificationLadder.ApiName(type)} is not.")
             .Add("reason", FieldText.ReasonProblem(reason)));
         var enterprise = await LoadAsync(write, name, "name", etag);
-        var revoked = enterprise.Revoke(type, write.Now, write.Actor);
+        var revoked = enterprise.Revoke(type, reason, write.Now, write.Actor);
         return write.Raise(enterprise.ToProto(), p => new Proto.QualificationRevoked { Enterprise = p, Qualification = revoked.ToProto(), Reason = reason }, enterprise);
     }
 

@@ -94,7 +94,7 @@ public sealed class QualificationsApiTests(ClusterServiceFixture service) : ICla
     }
 
     [Fact]
-    public async Task RevokeQualification_Held_RemovesItAndEmitsRevokedWithTheReason()
+    public async Task RevokeQualification_Held_MarksItRevokedWithItsDateAndEmitsRevokedWithTheReason()
     {
         var enterprise = await Client.GrantAsync(await Client.CreateEnterpriseAsync(), Proto.QualificationType.InnovativeSme, 2022);
 
@@ -102,9 +102,12 @@ public sealed class QualificationsApiTests(ClusterServiceFixture service) : ICla
             new Proto.RevokeQualificationRequest { Name = enterprise.Name, Type = Proto.QualificationType.InnovativeSme, Reason = "复核未通过", Etag = enterprise.Etag }, Deadline);
 
         Assert.Empty(revoked.Qualifications);
+        var history = Assert.Single(revoked.RevokedQualifications);
+        Assert.Equal((Proto.QualificationType.InnovativeSme, 2022, "复核未通过"), (history.Type, history.Year, history.RevokeReason));
+        Assert.Equal(revoked.UpdateTime, history.RevokeTime);
         Assert.Equal(revoked, await Client.GetEnterpriseAsync(enterprise.Name));
         Assert.Equal(1, await service.CountAsync(
-            "SELECT count(*) FROM outbox_messages WHERE subject = @p0 AND event_type = 'industry.clusters.v1.QualificationRevoked' AND body::jsonb ->> 'reason' = '复核未通过'",
+            "SELECT count(*) FROM outbox_messages WHERE subject = @p0 AND event_type = 'industry.clusters.v1.QualificationRevoked' AND body::jsonb ->> 'reason' = '复核未通过' AND body::jsonb -> 'qualification' ->> 'revokeReason' = '复核未通过'",
             enterprise.Name));
     }
 
@@ -143,4 +146,75 @@ public sealed class QualificationsApiTests(ClusterServiceFixture service) : ICla
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(enterprise, await Client.GetEnterpriseAsync(enterprise.Name));
     }
+
+    [Fact]
+    public async Task GrantQualification_WithValidity_KeepsItAndWithoutIsValidFromTheFirstOfTheYear()
+    {
+        var enterprise = await Client.CreateEnterpriseAsync();
+
+        var granted = await Client.GrantQualificationAsync(new Proto.GrantQualificationRequest
+        {
+            Name = enterprise.Name,
+            Type = Proto.QualificationType.TechnologyCenter,
+            Year = 2023,
+            ValidFrom = new Google.Type.Date { Year = 2023, Month = 6, Day = 1 },
+            ValidUntil = new Google.Type.Date { Year = 2026, Month = 5, Day = 31 },
+        }, Deadline);
+        var plain = await Client.GrantAsync(granted, Proto.QualificationType.GreenFactory, 2022);
+
+        var technology = plain.Qualifications.Single(q => q.Type == Proto.QualificationType.TechnologyCenter);
+        Assert.Equal(("2023-06-01", "2026-05-31"), (Text(technology.ValidFrom), Text(technology.ValidUntil)));
+        var green = plain.Qualifications.Single(q => q.Type == Proto.QualificationType.GreenFactory);
+        Assert.Equal(("2022-01-01", (Google.Type.Date?)null), (Text(green.ValidFrom), green.ValidUntil));
+        Assert.Equal(plain, await Client.GetEnterpriseAsync(enterprise.Name));
+    }
+
+    [Theory]
+    [InlineData(2022, 12, 31, 2024, 1, 1, "valid_from")]
+    [InlineData(2023, 6, 1, 2023, 5, 31, "valid_until")]
+    [InlineData(2023, 2, 30, 2024, 1, 1, "valid_from")]
+    public async Task GrantQualification_BadValidity_IsInvalidArgumentOnTheFieldAndChangesNothing(int fromYear, int fromMonth, int fromDay, int untilYear, int untilMonth, int untilDay, string field)
+    {
+        var enterprise = await Client.CreateEnterpriseAsync();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.GrantQualificationAsync(new Proto.GrantQualificationRequest
+        {
+            Name = enterprise.Name,
+            Type = Proto.QualificationType.GreenFactory,
+            Year = 2023,
+            ValidFrom = new Google.Type.Date { Year = fromYear, Month = fromMonth, Day = fromDay },
+            ValidUntil = new Google.Type.Date { Year = untilYear, Month = untilMonth, Day = untilDay },
+        }, Deadline).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(field, Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+        Assert.Equal(enterprise, await Client.GetEnterpriseAsync(enterprise.Name));
+    }
+
+    [Fact]
+    public async Task GrantQualification_TypeRevokedBefore_IsHeldAgainAndTheRevokedOneStaysInTheHistory()
+    {
+        var enterprise = await Client.GrantAsync(await Client.CreateEnterpriseAsync(NewEnterprise(displayName: "复核测试企业" + NewUscc())), Proto.QualificationType.GreenFactory, 2021);
+        await Client.RevokeQualificationAsync(new Proto.RevokeQualificationRequest { Name = enterprise.Name, Type = Proto.QualificationType.GreenFactory, Reason = "复核不合格" }, Deadline);
+
+        var again = await Client.GrantAsync(enterprise, Proto.QualificationType.GreenFactory, 2023);
+
+        Assert.Equal(2023, Assert.Single(again.Qualifications).Year);
+        Assert.Equal(2021, Assert.Single(again.RevokedQualifications).Year);
+        var listed = await Client.ListEnterprisesAsync(new Proto.ListEnterprisesRequest { Filter = $"qualification = QUALIFICATION_TYPE_GREEN_FACTORY AND display_name = \"{enterprise.DisplayName}\"" }, Deadline);
+        Assert.Equal(enterprise.Name, Assert.Single(listed.Enterprises).Name);
+    }
+
+    [Fact]
+    public async Task ListEnterprises_QualificationFilter_LeavesOutAHolderWhoseQualificationWasRevoked()
+    {
+        var enterprise = await Client.GrantAsync(await Client.CreateEnterpriseAsync(NewEnterprise(displayName: "复核测试企业" + NewUscc())), Proto.QualificationType.TechnologyCenter, 2021);
+        await Client.RevokeQualificationAsync(new Proto.RevokeQualificationRequest { Name = enterprise.Name, Type = Proto.QualificationType.TechnologyCenter, Reason = "撤销" }, Deadline);
+
+        var listed = await Client.ListEnterprisesAsync(new Proto.ListEnterprisesRequest { Filter = $"qualification = QUALIFICATION_TYPE_TECHNOLOGY_CENTER AND display_name = \"{enterprise.DisplayName}\"" }, Deadline);
+
+        Assert.Empty(listed.Enterprises);
+    }
+
+    private static string Text(Google.Type.Date date) => $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}";
 }

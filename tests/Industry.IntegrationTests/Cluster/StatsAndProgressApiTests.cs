@@ -36,7 +36,8 @@ public sealed class StatsAndProgressApiTests(ClusterServiceFixture service) : IC
 
         Assert.Equal((cluster.Name + "/stats", 2, 1), (stats.Name, stats.MemberCount, stats.AboveSizeMemberCount));
         Assert.Equal(
-            [(Proto.QualificationType.InnovativeSme, 1), (Proto.QualificationType.SpecializedSme, 1), (Proto.QualificationType.LittleGiant, 1), (Proto.QualificationType.SingleChampion, 0), (Proto.QualificationType.ChainLeader, 0)],
+            [(Proto.QualificationType.InnovativeSme, 1), (Proto.QualificationType.SpecializedSme, 1), (Proto.QualificationType.LittleGiant, 1), (Proto.QualificationType.SingleChampion, 0), (Proto.QualificationType.ChainLeader, 0),
+             (Proto.QualificationType.GreenFactory, 0), (Proto.QualificationType.TechnologyCenter, 0)],
             stats.MembersByQualification.Select(q => (q.Type, q.Count)));
         Assert.Equal(("2024-06", 25.0), (stats.LatestRevenueReport.Period, stats.LatestRevenueReport.YearOverYearGrowthPercent));
         Assert.Equal((0, 0L), (stats.RenovationProjectCount, stats.RenovationTotalInvestmentYuan));
@@ -51,7 +52,7 @@ public sealed class StatsAndProgressApiTests(ClusterServiceFixture service) : IC
 
         Assert.Equal(0, stats.MemberCount);
         Assert.Null(stats.LatestRevenueReport);
-        Assert.Equal(5, stats.MembersByQualification.Count);
+        Assert.Equal(7, stats.MembersByQualification.Count);
     }
 
     [Theory]
@@ -100,9 +101,35 @@ public sealed class StatsAndProgressApiTests(ClusterServiceFixture service) : IC
             [(Proto.ClusterKind.AdvancedManufacturing, Proto.ClusterLevel.Provincial, 1), (Proto.ClusterKind.AdvancedManufacturing, Proto.ClusterLevel.National, 1),
              (Proto.ClusterKind.SmeCharacteristic, Proto.ClusterLevel.Provincial, 1), (Proto.ClusterKind.SmeCharacteristic, Proto.ClusterLevel.National, 1)],
             progress.Recognitions.Select(r => (r.Kind, r.Level, r.Count)));
-        Assert.Equal([0, 2, 0, 0, 0], progress.NewQualifications.Select(q => q.Count));
+        Assert.Equal([0, 2, 0, 0, 0, 0, 0], progress.NewQualifications.Select(q => q.Count));
         Assert.True(progress.AboveSizeEnterprisesTotal >= 2); // the two above size since the year (earlier tests' enterprises may add)
     }
+
+    [Fact]
+    public async Task GetClusterProgress_RevokeOfAPastYearsGrant_LeavesThatYearAsItWasButAGrantRevokedInItsOwnYearDrops()
+    {
+        const int Year = 2009;
+        var currentYear = DateTime.UtcNow.Year;
+        var past = await Client.GrantAsync(await Client.CreateEnterpriseAsync(), Proto.QualificationType.GreenFactory, Year);
+        var before = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Year }, Deadline);
+        var currentBefore = await CountAsync(currentYear, Proto.QualificationType.GreenFactory);
+        var current = await Client.GrantAsync(await Client.CreateEnterpriseAsync(), Proto.QualificationType.GreenFactory, currentYear);
+        Assert.Equal(currentBefore + 1, await CountAsync(currentYear, Proto.QualificationType.GreenFactory));
+
+        await RevokeAsync(past, Proto.QualificationType.GreenFactory);
+        await RevokeAsync(current, Proto.QualificationType.GreenFactory);
+
+        var after = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Year }, Deadline);
+        Assert.Equal(before, after);
+        Assert.Equal(1, after.NewQualifications.Single(q => q.Type == Proto.QualificationType.GreenFactory).Count);
+        Assert.Equal(currentBefore, await CountAsync(currentYear, Proto.QualificationType.GreenFactory));
+    }
+
+    private async Task<int> CountAsync(int year, Proto.QualificationType type) =>
+        (await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = year }, Deadline)).NewQualifications.Single(q => q.Type == type).Count;
+
+    private Task<Proto.Enterprise> RevokeAsync(Proto.Enterprise enterprise, Proto.QualificationType type) =>
+        Client.RevokeQualificationAsync(new Proto.RevokeQualificationRequest { Name = enterprise.Name, Type = type, Reason = "复核不合格" }, Deadline).ResponseAsync;
 
     [Fact]
     public async Task GetClusterProgress_AboveSizeTotal_CountsThoseStillAboveSizeAtTheYearsEnd()

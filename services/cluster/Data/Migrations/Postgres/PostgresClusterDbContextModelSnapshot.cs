@@ -361,28 +361,66 @@ namespace Industry.Clusters.Data.Migrations.Postgres
 
             modelBuilder.Entity("Industry.Clusters.Domain.Qualification", b =>
                 {
-                    b.Property<string>("Uscc")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("uscc");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
 
-                    b.Property<int>("Type")
-                        .HasColumnType("integer")
-                        .HasColumnName("type");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime>("GrantTime")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("grant_time");
 
+                    b.Property<string>("RevokeReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("revoke_reason");
+
+                    b.Property<DateTime?>("RevokeTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoke_time");
+
+                    b.Property<int?>("RevokeYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("revoke_year");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("uscc");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Uscc", "Type")
+                    b.HasKey("Id")
                         .HasName("pk_enterprise_qualifications");
+
+                    b.HasIndex("Uscc")
+                        .HasDatabaseName("ix_enterprise_qualifications_uscc");
 
                     b.HasIndex("Type", "Uscc")
                         .HasDatabaseName("ix_enterprise_qualifications_type_uscc");
+
+                    b.HasIndex("Uscc", "Type")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprise_qualifications_uscc_type")
+                        .HasFilter("revoke_time IS NULL");
 
                     b.HasIndex("Year", "Type")
                         .HasDatabaseName("ix_enterprise_qualifications_year_type");

@@ -355,28 +355,64 @@ namespace Industry.Clusters.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Industry.Clusters.Domain.Qualification", b =>
                 {
-                    b.Property<string>("Uscc")
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("uscc");
-
-                    b.Property<int>("Type")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
-                        .HasColumnName("type");
+                        .HasColumnName("id");
 
                     b.Property<DateTime>("GrantTime")
                         .HasColumnType("TEXT")
                         .HasColumnName("grant_time");
 
+                    b.Property<string>("RevokeReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoke_reason");
+
+                    b.Property<DateTime?>("RevokeTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoke_time");
+
+                    b.Property<int?>("RevokeYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoke_year");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uscc");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER")
                         .HasColumnName("year");
 
-                    b.HasKey("Uscc", "Type")
+                    b.HasKey("Id")
                         .HasName("pk_enterprise_qualifications");
+
+                    b.HasIndex("Uscc")
+                        .HasDatabaseName("ix_enterprise_qualifications_uscc");
 
                     b.HasIndex("Type", "Uscc")
                         .HasDatabaseName("ix_enterprise_qualifications_type_uscc");
+
+                    b.HasIndex("Uscc", "Type")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprise_qualifications_uscc_type")
+                        .HasFilter("revoke_time IS NULL");
 
                     b.HasIndex("Year", "Type")
                         .HasDatabaseName("ix_enterprise_qualifications_year_type");
