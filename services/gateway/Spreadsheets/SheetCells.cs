@@ -1,5 +1,6 @@
 using System.Globalization;
 using Industry.ServiceDefaults.Reference;
+using Industry.ServiceDefaults.Resources;
 
 namespace Industry.Gateway.Spreadsheets;
 
@@ -20,13 +21,15 @@ internal static class SheetCells
         return EnumLabels.All.FirstOrDefault(l => l.EnumType == type && l.Number == number)?.Chinese is { Length: > 0 } label ? label : value.ToString();
     }
 
-    /// <summary>The labels of an enum, by Chinese label, for reading them back from a sheet.</summary>
+    /// <summary>The values of an enum by Chinese label and by value name (<c>PROJECT_NATURE_NEW_BUILD</c>), for reading them back from a sheet.</summary>
     public static IReadOnlyDictionary<string, int> Numbers<TEnum>()
         where TEnum : struct, Enum
     {
         var type = EnumTypeName<TEnum>();
-        return EnumLabels.All.Where(l => l.EnumType == type && l.Number != 0 && l.Chinese.Length > 0)
-            .ToDictionary(l => l.Chinese, l => l.Number, StringComparer.Ordinal);
+        var values = EnumLabels.All.Where(l => l.EnumType == type && l.Number != 0).ToList();
+        return values.Where(l => l.Chinese.Length > 0).Select(l => (Key: l.Chinese, l.Number))
+            .Concat(values.Select(l => (Key: l.Value, l.Number)))
+            .ToDictionary(l => l.Key, l => l.Number, StringComparer.Ordinal);
     }
 
     public static string Date(Google.Type.Date? date) =>
@@ -43,15 +46,9 @@ internal static class SheetCells
     /// <summary>The id of a resource name (<c>clusters/hefei-ev</c> gives <c>hefei-ev</c>).</summary>
     public static string Id(string name) => name[(name.LastIndexOf('/') + 1)..];
 
+    /// <summary>The contract's full name of a generated enum type (e.g. <c>industry.projects.v1.ProjectState</c>).</summary>
     private static string EnumTypeName<TEnum>()
         where TEnum : struct, Enum =>
-        EnumTypes.TryGetValue(typeof(TEnum), out var name) ? name : throw new InvalidOperationException($"{typeof(TEnum)} is not a contract enum with labels.");
-
-    private static readonly Dictionary<Type, string> EnumTypes = new()
-    {
-        [typeof(Industry.Projects.V1.ProjectNature)] = "industry.projects.v1.ProjectNature",
-        [typeof(Industry.Projects.V1.ProjectState)] = "industry.projects.v1.ProjectState",
-        [typeof(Industry.Projects.V1.ProjectTier)] = "industry.projects.v1.ProjectTier",
-        [typeof(Industry.Projects.V1.ReportStatus)] = "industry.projects.v1.ReportStatus",
-    };
+        SuiteContracts.Enums.FirstOrDefault(e => e.ClrType == typeof(TEnum))?.FullName
+            ?? throw new InvalidOperationException($"{typeof(TEnum)} is not an enum of the contracts.");
 }

@@ -19,8 +19,6 @@ internal static class SheetWriter
     private const string PercentFormat = "0.0";
     private const string CountFormat = "0";
 
-    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
-
     public static async Task WriteAsync<T>(Stream output, SheetFormat format, IReadOnlyList<SheetColumn<T>> columns, IAsyncEnumerable<T> rows, CancellationToken cancellation)
     {
         await using var enumerator = rows.GetAsyncEnumerator(cancellation);
@@ -31,7 +29,7 @@ internal static class SheetWriter
         object values = any ? Cells(columns, enumerator, csv) : HeaderOnly(columns);
         if (csv)
         {
-            await output.WriteAsync(Utf8Bom, cancellation);
+            // MiniExcel's CSV writer starts with the UTF-8 byte-order mark.
             await MiniExcel.SaveAsAsync(output, values, excelType: ExcelType.CSV, configuration: new CsvConfiguration(), cancellationToken: cancellation);
             return;
         }

@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Industry.Gateway.Spreadsheets.Exports;
-using Microsoft.AspNetCore.Http.Features;
+using Industry.Gateway.Spreadsheets.Imports;
 
 namespace Industry.Gateway.Spreadsheets;
 
@@ -13,12 +13,14 @@ internal static class SpreadsheetEndpoints
     public static WebApplicationBuilder AddSpreadsheets(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ExportTables>();
+        builder.Services.AddScoped<ProjectImport>();
         return builder;
     }
 
     public static WebApplication MapSpreadsheets(this WebApplication app)
     {
         app.MapGet("/v1/exports/{what}.{format}", ExportAsync);
+        app.MapImports();
         return app;
     }
 
@@ -55,15 +57,7 @@ internal static class SpreadsheetEndpoints
 
         await using (rows)
         {
-            context.Response.ContentType = sheetFormat.ContentType();
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{what}.{sheetFormat.Extension()}\"";
-
-            // The .xlsx package's last part (the zip's directory) is written synchronously when the archive closes.
-            if (context.Features.Get<IHttpBodyControlFeature>() is { } body)
-            {
-                body.AllowSynchronousIO = true;
-            }
-
+            ImportEndpoints.PrepareFile(context, sheetFormat, what);
             try
             {
                 await rows.WriteAsync(context.Response.Body, sheetFormat, context.RequestAborted);

@@ -43,9 +43,13 @@ internal static class SpreadsheetErrors
         Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = description } } }) },
     });
 
-    private static Task WriteAsync(HttpContext context, Google.Rpc.Status status)
+    /// <summary>An error whose HTTP status is not the code's usual one (413 for an upload over the limit).</summary>
+    public static Task WriteAsync(HttpContext context, StatusCode code, int httpStatus, string message) =>
+        WriteAsync(context, new Google.Rpc.Status { Code = (int)code, Message = message }, httpStatus);
+
+    private static Task WriteAsync(HttpContext context, Google.Rpc.Status status, int? httpStatus = null)
     {
-        context.Response.StatusCode = ErrorResponse.HttpStatusOf((StatusCode)status.Code);
+        context.Response.StatusCode = httpStatus ?? ErrorResponse.HttpStatusOf((StatusCode)status.Code);
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(Formatter.Format(status), context.RequestAborted);
     }
