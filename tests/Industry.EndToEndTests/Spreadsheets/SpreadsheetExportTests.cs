@@ -79,6 +79,32 @@ public sealed class SpreadsheetExportTests(SuiteFixture fixture)
         Assert.Contains(field, body.RootElement.GetProperty("details").ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("missing-reports", "period=2024-06", "项目代码,项目名称,所在市,市代码,所在区县,区县代码,")]
+    [InlineData("enterprises", "", "统一社会信用代码,企业名称,所在市,市代码,所在区县,区县代码,")]
+    [InlineData("clusters", "", "集群标识,集群名称,集群类型,行业,")]
+    [InlineData("parks", "", "园区标识,园区名称,所在市,市代码,所在区县,区县代码,")]
+    [InlineData("transformations", "", "统一社会信用代码,企业名称,所在市,市代码,")]
+    [InlineData("plan-progress", "year=2024", "市,市代码,在库实施重点项目(实际),")]
+    [InlineData("cluster-progress", "year=2024", "市,市代码,先进制造业集群(实际),")]
+    [InlineData("digital-progress", "year=2024", "市,市代码,数字化转型园区(实际),")]
+    [InlineData("dispatch-bulletin", "period=2024-06", "市,市代码,累计完成投资(万元),")]
+    public async Task EveryOtherExport_AnswersBothFormats_WithItsChineseHeader(string what, string query, string header)
+    {
+        using var csv = await fixture.GatewayHttp.GetAsync($"/v1/exports/{what}.csv?{query}");
+        using var xlsx = await fixture.GatewayHttp.GetAsync($"/v1/exports/{what}.xlsx?{query}");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (csv.StatusCode, xlsx.StatusCode));
+        var csvBytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.StartsWith("\uFEFF" + header, Encoding.UTF8.GetString(csvBytes), StringComparison.Ordinal);
+        Assert.Equal(SpreadsheetSheets.Read(csvBytes, ExcelType.CSV), SpreadsheetSheets.Read(await xlsx.Content.ReadAsByteArrayAsync(), ExcelType.XLSX));
+        if (what.EndsWith("-progress", StringComparison.Ordinal) || what == "dispatch-bulletin")
+        {
+            // One row per city of Anhui.
+            Assert.Equal(Divisions.Cities.Select(c => c.Code).Order(StringComparer.Ordinal), SpreadsheetSheets.Read(csvBytes, ExcelType.CSV).Select(r => r["市代码"]).Order(StringComparer.Ordinal));
+        }
+    }
+
     [Fact]
     public async Task Export_WithoutAToken_IsHttp401()
     {

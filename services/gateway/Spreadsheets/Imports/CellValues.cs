@@ -21,7 +21,7 @@ internal static class CellValues
         var result = new StringBuilder(plain.Length);
         foreach (var c in plain)
         {
-            if (!char.IsWhiteSpace(c))
+            if (!char.IsWhiteSpace(c) && c != '\uFEFF') // a byte-order mark read into the first header
             {
                 result.Append(c);
             }
