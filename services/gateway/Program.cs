@@ -5,6 +5,7 @@ using Industry.Gateway.Overview;
 using Industry.Gateway.Proxy;
 using Industry.Gateway.Reference;
 using Industry.Gateway.Security;
+using Industry.Gateway.Spreadsheets;
 using Industry.Gateway.Web;
 using Industry.ServiceDefaults.Hosting;
 
@@ -18,6 +19,7 @@ builder.AddServiceDefaults(new ServiceIdentity("gateway"));
 var options = builder.AddGatewayProxy();
 builder.AddBackendHealthChecks();
 builder.AddProvinceOverview();
+builder.AddSpreadsheets();
 builder.AddGatewayRateLimit(options);
 builder.AddGatewayCors(options);
 
@@ -28,6 +30,7 @@ app.MapServiceDefaults(grpcWebForEveryEndpoint: false); // authentication (so th
 app.UseGatewayRateLimit(options);
 app.MapProvinceOverview();
 app.MapReferenceData();
+app.MapSpreadsheets(); // /v1/exports and /v1/imports (docs/spreadsheets.md)
 app.MapApiDocs(); // /openapi/v1.json and /asyncapi/v1.json, without a token
 app.MapWebPage(); // the page at / (web/), without a token; only GET/HEAD of its exact paths
 app.MapGatewayProxy();

@@ -83,12 +83,15 @@ internal sealed class ProjectImportWrites(ProjectsDbContext db, IReferenceChecke
             {
                 case ImportOutcome.Created:
                     response.CreatedCount++;
+                    response.CreatedRowNumbers.Add(row.Row!.RowNumber);
                     break;
                 case ImportOutcome.Updated:
                     response.UpdatedCount++;
+                    response.UpdatedRowNumbers.Add(row.Row!.RowNumber);
                     break;
                 case ImportOutcome.Unchanged:
                     response.UnchangedCount++;
+                    response.UnchangedRowNumbers.Add(row.Row!.RowNumber);
                     break;
                 default:
                     response.FailedCount++;

@@ -55,8 +55,11 @@ public static class ErrorResponse
     };
 
     /// <summary>The HTTP status JSON transcoding gives each code (google.rpc.Code's mapping).</summary>
-    private static int HttpStatusOf(StatusCode code) => code switch
+    public static int HttpStatusOf(StatusCode code) => code switch
     {
+        StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.OutOfRange => StatusCodes.Status400BadRequest,
+        StatusCode.AlreadyExists or StatusCode.Aborted => StatusCodes.Status409Conflict,
+        StatusCode.Cancelled => 499,
         StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
         StatusCode.PermissionDenied => StatusCodes.Status403Forbidden,
         StatusCode.ResourceExhausted => StatusCodes.Status429TooManyRequests,
