@@ -1,5 +1,5 @@
 using Industry.Gateway.Overview;
-using Industry.Gateway.Security;
+using Industry.ServiceDefaults.Security;
 using Microsoft.Extensions.Configuration;
 
 namespace Industry.Gateway.UnitTests;
@@ -33,7 +33,7 @@ public sealed class OverviewDeadlinesTests
     [InlineData("30m", 30)]
     [InlineData("2d", 2 * 24 * 60)]
     public void MintToken_Lifetimes(string text, int minutes) =>
-        Assert.Equal(TimeSpan.FromMinutes(minutes), MintTokenCommand.ParseLifetime(text));
+        Assert.Equal(TimeSpan.FromMinutes(minutes), DevelopmentTokens.ParseLifetime(text));
 
     [Theory]
     [InlineData("")]
@@ -41,7 +41,7 @@ public sealed class OverviewDeadlinesTests
     [InlineData("0h")]
     [InlineData("8w")]
     [InlineData("-1h")]
-    public void MintToken_BadLifetimes(string text) => Assert.Null(MintTokenCommand.ParseLifetime(text));
+    public void MintToken_BadLifetimes(string text) => Assert.Null(DevelopmentTokens.ParseLifetime(text));
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Industry.ServiceDefaults.Reference;
 using Industry.ServiceDefaults.Security;
 
@@ -48,7 +47,7 @@ internal static class MintTokenCommand
             return 2;
         }
 
-        if (ParseLifetime(values.GetValueOrDefault("lifetime", "8h")) is not { } lifetime)
+        if (DevelopmentTokens.ParseLifetime(values.GetValueOrDefault("lifetime", "8h")) is not { } lifetime)
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -73,23 +72,5 @@ internal static class MintTokenCommand
         }
 
         return values;
-    }
-
-    /// <summary><c>8h</c>, <c>30m</c>, <c>90s</c>, <c>2d</c>.</summary>
-    internal static TimeSpan? ParseLifetime(string text)
-    {
-        if (text.Length < 2 || !int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount == 0)
-        {
-            return null;
-        }
-
-        return text[^1] switch
-        {
-            's' => TimeSpan.FromSeconds(amount),
-            'm' => TimeSpan.FromMinutes(amount),
-            'h' => TimeSpan.FromHours(amount),
-            'd' => TimeSpan.FromDays(amount),
-            _ => null,
-        };
     }
 }

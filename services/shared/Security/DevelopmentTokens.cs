@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -39,5 +40,23 @@ public static class DevelopmentTokens
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(signingKey ?? options.DevelopmentKeyBytes()), SecurityAlgorithms.HmacSha256),
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
+    /// <summary>A token lifetime as <c>mint-token</c> and <c>industry login --dev</c> take it: <c>8h</c>, <c>30m</c>, <c>90s</c>, <c>2d</c>.</summary>
+    public static TimeSpan? ParseLifetime(string text)
+    {
+        if (text.Length < 2 || !int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount == 0)
+        {
+            return null;
+        }
+
+        return text[^1] switch
+        {
+            's' => TimeSpan.FromSeconds(amount),
+            'm' => TimeSpan.FromMinutes(amount),
+            'h' => TimeSpan.FromHours(amount),
+            'd' => TimeSpan.FromDays(amount),
+            _ => null,
+        };
     }
 }

@@ -1,0 +1,5 @@
+using System.Text;
+using Industry.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+return await CliApplication.RunAsync(args, Environment.GetEnvironmentVariable);
