@@ -261,7 +261,7 @@ public sealed class SpreadsheetImportTests(SuiteFixture fixture)
     }
 
     /// <summary>Project codes no other test run takes: a random run number in the two middle fields, then a serial.</summary>
-    private sealed class CodeSeries
+    internal sealed class CodeSeries
     {
         private readonly int _run = Random.Shared.Next(0, 10_000);
         private int _serial;

@@ -5,9 +5,10 @@ using Industry.Cli.Gateway;
 namespace Industry.Cli.Commands;
 
 /// <summary>
-/// <c>industry import FILE [--layout projects|investment-reports] [-o RESULT]</c>: uploads a department spreadsheet
-/// (<c>.xlsx</c> or <c>.csv</c>) to <c>POST /v1/imports/{layout}</c> (multipart, docs/spreadsheets.md) under a progress
-/// bar and saves the answer: the same rows with a result column, so the clerk fixes the red rows and sends it again.
+/// <c>industry import FILE [--layout projects] [-o RESULT]</c>: uploads a department spreadsheet (<c>.xlsx</c> or
+/// <c>.csv</c>) to <c>POST /v1/imports/{layout}</c> (multipart, docs/spreadsheets.md) under a progress bar and saves the
+/// answer: the same rows with a result column, so the clerk fixes the red rows and sends it again. The counts are
+/// printed, and a file with a refused row ends with <see cref="ExitCodes.InvalidInput"/>, so a script notices it.
 /// </summary>
 internal static class ImportCommand
 {
@@ -15,8 +16,9 @@ internal static class ImportCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The .xlsx or .csv file" };
         file.AcceptExistingOnly();
-        var layout = new Option<string>("--layout") { Description = "projects (项目清单) or investment-reports (月度调度表)", DefaultValueFactory = _ => "projects" };
-        layout.AcceptOnlyFromAmong("projects", "investment-reports");
+        // The layouts the gateway imports today (docs/spreadsheets.md); the monthly table (月度调度表) is not one yet.
+        var layout = new Option<string>("--layout") { Description = "projects (项目清单)", DefaultValueFactory = _ => "projects" };
+        layout.AcceptOnlyFromAmong("projects");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write the result sheet (default FILE.result.xlsx / .csv beside FILE)" };
 
         var command = new Command("import", "Upload a spreadsheet; the answer is the same sheet with a result per row (导入表格)") { file, layout, output };
@@ -32,6 +34,7 @@ internal static class ImportCommand
 
             var result = parse.GetValue(output)?.FullName ?? Path.Combine(source.DirectoryName ?? ".", Path.GetFileNameWithoutExtension(source.Name) + ".result" + extension);
             using var gateway = context.SignedInGateway();
+            var summary = ImportSummary.Empty;
             var written = await Transfers.WithProgressAsync(context, language.Text($"import {source.Name}", $"导入 {source.Name}"), source.Length, async progressed =>
             {
                 await using var upload = new ProgressStream(source.OpenRead(), progressed);
@@ -40,6 +43,7 @@ internal static class ImportCommand
                 using var form = new MultipartFormDataContent { { part, "file", source.Name } };
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/imports/{parse.GetValue(layout)}") { Content = form };
                 using var response = await gateway.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation);
+                summary = ImportSummary.Parse(response.Headers.TryGetValues("X-Import-Summary", out var values) ? values.FirstOrDefault() : null);
                 var partial = result + ".part";
                 await using (var target = File.Create(partial))
                 {
@@ -52,14 +56,16 @@ internal static class ImportCommand
 
             if (context.Json)
             {
-                CliContext.WriteJsonLine(new { file = source.FullName, result, bytes = written });
+                CliContext.WriteJsonLine(new { file = source.FullName, result, bytes = written, created = summary.Created, updated = summary.Updated, unchanged = summary.Unchanged, failed = summary.Failed });
             }
             else
             {
-                Console.Out.WriteLine(language.Text($"Imported {source.Name}; the result per row is in {result}.", $"已导入 {source.Name}；每行的处理结果见 {result}。"));
+                Console.Out.WriteLine(language.Text(
+                    $"Imported {source.Name}: {summary.Created} created, {summary.Updated} updated, {summary.Unchanged} unchanged, {summary.Failed} refused; the result per row is in {result}.",
+                    $"已导入 {source.Name}：新增 {summary.Created}，更新 {summary.Updated}，未变 {summary.Unchanged}，错误 {summary.Failed}；每行的处理结果见 {result}。"));
             }
 
-            return ExitCodes.Ok;
+            return summary.Failed > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
         }));
         return command;
     }
