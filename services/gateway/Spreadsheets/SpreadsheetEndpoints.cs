@@ -26,15 +26,8 @@ internal static class SpreadsheetEndpoints
 
     private static async Task ExportAsync(HttpContext context, string what, string format, ExportTables tables)
     {
-        if (SpreadsheetErrors.RequireCaller(context) is { } refused)
+        if (await SpreadsheetErrors.CallerAndFormatAsync(context, format) is not { } sheetFormat)
         {
-            await refused;
-            return;
-        }
-
-        if (SheetFormats.FromExtension(format) is not { } sheetFormat)
-        {
-            await SpreadsheetErrors.InvalidArgument(context, "format", $"'{format}' is not a spreadsheet format: use .xlsx or .csv.");
             return;
         }
 

@@ -30,6 +30,27 @@ internal static class SpreadsheetErrors
         return GatewayErrorResponse.WriteAsync(context, StatusCode.Unauthenticated, reason, message);
     }
 
+    /// <summary>
+    /// The checks every file endpoint makes before its own: a signed-in caller, and a file extension that is a sheet
+    /// format. Null when an error has been answered.
+    /// </summary>
+    public static async Task<SheetFormat?> CallerAndFormatAsync(HttpContext context, string extension)
+    {
+        if (RequireCaller(context) is { } refused)
+        {
+            await refused;
+            return null;
+        }
+
+        if (SheetFormats.FromExtension(extension) is not { } format)
+        {
+            await InvalidArgument(context, "format", $"'{extension}' is not a spreadsheet format: use .xlsx or .csv.");
+            return null;
+        }
+
+        return format;
+    }
+
     public static Task WriteAsync(HttpContext context, RpcException error)
     {
         var status = error.GetRpcStatus() ?? new Google.Rpc.Status { Code = (int)error.StatusCode, Message = error.Status.Detail };

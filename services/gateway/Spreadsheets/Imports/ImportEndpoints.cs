@@ -27,15 +27,8 @@ internal static class ImportEndpoints
 
     private static async Task TemplateAsync(HttpContext context, string layout, string format)
     {
-        if (SpreadsheetErrors.RequireCaller(context) is { } refused)
+        if (await SpreadsheetErrors.CallerAndFormatAsync(context, format) is not { } sheetFormat)
         {
-            await refused;
-            return;
-        }
-
-        if (SheetFormats.FromExtension(format) is not { } sheetFormat)
-        {
-            await SpreadsheetErrors.InvalidArgument(context, "format", $"'{format}' is not a spreadsheet format: use .xlsx or .csv.");
             return;
         }
 
