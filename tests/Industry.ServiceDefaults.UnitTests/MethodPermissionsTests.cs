@@ -13,7 +13,7 @@ public sealed class MethodPermissionsTests
         var services = MethodPermissions.SuiteServices().Select(s => s.FullName).ToList();
 
         Assert.Equal(
-            ["industry.clusters.v1.ClusterService", "industry.overview.v1.OverviewService", "industry.parks.v1.ParkService", "industry.projects.v1.ProjectService", "industry.reference.v1.ReferenceService"],
+            ["industry.clusters.v1.ClusterService", "industry.history.v1.HistoryService", "industry.overview.v1.OverviewService", "industry.parks.v1.ParkService", "industry.projects.v1.ProjectService", "industry.reference.v1.ReferenceService"],
             services);
         Assert.Equal(MethodPermissions.SuiteServices().Sum(s => s.Methods.Count), MethodPermissions.Suite.ByPath.Count);
         Assert.All(MethodPermissions.Suite.ByPath.Values, access => Assert.NotEqual(Access.Unspecified, access));
