@@ -77,6 +77,20 @@ public sealed class HistoryTests(SuiteFixture fixture) : IDisposable
         Assert.Equal(changes.Count, changes.Select(c => c.EventId).Distinct().Count());
         Assert.Equal(["第二版→第三版", "第一版→第二版"], changes.Take(2).Select(c => c.FieldChanges.Single(f => f.Path == "displayName")).Select(f => $"{f.OldValue.StringValue}→{f.NewValue.StringValue}"));
         Assert.Equal("test", changes[0].Actor);
+
+        // A page of one change diffs against the record as it was, not against what the page shows: walking the pages
+        // one by one gives every change the diff of the whole list.
+        var byOne = new List<Change>();
+        var request = new ListChangesRequest { Parent = subject, PageSize = 1 };
+        do
+        {
+            var page = await History.ListChangesAsync(request, Options);
+            byOne.AddRange(page.Changes);
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
+
+        Assert.Equal(changes, byOne);
     }
 
     [Fact]

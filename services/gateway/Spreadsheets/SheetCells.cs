@@ -17,15 +17,14 @@ internal static class SheetCells
         where TEnum : struct, Enum
     {
         var number = Convert.ToInt32(value, CultureInfo.InvariantCulture);
-        var type = EnumTypeName<TEnum>();
-        return EnumLabels.All.FirstOrDefault(l => l.EnumType == type && l.Number == number)?.Chinese is { Length: > 0 } label ? label : value.ToString();
+        return EnumLabels.Find(EnumType<TEnum>.Name, number)?.Chinese is { Length: > 0 } label ? label : value.ToString();
     }
 
     /// <summary>The values of an enum by Chinese label and by value name (<c>PROJECT_NATURE_NEW_BUILD</c>), for reading them back from a sheet.</summary>
     public static IReadOnlyDictionary<string, int> Numbers<TEnum>()
         where TEnum : struct, Enum
     {
-        var type = EnumTypeName<TEnum>();
+        var type = EnumType<TEnum>.Name;
         var values = EnumLabels.All.Where(l => l.EnumType == type && l.Number != 0).ToList();
         return values.Where(l => l.Chinese.Length > 0).Select(l => (Key: l.Chinese, l.Number))
             .Concat(values.Select(l => (Key: l.Value, l.Number)))
@@ -46,9 +45,12 @@ internal static class SheetCells
     /// <summary>The id of a resource name (<c>clusters/hefei-ev</c> gives <c>hefei-ev</c>).</summary>
     public static string Id(string name) => name[(name.LastIndexOf('/') + 1)..];
 
-    /// <summary>The contract's full name of a generated enum type (e.g. <c>industry.projects.v1.ProjectState</c>).</summary>
-    private static string EnumTypeName<TEnum>()
-        where TEnum : struct, Enum =>
-        SuiteContracts.Enums.FirstOrDefault(e => e.ClrType == typeof(TEnum))?.FullName
-            ?? throw new InvalidOperationException($"{typeof(TEnum)} is not an enum of the contracts.");
+    /// <summary>The contract's full name of a generated enum type (e.g. <c>industry.projects.v1.ProjectState</c>), found once per type.</summary>
+    private static class EnumType<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly string Name =
+            SuiteContracts.Enums.FirstOrDefault(e => e.ClrType == typeof(TEnum))?.FullName
+                ?? throw new InvalidOperationException($"{typeof(TEnum)} is not an enum of the contracts.");
+    }
 }

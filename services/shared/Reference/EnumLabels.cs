@@ -23,6 +23,12 @@ public static class EnumLabels
     public static IReadOnlyList<EnumValueLabel> All { get; } =
         [.. SuiteContracts.Enums.SelectMany(e => e.Values.OrderBy(v => v.Number).Select(Label))];
 
+    private static readonly FrozenDictionary<(string Enum, int Number), EnumValueLabel> ByNumber =
+        All.ToFrozenDictionary(l => (l.EnumType, l.Number));
+
+    /// <summary>The label of one value by its enum's full name and its number (per cell of an export: no scan).</summary>
+    public static EnumValueLabel? Find(string enumType, int number) => ByNumber.GetValueOrDefault((enumType, number));
+
     /// <summary>The rows of the labels file, for the test that finds labels of values the contracts no longer have.</summary>
     public static IEnumerable<(string Enum, string Value)> Keys => Rows.Keys;
 
