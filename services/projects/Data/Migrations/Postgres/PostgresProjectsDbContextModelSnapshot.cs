@@ -430,9 +430,6 @@ namespace Industry.Projects.Data.Migrations.Postgres
                     b.HasIndex("Cluster")
                         .HasDatabaseName("ix_projects_cluster");
 
-                    b.HasIndex("CountyCode")
-                        .HasDatabaseName("ix_projects_county_code");
-
                     b.HasIndex("EnterpriseUscc")
                         .HasDatabaseName("ix_projects_enterprise_uscc");
 
@@ -451,6 +448,11 @@ namespace Industry.Projects.Data.Migrations.Postgres
 
                     b.HasIndex("CityCode", "State")
                         .HasDatabaseName("ix_projects_city_code_state");
+
+                    b.HasIndex("CountyCode", "Id")
+                        .HasDatabaseName("ix_projects_county_code_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CountyCode", "Id"), new[] { "State", "ActualStartDate", "ActualCompletionDate" });
 
                     b.HasIndex("CreateTime", "Id")
                         .HasDatabaseName("ix_projects_create_time_id");

@@ -423,9 +423,6 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                     b.HasIndex("Cluster")
                         .HasDatabaseName("ix_projects_cluster");
 
-                    b.HasIndex("CountyCode")
-                        .HasDatabaseName("ix_projects_county_code");
-
                     b.HasIndex("EnterpriseUscc")
                         .HasDatabaseName("ix_projects_enterprise_uscc");
 
@@ -444,6 +441,10 @@ namespace Industry.Projects.Data.Migrations.Sqlite
 
                     b.HasIndex("CityCode", "State")
                         .HasDatabaseName("ix_projects_city_code_state");
+
+                    b.HasIndex("CountyCode", "Id")
+                        .HasDatabaseName("ix_projects_county_code_id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "State", "ActualStartDate", "ActualCompletionDate" });
 
                     b.HasIndex("CreateTime", "Id")
                         .HasDatabaseName("ix_projects_create_time_id");
