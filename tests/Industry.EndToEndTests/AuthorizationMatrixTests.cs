@@ -129,7 +129,7 @@ public sealed class AuthorizationMatrixTests(SuiteFixture fixture)
         TotalInvestmentYuan = 150_000_000,
     };
 
-    private static Cluster NewCluster() => new()
+    internal static Cluster NewCluster() => new()
     {
         DisplayName = "权限矩阵集群",
         Kind = ClusterKind.AdvancedManufacturing,

@@ -3,8 +3,10 @@
 // went, what the page showed, what the page's origin kept in storage and cookies, and the claims of the token it
 // used. The end-to-end test (tests/Industry.EndToEndTests/WebPage/WebPageOidcSignInTests) asserts on it.
 //
-//   node web/e2e/sign-in-check.mjs --url PAGE_URL --user NAME [--screenshots DIR]
+//   node web/e2e/sign-in-check.mjs --url PAGE_URL --user NAME [--screenshots DIR] [--sign-in-only]
 //
+// --sign-in-only stops after the first sign-in and adds the access token the page received to that step, so that a
+// test can call the API with the provider's own token (the throwaway provider's; never a real one).
 // Steps: sign in through the provider's login form; a token the gateway refuses (its signature broken); sign in again
 // (the provider's session still holds, so no form); sign out (ends the provider's session too); sign in again (the
 // form again); the token past its expiry (the page's clock two hours on).
@@ -18,6 +20,7 @@ const { values: args } = parseArgs({
     user: { type: "string", default: "viewer" },
     screenshots: { type: "string" },
     "timeout-ms": { type: "string", default: "60000" },
+    "sign-in-only": { type: "boolean", default: false },
   },
 });
 if (!args.url) {
@@ -110,42 +113,50 @@ try {
   await snapshot("start");
 
   const formAsked = await signInThroughProvider();
-  Object.assign(await snapshot("signed-in"), { loginForm: formAsked });
-
-  // Well-formed and unexpired, so only the gateway can tell: the signature's last characters changed.
-  await page.evaluate(() => {
-    const token = sessionStorage.getItem("industry.token");
-    const flipped = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
-    sessionStorage.setItem("industry.token", flipped);
-  });
-  await page.reload({ waitUntil: "load" });
-  await signInShown();
-  await page.waitForSelector("#sign-in-reason");
-  await snapshot("refused");
-
-  const formAskedAgain = await signInThroughProvider();
-  Object.assign(await snapshot("signed-in-again"), { loginForm: formAskedAgain });
-
-  await page.click("#sign-out");
-  await page.waitForSelector("button[name=logout]");
-  visited.push(page.url());
-  await page.click("button[name=logout]");
-  await page.waitForURL((url) => url.origin === pageOrigin);
-  await signInShown();
-  await page.waitForFunction(() => !location.search.includes("state="));
-  await snapshot("signed-out");
-
-  const formAfterSignOut = await signInThroughProvider();
-  Object.assign(await snapshot("signed-in-after-sign-out"), { loginForm: formAfterSignOut });
-
-  // The page's clock two hours on: the provider's token (10 minutes) has expired by the page's reckoning.
-  await page.clock.install({ time: Date.now() + 2 * 3600_000 });
-  await page.reload({ waitUntil: "load" });
-  await signInShown();
-  await page.waitForSelector("#sign-in-reason");
-  await snapshot("expired");
+  const signedIn = Object.assign(await snapshot("signed-in"), { loginForm: formAsked });
+  if (args["sign-in-only"]) {
+    signedIn.token = await page.evaluate(() => sessionStorage.getItem("industry.token"));
+  } else {
+    await theOtherSteps();
+  }
 
   console.log(JSON.stringify({ steps, authorizations, consoleErrors }));
+
+  /** A refused token, signing in again, signing out, signing in after it, an expired token. */
+  async function theOtherSteps() {
+    // Well-formed and unexpired, so only the gateway can tell: the signature's last characters changed.
+    await page.evaluate(() => {
+      const token = sessionStorage.getItem("industry.token");
+      const flipped = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+      sessionStorage.setItem("industry.token", flipped);
+    });
+    await page.reload({ waitUntil: "load" });
+    await signInShown();
+    await page.waitForSelector("#sign-in-reason");
+    await snapshot("refused");
+
+    const formAskedAgain = await signInThroughProvider();
+    Object.assign(await snapshot("signed-in-again"), { loginForm: formAskedAgain });
+
+    await page.click("#sign-out");
+    await page.waitForSelector("button[name=logout]");
+    visited.push(page.url());
+    await page.click("button[name=logout]");
+    await page.waitForURL((url) => url.origin === pageOrigin);
+    await signInShown();
+    await page.waitForFunction(() => !location.search.includes("state="));
+    await snapshot("signed-out");
+
+    const formAfterSignOut = await signInThroughProvider();
+    Object.assign(await snapshot("signed-in-after-sign-out"), { loginForm: formAfterSignOut });
+
+    // The page's clock two hours on: the provider's token (10 minutes) has expired by the page's reckoning.
+    await page.clock.install({ time: Date.now() + 2 * 3600_000 });
+    await page.reload({ waitUntil: "load" });
+    await signInShown();
+    await page.waitForSelector("#sign-in-reason");
+    await snapshot("expired");
+  }
 } catch (error) {
   // Where it stopped, for the test's failure message.
   const page = browser.contexts()[0]?.pages()[0];

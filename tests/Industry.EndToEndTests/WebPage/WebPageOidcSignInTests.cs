@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Grpc.Core;
+using Industry.Clusters.V1;
+using Industry.Projects.V1;
 using Industry.EndToEndTests.Quickstarts;
 using Industry.TestInfrastructure;
 
@@ -80,6 +83,33 @@ public sealed class WebPageOidcSignInTests(OidcSuiteFixture oidc)
         AssertSessionOnly(expired, []);
 
         Assert.DoesNotContain(Strings(result.RootElement, "consoleErrors"), e => e.StartsWith("pageerror", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The provider's own token for a city editor, as the page received it, carries its role and city to every rule:
+    /// a write in its city passes with it as the actor, one in another city and an admin's write are refused. The
+    /// claims come from the provider under their plain names, so a mapping that renamed or dropped them fails here.
+    /// </summary>
+    [Fact]
+    public async Task ProvidersCityEditorToken_WritesItsOwnCityOnly()
+    {
+        var run = await QuickstartProcess.RunAsync(
+            ["node", "web/e2e/sign-in-check.mjs", "--url", oidc.PageRoot.ToString(), "--user", "hefei-editor", "--sign-in-only"],
+            new Dictionary<string, string>(), TimeSpan.FromMinutes(3));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var result = JsonDocument.Parse(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last());
+        var signedIn = result.RootElement.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == "signed-in");
+        Assert.Equal(("city_editor", "340100"), (signedIn.GetProperty("claims").GetProperty("role").GetString(), signedIn.GetProperty("claims").GetProperty("city").GetString()));
+        using var channel = TestTokens.Channel(oidc.Suite.Gateway.GrpcAddress, signedIn.GetProperty("token").GetString());
+        var projects = new ProjectService.ProjectServiceClient(channel);
+
+        var own = await projects.CreateProjectAsync(new CreateProjectRequest { Project = AuthorizationMatrixTests.NewProject("340104") });
+        var other = await Assert.ThrowsAsync<RpcException>(() => projects.CreateProjectAsync(new CreateProjectRequest { Project = AuthorizationMatrixTests.NewProject("340202") }).ResponseAsync);
+        var adminOnly = await Assert.ThrowsAsync<RpcException>(() => new ClusterService.ClusterServiceClient(channel).CreateClusterAsync(new CreateClusterRequest { Cluster = AuthorizationMatrixTests.NewCluster() }).ResponseAsync);
+
+        Assert.Equal("hefei-editor", own.UpdateActor);
+        Assert.Equal((StatusCode.PermissionDenied, "OUTSIDE_CALLER_CITY"), (other.StatusCode, Errors.ReasonOf(other)));
+        Assert.Equal(StatusCode.PermissionDenied, adminOnly.StatusCode);
     }
 
     [Fact]
