@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Grpc.Core;
 using Industry.Clusters.V1;
-using Industry.Projects.V1;
 using Industry.EndToEndTests.Quickstarts;
+using Industry.Projects.V1;
 using Industry.TestInfrastructure;
 
 namespace Industry.EndToEndTests.WebPage;
