@@ -15,6 +15,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
     Console.WriteLine(ParksSettings.Usage);
     Console.WriteLine(ChaosSettings.Usage);
     Console.WriteLine(CostLoad.Usage);
+    Console.WriteLine(SpreadsheetFiles.Usage);
     return args.Length == 0 ? 2 : 0;
 }
 
@@ -39,6 +40,9 @@ return args[0] switch
         async (settings, ct) => (await ChaosBenchmark.RunAsync(settings, ct)).AllGoalsMet, cancel.Token),
     "cost-seed" when args.Length == 5 => await CostLoad.SeedAsync(args[1..], cancel.Token),
     "cost-update" when args.Length >= 5 => await CostLoad.UpdateAsync(args[1..], cancel.Token),
+    "sheet-make" when args.Length == 5 => SpreadsheetFiles.Make(args[1..]),
+    "sheet-count" when args.Length == 2 => SpreadsheetFiles.Count(args[1..]),
+    "sheet-monthly" when args.Length == 5 => await SpreadsheetFiles.MakeMonthlyAsync(args[1..], cancel.Token),
     _ => await UnknownAsync(args[0]),
 };
 

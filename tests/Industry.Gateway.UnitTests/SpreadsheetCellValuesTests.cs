@@ -80,4 +80,30 @@ public sealed class SpreadsheetCellValuesTests
         Assert.Equal("12.4", SheetWriter.Cell(CellKind.Percent, 12.35, csv: true));
         Assert.Equal("7", SheetWriter.Cell(CellKind.Count, 7, csv: true));
     }
+
+    [Fact]
+    public void Csv_InUtf8_IsReadAsUtf8_AndAnyOtherAsGb18030()
+    {
+        const string text = "项目代码,项目名称\n2023-340104-38-03-012345,鑫淼技改项目𠀀\n";
+        using var utf8 = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+        using var marked = new MemoryStream([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)]);
+        using var gb18030 = new MemoryStream(CsvEncodings.Gb18030.GetBytes(text));
+
+        Assert.Same(CsvEncodings.Utf8, CsvEncodings.Detect(utf8));
+        Assert.Same(CsvEncodings.Utf8, CsvEncodings.Detect(marked));
+        Assert.Same(CsvEncodings.Gb18030, CsvEncodings.Detect(gb18030));
+        Assert.Equal(text, CsvEncodings.Gb18030.GetString(CsvEncodings.Gb18030.GetBytes(text)));
+    }
+
+    [Theory]
+    [InlineData(null, true, null)]
+    [InlineData("utf-8", true, "utf-8")]
+    [InlineData("\"GB18030\"", true, "gb18030")]
+    [InlineData("gbk", true, "gb18030")]
+    [InlineData("big5", false, null)]
+    public void Charset_NamesTheEncoding(string? charset, bool accepted, string? encoding)
+    {
+        Assert.Equal(accepted, CsvEncodings.TryFromCharset(charset, out var named));
+        Assert.Equal(encoding, named?.WebName);
+    }
 }

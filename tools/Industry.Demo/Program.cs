@@ -1,6 +1,7 @@
 using Grpc.Net.Client;
 using Industry.Demo;
 using Industry.Demo.Loading;
+using Spectre.Console;
 
 // Loads the demo data set into a running suite through its gateway. docs/demo.md walks through it.
 if (DemoArguments.Parse(args) is not { } arguments)
@@ -26,7 +27,23 @@ using GrpcChannel channel = DemoChannel.Create(arguments.Gateway, arguments.Toke
 Console.WriteLine($"Loading the demo data set ({arguments.Scale.Name} scale) through {arguments.Gateway} with at most {arguments.Concurrency} calls in flight to each service…");
 try
 {
-    var result = await DemoLoader.LoadAsync(channel, arguments.Scale, new ConsoleProgress(), cancel.Token, arguments.Concurrency);
+    DemoLoadResult result;
+    if (Console.IsOutputRedirected || Console.IsErrorRedirected)
+    {
+        result = await DemoLoader.LoadAsync(channel, arguments.Scale, new ConsoleProgress(), cancel.Token, arguments.Concurrency);
+    }
+    else
+    {
+        BarProgress? bars = null;
+        result = await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(context => DemoLoader.LoadAsync(channel, arguments.Scale, bars = new BarProgress(context), cancel.Token, arguments.Concurrency));
+        if (bars?.Last is { } last)
+        {
+            new ConsoleProgress().Report(last);
+        }
+    }
+
     if (result.AlreadyLoaded)
     {
         Console.WriteLine("The demo data set is loaded already (clusters/china-speech-valley exists); nothing to do.");

@@ -13,7 +13,8 @@ internal static class SpreadsheetEndpoints
     public static WebApplicationBuilder AddSpreadsheets(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ExportTables>();
-        builder.Services.AddScoped<ProjectImport>();
+        builder.Services.AddScoped<ISheetImport, ProjectImport>();
+        builder.Services.AddScoped<ISheetImport, InvestmentReportImport>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Industry.EndToEndTests.Spreadsheets;
+using Industry.Projects.V1;
 using MiniExcelLibs;
 
 namespace Industry.EndToEndTests.Cli;
@@ -47,6 +48,56 @@ public sealed class CliSpreadsheetTests(SuiteFixture fixture) : IDisposable
         var served = await fixture.GatewayHttp.GetByteArrayAsync(new Uri($"/v1/exports/projects.csv?filter={Uri.EscapeDataString(filter)}", UriKind.Relative));
         Assert.Equal(served, await File.ReadAllBytesAsync(exported));
         Assert.Equal(4, SpreadsheetSheets.Read(served, ExcelType.CSV).Count);
+    }
+
+    [Fact]
+    public async Task MonthlyTable_WithoutLayout_IsRecognized_AndNoProgressBarReachesARedirectedOutput()
+    {
+        var projects = new ProjectService.ProjectServiceClient(fixture.Gateway);
+        var created = await projects.CreateProjectAsync(new CreateProjectRequest
+        {
+            Project = new Project
+            {
+                DisplayName = "命令行月度调度项目",
+                ProjectCode = new SpreadsheetImportTests.CodeSeries().Next("340104"),
+                EnterpriseUscc = SpreadsheetExportTests.NewUscc(),
+                EnterpriseDisplayName = "命令行验收企业有限公司",
+                CountyCode = "340104",
+                Industry = "IT",
+                Gbt4754Class = "C3971",
+                Nature = ProjectNature.Renovation,
+                TotalInvestmentYuan = 200_000_000,
+            },
+        });
+        var project = await projects.TransitionProjectAsync(new TransitionProjectRequest
+        {
+            Name = created.Name,
+            State = ProjectState.UnderConstruction,
+            Date = new Google.Type.Date { Year = 2024, Month = 1, Day = 1 },
+        });
+        using var cli = new CliProcess(fixture.Suite.Gateway.HttpAddress);
+        await cli.RunAsync("login", "--dev");
+        var sheet = Path.Combine(_folder, "月度调度表.csv");
+        await File.WriteAllBytesAsync(sheet, SpreadsheetSheets.Make(
+        [
+            new Dictionary<string, object?> { ["项目代码"] = project.ProjectCode, ["月份"] = "2024年2月", ["本月完成投资(万元)"] = "300", ["形象进度"] = "厂房施工" },
+            new Dictionary<string, object?> { ["项目代码"] = project.ProjectCode, ["月份"] = "2024年3月", ["本月完成投资(万元)"] = "不详", ["形象进度"] = "" },
+        ], ExcelType.CSV));
+
+        var json = await cli.RunAsync("import", sheet, "--json");
+        var plain = await cli.RunAsync("--lang", "zh", "import", sheet);
+
+        Assert.True(json.ExitCode == 4, json.ToString());
+        var answer = JsonDocument.Parse(json.Output.Trim()).RootElement;
+        Assert.Equal("investment-reports", answer.GetProperty("layout").GetString());
+        Assert.Equal((1, 0, 0, 1), Counts(json.Output));
+        var answered = SpreadsheetSheets.Read(await File.ReadAllBytesAsync(Path.Combine(_folder, "月度调度表.result.csv")), ExcelType.CSV);
+        Assert.Equal(["未变", "错误：本月完成投资(万元)“不详”不是数字（单位：万元）"], answered.Select(r => r["导入结果"]));
+
+        // Standard output and error are pipes here, as in a script: the sentence only, no progress bar on either.
+        Assert.True(plain.ExitCode == 4, plain.ToString());
+        Assert.StartsWith("已导入 月度调度表.csv（investment-reports）：新增 0，更新 0，未变 1，错误 1", plain.Output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, plain.Errors);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

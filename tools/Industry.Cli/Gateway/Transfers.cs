@@ -2,12 +2,16 @@ using Spectre.Console;
 
 namespace Industry.Cli.Gateway;
 
-/// <summary>Runs a long transfer under a progress bar on standard error's terminal, or silently for scripts (<c>--json</c>, output redirected).</summary>
+/// <summary>
+/// Runs a long transfer under a progress bar drawn on standard error, when a person watches a terminal; silently for
+/// scripts: with <c>--json</c>, or when standard output or standard error is not a terminal (piped, redirected, captured
+/// by a test), so that neither the output nor a log gets the bar's escape sequences.
+/// </summary>
 internal static class Transfers
 {
     public static async Task<T> WithProgressAsync<T>(CliContext context, string description, long? total, Func<Action<long>, Task<T>> transfer)
     {
-        if (context.Json || Console.IsErrorRedirected)
+        if (!Shows(context))
         {
             return await transfer(_ => { });
         }
@@ -33,6 +37,9 @@ internal static class Transfers
                 return result;
             });
     }
+
+    /// <summary>Whether progress is drawn: a person at a terminal, not a script.</summary>
+    public static bool Shows(CliContext context) => !context.Json && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
 
     public static string Size(long bytes) =>
         bytes < 1024 * 1024 ? $"{bytes / 1024.0:0.0} KiB" : $"{bytes / (1024.0 * 1024):0.0} MiB";

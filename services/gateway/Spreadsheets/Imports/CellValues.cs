@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Industry.Gateway.Spreadsheets.Imports;
 
@@ -7,7 +8,7 @@ namespace Industry.Gateway.Spreadsheets.Imports;
 /// Reading one cell as the department's sheets write it: amounts in 万元 as numbers or text, dates as Excel dates
 /// (a date cell, or its serial number) or as text in the usual spellings, yes and no in Chinese or English.
 /// </summary>
-internal static class CellValues
+internal static partial class CellValues
 {
     private static readonly string[] DateFormats =
     [
@@ -110,6 +111,54 @@ internal static class CellValues
         return false;
     }
 
+    /// <summary>
+    /// A month as <c>YYYY-MM</c>: an Excel date (any day of it), or text such as 2023-05, 2023-5, 2023/05, 2023.5,
+    /// 2023年5月, 202305 (also as a number), or a whole date of the month; null when the cell is empty; false when it is no month.
+    /// </summary>
+    public static bool TryMonth(object? value, out string? month)
+    {
+        month = null;
+        if (value is double yearMonth && yearMonth == Math.Floor(yearMonth) && yearMonth is >= 100_001 and <= 999_912)
+        {
+            // 202305 typed into a number cell: far beyond the serial numbers of dates this century (45,000 is 2023).
+            var (year, monthOfYear) = Math.DivRem((int)yearMonth, 100);
+            month = monthOfYear is >= 1 and <= 12 ? string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{monthOfYear:D2}") : null;
+            return month is not null;
+        }
+
+        if (value is DateTime or double)
+        {
+            if (!TryDate(value, out var date))
+            {
+                return false;
+            }
+
+            month = date?.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            return true;
+        }
+
+        var text = Text(value);
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (MonthText().Match(text) is { Success: true } match
+            && int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture) is >= 1 and <= 12 and var number)
+        {
+            month = string.Create(CultureInfo.InvariantCulture, $"{match.Groups["year"].Value}-{number:D2}");
+            return true;
+        }
+
+        if (TryDate(text, out var day) && day is { } d)
+        {
+            month = d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>是/否 (or Y/N, true/false, 1/0); empty is no; null when it is neither.</summary>
     public static bool? Flag(object? value) => Text(value).ToUpperInvariant() switch
     {
@@ -117,4 +166,7 @@ internal static class CellValues
         "是" or "Y" or "YES" or "TRUE" or "1" => true,
         _ => null,
     };
+
+    [GeneratedRegex(@"^(?<year>[0-9]{4})(?:\s*[-/.年]\s*(?<month>[0-9]{1,2})\s*月?|(?<month>[0-9]{2}))$")]
+    private static partial Regex MonthText();
 }

@@ -1,5 +1,8 @@
+using Google.Rpc;
+using Grpc.Core;
 using Industry.Gateway.Spreadsheets.Exports;
 using Industry.Projects.V1;
+using Industry.ServiceDefaults.Errors;
 
 namespace Industry.Gateway.Spreadsheets.Imports;
 
@@ -9,6 +12,9 @@ namespace Industry.Gateway.Spreadsheets.Imports;
 /// </summary>
 internal static class ImportFailures
 {
+    /// <summary>How a refusal of a report outside the caller's city or county begins.</summary>
+    private const string Refused = "无权报送：";
+
     private static readonly Dictionary<string, string> Headers = new(StringComparer.Ordinal)
     {
         ["project.display_name"] = ProjectColumns.DisplayName,
@@ -43,4 +49,34 @@ internal static class ImportFailures
         var fields = failure.FieldViolations.Select(v => $"{Headers.GetValueOrDefault(v.Field, v.Field)} {v.Description}").ToList();
         return fields.Count == 0 ? $"{kind}（{failure.Message}）" : $"{kind}：{string.Join("；", fields)}";
     }
+
+    /// <summary>
+    /// A row's call that failed (<c>ReportInvestment</c>): the Chinese text of its reason (<c>ErrorInfo.reason</c>, the
+    /// suite's catalogue, ADR 0034) and its field violations under the column headers of <paramref name="headers"/>.
+    /// </summary>
+    public static string Chinese(RpcException error, IReadOnlyDictionary<string, string> headers)
+    {
+        var status = error.GetRpcStatus();
+        var reason = status?.GetDetail<ErrorInfo>()?.Reason;
+        var text = error.StatusCode switch
+        {
+            // The catalogue's text for INVALID_ARGUMENT speaks of "the request"; the row's fields follow.
+            StatusCode.InvalidArgument => "数据有误",
+            StatusCode.PermissionDenied => Refusal(reason),
+            _ => Catalogue(reason, error.StatusCode switch
+            {
+                StatusCode.Unavailable or StatusCode.DeadlineExceeded => "服务暂时不可用，请稍后重新导入此行",
+                StatusCode.Aborted => "该记录正被他人修改，请重新导入此行",
+                _ => "导入失败",
+            }),
+        };
+        var fields = status?.GetDetail<BadRequest>()?.FieldViolations.Select(v => $"{headers.GetValueOrDefault(v.Field, v.Field)} {v.Description}").ToList() ?? [];
+        return fields.Count == 0 ? text : $"{text}：{string.Join("；", fields)}";
+    }
+
+    /// <summary>A refused write, with the catalogue's text of its reason (OUTSIDE_CALLER_CITY: 您只能修改本市的记录).</summary>
+    public static string Refusal(string? reason) => Refused + Catalogue(reason, "您没有执行此操作的权限");
+
+    private static string Catalogue(string? reason, string otherwise) =>
+        reason is not null && ErrorTexts.All.TryGetValue(reason, out var texts) ? texts.Chinese.TrimEnd('。') : otherwise;
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Industry.Projects.V1;
+using Industry.ServiceDefaults.Security;
 
 namespace Industry.Gateway.Spreadsheets.Imports;
 
@@ -8,15 +9,16 @@ namespace Industry.Gateway.Spreadsheets.Imports;
 /// readable row, and each row's outcome from the answer: the service matches rows by project code, so a second import
 /// of the same sheet leaves every row 未变, and it refuses a city editor's rows of other cities one by one.
 /// </summary>
-internal sealed class ProjectImport(ProjectService.ProjectServiceClient projects)
+internal sealed class ProjectImport(ProjectService.ProjectServiceClient projects) : ISheetImport
 {
-    /// <summary>One call to the service takes at most this many rows (<c>ImportProjects</c>' limit): later rows fail with their reason.</summary>
-    public const int MaxRows = 50_000;
-
     /// <summary>The whole import is one call; a large sheet takes minutes on a busy service.</summary>
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(10);
 
-    public async Task ImportAsync(UploadedSheet sheet, ImportResults results, CancellationToken cancellation)
+    public SheetLayout Layout => ProjectRows.Layout;
+
+    public string Method { get; } = $"/{ProjectService.Descriptor.FullName}/ImportProjects";
+
+    public async Task ImportAsync(UploadedSheet sheet, ImportResults results, Caller caller, CancellationToken cancellation)
     {
         using var call = projects.ImportProjects(deadline: DateTime.UtcNow + Deadline, cancellationToken: cancellation);
         await foreach (var request in Requests(sheet, results, cancellation))
@@ -58,30 +60,18 @@ internal sealed class ProjectImport(ProjectService.ProjectServiceClient projects
     private async IAsyncEnumerable<ImportProjectsRequest> Requests(UploadedSheet sheet, ImportResults results, [EnumeratorCancellation] CancellationToken cancellation)
     {
         await Task.Yield(); // the sheet is read on the thread pool, not on the caller's
-        foreach (var (number, cells) in sheet.Rows())
+        foreach (var row in sheet.LayoutRows(Layout, results))
         {
             cancellation.ThrowIfCancellationRequested();
-            var row = new SheetRow(number, cells.ToDictionary(c => CellValues.Header(c.Key), c => c.Value, StringComparer.Ordinal));
-            if (row.IsBlank)
-            {
-                continue;
-            }
-
-            if (_sent.Count >= MaxRows)
-            {
-                results.Fail(number, $"超过单次导入上限 {MaxRows:N0} 行，请将其余行另存为一个文件再导入");
-                continue;
-            }
-
             var (project, problem) = ProjectRows.Read(row);
             if (project is null)
             {
-                results.Fail(number, problem!);
+                results.Fail(row.Number, problem!);
                 continue;
             }
 
-            _sent.Add(number);
-            yield return new ImportProjectsRequest { RowNumber = number, Project = project };
+            _sent.Add(row.Number);
+            yield return new ImportProjectsRequest { RowNumber = row.Number, Project = project };
         }
     }
 }

@@ -20,7 +20,8 @@ internal static class ProjectRows
         "projects",
         [.. ProjectColumns.Editable.Select(c => c.Header)],
         Required: [ProjectColumns.ProjectCode],
-        Ignored: ReadOnly);
+        Ignored: ReadOnly,
+        MaxRows: 50_000); // ImportProjects' limit of one call
 
     /// <summary>The project of a row, or the row's problem in Chinese.</summary>
     public static (Project? Project, string? Problem) Read(SheetRow row)

@@ -1,10 +1,11 @@
 namespace Industry.Gateway.Spreadsheets.Imports;
 
 /// <summary>
-/// An import's layout: the headers it reads (the template's, in order), those a file must have, and those it knows
-/// and skips silently (an export's read-only figures, the result column of an earlier answer sent back).
+/// An import's layout: the headers it reads (the template's, in order), those a file must have, those it knows
+/// and skips silently (an export's read-only figures, the result column of an earlier answer sent back), and how many
+/// rows one file may hold (later rows are answered with that reason).
 /// </summary>
-internal sealed record SheetLayout(string Name, IReadOnlyList<string> Headers, IReadOnlyList<string> Required, IReadOnlySet<string> Ignored)
+internal sealed record SheetLayout(string Name, IReadOnlyList<string> Headers, IReadOnlyList<string> Required, IReadOnlySet<string> Ignored, int MaxRows)
 {
     /// <summary>The result column of an import's answer (导入结果): ignored when the answer is sent again after a fix.</summary>
     public const string ResultHeader = "导入结果";

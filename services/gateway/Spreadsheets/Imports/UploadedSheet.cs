@@ -23,6 +23,9 @@ internal sealed class UploadedSheet : IDisposable
         FileName = fileName;
     }
 
+    /// <summary>A .csv's text encoding (<see cref="CsvEncodings"/>): UTF-8 or GB18030; UTF-8 for an .xlsx, which does not say.</summary>
+    public Encoding Encoding { get; private set; } = CsvEncodings.Utf8;
+
     public SheetFormat Format { get; }
 
     public string FileName { get; }
@@ -50,6 +53,12 @@ internal sealed class UploadedSheet : IDisposable
                 return (null, $"文件“{fileName}”不是 .xlsx 或 .csv 文件");
             }
 
+            var charset = MediaTypeHeaderValue.TryParse(section.ContentType, out var partType) ? partType.Charset.Value : null;
+            if (!CsvEncodings.TryFromCharset(charset, out var named))
+            {
+                return (null, $"不支持字符集“{charset}”：请以 UTF-8 或 GB18030 上传 .csv 文件");
+            }
+
             var path = Path.Combine(Path.GetTempPath(), $"industry-import-{Guid.NewGuid():N}.{format.Extension()}");
             var sheet = new UploadedSheet(path, format, fileName);
             try
@@ -57,6 +66,12 @@ internal sealed class UploadedSheet : IDisposable
                 await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
                 {
                     await section.Body.CopyToAsync(file, cancellation);
+                }
+
+                if (format == SheetFormat.Csv)
+                {
+                    await using var written = File.OpenRead(path);
+                    sheet.Encoding = named ?? CsvEncodings.Detect(written);
                 }
 
                 return (sheet, null);
@@ -90,12 +105,37 @@ internal sealed class UploadedSheet : IDisposable
         }
     }
 
+    /// <summary>
+    /// The rows an import reads: cells by normalized header (<see cref="CellValues.Header"/>), blank rows skipped (their
+    /// result stays empty), and the rows after the layout's <see cref="SheetLayout.MaxRows"/> answered with that reason.
+    /// </summary>
+    public IEnumerable<SheetRow> LayoutRows(SheetLayout layout, ImportResults results)
+    {
+        var read = 0;
+        foreach (var (number, cells) in Rows())
+        {
+            var row = new SheetRow(number, cells.ToDictionary(c => CellValues.Header(c.Key), c => c.Value, StringComparer.Ordinal));
+            if (row.IsBlank)
+            {
+                continue;
+            }
+
+            if (++read > layout.MaxRows)
+            {
+                results.Fail(number, $"超过单次导入上限 {layout.MaxRows:N0} 行，请将其余行另存为一个文件再导入");
+                continue;
+            }
+
+            yield return row;
+        }
+    }
+
     public void Dispose() => File.Delete(_path);
 
     private ExcelType ExcelType => Format == SheetFormat.Xlsx ? ExcelType.XLSX : ExcelType.CSV;
 
-    /// <summary>A .csv in UTF-8, its byte-order mark (which Excel writes, and our exports) dropped rather than read into the first header.</summary>
+    /// <summary>A .csv in its encoding, a UTF-8 byte-order mark (which Excel writes, and our exports) dropped rather than read into the first header.</summary>
     private MiniExcelLibs.IConfiguration? Configuration => Format == SheetFormat.Csv
-        ? new CsvConfiguration { StreamReaderFunc = stream => new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true) }
+        ? new CsvConfiguration { StreamReaderFunc = stream => new StreamReader(stream, Encoding, detectEncodingFromByteOrderMarks: true) }
         : null;
 }
