@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Industry.History.Data;
 
 /// <summary>
-/// The <c>history_entries</c> table: one row per event id (the unique index is what keeps a redelivery out), with the
-/// indexes of the three reads: one record's versions, the province's changes by time, and the replay by position.
+/// The <c>history_entries</c> table: one row per event id, with the indexes of the three reads: one record's versions,
+/// the province's changes by time, and the replay by position. This is the table as SQLite has it (the unique index
+/// keeps a redelivery out there); on PostgreSQL the <c>MonthPartitions</c> migration makes it a table partitioned by
+/// month with the same columns and index names, the event-id index a plain one (<see cref="PartitioningSql"/>, ADR 0043).
 /// </summary>
 internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<HistoryEntry>
 {
