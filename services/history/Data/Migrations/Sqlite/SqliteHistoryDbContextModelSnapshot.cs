@@ -145,6 +145,12 @@ namespace Industry.History.Data.Migrations.Sqlite
                     b.HasIndex("CityCode", "OccurTime")
                         .HasDatabaseName("ix_history_entries_city_code_occur_time");
 
+                    b.HasIndex("CountyCode", "OccurTime")
+                        .HasDatabaseName("ix_history_entries_county_code_occur_time");
+
+                    b.HasIndex("EventType", "OccurTime")
+                        .HasDatabaseName("ix_history_entries_event_type_occur_time");
+
                     b.HasIndex("OccurTime", "EventId")
                         .HasDatabaseName("ix_history_entries_occur_time_event_id");
 
