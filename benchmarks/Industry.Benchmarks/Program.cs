@@ -1,10 +1,11 @@
 using Industry.Benchmarks;
 using Industry.Benchmarks.Chaos;
 using Industry.Benchmarks.Cluster;
+using Industry.Benchmarks.History;
 using Industry.Benchmarks.Parks;
 using Industry.Benchmarks.Projects;
 
-// Industry.Benchmarks: `events` benchmarks the event backbone, `projects`, `cluster` and `parks` the services at national
+// Industry.Benchmarks: `events` benchmarks the event backbone, `projects`, `cluster`, `parks` and `history` the services at national
 // scale, `chaos` runs the whole suite under faults (docs/benchmarks.md). Run through scripts/bench-*.sh, which build
 // Release and start a throwaway PostgreSQL and RabbitMQ.
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -13,6 +14,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
     Console.WriteLine(ProjectsSettings.Usage);
     Console.WriteLine(ClusterSettings.Usage);
     Console.WriteLine(ParksSettings.Usage);
+    Console.WriteLine(HistorySettings.Usage);
     Console.WriteLine(ChaosSettings.Usage);
     Console.WriteLine(CostLoad.Usage);
     Console.WriteLine(SpreadsheetFiles.Usage);
@@ -36,6 +38,8 @@ return args[0] switch
         async (settings, ct) => (await ClusterBenchmark.RunAsync(settings, ct)).AllGoalsMet, cancel.Token),
     "parks" => await BenchCommand.RunAsync(args[1..], ParksSettings.Parse, ParksSettings.Usage,
         async (settings, ct) => (await ParksBenchmark.RunAsync(settings, ct)).AllGoalsMet, cancel.Token),
+    "history" => await BenchCommand.RunAsync(args[1..], HistorySettings.Parse, HistorySettings.Usage,
+        async (settings, ct) => (await HistoryBenchmark.RunAsync(settings, ct)).AllGoalsMet, cancel.Token),
     "chaos" => await BenchCommand.RunAsync(args[1..], ChaosSettings.Parse, ChaosSettings.Usage,
         async (settings, ct) => (await ChaosBenchmark.RunAsync(settings, ct)).AllGoalsMet, cancel.Token),
     "cost-seed" when args.Length == 5 => await CostLoad.SeedAsync(args[1..], cancel.Token),

@@ -33,6 +33,7 @@ internal sealed partial class HistoryApi
             throw ServiceException.InvalidArgument("event_types", $"not event types of the contracts: {string.Join(", ", unknown.Take(5))}.");
         }
 
+        await RefuseArchivedAsync(request, context.CancellationToken);
         var query = Visible(db.Entries.AsNoTracking(), context);
         if (types.Count > 0)
         {
@@ -67,6 +68,33 @@ internal sealed partial class HistoryApi
 
                 await Task.WhenAny(stored, Task.Delay(FollowInterval, clock, cancellation));
             }
+        }
+    }
+
+    /// <summary>
+    /// FAILED_PRECONDITION when the replay asked for would begin inside archived months (ADR 0043): the caller learns
+    /// the horizon from the details and resumes after it, instead of receiving a stream with a silent gap.
+    /// </summary>
+    private async Task RefuseArchivedAsync(Proto.StreamEventsRequest request, CancellationToken cancellationToken)
+    {
+        var newest = await db.ArchivedMonths.AsNoTracking().OrderByDescending(m => m.MonthStart).FirstOrDefaultAsync(cancellationToken);
+        if (newest is null)
+        {
+            return;
+        }
+
+        var horizon = new ArchiveHorizon(newest.LastPosition, newest.MonthEnd);
+        if (horizon.Problem(request.AfterPosition, request.StartTime?.ToDateTime()) is { } problem)
+        {
+            var keptFrom = horizon.KeptFrom.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+            throw new ServiceException(ErrorKind.FailedPrecondition, "EVENTS_ARCHIVED", $"Cannot replay from there: {problem}",
+                new Dictionary<string, string>
+                {
+                    ["archived_through_position"] = horizon.LastPosition.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["kept_from_time"] = keptFrom,
+                    ["archived_through_month"] = newest.MonthStart.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+                },
+                preconditionViolations: [new PreconditionViolation("ARCHIVED", request.AfterPosition > 0 || request.StartTime is null ? "after_position" : "start_time", problem)]);
         }
     }
 

@@ -25,7 +25,8 @@ public sealed class HistoryEntry
 
     public DateTime OccurTime { get; init; }
 
-    public DateTime StoreTime { get; init; }
+    /// <summary>When the writer stored it (under its lock, so it grows with <see cref="Position"/>); the month partition key on PostgreSQL.</summary>
+    public DateTime StoreTime { get; set; }
 
     /// <summary>The subject's collections without ids: <c>projects</c>, <c>parks/transformations</c>.</summary>
     public required string ResourceType { get; init; }

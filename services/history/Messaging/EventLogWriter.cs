@@ -9,9 +9,13 @@ namespace Industry.History.Messaging;
 /// The one writer of the history (ADR 0038): deliveries from every queue wait here and are stored together, a group per
 /// transaction, under a database-wide lock, so positions are committed in the order they are assigned and a replay that
 /// resumes after position p can never miss a p' &lt; p committed later. An event id already stored, or twice in the
-/// group, is stored once; each delivery is acknowledged only after its group commits.
+/// group, is stored once; each delivery is acknowledged only after its group commits. The group's store time is read
+/// under the lock too, so store times grow with positions and a month's partition holds one range of positions
+/// (ADR 0043), which is what lets an archived month end at one position.
 /// </summary>
-internal sealed partial class EventLogWriter(IServiceScopeFactory scopes, DatabaseInfo database, EventLogSignal signal, ILogger<EventLogWriter> logger) : BackgroundService
+internal sealed partial class EventLogWriter(
+    IServiceScopeFactory scopes, DatabaseInfo database, MonthPartitions partitions, EventLogSignal signal, TimeProvider clock, ILogger<EventLogWriter> logger)
+    : BackgroundService
 {
     /// <summary>The two-key advisory lock (space, key) the writers of all replicas take: "HIST", 1.</summary>
     private const int LockSpace = 0x48495354;
@@ -66,6 +70,8 @@ internal sealed partial class EventLogWriter(IServiceScopeFactory scopes, Databa
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await AdvisoryLock.TakeForTransactionAsync(db, database.Provider, LockSpace, LockKey, shared: false, cancellationToken);
+        var storeTime = clock.GetUtcNow().UtcDateTime;
+        await partitions.EnsureAsync(db, storeTime, cancellationToken);
 
         var ids = group.Select(p => p.Entry.EventId).Distinct(StringComparer.Ordinal).ToList();
         var known = (await db.Entries.Where(e => ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken))
@@ -75,6 +81,7 @@ internal sealed partial class EventLogWriter(IServiceScopeFactory scopes, Databa
         {
             if (known.Add(pending.Entry.EventId))
             {
+                pending.Entry.StoreTime = storeTime;
                 db.Entries.Add(pending.Entry);
                 added++;
             }
@@ -82,6 +89,7 @@ internal sealed partial class EventLogWriter(IServiceScopeFactory scopes, Databa
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        partitions.Committed(storeTime);
         return added;
     }
 

@@ -1,3 +1,4 @@
+using Industry.History.Data;
 using Industry.ServiceDefaults.Messaging;
 using Industry.ServiceDefaults.Messaging.Wire;
 using MassTransit;
@@ -14,6 +15,7 @@ public static class HistoryMessagingExtensions
     public static WebApplicationBuilder AddHistoryMessaging(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<EventLogSignal>();
+        builder.Services.AddSingleton<MonthPartitions>();
         builder.Services.AddSingleton<EventLogWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EventLogWriter>());
         return builder.AddServiceMessaging(x =>

@@ -22,6 +22,44 @@ namespace Industry.History.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Industry.History.Domain.ArchivedMonth", b =>
+                {
+                    b.Property<DateTime>("MonthStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("month_start");
+
+                    b.Property<DateTime>("ArchiveTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archive_time");
+
+                    b.Property<long>("EntryCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_count");
+
+                    b.Property<long>("FirstPosition")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_position");
+
+                    b.Property<long>("LastPosition")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_position");
+
+                    b.Property<DateTime>("MonthEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("month_end");
+
+                    b.Property<string>("TableName")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("table_name");
+
+                    b.HasKey("MonthStart")
+                        .HasName("pk_history_archives");
+
+                    b.ToTable("history_archives", (string)null);
+                });
+
             modelBuilder.Entity("Industry.History.Domain.HistoryEntry", b =>
                 {
                     b.Property<long>("Position")
@@ -113,6 +151,12 @@ namespace Industry.History.Data.Migrations.Postgres
 
                     b.HasIndex("CityCode", "OccurTime")
                         .HasDatabaseName("ix_history_entries_city_code_occur_time");
+
+                    b.HasIndex("CountyCode", "OccurTime")
+                        .HasDatabaseName("ix_history_entries_county_code_occur_time");
+
+                    b.HasIndex("EventType", "OccurTime")
+                        .HasDatabaseName("ix_history_entries_event_type_occur_time");
 
                     b.HasIndex("OccurTime", "EventId")
                         .HasDatabaseName("ix_history_entries_occur_time_event_id");

@@ -17,6 +17,44 @@ namespace Industry.History.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Industry.History.Domain.ArchivedMonth", b =>
+                {
+                    b.Property<DateTime>("MonthStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month_start");
+
+                    b.Property<DateTime>("ArchiveTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("archive_time");
+
+                    b.Property<long>("EntryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_count");
+
+                    b.Property<long>("FirstPosition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_position");
+
+                    b.Property<long>("LastPosition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_position");
+
+                    b.Property<DateTime>("MonthEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month_end");
+
+                    b.Property<string>("TableName")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("table_name");
+
+                    b.HasKey("MonthStart")
+                        .HasName("pk_history_archives");
+
+                    b.ToTable("history_archives", (string)null);
+                });
+
             modelBuilder.Entity("Industry.History.Domain.HistoryEntry", b =>
                 {
                     b.Property<long>("Position")
@@ -106,6 +144,12 @@ namespace Industry.History.Data.Migrations.Sqlite
 
                     b.HasIndex("CityCode", "OccurTime")
                         .HasDatabaseName("ix_history_entries_city_code_occur_time");
+
+                    b.HasIndex("CountyCode", "OccurTime")
+                        .HasDatabaseName("ix_history_entries_county_code_occur_time");
+
+                    b.HasIndex("EventType", "OccurTime")
+                        .HasDatabaseName("ix_history_entries_event_type_occur_time");
 
                     b.HasIndex("OccurTime", "EventId")
                         .HasDatabaseName("ix_history_entries_occur_time_event_id");
