@@ -12,7 +12,7 @@ builder.AddServiceDefaults(identity);
 builder.AddServiceDatabase<ClusterDbContext, SqliteClusterDbContext, PostgresClusterDbContext>(identity);
 builder.AddClusterMessaging();
 builder.AddWritePipeline();
-builder.Services.AddScoped<ClusterWrites>().AddScoped<EnterpriseWrites>().AddScoped<ClusterMemberWrites>().AddScoped<RevenueReportWrites>().AddScoped<ClusterTargetsWrites>();
+builder.Services.AddScoped<ClusterWrites>().AddScoped<EnterpriseWrites>().AddScoped<ClusterMemberWrites>().AddScoped<RevenueReportWrites>().AddScoped<ClusterTargetsWrites>().AddScoped<PerMuEvaluationWrites>();
 
 var app = builder.Build();
 app.MapServiceDefaults();

@@ -4,7 +4,7 @@ namespace Industry.Cluster.UnitTests;
 
 public sealed class ClusterTargetsTests
 {
-    private static readonly ClusterTargetsDraft None = new(null, null, null, null, null, null, null, null, []);
+    private static readonly ClusterTargetsDraft None = new(null, null, null, null, null, null, null, null, [], []);
 
     [Fact]
     public void Start_WithCityTargets_ReportsThemAsOneChangedPath()
@@ -41,6 +41,36 @@ public sealed class ClusterTargetsTests
         Assert.Equal(
             ["cluster_targets.city_targets[1].city_code", "cluster_targets.city_targets[2].city_code", "cluster_targets.city_targets[3].innovative_smes", "cluster_targets.city_targets[4].city_code"],
             violations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public void Check_ClusterRevenueTargets_AreClusterNamesOnceEachWithPositiveRevenues()
+    {
+        var draft = None with
+        {
+            ClusterRevenueTargets =
+            [
+                new("clusters/china-speech-valley", 350_000_000_000), new("speech-valley", 1), new("clusters/a", 0),
+                new("clusters/china-speech-valley", 1), new("clusters/b", RevenueRules.MaxRevenueYuan + 1),
+            ],
+        };
+
+        var violations = ClusterTargets.Fields.Check(draft, "cluster_targets.");
+
+        Assert.Equal(
+            ["cluster_targets.cluster_revenue_targets[1].cluster", "cluster_targets.cluster_revenue_targets[2].revenue_yuan", "cluster_targets.cluster_revenue_targets[3].cluster", "cluster_targets.cluster_revenue_targets[4].revenue_yuan"],
+            violations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public void Revise_ClusterRevenueTargets_AreOneChangedPathAndKeptByClusterName()
+    {
+        var targets = new ClusterTargets(2024);
+        targets.Start(None with { ClusterRevenueTargets = [new("clusters/b", 2), new("clusters/a", 1)] }, ClusterData.Now, "admin");
+
+        Assert.Empty(targets.Revise(None with { ClusterRevenueTargets = [new("clusters/a", 1), new("clusters/b", 2)] }, ClusterData.Now, "admin"));
+        Assert.Equal(["cluster_revenue_targets"], targets.Revise(None with { ClusterRevenueTargets = [new("clusters/a", 3)] }, ClusterData.Now, "admin"));
+        Assert.Equal([new ClusterRevenueTarget("clusters/a", 3)], targets.ClusterRevenueTargets);
     }
 
     private static ClusterCityTarget City(string code, int innovativeSmes) => new(code, null, null, null, innovativeSmes, null, null, null, null);

@@ -227,6 +227,46 @@ public sealed class ClusterServiceGatewayTests(SuiteFixture fixture) : IDisposab
             Assert.Equal(revoked, await Direct.GetEnterpriseAsync(new GetEnterpriseRequest { Name = enterprise.Name }, Options));
         }
         ,
+        "ReviewQualification" => async () =>
+        {
+            var enterprise = await Direct.GrantQualificationAsync(
+                new GrantQualificationRequest { Name = (await NewEnterpriseDirectlyAsync()).Name, Type = QualificationType.GreenFactory, Year = 2023 }, Options);
+            var reviewed = await Gateway.ReviewQualificationAsync(
+                new ReviewQualificationRequest { Name = enterprise.Name, Type = QualificationType.GreenFactory, Outcome = QualificationReviewOutcome.Passed, ValidUntil = new Google.Type.Date { Year = 2029, Month = 12, Day = 31 } },
+                Options);
+            Assert.Equal(2029, Assert.Single(reviewed.Qualifications).ValidUntil.Year);
+            Assert.Equal(reviewed, await Direct.GetEnterpriseAsync(new GetEnterpriseRequest { Name = enterprise.Name }, Options));
+        }
+        ,
+        "CreatePerMuEvaluation" => async () =>
+        {
+            var enterprise = await NewEnterpriseDirectlyAsync();
+            var created = await Gateway.CreatePerMuEvaluationAsync(new CreatePerMuEvaluationRequest { Parent = enterprise.Name, PerMuEvaluation = NewPerMuEvaluation() }, Options);
+            Assert.Equal(created, await Direct.GetPerMuEvaluationAsync(new GetPerMuEvaluationRequest { Name = created.Name }, Options));
+        }
+        ,
+        "GetPerMuEvaluation" => async () =>
+        {
+            var evaluation = await NewPerMuEvaluationDirectlyAsync();
+            await SameAsync(c => c.GetPerMuEvaluationAsync(new GetPerMuEvaluationRequest { Name = evaluation.Name }, Options).ResponseAsync);
+        }
+        ,
+        "ListPerMuEvaluations" => async () =>
+        {
+            var evaluation = await NewPerMuEvaluationDirectlyAsync();
+            var parent = evaluation.Name[..evaluation.Name.IndexOf("/perMuEvaluations/", StringComparison.Ordinal)];
+            Assert.Equal(evaluation, Assert.Single((await SameAsync(c => c.ListPerMuEvaluationsAsync(new ListPerMuEvaluationsRequest { Parent = parent }, Options).ResponseAsync)).PerMuEvaluations));
+        }
+        ,
+        "UpdatePerMuEvaluation" => async () =>
+        {
+            var evaluation = await NewPerMuEvaluationDirectlyAsync();
+            var updated = await Gateway.UpdatePerMuEvaluationAsync(
+                new UpdatePerMuEvaluationRequest { PerMuEvaluation = new PerMuEvaluation { Name = evaluation.Name, Grade = PerMuGrade.A, Etag = evaluation.Etag } }, Options);
+            Assert.Equal(PerMuGrade.A, updated.Grade);
+            Assert.Equal(updated, await Direct.GetPerMuEvaluationAsync(new GetPerMuEvaluationRequest { Name = evaluation.Name }, Options));
+        }
+        ,
         "GetClusterTargets" => () => SameAsync(c => c.GetClusterTargetsAsync(new GetClusterTargetsRequest { Name = "clusterTargets/2024" }, Options).ResponseAsync),
         "ListClusterTargets" => () => SameAsync(c => c.ListClusterTargetsAsync(new ListClusterTargetsRequest { PageSize = 100 }, Options).ResponseAsync),
         "UpdateClusterTargets" => async () =>
@@ -291,6 +331,11 @@ public sealed class ClusterServiceGatewayTests(SuiteFixture fixture) : IDisposab
         new() { Parent = cluster.Name, ClusterMember = new ClusterMember { Enterprise = enterprise.Name, JoinYear = 2023 } };
 
     private async Task<Cluster> NewClusterDirectlyAsync() => await Direct.CreateClusterAsync(new CreateClusterRequest { Cluster = NewCluster() }, Options);
+
+    private static PerMuEvaluation NewPerMuEvaluation() => new() { Year = 2023, Grade = PerMuGrade.C, LandAreaMu = 80.25, TaxYuan = 2_400_000, RevenueYuan = 90_000_000 };
+
+    private async Task<PerMuEvaluation> NewPerMuEvaluationDirectlyAsync() =>
+        await Direct.CreatePerMuEvaluationAsync(new CreatePerMuEvaluationRequest { Parent = (await NewEnterpriseDirectlyAsync()).Name, PerMuEvaluation = NewPerMuEvaluation() }, Options);
 
     private async Task<Enterprise> NewEnterpriseDirectlyAsync() => await Direct.CreateEnterpriseAsync(new CreateEnterpriseRequest { Enterprise = NewEnterprise() }, Options);
 

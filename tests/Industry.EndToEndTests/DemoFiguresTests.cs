@@ -166,6 +166,19 @@ public sealed class DemoFiguresTests(DemoFixture demo)
     }
 
     [Fact]
+    public async Task SpeechValleyRevenueTarget2024_IsTheReports_AgainstNoRevenueOf2024Yet()
+    {
+        var name = $"clusters/{DemoPlanBuilder.SpeechValleyId}";
+        var targets = await Clusters.GetClusterTargetsAsync(new GetClusterTargetsRequest { Name = "clusterTargets/2024" });
+        var progress = await Clusters.GetClusterProgressAsync(new GetClusterProgressRequest { Year = 2024 });
+
+        var target = Assert.Single(targets.ClusterRevenueTargets);
+        Assert.Equal((name, DemoFigureAssertions.Expected("C14", demo.Scale) * 100_000_000), (target.Cluster, (decimal)target.RevenueYuan));
+        var row = Assert.Single(progress.ClusterRevenues);
+        Assert.Equal((name, target.RevenueYuan, 0L, string.Empty), (row.Cluster, row.TargetRevenueYuan, row.RevenueYuan, row.Period));
+    }
+
+    [Fact]
     public async Task ProgressAsJson_ThroughTheGatewaysRestPaths_IsTheSame()
     {
         using var clusters = await JsonAsync("/v1/clusterProgress/2023");

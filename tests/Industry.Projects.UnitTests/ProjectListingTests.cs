@@ -101,7 +101,7 @@ public sealed class ProjectListingTests
             [
                 "actual_completion_date", "actual_start_date", "behind_schedule", "city_code", "cluster", "county_code", "digital_transformation",
                 "enterprise_uscc", "gbt4754_class", "implementation_year", "industry", "nature", "park", "planned_start_date",
-                "project_code", "state", "tier", "total_investment_yuan", "update_time",
+                "project_code", "source", "state", "tier", "total_investment_yuan", "update_time",
             ],
             Filter.Fields.Order(StringComparer.Ordinal));
 

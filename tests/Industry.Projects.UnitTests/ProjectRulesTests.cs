@@ -27,6 +27,14 @@ public sealed class ProjectRulesTests
     public void Check_ValidProject_HasNoViolations() => Assert.Empty(ProjectRules.Check(Valid));
 
     [Theory]
+    [InlineData(ProjectSource.Unspecified)]
+    [InlineData(ProjectSource.InvestmentAttraction)]
+    [InlineData(ProjectSource.WorldManufacturingConvention)]
+    [InlineData(ProjectSource.OwnInvestment)]
+    [InlineData(ProjectSource.Other)]
+    public void Check_EverySourceOrNone_IsAccepted(ProjectSource source) => Assert.Empty(ProjectRules.Check(Valid with { Source = source }));
+
+    [Theory]
     [InlineData("enterprise_uscc")]
     [InlineData("county_code")]
     [InlineData("industry")]
@@ -37,6 +45,7 @@ public sealed class ProjectRulesTests
     [InlineData("planned_completion_date")]
     [InlineData("cluster")]
     [InlineData("display_name")]
+    [InlineData("source")]
     public void Check_OneBadField_ReportsExactlyThatField(string field)
     {
         var draft = field switch
@@ -51,6 +60,7 @@ public sealed class ProjectRulesTests
             "planned_completion_date" => Valid with { PlannedCompletionDate = new DateOnly(2023, 2, 28) },
             "cluster" => Valid with { Cluster = "clusters/" },
             "display_name" => Valid with { DisplayName = "  " },
+            "source" => Valid with { Source = (ProjectSource)5 },
             _ => throw new ArgumentOutOfRangeException(nameof(field)),
         };
 

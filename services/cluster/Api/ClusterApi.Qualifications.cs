@@ -3,7 +3,7 @@ using Proto = Industry.Clusters.V1;
 
 namespace Industry.Clusters.Api;
 
-/// <summary>资质认定: granting (one, or a batch in one write) and revoking an enterprise's qualifications, along the cultivation ladder.</summary>
+/// <summary>资质认定: granting (one, or a batch in one write), re-reviewing and revoking an enterprise's qualifications, along the cultivation ladder.</summary>
 internal sealed partial class ClusterApi
 {
     public override Task<Proto.Enterprise> GrantQualification(Proto.GrantQualificationRequest request, ServerCallContext context) =>
@@ -14,4 +14,7 @@ internal sealed partial class ClusterApi
 
     public override Task<Proto.Enterprise> RevokeQualification(Proto.RevokeQualificationRequest request, ServerCallContext context) =>
         writes.RunAsync(request, context, w => enterprises.RevokeQualificationAsync(w, request.Name, request.Etag, (QualificationType)request.Type, request.Reason));
+
+    public override Task<Proto.Enterprise> ReviewQualification(Proto.ReviewQualificationRequest request, ServerCallContext context) =>
+        writes.RunAsync(request, context, w => enterprises.ReviewQualificationAsync(w, request));
 }

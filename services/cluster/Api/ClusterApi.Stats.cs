@@ -25,6 +25,7 @@ internal sealed partial class ClusterApi
 
         var members = await db.MembersAsync(clusterId, cancellationToken);
         var projects = await db.ProjectsAsync(clusterId, cancellationToken);
+        var grades = await db.MemberGradesAsync(clusterId, cancellationToken);
         var latest = await db.RevenueReports.AsNoTracking()
             .Where(r => r.ClusterId == clusterId)
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Month)
@@ -42,6 +43,11 @@ internal sealed partial class ClusterApi
             RenovationTotalInvestmentYuan = projects.TotalInvestmentYuan,
             RenovationCompletedInvestmentYuan = projects.CompletedInvestmentYuan,
             LatestRevenueReport = latest is null ? null : latest.ToProto(await db.PreviousYearRevenueAsync(clusterId, latest.Period, cancellationToken)),
+            PerMuEvaluationYear = grades.Year,
+            MembersByPerMuGrade =
+            {
+                Enum.GetValues<PerMuGrade>().Select(g => new Proto.PerMuGradeCount { Grade = (Proto.PerMuGrade)g, Count = grades.ByGrade.GetValueOrDefault(g) }),
+            },
         };
     }
 
@@ -57,6 +63,8 @@ internal sealed partial class ClusterApi
         var targets = await db.ClusterTargets.AsNoTracking().SingleOrDefaultAsync(t => t.Year == year, context.CancellationToken);
         var cityTargets = (targets?.CityTargets ?? []).ToDictionary(c => c.CityCode, StringComparer.Ordinal);
         var province = ClusterBreakdown.Province(figures.Cells);
+        var revenueTargets = targets?.ClusterRevenueTargets.OrderBy(t => t.Cluster, StringComparer.Ordinal).ToList() ?? [];
+        var revenues = await db.LatestOfYearAsync([.. revenueTargets.Select(t => ResourceName.Id(t.Cluster, Cluster.Collection, "cluster"))], year, context.CancellationToken);
         int Recognized(ClusterKind kind, ClusterLevel level) => figures.Recognitions.GetValueOrDefault((kind, level));
 
         return new Proto.ClusterProgress
@@ -71,6 +79,8 @@ internal sealed partial class ClusterApi
             SingleChampions = Targets.Against(province.SingleChampions, targets?.SingleChampions),
             NewAboveSizeEnterprises = Targets.Against(province.NewAboveSizeEnterprises, targets?.NewAboveSizeEnterprises),
             AboveSizeEnterprisesTotal = province.AboveSizeEnterprisesTotal,
+            ExitedAboveSizeEnterprises = province.ExitedAboveSizeEnterprises,
+            NetNewAboveSizeEnterprises = province.NetNewAboveSizeEnterprises,
             Recognitions =
             {
                 from kind in Enum.GetValues<ClusterKind>()
@@ -80,7 +90,21 @@ internal sealed partial class ClusterApi
             NewQualifications = { ByType(figures.NewQualifications) },
             Cities = { ClusterBreakdown.ByCity(figures.Cells, cityTargets.Keys).Select(c => c.Counts.ToCityProto(c.CityCode, cityTargets.GetValueOrDefault(c.CityCode))) },
             Industries = { ClusterBreakdown.ByIndustry(figures.Cells).Select(i => new Proto.IndustryClusterProgress { Industry = Industries.NameOf(i.IndustryCode) }.FillFrom(i.Counts)) },
+            ClusterRevenues = { revenueTargets.Select(t => RevenueAgainst(t, revenues.GetValueOrDefault(ResourceName.Id(t.Cluster, Cluster.Collection, "cluster")))) },
         };
+    }
+
+    /// <summary>A cluster's revenue of the year so far (its latest report of the year) against its revenue target.</summary>
+    private static Proto.ClusterRevenueProgress RevenueAgainst(ClusterRevenueTarget target, RevenueReport? latest)
+    {
+        var revenue = latest?.YearToDateRevenueYuan ?? 0;
+        var progress = new Proto.ClusterRevenueProgress { Cluster = target.Cluster, Period = latest?.Period.ToString() ?? string.Empty, RevenueYuan = revenue, TargetRevenueYuan = target.RevenueYuan };
+        if (Targets.CompletionPercent(revenue, target.RevenueYuan) is { } percent)
+        {
+            progress.CompletionPercent = percent;
+        }
+
+        return progress;
     }
 
     /// <summary>A count for every qualification type, 0 for a type without any.</summary>

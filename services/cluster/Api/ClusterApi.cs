@@ -18,7 +18,8 @@ internal sealed partial class ClusterApi(
     ClusterWrites clusters,
     EnterpriseWrites enterprises,
     ClusterMemberWrites members,
-    RevenueReportWrites revenueReports) : ClusterService.ClusterServiceBase
+    RevenueReportWrites revenueReports,
+    PerMuEvaluationWrites perMuEvaluations) : ClusterService.ClusterServiceBase
 {
     public override Task<Clusters.V1.Industry> GetIndustry(GetIndustryRequest request, ServerCallContext context)
     {

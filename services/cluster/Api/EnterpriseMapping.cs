@@ -7,7 +7,7 @@ internal static class EnterpriseMapping
 {
     /// <summary>UpdateEnterprise's editable fields (the proto's list), merged into the stored draft by the field mask.</summary>
     public static readonly EditableFields<EnterpriseDraft> Editable = EditableFields.Named<EnterpriseDraft>(
-        "display_name", "county_code", "gbt4754_class", "industry", "above_size", "above_size_year");
+        "display_name", "county_code", "gbt4754_class", "industry", "above_size", "above_size_year", "above_size_exit_year");
 
     /// <summary>The enterprise with its qualifications and memberships (both loaded with it).</summary>
     public static Proto.Enterprise ToProto(this Enterprise enterprise) => new Proto.Enterprise
@@ -35,6 +35,7 @@ internal static class EnterpriseMapping
         ValidUntil = qualification.ValidUntil.ToProtoDate(),
         RevokeTime = qualification.RevokeTime is { } revoked ? WireTime.ToTimestamp(revoked) : null,
         RevokeReason = qualification.RevokeReason,
+        ReviewTime = qualification.ReviewTime is { } reviewed ? WireTime.ToTimestamp(reviewed) : null,
     };
 
     public static Proto.ClusterMember ToProto(this ClusterMember member, string enterpriseDisplayName) => new()
@@ -56,5 +57,6 @@ internal static class EnterpriseMapping
         Industry = ClusterMapping.UpperId(enterprise.Industry.Trim(), Industries.Collection),
         AboveSize = enterprise.AboveSize,
         AboveSizeYear = enterprise.AboveSizeYear,
+        AboveSizeExitYear = enterprise.AboveSizeExitYear,
     };
 }

@@ -22,6 +22,7 @@ internal static class Mapping
             Name = "clusterTargets/" + targets.Year,
             Year = targets.Year,
             CityTargets = { targets.CityTargets.OrderBy(c => c.CityCode, StringComparer.Ordinal).Select(c => new V1.ClusterCityTarget().FillFrom(c)) },
+            ClusterRevenueTargets = { targets.ClusterRevenueTargets.OrderBy(c => c.Cluster, StringComparer.Ordinal).Select(c => new V1.ClusterRevenueTarget().FillFrom(c)) },
         }.FillFrom(targets.ToDraft()).FillFrom(targets);
 
     /// <summary>A city's counts against its share of the targets; a city without a share has no target on any figure.</summary>
@@ -37,5 +38,7 @@ internal static class Mapping
         SingleChampions = Targets.Against(counts.SingleChampions, target?.SingleChampions),
         NewAboveSizeEnterprises = Targets.Against(counts.NewAboveSizeEnterprises, target?.NewAboveSizeEnterprises),
         AboveSizeEnterprisesTotal = counts.AboveSizeEnterprisesTotal,
+        ExitedAboveSizeEnterprises = counts.ExitedAboveSizeEnterprises,
+        NetNewAboveSizeEnterprises = counts.NetNewAboveSizeEnterprises,
     };
 }

@@ -21,6 +21,8 @@ public abstract class ClusterDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<RenovationProject> RenovationProjects => Set<RenovationProject>();
 
+    public DbSet<PerMuEvaluation> PerMuEvaluations => Set<PerMuEvaluation>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClusterDbContext).Assembly).AddMessagingTables().AddIdempotencyTables().AddVersionedResources();
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Industry.Clusters.Data;
 
 /// <summary>
-/// GetClusterProgress, the programme's yearly progress against its targets, as SQL aggregations over indexes: five
+/// GetClusterProgress, the programme's yearly progress against its targets, as SQL aggregations over indexes: six
 /// GROUP BY statements, each grouped by city and industry as well, so that the province's, the cities' and the
 /// industries' figures come from the same rows (rolled up by <see cref="ClusterBreakdown"/>), whatever the table sizes.
 /// </summary>
@@ -44,8 +44,17 @@ internal static class ClusterProgressQueries
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
+        var exited = await db.Enterprises
+            .Where(e => e.AboveSizeExitYear == year)
+            .GroupBy(e => new { e.CityCode, e.IndustryCode })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        // Above size at the year's end: entered by then and not left by then. An exit year after the year keeps the
+        // enterprise in the year's total, so a later exit never changes a past year; without an exit year (a row from
+        // before it was recorded) the current status decides, as it always did.
         var total = await db.Enterprises
-            .Where(e => e.AboveSize && e.AboveSizeYear > 0 && e.AboveSizeYear <= year)
+            .Where(e => e.AboveSizeYear > 0 && e.AboveSizeYear <= year && (e.AboveSizeExitYear > year || (e.AboveSizeExitYear == 0 && e.AboveSize)))
             .GroupBy(e => new { e.CityCode, e.IndustryCode })
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -56,6 +65,7 @@ internal static class ClusterProgressQueries
             .. advanced.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, new(AdvancedManufacturingClusters: r.Count))),
             .. qualifications.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, ClusterCounts.Granted(r.Key.Type, r.Count))),
             .. newAboveSize.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, new(NewAboveSizeEnterprises: r.Count))),
+            .. exited.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, new(ExitedAboveSizeEnterprises: r.Count))),
             .. total.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, new(AboveSizeEnterprisesTotal: r.Count))),
         ];
         return new Figures(

@@ -10,6 +10,9 @@ internal static class ClusterStatsQueries
 
     public sealed record MemberFigures(int Count, int AboveSize, IReadOnlyDictionary<QualificationType, int> ByQualification);
 
+    /// <summary>The members' per-mu grades of the latest year any member was evaluated (0 and nothing when none was).</summary>
+    public sealed record GradeFigures(int Year, IReadOnlyDictionary<PerMuGrade, int> ByGrade);
+
     public static async Task<ProjectFigures> ProjectsAsync(this ClusterDbContext db, string clusterId, CancellationToken cancellationToken) =>
         await db.RenovationProjects
             .Where(p => p.ClusterId == clusterId && p.State != RenovationProjectState.Cancelled)
@@ -32,5 +35,14 @@ internal static class ClusterStatsQueries
             .SingleOrDefaultAsync(cancellationToken);
         var byQualification = await db.Qualifications.Where(q => q.RevokeTime == null && members.Any(m => m.Uscc == q.Uscc)).CountByAsync(q => q.Type, cancellationToken);
         return new MemberFigures(counts?.Count ?? 0, counts?.AboveSize ?? 0, byQualification);
+    }
+
+    public static async Task<GradeFigures> MemberGradesAsync(this ClusterDbContext db, string clusterId, CancellationToken cancellationToken)
+    {
+        var evaluations = db.PerMuEvaluations.Where(e => db.ClusterMembers.Any(m => m.ClusterId == clusterId && m.Uscc == e.Uscc));
+        var year = await evaluations.MaxAsync(e => (int?)e.Year, cancellationToken) ?? 0;
+        return year == 0
+            ? new GradeFigures(0, new Dictionary<PerMuGrade, int>())
+            : new GradeFigures(year, await evaluations.Where(e => e.Year == year).CountByAsync(e => e.Grade, cancellationToken));
     }
 }

@@ -18,6 +18,13 @@ internal sealed class ClusterTargetsConfiguration : IEntityTypeConfiguration<Clu
             city.WithOwner().HasForeignKey("TargetsYear");
             city.HasKey("TargetsYear", nameof(ClusterCityTarget.CityCode));
         });
+        builder.OwnsMany(t => t.ClusterRevenueTargets, cluster =>
+        {
+            cluster.ToTable("cluster_revenue_targets");
+            cluster.WithOwner().HasForeignKey("TargetsYear");
+            cluster.HasKey("TargetsYear", nameof(ClusterRevenueTarget.Cluster));
+            cluster.Property(r => r.Cluster).HasMaxLength(80);
+        });
 
         // The 2024 targets as the work report set them (C3, C4, C10-C12); changeable through UpdateClusterTargets.
         builder.HasData(new

@@ -30,5 +30,8 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         // count over the enterprises still above size).
         builder.HasIndex(e => new { e.AboveSizeYear, e.Uscc });
         builder.HasIndex(e => new { e.AboveSize, e.AboveSizeYear });
+
+        // The exits of a year, and the enterprises left after a year among the total at its end.
+        builder.HasIndex(e => new { e.AboveSizeExitYear, e.AboveSizeYear });
     }
 }

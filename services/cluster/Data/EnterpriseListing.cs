@@ -16,6 +16,7 @@ internal static class EnterpriseListing
         .Text("industry", e => e.IndustryCode, Industries.CodeOf)
         .Flag("above_size", e => e.AboveSize)
         .Custom("above_size_year", term => Year<Enterprise>(term, e => e.AboveSizeYear))
+        .Custom("above_size_exit_year", term => Year<Enterprise>(term, e => e.AboveSizeExitYear))
         .Text("display_name", e => e.DisplayName)
         .Custom("qualification", Holding)
         .Custom("cluster", MemberOf);

@@ -13,6 +13,22 @@ internal static class RevenueQueries
     public static Task<long?> PreviousYearRevenueAsync(this ClusterDbContext db, string clusterId, ReportingPeriod period, CancellationToken cancellationToken) =>
         db.ReportsOf(clusterId, period.YearEarlier).Select(r => (long?)r.YearToDateRevenueYuan).SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// The latest report of <paramref name="year"/> of each of <paramref name="clusterIds"/> that reported in it, by cluster
+    /// id: a year-to-date revenue, so the latest month is the year's figure so far. One statement over the clusters' reports
+    /// of the year (at most twelve each).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, RevenueReport>> LatestOfYearAsync(this ClusterDbContext db, IReadOnlyCollection<string> clusterIds, int year, CancellationToken cancellationToken)
+    {
+        if (clusterIds.Count == 0)
+        {
+            return new Dictionary<string, RevenueReport>();
+        }
+
+        var reports = await db.RevenueReports.AsNoTracking().Where(r => clusterIds.Contains(r.ClusterId) && r.Year == year).ToListAsync(cancellationToken);
+        return reports.GroupBy(r => r.ClusterId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Month)!, StringComparer.Ordinal);
+    }
+
     /// <summary>The year-earlier figures of a page of reports (null where none was reported), read in one statement, by their key.</summary>
     public static async Task<Func<RevenueReport, long?>> PreviousYearRevenuesAsync(this ClusterDbContext db, IReadOnlyList<RevenueReport> page, CancellationToken cancellationToken)
     {

@@ -14,9 +14,13 @@ public sealed record ClusterCounts(
     int LittleGiants = 0,
     int SingleChampions = 0,
     int NewAboveSizeEnterprises = 0,
-    int AboveSizeEnterprisesTotal = 0)
+    int AboveSizeEnterprisesTotal = 0,
+    int ExitedAboveSizeEnterprises = 0)
 {
     public static readonly ClusterCounts Zero = new();
+
+    /// <summary>净增: entered minus left in the year.</summary>
+    public int NetNewAboveSizeEnterprises => NewAboveSizeEnterprises - ExitedAboveSizeEnterprises;
 
     public bool IsZero => this == Zero;
 
@@ -47,7 +51,8 @@ public sealed record ClusterCounts(
         LittleGiants + other.LittleGiants,
         SingleChampions + other.SingleChampions,
         NewAboveSizeEnterprises + other.NewAboveSizeEnterprises,
-        AboveSizeEnterprisesTotal + other.AboveSizeEnterprisesTotal);
+        AboveSizeEnterprisesTotal + other.AboveSizeEnterprisesTotal,
+        ExitedAboveSizeEnterprises + other.ExitedAboveSizeEnterprises);
 }
 
 /// <summary>The counts of the records of one city and one industry; either code is empty for records without one.</summary>

@@ -27,7 +27,9 @@ public sealed class ClusterTargets(int year) : YearlyTargets<ClusterTargetsDraft
             .Count("specialized_smes", c => c.SpecializedSmes)
             .Count("little_giants", c => c.LittleGiants)
             .Count("single_champions", c => c.SingleChampions)
-            .Count("new_above_size_enterprises", c => c.NewAboveSizeEnterprises));
+            .Count("new_above_size_enterprises", c => c.NewAboveSizeEnterprises))
+        .Keyed("cluster_revenue_targets", d => d.ClusterRevenueTargets, (d, v) => d with { ClusterRevenueTargets = v }, "cluster", r => r.Cluster, ClusterNameProblem,
+            new TargetFields<ClusterRevenueTarget>().Number("revenue_yuan", r => (long?)r.RevenueYuan, 1L, RevenueRules.MaxRevenueYuan, $"must be a positive number of yuan up to {RevenueRules.MaxRevenueYuan}."));
 
     public override string Name => Collection + "/" + Year;
 
@@ -49,8 +51,11 @@ public sealed class ClusterTargets(int year) : YearlyTargets<ClusterTargetsDraft
 
     public List<ClusterCityTarget> CityTargets { get; private set; } = [];
 
+    /// <summary>集群营收目标: single clusters' revenue targets of the year (C14), by cluster name.</summary>
+    public List<ClusterRevenueTarget> ClusterRevenueTargets { get; private set; } = [];
+
     public override ClusterTargetsDraft ToDraft() => new(
-        AdvancedManufacturingClusters, ProvincialSmeClusters, NationalSmeClusters, InnovativeSmes, SpecializedSmes, LittleGiants, SingleChampions, NewAboveSizeEnterprises, CityTargets);
+        AdvancedManufacturingClusters, ProvincialSmeClusters, NationalSmeClusters, InnovativeSmes, SpecializedSmes, LittleGiants, SingleChampions, NewAboveSizeEnterprises, CityTargets, ClusterRevenueTargets);
 
     public override IReadOnlyList<string> Revise(ClusterTargetsDraft draft, DateTime now, string actor) => Revise(now, actor, c => c
         .Set(AdvancedManufacturingClusters, draft.AdvancedManufacturingClusters, v => AdvancedManufacturingClusters = v, "advanced_manufacturing_clusters")
@@ -61,7 +66,11 @@ public sealed class ClusterTargets(int year) : YearlyTargets<ClusterTargetsDraft
         .Set(LittleGiants, draft.LittleGiants, v => LittleGiants = v, "little_giants")
         .Set(SingleChampions, draft.SingleChampions, v => SingleChampions = v, "single_champions")
         .Set(NewAboveSizeEnterprises, draft.NewAboveSizeEnterprises, v => NewAboveSizeEnterprises = v, "new_above_size_enterprises")
-        .SetList(ByCity(CityTargets, t => t.CityCode), ByCity(draft.CityTargets, t => t.CityCode), v => CityTargets = v, "city_targets"));
+        .SetList(ByCity(CityTargets, t => t.CityCode), ByCity(draft.CityTargets, t => t.CityCode), v => CityTargets = v, "city_targets")
+        .SetList(ByCity(ClusterRevenueTargets, t => t.Cluster), ByCity(draft.ClusterRevenueTargets, t => t.Cluster), v => ClusterRevenueTargets = v, "cluster_revenue_targets"));
+
+    private static string? ClusterNameProblem(string name) =>
+        ResourceName.IsName(name, Cluster.Collection) ? null : $"'{name}' is not a cluster name 'clusters/{{cluster}}'.";
 }
 
 /// <summary>The targets' values, as an update gives them and the targets store them; null is unset.</summary>
@@ -74,7 +83,8 @@ public sealed record ClusterTargetsDraft(
     int? LittleGiants,
     int? SingleChampions,
     int? NewAboveSizeEnterprises,
-    IReadOnlyList<ClusterCityTarget> CityTargets);
+    IReadOnlyList<ClusterCityTarget> CityTargets,
+    IReadOnlyList<ClusterRevenueTarget> ClusterRevenueTargets);
 
 /// <summary>One city's share of the year's targets, counted as the city's row of the progress counts it.</summary>
 public sealed record ClusterCityTarget(
@@ -87,3 +97,6 @@ public sealed record ClusterCityTarget(
     int? LittleGiants,
     int? SingleChampions,
     int? NewAboveSizeEnterprises);
+
+/// <summary>One cluster's revenue target of the year (集群营收目标, C14): the revenue it is to reach, in yuan.</summary>
+public sealed record ClusterRevenueTarget(string Cluster, long RevenueYuan);

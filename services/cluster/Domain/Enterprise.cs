@@ -34,6 +34,9 @@ public sealed class Enterprise : VersionedResource
     /// <summary>纳规年度; kept when <see cref="AboveSize"/> turns false, so that the year's new entries stay countable.</summary>
     public int AboveSizeYear { get; private set; }
 
+    /// <summary>退规年度: the year it left the above-size statistics; 0 while above size or when the year is not known.</summary>
+    public int AboveSizeExitYear { get; private set; }
+
     /// <summary>Every qualification granted, held or revoked (a revocation marks, never deletes).</summary>
     public List<Qualification> Qualifications { get; private set; } = [];
 
@@ -60,6 +63,7 @@ public sealed class Enterprise : VersionedResource
         Industry = Industries.NameOf(IndustryCode),
         AboveSize = AboveSize,
         AboveSizeYear = AboveSizeYear,
+        AboveSizeExitYear = AboveSizeExitYear,
     };
 
     /// <summary>Replaces the editable content with a validated draft and returns the proto names of the fields that changed.</summary>
@@ -71,7 +75,8 @@ public sealed class Enterprise : VersionedResource
             .Set(Gbt4754Class, draft.Gbt4754Class, v => Gbt4754Class = v, "gbt4754_class")
             .Set(IndustryCode, EnterpriseRules.IndustryCode(draft.Industry, draft.Gbt4754Class), v => IndustryCode = v, "industry")
             .Set(AboveSize, draft.AboveSize, v => AboveSize = v, "above_size")
-            .Set(AboveSizeYear, draft.AboveSizeYear, v => AboveSizeYear = v, "above_size_year"));
+            .Set(AboveSizeYear, draft.AboveSizeYear, v => AboveSizeYear = v, "above_size_year")
+            .Set(AboveSizeExitYear, draft.AboveSizeExitYear, v => AboveSizeExitYear = v, "above_size_exit_year"));
         CityCode = Divisions.CityOf(CountyCode)?.Code ?? string.Empty;
         return changed;
     }
@@ -110,6 +115,33 @@ public sealed class Enterprise : VersionedResource
         qualification.MarkRevoked(now, reason);
         Touch(now, actor);
         return qualification;
+    }
+
+    /// <summary>
+    /// 复核: records the re-review of the held <paramref name="type"/> (arguments already checked by
+    /// <see cref="QualificationReview.Check"/>); throws what <see cref="QualificationReview.Problem"/> finds. Returns the
+    /// qualification after it and its last day of validity before it.
+    /// </summary>
+    public (Qualification Reviewed, DateOnly? PreviousValidUntil) Review(QualificationType type, QualificationReviewOutcome outcome, DateOnly? validUntil, DateTime now, string actor)
+    {
+        if (QualificationReview.Problem(Name, Qualifications, type, outcome, validUntil) is { } problem)
+        {
+            throw problem;
+        }
+
+        var qualification = Qualifications.Single(q => q.Held && q.Type == type);
+        var previous = qualification.ValidUntil;
+        if (outcome == QualificationReviewOutcome.Passed)
+        {
+            qualification.MarkReviewPassed(now, validUntil!.Value);
+        }
+        else
+        {
+            qualification.MarkReviewFailed(now);
+        }
+
+        Touch(now, actor);
+        return (qualification, previous);
     }
 
     /// <summary>A membership was added or removed: the enterprise's <c>clusters</c> changed, and so its version.</summary>

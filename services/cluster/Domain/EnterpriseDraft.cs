@@ -19,4 +19,7 @@ public sealed record EnterpriseDraft
 
     /// <summary>纳规年度: the year it entered the above-size statistics; 0 when never.</summary>
     public int AboveSizeYear { get; init; }
+
+    /// <summary>退规年度: the year it left the above-size statistics; 0 while above size or when not known.</summary>
+    public int AboveSizeExitYear { get; init; }
 }

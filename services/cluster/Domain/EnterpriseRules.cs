@@ -22,7 +22,28 @@ public static class EnterpriseRules
             0 => null,
             var year when year < FirstYear || year > currentYear => $"must be 0 (never) or a year from {FirstYear} to {currentYear}.",
             _ => null,
-        });
+        })
+        .Add("above_size_exit_year", ExitYearProblem(draft, currentYear));
+
+    /// <summary>
+    /// 退规: an enterprise that stops being above size in an update without an exit year leaves in the current year, so
+    /// that the years before keep their totals and the current one counts the exit; any other draft is as given.
+    /// </summary>
+    public static EnterpriseDraft WithExit(EnterpriseDraft stored, EnterpriseDraft merged, int currentYear) =>
+        stored.AboveSize && !merged.AboveSize && merged.AboveSizeYear > 0 && merged.AboveSizeExitYear == 0
+            ? merged with { AboveSizeExitYear = currentYear }
+            : merged;
+
+    /// <summary>An exit year is a year from the entry to now, and only of an enterprise that entered and is no longer above size.</summary>
+    private static string? ExitYearProblem(EnterpriseDraft draft, int currentYear) => draft.AboveSizeExitYear switch
+    {
+        0 => null,
+        var year when year < FirstYear || year > currentYear => $"must be 0 (not left) or a year from {FirstYear} to {currentYear}.",
+        _ when draft.AboveSize => "must be 0 while above_size is set; an enterprise that enters again takes its new above_size_year.",
+        _ when draft.AboveSizeYear == 0 => "must be 0 for an enterprise that never entered the above-size statistics (above_size_year 0).",
+        var year when year < draft.AboveSizeYear => $"must not be before above_size_year ({draft.AboveSizeYear}).",
+        _ => null,
+    };
 
     /// <summary>
     /// The stored 4+10 code: the one given, or else the industry whose GB/T 4754 prefixes match the class (the longest

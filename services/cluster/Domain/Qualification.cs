@@ -33,6 +33,9 @@ public sealed class Qualification(string uscc, QualificationType type, int year,
 
     public string RevokeReason { get; private set; } = string.Empty;
 
+    /// <summary>复核时间: the last re-review; null when never re-reviewed.</summary>
+    public DateTime? ReviewTime { get; private set; }
+
     public bool Held => RevokeTime is null;
 
     internal void MarkRevoked(DateTime now, string reason)
@@ -40,5 +43,19 @@ public sealed class Qualification(string uscc, QualificationType type, int year,
         RevokeTime = now;
         RevokeYear = now.Year;
         RevokeReason = reason;
+    }
+
+    /// <summary>A passed re-review: the term runs to <paramref name="validUntil"/> now.</summary>
+    internal void MarkReviewPassed(DateTime now, DateOnly validUntil)
+    {
+        ReviewTime = now;
+        ValidUntil = validUntil;
+    }
+
+    /// <summary>A failed re-review: revoked at the time of the review, with <see cref="QualificationReview.FailedReason"/>.</summary>
+    internal void MarkReviewFailed(DateTime now)
+    {
+        ReviewTime = now;
+        MarkRevoked(now, QualificationReview.FailedReason);
     }
 }

@@ -45,13 +45,14 @@ internal sealed class EnterpriseWrites(ClusterDbContext db)
             throw ServiceException.InvalidArgument("enterprise.uscc", "is immutable (the enterprise's id).");
         }
 
-        var merged = EnterpriseMapping.Editable.Merge(enterprise.ToDraft(), requested.ToDraft(), mask);
+        var stored = enterprise.ToDraft();
+        var merged = EnterpriseRules.WithExit(stored, EnterpriseMapping.Editable.Merge(stored, requested.ToDraft(), mask), write.Today.Year);
         ServiceException.ThrowIfAny(EnterpriseRules.Check(merged, write.Today.Year));
         var changed = enterprise.Revise(merged, write.Now, write.Actor);
         return write.RaiseIfChanged(changed, enterprise.ToProto(), (p, mask) => new Proto.EnterpriseUpdated { Enterprise = p, UpdateMask = mask }, enterprise);
     }
 
-    /// <summary>FAILED_PRECONDITION <c>ENTERPRISE_IN_USE</c> while it is a cluster member or a chain leader; its qualifications go with it.</summary>
+    /// <summary>FAILED_PRECONDITION <c>ENTERPRISE_IN_USE</c> while it is a cluster member or a chain leader; its qualifications and per-mu evaluations go with it.</summary>
     public async Task<Empty> DeleteAsync(Write write, string name, string etag)
     {
         var enterprise = await LoadAsync(write, name, "name", etag);
@@ -69,6 +70,8 @@ internal sealed class EnterpriseWrites(ClusterDbContext db)
                 preconditionViolations: blocking);
         }
 
+        // Its per-mu evaluations go with it, announced by EnterpriseDeleted; their tombstones keep their versions rising.
+        await write.RemoveAllAsync(db.PerMuEvaluations, await db.PerMuEvaluations.Where(e => e.Uscc == enterprise.Uscc).ToListAsync(write.CancellationToken));
         await write.DeleteAsync(db.Enterprises, enterprise, e => new Proto.EnterpriseDeleted { Enterprise = e.ToProto() });
         return new();
     }
@@ -98,6 +101,24 @@ internal sealed class EnterpriseWrites(ClusterDbContext db)
         var enterprise = await LoadAsync(write, name, "name", etag);
         var revoked = enterprise.Revoke(type, reason, write.Now, write.Actor);
         return write.Raise(enterprise.ToProto(), p => new Proto.QualificationRevoked { Enterprise = p, Qualification = revoked.ToProto(), Reason = reason }, enterprise);
+    }
+
+    /// <summary>复核: re-reviews a held qualification; a pass extends its term, a failure revokes it.</summary>
+    public async Task<Proto.Enterprise> ReviewQualificationAsync(Write write, Proto.ReviewQualificationRequest request)
+    {
+        var type = (QualificationType)request.Type;
+        var outcome = (QualificationReviewOutcome)request.Outcome;
+        var validUntil = request.ValidUntil.ToDateOnly("valid_until");
+        ServiceException.ThrowIfAny(QualificationReview.Check(type, outcome, validUntil));
+        var enterprise = await LoadAsync(write, request.Name, "name", request.Etag);
+        var (reviewed, previousValidUntil) = enterprise.Review(type, outcome, validUntil, write.Now, write.Actor);
+        return write.Raise(enterprise.ToProto(), p => new Proto.QualificationReviewed
+        {
+            Enterprise = p,
+            Qualification = reviewed.ToProto(),
+            Outcome = request.Outcome,
+            PreviousValidUntil = previousValidUntil.ToProtoDate(),
+        }, enterprise);
     }
 
     /// <summary>The enterprise of <c>enterprises/{uscc}</c> (the id upper-cased, as stored), tracked, with its qualifications and memberships.</summary>

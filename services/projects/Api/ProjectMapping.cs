@@ -9,7 +9,7 @@ internal static class ProjectMapping
     public static readonly EditableFields<ProjectDraft> Editable = EditableFields.Named<ProjectDraft>(
         "display_name", "enterprise_uscc", "enterprise_display_name", "county_code", "industry", "gbt4754_class",
         "nature", "total_investment_yuan", "equipment_investment_yuan", "planned_start_date",
-        "planned_completion_date", "cluster", "park", "digital_transformation", "description");
+        "planned_completion_date", "cluster", "park", "digital_transformation", "description", "source");
 
     public static Proto.Project ToProto(this Project project) => new Proto.Project
     {
@@ -65,6 +65,7 @@ internal static class ProjectMapping
         Park = project.Park.Trim(),
         DigitalTransformation = project.DigitalTransformation,
         Description = project.Description,
+        Source = (ProjectSource)project.Source,
     };
 
     public static InvestmentReportDraft ToDraft(this Proto.ReportInvestmentRequest request) =>

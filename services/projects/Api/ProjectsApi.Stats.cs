@@ -5,7 +5,7 @@ using Proto = Industry.Projects.V1;
 
 namespace Industry.Projects.Api;
 
-/// <summary>GetInvestmentStats: completed investment over a range of months, by city, county, industry, cluster, tier, nature or month.</summary>
+/// <summary>GetInvestmentStats: completed investment over a range of months, by city, county, industry, cluster, tier, nature, source or month.</summary>
 internal sealed partial class ProjectsApi
 {
     private const int MaxStatsMonths = 120;
@@ -63,8 +63,9 @@ internal sealed partial class ProjectsApi
         // Grouped by the stored number, named as the filter names the values (`tier = PROJECT_TIER_KEY`).
         Proto.InvestmentGroupBy.Tier => new(p => ((int)p.Tier).ToString(), k => EnumName<Proto.ProjectTier>(k)),
         Proto.InvestmentGroupBy.Nature => new(p => ((int)p.Nature).ToString(), k => EnumName<Proto.ProjectNature>(k)),
+        Proto.InvestmentGroupBy.Source => new(p => ((int)p.Source).ToString(), k => EnumName<Proto.ProjectSource>(k)),
         Proto.InvestmentGroupBy.Month => null,
-        _ => throw ServiceException.InvalidArgument("group_by", "must be CITY, INDUSTRY, CLUSTER, COUNTY, TIER, NATURE or MONTH."),
+        _ => throw ServiceException.InvalidArgument("group_by", "must be CITY, INDUSTRY, CLUSTER, COUNTY, TIER, NATURE, SOURCE or MONTH."),
     };
 
     private static string EnumName<TEnum>(string number)

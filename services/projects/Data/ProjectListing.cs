@@ -18,6 +18,7 @@ internal static class ProjectListing
         .Enum("state", p => p.State, "PROJECT_STATE_")
         .Enum("tier", p => p.Tier, "PROJECT_TIER_")
         .Enum("nature", p => p.Nature, "PROJECT_NATURE_")
+        .Enum("source", p => p.Source, "PROJECT_SOURCE_")
         .Text("city_code", p => p.CityCode)
         .Text("county_code", p => p.CountyCode)
         .Text("industry", p => p.Industry, Industries.CodeOf)

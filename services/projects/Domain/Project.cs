@@ -36,6 +36,9 @@ public sealed class Project : VersionedResource, ICountyScoped
 
     public ProjectNature Nature { get; private set; }
 
+    /// <summary>项目来源; <see cref="ProjectSource.Unspecified"/> when not recorded.</summary>
+    public ProjectSource Source { get; private set; }
+
     public long TotalInvestmentYuan { get; private set; }
 
     public long EquipmentInvestmentYuan { get; private set; }
@@ -105,6 +108,7 @@ public sealed class Project : VersionedResource, ICountyScoped
         Park = Park,
         DigitalTransformation = DigitalTransformation,
         Description = Description,
+        Source = Source,
     };
 
     /// <summary>
@@ -135,7 +139,8 @@ public sealed class Project : VersionedResource, ICountyScoped
             .Set(Cluster, draft.Cluster, v => Cluster = v, "cluster")
             .Set(Park, draft.Park, v => Park = v, "park")
             .Set(DigitalTransformation, draft.DigitalTransformation, v => DigitalTransformation = v, "digital_transformation")
-            .Set(Description, draft.Description, v => Description = v, "description"));
+            .Set(Description, draft.Description, v => Description = v, "description")
+            .Set(Source, draft.Source, v => Source = v, "source"));
         CityCode = Divisions.CityOf(CountyCode)?.Code ?? string.Empty;
         Tier = ProjectTiers.Of(TotalInvestmentYuan);
         return changed;

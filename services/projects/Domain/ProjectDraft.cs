@@ -39,4 +39,7 @@ public sealed record ProjectDraft
     public bool DigitalTransformation { get; init; }
 
     public string Description { get; init; } = string.Empty;
+
+    /// <summary>项目来源; <see cref="ProjectSource.Unspecified"/> when not recorded.</summary>
+    public ProjectSource Source { get; init; }
 }

@@ -30,6 +30,7 @@ public static class ProjectRules
                     ? $"{draft.Gbt4754Class} is not in industry {industry.Code} (classes starting with {string.Join(", ", industry.Gbt4754Prefixes)})."
                     : null))
             .Add("nature", draft.Nature is null ? "is required." : null)
+            .Add("source", Enum.IsDefined(draft.Source) ? null : $"must be a project source; {(int)draft.Source} is not.")
             .Add("total_investment_yuan", draft.TotalInvestmentYuan is <= 0 or > MaxInvestmentYuan
                 ? $"must be a positive number of yuan up to {MaxInvestmentYuan}." : null)
             .Add("equipment_investment_yuan", draft.EquipmentInvestmentYuan < 0 ? "must not be negative."

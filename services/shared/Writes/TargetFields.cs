@@ -45,17 +45,24 @@ public sealed class TargetFields<TDraft>(string collection = "")
     /// The targets per city, one target as a whole (set when the request lists any city): each a city of Anhui, listed
     /// once, with its share checked against <paramref name="share"/>.
     /// </summary>
-    public TargetFields<TDraft> Cities<TCity>(string path, Func<TDraft, IReadOnlyList<TCity>> cities, Func<TDraft, IReadOnlyList<TCity>, TDraft> with, Func<TCity, string> cityCode, TargetFields<TCity> share)
+    public TargetFields<TDraft> Cities<TCity>(string path, Func<TDraft, IReadOnlyList<TCity>> cities, Func<TDraft, IReadOnlyList<TCity>, TDraft> with, Func<TCity, string> cityCode, TargetFields<TCity> share) =>
+        Keyed(path, cities, with, "city_code", cityCode, code => Divisions.IsCity(code) ? null : $"'{code}' is not the code of a city of Anhui.", share);
+
+    /// <summary>
+    /// Targets per item of a kind (a city, a cluster), one target as a whole (set when the request lists any item): each
+    /// item's key (its field <paramref name="keyField"/>) valid by <paramref name="keyProblem"/> and listed once, its
+    /// values checked against <paramref name="share"/>.
+    /// </summary>
+    public TargetFields<TDraft> Keyed<TItem>(
+        string path, Func<TDraft, IReadOnlyList<TItem>> items, Func<TDraft, IReadOnlyList<TItem>, TDraft> with, string keyField, Func<TItem, string> key, Func<string, string?> keyProblem, TargetFields<TItem> share)
     {
-        _editable.Field(path, d => cities(d).Count > 0, (stored, requested) => with(stored, cities(requested)));
-        _cities.Add((d, prefix) => cities(d).SelectMany((city, i) =>
+        _editable.Field(path, d => items(d).Count > 0, (stored, requested) => with(stored, items(requested)));
+        _cities.Add((d, prefix) => items(d).SelectMany((entry, i) =>
         {
             var item = $"{prefix}{path}[{i}].";
-            var code = cityCode(city);
-            FieldViolation? place = !Divisions.IsCity(code) ? new(item + "city_code", $"'{code}' is not the code of a city of Anhui.")
-                : cities(d).Take(i).Any(c => cityCode(c) == code) ? new(item + "city_code", $"{code} appears more than once.")
-                : null;
-            return (place is null ? [] : new[] { place }).Concat(share.Check(city, item));
+            var value = key(entry);
+            var problem = keyProblem(value) ?? (items(d).Take(i).Any(c => key(c) == value) ? $"{value} appears more than once." : null);
+            return (problem is null ? [] : new[] { new FieldViolation(item + keyField, problem) }).Concat(share.Check(entry, item));
         }));
         return this;
     }

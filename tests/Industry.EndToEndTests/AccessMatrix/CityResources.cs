@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Industry.Clusters.V1;
 using Industry.Parks.V1;
 using Industry.Projects.V1;
 
@@ -31,7 +32,10 @@ internal sealed record CityResources(string City, string County, IReadOnlyDictio
 
     public override string ToString() => County == CountyA || City == CityB ? City : $"{City}/{County}";
 
-    /// <summary>A started project with a report for 2024-01, a park, and another park with a transformation, in <paramref name="county"/>'s city.</summary>
+    /// <summary>
+    /// A started project with a report for 2024-01, a park, another park with a transformation, and an enterprise with a
+    /// per-mu evaluation of 2023, in <paramref name="county"/>'s city.
+    /// </summary>
     public static async Task<CityResources> CreateAsync(GrpcChannel admin, string city, string county)
     {
         var projects = new ProjectService.ProjectServiceClient(admin);
@@ -57,14 +61,26 @@ internal sealed record CityResources(string City, string County, IReadOnlyDictio
             Year = 2024,
         });
 
+        var clusters = new ClusterService.ClusterServiceClient(admin);
+        var enterprise = await clusters.CreateEnterpriseAsync(new CreateEnterpriseRequest
+        {
+            Enterprise = new Enterprise { Uscc = Spreadsheets.SpreadsheetExportTests.NewUscc(), DisplayName = "权限矩阵亩均企业", CountyCode = county, Gbt4754Class = "C3841" },
+        });
+        var evaluation = await clusters.CreatePerMuEvaluationAsync(new CreatePerMuEvaluationRequest { Parent = enterprise.Name, PerMuEvaluation = NewPerMuEvaluation(2023) });
+
         return new CityResources(city, county, new Dictionary<string, string>
         {
+            [Domain + "Enterprise"] = enterprise.Name,
+            [Domain + "PerMuEvaluation"] = evaluation.Name,
             [Domain + "Project"] = project.Name,
             [Domain + "InvestmentReport"] = report.Name,
             [Domain + "Park"] = park.Name,
             [Domain + "Transformation"] = transformation.Name,
         });
     }
+
+    public static PerMuEvaluation NewPerMuEvaluation(int year) =>
+        new() { Year = year, Grade = PerMuGrade.B, LandAreaMu = 120.5, TaxYuan = 6_000_000, RevenueYuan = 300_000_000 };
 
     public static Park NewPark(string county) => new()
     {

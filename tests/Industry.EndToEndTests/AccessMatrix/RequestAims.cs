@@ -39,6 +39,12 @@ internal static class RequestAims
             Reason = "权限矩阵",
             Etag = StaleEtag,
         },
+        // The evaluation is checked before the city (as a project's content is): an empty one would be INVALID_ARGUMENT.
+        ["industry.clusters.v1.ClusterService.CreatePerMuEvaluation"] = c => new Industry.Clusters.V1.CreatePerMuEvaluationRequest
+        {
+            Parent = c.NameOf("industry.anhui.gov.cn/Enterprise")!,
+            PerMuEvaluation = CityResources.NewPerMuEvaluation(2022),
+        },
         ["industry.parks.v1.ParkService.CreatePark"] = c => new CreateParkRequest { Park = CityResources.NewPark(c.County) },
         ["industry.parks.v1.ParkService.RecordTransformation"] = c => Record(c),
         ["industry.parks.v1.ParkService.BatchRecordTransformations"] = c => new BatchRecordTransformationsRequest { Parent = c.Park, Requests = { Record(c) } },

@@ -6,7 +6,7 @@ using Proto = Industry.Clusters.V1;
 
 namespace Industry.IntegrationTests.Cluster;
 
-/// <summary>GrantQualification and RevokeQualification over gRPC: the ladder, every error code, nothing stored on rejection.</summary>
+/// <summary>GrantQualification, ReviewQualification and RevokeQualification over gRPC: the ladder, every error code, nothing stored on rejection.</summary>
 public sealed class QualificationsApiTests(ClusterServiceFixture service) : IClassFixture<ClusterServiceFixture>
 {
     private Proto.ClusterService.ClusterServiceClient Client => new(service.Channel);
@@ -214,6 +214,160 @@ public sealed class QualificationsApiTests(ClusterServiceFixture service) : ICla
         var listed = await Client.ListEnterprisesAsync(new Proto.ListEnterprisesRequest { Filter = $"qualification = QUALIFICATION_TYPE_TECHNOLOGY_CENTER AND display_name = \"{enterprise.DisplayName}\"" }, Deadline);
 
         Assert.Empty(listed.Enterprises);
+    }
+
+    [Fact]
+    public async Task ReviewQualification_Passed_ExtendsValidUntilAndEmitsQualificationReviewedWithThePreviousTerm()
+    {
+        var enterprise = await Client.GrantQualificationAsync(new Proto.GrantQualificationRequest
+        {
+            Name = (await Client.CreateEnterpriseAsync()).Name,
+            Type = Proto.QualificationType.GreenFactory,
+            Year = 2021,
+            ValidUntil = new Google.Type.Date { Year = 2024, Month = 12, Day = 31 },
+        }, Deadline);
+
+        var reviewed = await Client.ReviewQualificationAsync(new Proto.ReviewQualificationRequest
+        {
+            Name = enterprise.Name,
+            Type = Proto.QualificationType.GreenFactory,
+            Outcome = Proto.QualificationReviewOutcome.Passed,
+            ValidUntil = new Google.Type.Date { Year = 2027, Month = 12, Day = 31 },
+            Etag = enterprise.Etag,
+        }, Deadline);
+
+        var green = Assert.Single(reviewed.Qualifications);
+        Assert.Equal(("2027-12-31", 2021, reviewed.UpdateTime), (Text(green.ValidUntil), green.Year, green.ReviewTime));
+        Assert.Empty(reviewed.RevokedQualifications);
+        Assert.Equal(reviewed, await Client.GetEnterpriseAsync(enterprise.Name));
+        Assert.Equal(1, await service.CountAsync(
+            "SELECT count(*) FROM outbox_messages WHERE subject = @p0 AND event_type = 'industry.clusters.v1.QualificationReviewed' AND subject_version = 3"
+            + " AND body::jsonb ->> 'outcome' = 'QUALIFICATION_REVIEW_OUTCOME_PASSED' AND body::jsonb -> 'previousValidUntil' ->> 'year' = '2024'"
+            + " AND body::jsonb -> 'qualification' -> 'validUntil' ->> 'year' = '2027'",
+            enterprise.Name));
+    }
+
+    [Fact]
+    public async Task ReviewQualification_Failed_RevokesWithTheReasonAndEmitsQualificationReviewedOnly()
+    {
+        var enterprise = await Client.GrantAsync(await Client.CreateEnterpriseAsync(), Proto.QualificationType.InnovativeSme, 2022);
+
+        var reviewed = await Client.ReviewQualificationAsync(new Proto.ReviewQualificationRequest
+        {
+            Name = enterprise.Name,
+            Type = Proto.QualificationType.InnovativeSme,
+            Outcome = Proto.QualificationReviewOutcome.Failed,
+        }, Deadline);
+
+        Assert.Empty(reviewed.Qualifications);
+        var lost = Assert.Single(reviewed.RevokedQualifications);
+        Assert.Equal((2022, "复核未通过", reviewed.UpdateTime, reviewed.UpdateTime), (lost.Year, lost.RevokeReason, lost.RevokeTime, lost.ReviewTime));
+        Assert.Equal(reviewed, await Client.GetEnterpriseAsync(enterprise.Name));
+        Assert.Equal(1, await service.CountAsync(
+            "SELECT count(*) FROM outbox_messages WHERE subject = @p0 AND event_type = 'industry.clusters.v1.QualificationReviewed' AND body::jsonb ->> 'outcome' = 'QUALIFICATION_REVIEW_OUTCOME_FAILED'"
+            + " AND body::jsonb -> 'qualification' ->> 'revokeReason' = '复核未通过'",
+            enterprise.Name));
+        Assert.Equal(0, await service.CountAsync("SELECT count(*) FROM outbox_messages WHERE subject = @p0 AND event_type = 'industry.clusters.v1.QualificationRevoked'", enterprise.Name));
+    }
+
+    [Fact]
+    public async Task ReviewQualification_RevokedOrNeverHeld_IsFailedPreconditionOrNotFoundAndChangesNothing()
+    {
+        var enterprise = await Client.GrantAsync(await Client.CreateEnterpriseAsync(), Proto.QualificationType.TechnologyCenter, 2021);
+        enterprise = await Client.RevokeQualificationAsync(
+            new Proto.RevokeQualificationRequest { Name = enterprise.Name, Type = Proto.QualificationType.TechnologyCenter, Reason = "撤销" }, Deadline);
+
+        var revoked = await Assert.ThrowsAsync<RpcException>(() => Client.ReviewQualificationAsync(new Proto.ReviewQualificationRequest
+        {
+            Name = enterprise.Name,
+            Type = Proto.QualificationType.TechnologyCenter,
+            Outcome = Proto.QualificationReviewOutcome.Passed,
+            ValidUntil = new Google.Type.Date { Year = 2030, Month = 1, Day = 1 },
+        }, Deadline).ResponseAsync);
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => Client.ReviewQualificationAsync(new Proto.ReviewQualificationRequest
+        {
+            Name = enterprise.Name,
+            Type = Proto.QualificationType.ChainLeader,
+            Outcome = Proto.QualificationReviewOutcome.Failed,
+        }, Deadline).ResponseAsync);
+        var missing = await Assert.ThrowsAsync<RpcException>(() => Client.ReviewQualificationAsync(new Proto.ReviewQualificationRequest
+        {
+            Name = "enterprises/" + NewUscc(),
+            Type = Proto.QualificationType.ChainLeader,
+            Outcome = Proto.QualificationReviewOutcome.Failed,
+        }, Deadline).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, revoked.StatusCode);
+        Assert.Equal("QUALIFICATION_REVOKED", revoked.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
+        Assert.Equal("QUALIFICATION_TYPE_TECHNOLOGY_CENTER", Assert.Single(revoked.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations).Subject);
+        Assert.Equal((StatusCode.NotFound, StatusCode.NotFound), (unknown.StatusCode, missing.StatusCode));
+        Assert.Equal(enterprise, await Client.GetEnterpriseAsync(enterprise.Name));
+        Assert.Equal(0, await service.CountAsync("SELECT count(*) FROM outbox_messages WHERE subject = @p0 AND event_type = 'industry.clusters.v1.QualificationReviewed'", enterprise.Name));
+    }
+
+    [Theory]
+    [InlineData(Proto.QualificationReviewOutcome.Unspecified, false, "outcome")]
+    [InlineData(Proto.QualificationReviewOutcome.Passed, false, "valid_until")]
+    [InlineData(Proto.QualificationReviewOutcome.Failed, true, "valid_until")]
+    public async Task ReviewQualification_BadOutcomeOrTerm_IsInvalidArgumentOnTheFieldAndChangesNothing(Proto.QualificationReviewOutcome outcome, bool withValidUntil, string field)
+    {
+        var enterprise = await Client.GrantAsync(await Client.CreateEnterpriseAsync(), Proto.QualificationType.InnovativeSme, 2022);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.ReviewQualificationAsync(new Proto.ReviewQualificationRequest
+        {
+            Name = enterprise.Name,
+            Type = Proto.QualificationType.InnovativeSme,
+            Outcome = outcome,
+            ValidUntil = withValidUntil ? new Google.Type.Date { Year = 2030, Month = 1, Day = 1 } : null,
+        }, Deadline).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(field, Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+        Assert.Equal(enterprise, await Client.GetEnterpriseAsync(enterprise.Name));
+    }
+
+    [Fact]
+    public async Task ReviewQualification_PassedWithAnEarlierLastDay_IsInvalidArgumentAndKeepsTheTerm()
+    {
+        var enterprise = await Client.GrantQualificationAsync(new Proto.GrantQualificationRequest
+        {
+            Name = (await Client.CreateEnterpriseAsync()).Name,
+            Type = Proto.QualificationType.GreenFactory,
+            Year = 2021,
+            ValidUntil = new Google.Type.Date { Year = 2024, Month = 12, Day = 31 },
+        }, Deadline);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.ReviewQualificationAsync(new Proto.ReviewQualificationRequest
+        {
+            Name = enterprise.Name,
+            Type = Proto.QualificationType.GreenFactory,
+            Outcome = Proto.QualificationReviewOutcome.Passed,
+            ValidUntil = new Google.Type.Date { Year = 2024, Month = 12, Day = 31 },
+        }, Deadline).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("valid_until", Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+        Assert.Equal(enterprise, await Client.GetEnterpriseAsync(enterprise.Name));
+    }
+
+    [Fact]
+    public async Task ReviewQualification_SameRequestIdTwice_ReviewsOnce()
+    {
+        var enterprise = await Client.GrantAsync(await Client.CreateEnterpriseAsync(), Proto.QualificationType.SingleChampion, 2022);
+        var request = new Proto.ReviewQualificationRequest
+        {
+            Name = enterprise.Name,
+            Type = Proto.QualificationType.SingleChampion,
+            Outcome = Proto.QualificationReviewOutcome.Passed,
+            ValidUntil = new Google.Type.Date { Year = 2028, Month = 6, Day = 30 },
+            RequestId = Guid.NewGuid().ToString(),
+        };
+
+        var first = await Client.ReviewQualificationAsync(request, Deadline);
+        var again = await Client.ReviewQualificationAsync(request, Deadline);
+
+        Assert.Equal(first, again);
+        Assert.Equal(1, await service.CountAsync("SELECT count(*) FROM outbox_messages WHERE subject = @p0 AND event_type = 'industry.clusters.v1.QualificationReviewed'", enterprise.Name));
     }
 
     private static string Text(Google.Type.Date date) => $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}";

@@ -125,6 +125,142 @@ public sealed class StatsAndProgressApiTests(ClusterServiceFixture service) : IC
         Assert.Equal(currentBefore, await CountAsync(currentYear, Proto.QualificationType.GreenFactory));
     }
 
+    [Fact]
+    public async Task GetClusterProgress_FailedReviewOfAPastYearsGrant_LeavesThatYearAsItWas()
+    {
+        const int Year = 2011;
+        var enterprise = await Client.GrantAsync(await Client.CreateEnterpriseAsync(), Proto.QualificationType.SpecializedSme, Year);
+        var before = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Year }, Deadline);
+
+        await Client.ReviewQualificationAsync(
+            new Proto.ReviewQualificationRequest { Name = enterprise.Name, Type = Proto.QualificationType.SpecializedSme, Outcome = Proto.QualificationReviewOutcome.Failed }, Deadline);
+
+        Assert.Equal(before, await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Year }, Deadline));
+        Assert.Equal(1, before.SpecializedSmes.Actual);
+    }
+
+    [Fact]
+    public async Task GetClusterProgress_ExitLaterThanAPastYear_LeavesThatYearsTotalAndCountsTheExitInItsOwnYear()
+    {
+        const int Entered = 2012;
+        var empty = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Entered }, Deadline);
+        var enterprise = NewEnterprise();
+        (enterprise.AboveSize, enterprise.AboveSizeYear) = (true, Entered);
+        enterprise = await Client.CreateEnterpriseAsync(enterprise);
+        var before = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Entered }, Deadline);
+        Assert.Equal((empty.AboveSizeEnterprisesTotal + 1, empty.NetNewAboveSizeEnterprises + 1), (before.AboveSizeEnterprisesTotal, before.NetNewAboveSizeEnterprises));
+        var currentYear = DateTime.UtcNow.Year;
+        var currentBefore = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = currentYear }, Deadline);
+
+        // Leaves without a year given: the current year.
+        var left = await Client.UpdateEnterpriseAsync(
+            new Proto.UpdateEnterpriseRequest { Enterprise = new Proto.Enterprise { Name = enterprise.Name, AboveSize = false }, UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "above_size" } } },
+            Deadline);
+
+        Assert.Equal(currentYear, left.AboveSizeExitYear);
+        Assert.Equal(before, await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Entered }, Deadline));
+        var currentAfter = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = currentYear }, Deadline);
+        Assert.Equal(currentBefore.ExitedAboveSizeEnterprises + 1, currentAfter.ExitedAboveSizeEnterprises);
+        Assert.Equal(currentBefore.NetNewAboveSizeEnterprises - 1, currentAfter.NetNewAboveSizeEnterprises);
+        Assert.Equal(currentBefore.AboveSizeEnterprisesTotal - 1, currentAfter.AboveSizeEnterprisesTotal);
+    }
+
+    [Fact]
+    public async Task GetClusterProgress_ExitYear_CountsTheExitsNetChangeAndTotalsPerYearCityAndIndustry()
+    {
+        const int Year = 2014;
+        var before = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Year }, Deadline);
+        var nextBefore = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Year + 1 }, Deadline);
+        foreach (var (aboveSize, entered, exited) in new[] { (true, Year, 0), (true, Year, 0), (false, Year - 2, Year), (false, Year, Year + 1) })
+        {
+            var enterprise = NewEnterprise();
+            (enterprise.AboveSize, enterprise.AboveSizeYear, enterprise.AboveSizeExitYear, enterprise.Industry) = (aboveSize, entered, exited, "industries/AUTO");
+            await Client.CreateEnterpriseAsync(enterprise);
+        }
+
+        var progress = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Year }, Deadline);
+        var next = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Year + 1 }, Deadline);
+
+        // Entered in the year: three (the third left the next year); left in the year: the one from two years before.
+        Assert.Equal((3, 1, 2, 3), Delta(before, progress));
+        Assert.Equal((0, 1, -1, 2), Delta(nextBefore, next));
+        var hefei = progress.Cities.Single(c => c.CityCode == "340100");
+        var hefeiBefore = before.Cities.SingleOrDefault(c => c.CityCode == "340100") ?? new Proto.CityClusterProgress();
+        Assert.Equal((1, 2), (hefei.ExitedAboveSizeEnterprises - hefeiBefore.ExitedAboveSizeEnterprises, hefei.NetNewAboveSizeEnterprises - hefeiBefore.NetNewAboveSizeEnterprises));
+        var auto = progress.Industries.Single(i => i.Industry == "industries/AUTO");
+        var autoBefore = before.Industries.SingleOrDefault(i => i.Industry == "industries/AUTO") ?? new Proto.IndustryClusterProgress();
+        Assert.Equal((1, 2), (auto.ExitedAboveSizeEnterprises - autoBefore.ExitedAboveSizeEnterprises, auto.NetNewAboveSizeEnterprises - autoBefore.NetNewAboveSizeEnterprises));
+    }
+
+    private static (int New, int Exited, int Net, int Total) Delta(Proto.ClusterProgress before, Proto.ClusterProgress after) => (
+        after.NewAboveSizeEnterprises.Actual - before.NewAboveSizeEnterprises.Actual,
+        after.ExitedAboveSizeEnterprises - before.ExitedAboveSizeEnterprises,
+        after.NetNewAboveSizeEnterprises - before.NetNewAboveSizeEnterprises,
+        after.AboveSizeEnterprisesTotal - before.AboveSizeEnterprisesTotal);
+
+    [Fact]
+    public async Task GetClusterProgress_ClusterRevenueTarget_IsAnsweredAgainstTheLatestReportOfTheYear()
+    {
+        const int Year = 2016;
+        var valley = await Client.CreateAsync(NewCluster());
+        var silent = await Client.CreateAsync(NewCluster());
+        foreach (var (period, revenue) in new[] { ($"{Year}-06", 100_000_000_000L), ($"{Year}-11", 280_000_000_000L), ($"{Year + 1}-01", 30_000_000_000L) })
+        {
+            await Client.ReportClusterRevenueAsync(new Proto.ReportClusterRevenueRequest { Parent = valley.Name, Period = period, YearToDateRevenueYuan = revenue }, Deadline);
+        }
+
+        var targets = await Client.UpdateClusterTargetsAsync(new Proto.UpdateClusterTargetsRequest
+        {
+            ClusterTargets = new Proto.ClusterTargets
+            {
+                Name = $"clusterTargets/{Year}",
+                ClusterRevenueTargets =
+                {
+                    new Proto.ClusterRevenueTarget { Cluster = valley.Name, RevenueYuan = 350_000_000_000 },
+                    new Proto.ClusterRevenueTarget { Cluster = silent.Name, RevenueYuan = 1_000_000_000 },
+                },
+            },
+            AllowMissing = true,
+        }, Deadline);
+        var progress = await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = Year }, Deadline);
+
+        Assert.Equal(2, targets.ClusterRevenueTargets.Count);
+        Assert.Equal(targets, await Client.GetClusterTargetsAsync(new Proto.GetClusterTargetsRequest { Name = targets.Name }, Deadline));
+        var rows = progress.ClusterRevenues.ToDictionary(r => r.Cluster);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(($"{Year}-11", 280_000_000_000L, 350_000_000_000L, 80.0), (rows[valley.Name].Period, rows[valley.Name].RevenueYuan, rows[valley.Name].TargetRevenueYuan, rows[valley.Name].CompletionPercent));
+        Assert.Equal((string.Empty, 0L, 0.0), (rows[silent.Name].Period, rows[silent.Name].RevenueYuan, rows[silent.Name].CompletionPercent));
+    }
+
+    [Fact]
+    public async Task UpdateClusterTargets_RevenueTargetOfAMissingCluster_IsFailedPreconditionAndStoresNothing()
+    {
+        const int Year = 2017;
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.UpdateClusterTargetsAsync(new Proto.UpdateClusterTargetsRequest
+        {
+            ClusterTargets = new Proto.ClusterTargets { Name = $"clusterTargets/{Year}", ClusterRevenueTargets = { new Proto.ClusterRevenueTarget { Cluster = "clusters/no-such-cluster", RevenueYuan = 1 } } },
+            AllowMissing = true,
+        }, Deadline).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Equal("cluster_targets.cluster_revenue_targets[0].cluster", Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.PreconditionFailure>().Violations).Subject);
+        Assert.Equal(0, await service.CountAsync("SELECT count(*) FROM cluster_targets WHERE year = @p0", Year));
+    }
+
+    [Fact]
+    public async Task CreateEnterprise_ExitYearWhileAboveSize_IsInvalidArgumentAndStoresNothing()
+    {
+        var enterprise = NewEnterprise();
+        enterprise.AboveSizeExitYear = 2023;
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.CreateEnterpriseAsync(enterprise));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("enterprise.above_size_exit_year", Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
+        Assert.Equal(0, await service.CountAsync("SELECT count(*) FROM enterprises WHERE uscc = @p0", enterprise.Uscc));
+    }
+
     private async Task<int> CountAsync(int year, Proto.QualificationType type) =>
         (await Client.GetClusterProgressAsync(new Proto.GetClusterProgressRequest { Year = year }, Deadline)).NewQualifications.Single(q => q.Type == type).Count;
 

@@ -39,11 +39,12 @@ public sealed class InvestmentStatsApiTests(ProjectsServiceFixture service) : IC
     [InlineData(InvestmentGroupBy.Tier)]
     [InlineData(InvestmentGroupBy.Nature)]
     [InlineData(InvestmentGroupBy.Month)]
+    [InlineData(InvestmentGroupBy.Source)]
     public async Task GetInvestmentStats_NewGroupings_AgreeWithTheRawReports(InvestmentGroupBy groupBy)
     {
-        var guidance = await Data.ProjectAsync("340104", 50_000_000, new DateOnly(2017, 1, 1), nature: ProjectNature.Expansion);
+        var guidance = await Data.ProjectAsync("340104", 50_000_000, new DateOnly(2017, 1, 1), nature: ProjectNature.Expansion, source: ProjectSource.InvestmentAttraction);
         var key = await Data.ProjectAsync("340104", 300_000_000, new DateOnly(2017, 1, 1));
-        var major = await Data.ProjectAsync("340207", 2_000_000_000, new DateOnly(2017, 1, 1), nature: ProjectNature.Relocation);
+        var major = await Data.ProjectAsync("340207", 2_000_000_000, new DateOnly(2017, 1, 1), nature: ProjectNature.Relocation, source: ProjectSource.WorldManufacturingConvention);
         await Data.ReportAsync(guidance, "2018-02", 1_000_000);
         await Data.ReportAsync(guidance, "2019-02", 3_000_000);
         await Data.ReportAsync(guidance, "2019-03", 2_000_000);
@@ -64,6 +65,7 @@ public sealed class InvestmentStatsApiTests(ProjectsServiceFixture service) : IC
             InvestmentGroupBy.County => p.CountyCode,
             InvestmentGroupBy.Tier => ProtoName(p.Tier),
             InvestmentGroupBy.Nature => ProtoName(p.Nature),
+            InvestmentGroupBy.Source => ProtoName(p.Source),
             _ => "2019" + period[4..],
         };
         var current = reports.Where(r => r.Period.StartsWith("2019", StringComparison.Ordinal)).ToList();
@@ -83,6 +85,26 @@ public sealed class InvestmentStatsApiTests(ProjectsServiceFixture service) : IC
         {
             Assert.Equal(stats.Rows.Select(r => r.Key).Order(StringComparer.Ordinal), stats.Rows.Select(r => r.Key)); // chronological
         }
+    }
+
+    [Fact]
+    public async Task GetInvestmentStats_BySourceWithASourceFilter_CountsOnlyThatSourcesProjects()
+    {
+        var convention = await Data.ProjectAsync("340104", 400_000_000, new DateOnly(2014, 1, 1), source: ProjectSource.WorldManufacturingConvention);
+        var own = await Data.ProjectAsync("340104", 600_000_000, new DateOnly(2014, 1, 1), source: ProjectSource.OwnInvestment);
+        await Data.ReportAsync(convention, "2015-03", 20_000_000);
+        await Data.ReportAsync(own, "2015-03", 30_000_000);
+
+        var stats = await Client.GetInvestmentStatsAsync(new GetInvestmentStatsRequest
+        {
+            GroupBy = InvestmentGroupBy.Source,
+            StartPeriod = "2015-01",
+            EndPeriod = "2015-12",
+            Filter = "source = PROJECT_SOURCE_WORLD_MANUFACTURING_CONVENTION",
+        }, Deadline);
+
+        var row = Assert.Single(stats.Rows);
+        Assert.Equal(("PROJECT_SOURCE_WORLD_MANUFACTURING_CONVENTION", 1, 20_000_000L), (row.Key, row.ProjectCount, row.CompletedInvestmentYuan));
     }
 
     [Theory]

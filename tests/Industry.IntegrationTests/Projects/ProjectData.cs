@@ -11,7 +11,7 @@ public sealed class ProjectData(ProjectService.ProjectServiceClient client)
     private static CallOptions Deadline => new(deadline: DateTime.UtcNow.AddSeconds(15));
 
     /// <summary>An IT project in <paramref name="county"/>, started and completed on the given dates when they are set.</summary>
-    public async Task<Project> ProjectAsync(string county, long totalYuan, DateOnly? start, DateOnly? completion = null, string industry = "IT", string gbt4754 = "C3971", ProjectNature nature = ProjectNature.NewBuild)
+    public async Task<Project> ProjectAsync(string county, long totalYuan, DateOnly? start, DateOnly? completion = null, string industry = "IT", string gbt4754 = "C3971", ProjectNature nature = ProjectNature.NewBuild, ProjectSource source = ProjectSource.Unspecified)
     {
         var project = await client.CreateProjectAsync(new CreateProjectRequest
         {
@@ -25,6 +25,7 @@ public sealed class ProjectData(ProjectService.ProjectServiceClient client)
                 Industry = industry,
                 Gbt4754Class = gbt4754,
                 Nature = nature,
+                Source = source,
                 TotalInvestmentYuan = totalYuan,
             },
         }, Deadline);

@@ -70,6 +70,36 @@ public sealed class ProjectsApiTests(ProjectsServiceFixture service) : IClassFix
     }
 
     [Fact]
+    public async Task CreateProject_Source_IsKeptFilterableAndChangedOnlyThroughTheMask()
+    {
+        var project = NewProject();
+        project.Source = ProjectSource.WorldManufacturingConvention;
+        project.EnterpriseDisplayName = "来源测试企业" + project.ProjectCode;
+
+        var created = await Client.CreateProjectAsync(new CreateProjectRequest { Project = project }, Deadline);
+        var listed = await Client.ListProjectsAsync(new ListProjectsRequest { Filter = $"source = PROJECT_SOURCE_WORLD_MANUFACTURING_CONVENTION AND project_code = \"{project.ProjectCode}\"" }, Deadline);
+        var cleared = await Client.UpdateProjectAsync(
+            new UpdateProjectRequest { Project = new Project { Name = created.Name }, UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "source" } } }, Deadline);
+
+        Assert.Equal(ProjectSource.WorldManufacturingConvention, created.Source);
+        Assert.Equal(created, Assert.Single(listed.Projects));
+        Assert.Equal(ProjectSource.Unspecified, cleared.Source);
+    }
+
+    [Fact]
+    public async Task CreateProject_UnknownSource_IsInvalidArgumentOnSourceAndStoresNothing()
+    {
+        var bad = NewProject();
+        bad.Source = (ProjectSource)99;
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.CreateProjectAsync(new CreateProjectRequest { Project = bad }, Deadline).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("project.source", Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM projects WHERE project_code = @value", bad.ProjectCode));
+    }
+
+    [Fact]
     public async Task CreateProject_CodeTaken_IsAlreadyExists()
     {
         var project = NewProject();

@@ -157,6 +157,7 @@ public static class DemoLoader
                     await EnterprisesAsync("enterprises", [.. plan.Enterprises.Where(e => !inClusters.Contains(e.Uscc))], ct);
                     await QualificationsAsync(ct);
                     await RevenueAsync(ct);
+                    await EnterpriseProgrammesAsync(ct);
                 },
                 ct);
             var parkLane = Task.Run(
@@ -262,6 +263,17 @@ public static class DemoLoader
         private Task RevenueAsync(CancellationToken ct) =>
             ForEachAsync("cluster revenue", _clusterGate, plan.RevenueReports, _ => 1, (r, phase) =>
                 CallAsync(phase, $"clusters/{r.ClusterId} revenue {r.Period}", () => _clusters.ReportClusterRevenueAsync(DemoRequests.Revenue(r), deadline: Deadline(), cancellationToken: ct).ResponseAsync), ct);
+
+        /// <summary>The China Speech Valley's revenue target (C14) and its members' per-mu evaluations (ADR 0041).</summary>
+        private async Task EnterpriseProgrammesAsync(CancellationToken ct)
+        {
+            var target = Start("cluster revenue target", 1);
+            await CallAsync(target, "C14", () => _clusters.UpdateClusterTargetsAsync(DemoRequests.ClusterRevenueTargets(plan.Targets), deadline: Deadline(), cancellationToken: ct).ResponseAsync);
+            target.Finish();
+            await ForEachAsync("per-mu evaluations", _clusterGate, DemoEnterpriseProgrammes.SpeechValleyEvaluations(plan), _ => 1, (e, phase) =>
+                CallAsync(phase, $"enterprises/{e.Uscc}/perMuEvaluations/{e.Evaluation.Year}", () => _clusters.CreatePerMuEvaluationAsync(
+                    new CreatePerMuEvaluationRequest { Parent = "enterprises/" + e.Uscc, PerMuEvaluation = e.Evaluation }, deadline: Deadline(), cancellationToken: ct).ResponseAsync), ct);
+        }
 
         private Task TransformationsAsync(CancellationToken ct) =>
             BatchesAsync("transformations", _parkGate, plan.Transformations.Select(t => t.Steps.Select(step => DemoRequests.Record(t, step)).ToList()), (batch, phase) =>

@@ -21,6 +21,7 @@ internal static class DemoRequests
             Industry = "industries/" + e.Industry,
             AboveSize = e.AboveSize,
             AboveSizeYear = e.AboveSizeYear,
+            AboveSizeExitYear = e.AboveSizeExitYear,
         },
     };
 
@@ -102,7 +103,19 @@ internal static class DemoRequests
             Park = p.ParkId is null ? string.Empty : "parks/" + p.ParkId,
             DigitalTransformation = p.DigitalTransformation,
             Description = p.Description,
+            Source = DemoEnterpriseProgrammes.SourceOf(p.ProjectCode),
         },
+    };
+
+    /// <summary>C14: the China Speech Valley's revenue target, set on the targets' year once the cluster exists (the other targets are set before).</summary>
+    public static UpdateClusterTargetsRequest ClusterRevenueTargets(DemoTargets t) => new()
+    {
+        ClusterTargets = new Industry.Clusters.V1.ClusterTargets
+        {
+            Name = $"clusterTargets/{t.Year}",
+            ClusterRevenueTargets = { new ClusterRevenueTarget { Cluster = "clusters/" + DemoPlanBuilder.SpeechValleyId, RevenueYuan = DemoEnterpriseProgrammes.SpeechValleyRevenueTargetYuan } },
+        },
+        UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "cluster_revenue_targets" } },
     };
 
     public static TransitionProjectRequest Transition(DemoProject p, DemoTransition t) => new()

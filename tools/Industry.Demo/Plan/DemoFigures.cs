@@ -55,7 +55,7 @@ public sealed record DemoFigures(
             Enum.GetValues<QualificationType>().Where(t => t != QualificationType.Unspecified)
                 .ToDictionary(t => t, t => plan.Qualifications.Count(q => q.Type == t && q.Year == year)),
             plan.Enterprises.Count(e => e.AboveSizeYear == year),
-            plan.Enterprises.Count(e => e.AboveSize && e.AboveSizeYear > 0 && e.AboveSizeYear <= year),
+            plan.Enterprises.Count(e => e.AboveSizeYear > 0 && e.AboveSizeYear <= year && (e.AboveSizeExitYear > year || (e.AboveSizeExitYear == 0 && e.AboveSize))),
             CountKeyProjectsUnderImplementation(plan.Projects, year),
             plan.Projects.Count(p => p.IsKey && p.ActualStart?.Year == year),
             current,

@@ -20,7 +20,7 @@ public sealed record DemoPlan(
     DemoTargets Targets,
     DemoDispatchCycle DispatchCycle);
 
-/// <summary>An enterprise (规上 or not) with its park, if it sits in one of the demo's parks.</summary>
+/// <summary>An enterprise (规上 or not) with its park, if it sits in one of the demo's parks, and the year it left the above-size statistics (0 when it has not).</summary>
 public sealed record DemoEnterprise(
     string Uscc,
     string DisplayName,
@@ -29,7 +29,8 @@ public sealed record DemoEnterprise(
     string Industry,
     bool AboveSize,
     int AboveSizeYear,
-    string? ParkId);
+    string? ParkId,
+    int AboveSizeExitYear = 0);
 
 /// <summary>A qualification granted to an enterprise in a year (GrantQualification).</summary>
 public sealed record DemoQualification(string Uscc, QualificationType Type, int Year);

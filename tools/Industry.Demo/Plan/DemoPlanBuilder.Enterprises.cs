@@ -34,6 +34,13 @@ public sealed partial class DemoPlanBuilder
         }
     }
 
+    /// <summary>
+    /// 退规: the leavers (entered 2008–2020) left one to three years after they entered, by 2021 at the latest, so every
+    /// figure of 2022 and 2023 is as before they had exit years; derived from the entry year, not drawn, so that the rest
+    /// of the seeded plan is unchanged.
+    /// </summary>
+    private static int ExitYearOf(int aboveSizeYear) => Math.Min(aboveSizeYear + 1 + (aboveSizeYear % 3), 2021);
+
     private void AddEnterprise(Random random, int aboveSizeYear, bool aboveSize)
     {
         var county = RandomCounty(random);
@@ -48,7 +55,7 @@ public sealed partial class DemoPlanBuilder
 
         var uscc = NewUscc(random, county.Code, aboveSizeYear);
         _enterpriseIndex[uscc] = _enterprises.Count;
-        _enterprises.Add(new DemoEnterprise(uscc, name, county.Code, Pick(random, industry.Classes), industry.Code, aboveSize, aboveSizeYear, ParkId: null));
+        _enterprises.Add(new DemoEnterprise(uscc, name, county.Code, Pick(random, industry.Classes), industry.Code, aboveSize, aboveSizeYear, ParkId: null, aboveSize ? 0 : ExitYearOf(aboveSizeYear)));
     }
 
     /// <summary>

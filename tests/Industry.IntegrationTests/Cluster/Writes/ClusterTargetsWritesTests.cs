@@ -12,7 +12,7 @@ namespace Industry.IntegrationTests.Cluster.Writes;
 /// <summary>The cluster targets' upsert in-process on SQLite, through the real write pipeline (the suite's one yearly-targets upsert).</summary>
 public sealed class ClusterTargetsWritesTests() : WriteHarnessTests<SqliteClusterDbContext>("cluster")
 {
-    private static readonly ClusterTargetsDraft None = new(null, null, null, null, null, null, null, null, []);
+    private static readonly ClusterTargetsDraft None = new(null, null, null, null, null, null, null, null, [], []);
 
     private Task<Proto.ClusterTargets> UpdateAsync(string name, ClusterTargetsDraft values, bool allowMissing = false, string etag = "", FieldMask? mask = null) =>
         Harness.WriteAsync(

@@ -276,6 +276,10 @@ namespace Industry.Clusters.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("above_size");
 
+                    b.Property<int>("AboveSizeExitYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("above_size_exit_year");
+
                     b.Property<int>("AboveSizeYear")
                         .HasColumnType("integer")
                         .HasColumnName("above_size_year");
@@ -335,6 +339,9 @@ namespace Industry.Clusters.Data.Migrations.Postgres
                     b.HasIndex("AboveSize", "AboveSizeYear")
                         .HasDatabaseName("ix_enterprises_above_size_above_size_year");
 
+                    b.HasIndex("AboveSizeExitYear", "AboveSizeYear")
+                        .HasDatabaseName("ix_enterprises_above_size_exit_year_above_size_year");
+
                     b.HasIndex("AboveSizeYear", "Uscc")
                         .HasDatabaseName("ix_enterprises_above_size_year_uscc");
 
@@ -359,6 +366,71 @@ namespace Industry.Clusters.Data.Migrations.Postgres
                     b.ToTable("enterprises", (string)null);
                 });
 
+            modelBuilder.Entity("Industry.Clusters.Domain.PerMuEvaluation", b =>
+                {
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("uscc");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("city_code");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<decimal>("LandAreaMu")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("land_area_mu");
+
+                    b.Property<long>("RevenueYuan")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revenue_yuan");
+
+                    b.Property<long>("TaxYuan")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax_yuan");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Uscc", "Year")
+                        .HasName("pk_per_mu_evaluations");
+
+                    b.HasIndex("CityCode", "Year")
+                        .HasDatabaseName("ix_per_mu_evaluations_city_code_year");
+
+                    b.HasIndex("Year", "Grade")
+                        .HasDatabaseName("ix_per_mu_evaluations_year_grade");
+
+                    b.ToTable("per_mu_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Clusters.Domain.Qualification", b =>
                 {
                     b.Property<long>("Id")
@@ -371,6 +443,10 @@ namespace Industry.Clusters.Data.Migrations.Postgres
                     b.Property<DateTime>("GrantTime")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("grant_time");
+
+                    b.Property<DateTime?>("ReviewTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_time");
 
                     b.Property<string>("RevokeReason")
                         .IsRequired()
@@ -842,7 +918,44 @@ namespace Industry.Clusters.Data.Migrations.Postgres
                                 .HasConstraintName("fk_cluster_city_targets_cluster_targets_targets_year");
                         });
 
+                    b.OwnsMany("Industry.Clusters.Domain.ClusterRevenueTarget", "ClusterRevenueTargets", b1 =>
+                        {
+                            b1.Property<int>("TargetsYear")
+                                .HasColumnType("integer")
+                                .HasColumnName("targets_year");
+
+                            b1.Property<string>("Cluster")
+                                .HasMaxLength(80)
+                                .HasColumnType("character varying(80)")
+                                .HasColumnName("cluster");
+
+                            b1.Property<long>("RevenueYuan")
+                                .HasColumnType("bigint")
+                                .HasColumnName("revenue_yuan");
+
+                            b1.HasKey("TargetsYear", "Cluster")
+                                .HasName("pk_cluster_revenue_targets");
+
+                            b1.ToTable("cluster_revenue_targets", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TargetsYear")
+                                .HasConstraintName("fk_cluster_revenue_targets_cluster_targets_targets_year");
+                        });
+
                     b.Navigation("CityTargets");
+
+                    b.Navigation("ClusterRevenueTargets");
+                });
+
+            modelBuilder.Entity("Industry.Clusters.Domain.PerMuEvaluation", b =>
+                {
+                    b.HasOne("Industry.Clusters.Domain.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("Uscc")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_per_mu_evaluations_enterprises_uscc");
                 });
 
             modelBuilder.Entity("Industry.Clusters.Domain.Qualification", b =>

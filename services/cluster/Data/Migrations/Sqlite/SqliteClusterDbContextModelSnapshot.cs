@@ -270,6 +270,10 @@ namespace Industry.Clusters.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("above_size");
 
+                    b.Property<int>("AboveSizeExitYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("above_size_exit_year");
+
                     b.Property<int>("AboveSizeYear")
                         .HasColumnType("INTEGER")
                         .HasColumnName("above_size_year");
@@ -329,6 +333,9 @@ namespace Industry.Clusters.Data.Migrations.Sqlite
                     b.HasIndex("AboveSize", "AboveSizeYear")
                         .HasDatabaseName("ix_enterprises_above_size_above_size_year");
 
+                    b.HasIndex("AboveSizeExitYear", "AboveSizeYear")
+                        .HasDatabaseName("ix_enterprises_above_size_exit_year_above_size_year");
+
                     b.HasIndex("AboveSizeYear", "Uscc")
                         .HasDatabaseName("ix_enterprises_above_size_year_uscc");
 
@@ -353,6 +360,71 @@ namespace Industry.Clusters.Data.Migrations.Sqlite
                     b.ToTable("enterprises", (string)null);
                 });
 
+            modelBuilder.Entity("Industry.Clusters.Domain.PerMuEvaluation", b =>
+                {
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uscc");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_code");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_time");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade");
+
+                    b.Property<decimal>("LandAreaMu")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("land_area_mu");
+
+                    b.Property<long>("RevenueYuan")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revenue_yuan");
+
+                    b.Property<long>("TaxYuan")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_yuan");
+
+                    b.Property<string>("UpdateActor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_actor");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Uscc", "Year")
+                        .HasName("pk_per_mu_evaluations");
+
+                    b.HasIndex("CityCode", "Year")
+                        .HasDatabaseName("ix_per_mu_evaluations_city_code_year");
+
+                    b.HasIndex("Year", "Grade")
+                        .HasDatabaseName("ix_per_mu_evaluations_year_grade");
+
+                    b.ToTable("per_mu_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Clusters.Domain.Qualification", b =>
                 {
                     b.Property<long>("Id")
@@ -363,6 +435,10 @@ namespace Industry.Clusters.Data.Migrations.Sqlite
                     b.Property<DateTime>("GrantTime")
                         .HasColumnType("TEXT")
                         .HasColumnName("grant_time");
+
+                    b.Property<DateTime?>("ReviewTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_time");
 
                     b.Property<string>("RevokeReason")
                         .IsRequired()
@@ -832,7 +908,44 @@ namespace Industry.Clusters.Data.Migrations.Sqlite
                                 .HasConstraintName("fk_cluster_city_targets_cluster_targets_targets_year");
                         });
 
+                    b.OwnsMany("Industry.Clusters.Domain.ClusterRevenueTarget", "ClusterRevenueTargets", b1 =>
+                        {
+                            b1.Property<int>("TargetsYear")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("targets_year");
+
+                            b1.Property<string>("Cluster")
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("cluster");
+
+                            b1.Property<long>("RevenueYuan")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("revenue_yuan");
+
+                            b1.HasKey("TargetsYear", "Cluster")
+                                .HasName("pk_cluster_revenue_targets");
+
+                            b1.ToTable("cluster_revenue_targets", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TargetsYear")
+                                .HasConstraintName("fk_cluster_revenue_targets_cluster_targets_targets_year");
+                        });
+
                     b.Navigation("CityTargets");
+
+                    b.Navigation("ClusterRevenueTargets");
+                });
+
+            modelBuilder.Entity("Industry.Clusters.Domain.PerMuEvaluation", b =>
+                {
+                    b.HasOne("Industry.Clusters.Domain.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("Uscc")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_per_mu_evaluations_enterprises_uscc");
                 });
 
             modelBuilder.Entity("Industry.Clusters.Domain.Qualification", b =>

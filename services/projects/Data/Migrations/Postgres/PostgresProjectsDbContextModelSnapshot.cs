@@ -382,6 +382,10 @@ namespace Industry.Projects.Data.Migrations.Postgres
                         .HasColumnType("character varying(24)")
                         .HasColumnName("project_code");
 
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
                     b.Property<int>("State")
                         .HasColumnType("integer")
                         .HasColumnName("state");

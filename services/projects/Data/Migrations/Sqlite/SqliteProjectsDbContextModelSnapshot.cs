@@ -376,6 +376,10 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("project_code");
 
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
                     b.Property<int>("State")
                         .HasColumnType("INTEGER")
                         .HasColumnName("state");
