@@ -2,6 +2,7 @@ using Grpc.Core;
 using Industry.Clusters.Data;
 using Industry.Clusters.V1;
 using Industry.Clusters.Writes;
+using Industry.ServiceDefaults.Messaging.Snapshots;
 using Industry.ServiceDefaults.Pagination;
 
 namespace Industry.Clusters.Api;
@@ -18,7 +19,8 @@ internal sealed partial class ClusterApi(
     ClusterWrites clusters,
     EnterpriseWrites enterprises,
     ClusterMemberWrites members,
-    RevenueReportWrites revenueReports) : ClusterService.ClusterServiceBase
+    RevenueReportWrites revenueReports,
+    StateRepublisher republisher) : ClusterService.ClusterServiceBase
 {
     public override Task<Clusters.V1.Industry> GetIndustry(GetIndustryRequest request, ServerCallContext context)
     {
