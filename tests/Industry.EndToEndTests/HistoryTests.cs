@@ -160,6 +160,48 @@ public sealed class HistoryTests(SuiteFixture fixture) : IDisposable
         Assert.Empty(editorList.Changes);
     }
 
+    [Fact]
+    public async Task ASnapshotOfAVersionTheHistoryHolds_AddsNoChange_AndANewerOneDiffsAgainstTheLast()
+    {
+        var subject = $"parks/history-snap-{Guid.NewGuid():N}"[..40];
+        await using var publisher = await EventPublisher.ConnectAsync(fixture.Suite.Infrastructure.RabbitMqUri);
+        await publisher.PublishAsync(RawParkUpdated(subject, 1, "第一版", Guid.NewGuid()));
+        await publisher.PublishAsync(RawParkUpdated(subject, 2, "第二版", Guid.NewGuid()));
+        await WaitForChangesAsync(() => History.ListChangesAsync(new ListChangesRequest { Parent = subject }, Options).ResponseAsync, 2);
+
+        // Two republications of version 2 (each its own event id) and a late snapshot of version 1: all covered.
+        await publisher.PublishAsync(RawParkSnapshot(subject, 2, "第二版"));
+        await publisher.PublishAsync(RawParkSnapshot(subject, 2, "第二版"));
+        await publisher.PublishAsync(RawParkSnapshot(subject, 1, "第一版"));
+        // Version 3 reaches the history as a snapshot only (its change was missed): kept, with the diff from version 2.
+        await publisher.PublishAsync(RawParkSnapshot(subject, 3, "第三版"));
+
+        var changes = await WaitForChangesAsync(() => History.ListChangesAsync(new ListChangesRequest { Parent = subject }, Options).ResponseAsync, 3);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the covered snapshots had their chance to land
+        changes = (await History.ListChangesAsync(new ListChangesRequest { Parent = subject }, Options)).Changes.ToList();
+
+        Assert.Equal([3L, 2L, 1L], changes.Select(c => c.SubjectVersion));
+        Assert.Equal(["industry.parks.v1.ParkSnapshot", "industry.parks.v1.ParkUpdated", "industry.parks.v1.ParkUpdated"], changes.Select(c => c.EventType));
+        Assert.Equal(["displayName"], changes[0].FieldChanges.Select(f => f.Path));
+        Assert.Equal(("第二版", "第三版"), (changes[0].FieldChanges[0].OldValue.StringValue, changes[0].FieldChanges[0].NewValue.StringValue));
+        Assert.Equal(["displayName"], changes[1].FieldChanges.Select(f => f.Path));
+    }
+
+    [Fact]
+    public async Task ASnapshotOfARecordWithoutHistory_IsItsFirstEntry_WithEveryFieldSet()
+    {
+        var subject = $"parks/history-seed-{Guid.NewGuid():N}"[..40];
+        await using var publisher = await EventPublisher.ConnectAsync(fixture.Suite.Infrastructure.RabbitMqUri);
+
+        await publisher.PublishAsync(RawParkSnapshot(subject, 5, "早于历史服务的园区"));
+
+        var change = Assert.Single(await WaitForChangesAsync(() => History.ListChangesAsync(new ListChangesRequest { Parent = subject }, Options).ResponseAsync, 1));
+        Assert.Equal(("industry.parks.v1.ParkSnapshot", 5L, CityResources.CityA), (change.EventType, change.SubjectVersion, change.CityCode));
+        Assert.Equal(["cityCode", "countyCode", "displayName", "name"], change.FieldChanges.Select(f => f.Path));
+        Assert.All(change.FieldChanges, f => Assert.Null(f.OldValue));
+        Assert.Equal("早于历史服务的园区", change.FieldChanges.Single(f => f.Path == "displayName").NewValue.StringValue);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("projects")]
@@ -190,6 +232,12 @@ public sealed class HistoryTests(SuiteFixture fixture) : IDisposable
         Metadata = EventPublisher.Metadata<ParkUpdated>(subject, version, eventId),
         Park = new Park { Name = subject, DisplayName = displayName, CountyCode = CityResources.CountyA, CityCode = CityResources.CityA },
         UpdateMask = new FieldMask { Paths = { "display_name" } },
+    };
+
+    private static ParkSnapshot RawParkSnapshot(string subject, long version, string displayName) => new()
+    {
+        Metadata = EventPublisher.Metadata<ParkSnapshot>(subject, version),
+        Park = new Park { Name = subject, DisplayName = displayName, CountyCode = CityResources.CountyA, CityCode = CityResources.CityA },
     };
 
     private static async Task<List<Change>> WaitForChangesAsync(Func<Task<ListChangesResponse>> list, int count) =>

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Industry.Clusters.Data;
 using Industry.Clusters.V1;
 using Industry.Clusters.Writes;
+using Industry.ServiceDefaults.Messaging.Snapshots;
 using Industry.ServiceDefaults.Pagination;
 
 namespace Industry.Clusters.Api;
@@ -19,7 +20,8 @@ internal sealed partial class ClusterApi(
     EnterpriseWrites enterprises,
     ClusterMemberWrites members,
     RevenueReportWrites revenueReports,
-    PerMuEvaluationWrites perMuEvaluations) : ClusterService.ClusterServiceBase
+    PerMuEvaluationWrites perMuEvaluations,
+    StateRepublisher republisher) : ClusterService.ClusterServiceBase
 {
     public override Task<Clusters.V1.Industry> GetIndustry(GetIndustryRequest request, ServerCallContext context)
     {

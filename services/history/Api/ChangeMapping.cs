@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Google.Protobuf.WellKnownTypes;
+using Industry.ServiceDefaults.Messaging.Wire;
 using Proto = Industry.History.V1;
 
 namespace Industry.History.Api;
@@ -37,6 +38,14 @@ internal static class ChangeMapping
 
         return change;
     }
+
+    /// <summary>
+    /// The entry's field changes against <paramref name="previous"/>, the record's nearest earlier state. A first entry
+    /// that is a snapshot (a record older than the history, ADR 0042) lists every field it sets, since everything it
+    /// holds is news to the history; a first entry made by a change (a creation) has nothing to differ from.
+    /// </summary>
+    public static IReadOnlyList<FieldDifference> Diff(this HistoryEntry entry, JsonObject? previous) =>
+        StateDiff.Between(previous ?? (EventCatalog.Find(entry.EventType)?.IsSnapshot == true ? new JsonObject() : null), entry.State());
 
     /// <summary>The record's state in an entry's body, or null when the event carries none.</summary>
     public static JsonObject? State(this HistoryEntry entry) =>

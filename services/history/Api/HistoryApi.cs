@@ -28,7 +28,7 @@ internal sealed partial class HistoryApi(HistoryDbContext db, PageTokenCodec pag
         var changes = page.Select(entry =>
         {
             var change = entry.ToChange();
-            change.FieldChanges.AddRange(StateDiff.Between(previous[entry], entry.State()).Select(d => d.ToProto()));
+            change.FieldChanges.AddRange(entry.Diff(previous[entry]).Select(d => d.ToProto()));
             return change;
         });
 

@@ -12,7 +12,7 @@ public sealed record FieldDifference(string Path, JsonNode? OldValue, JsonNode? 
 /// </summary>
 public static class StateDiff
 {
-    /// <summary>The differences in path order; against no previous state (the first version) there are none.</summary>
+    /// <summary>The differences in path order; against no previous state (the first version) there are none, against an empty one every field set.</summary>
     public static IReadOnlyList<FieldDifference> Between(JsonObject? previous, JsonObject? current)
     {
         var differences = new List<FieldDifference>();

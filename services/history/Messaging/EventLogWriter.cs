@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Industry.History.Data;
 using Industry.ServiceDefaults.Data;
+using Industry.ServiceDefaults.Messaging.Wire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Industry.History.Messaging;
@@ -9,9 +10,10 @@ namespace Industry.History.Messaging;
 /// The one writer of the history (ADR 0038): deliveries from every queue wait here and are stored together, a group per
 /// transaction, under a database-wide lock, so positions are committed in the order they are assigned and a replay that
 /// resumes after position p can never miss a p' &lt; p committed later. An event id already stored, or twice in the
-/// group, is stored once; each delivery is acknowledged only after its group commits. The group's store time is read
-/// under the lock too, so store times grow with positions and a month's partition holds one range of positions
-/// (ADR 0043), which is what lets an archived month end at one position.
+/// group, is stored once; a snapshot of a version already held is not stored at all; each delivery is acknowledged
+/// only after its group commits. The group's store time is read under the lock too, so store times grow with positions
+/// and a month's partition holds one range of positions (ADR 0043), which is what lets an archived month end at one
+/// position.
 /// </summary>
 internal sealed partial class EventLogWriter(
     IServiceScopeFactory scopes, DatabaseInfo database, MonthPartitions partitions, EventLogSignal signal, TimeProvider clock, ILogger<EventLogWriter> logger)
@@ -76,14 +78,22 @@ internal sealed partial class EventLogWriter(
         var ids = group.Select(p => p.Entry.EventId).Distinct(StringComparer.Ordinal).ToList();
         var known = (await db.Entries.Where(e => ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
+        var latest = await LatestVersionsAsync(db, group, cancellationToken);
         var added = 0;
         foreach (var pending in group)
         {
-            if (known.Add(pending.Entry.EventId))
+            var entry = pending.Entry;
+            if (!known.Add(entry.EventId) || IsCoveredSnapshot(entry, latest))
             {
-                pending.Entry.StoreTime = storeTime;
-                db.Entries.Add(pending.Entry);
-                added++;
+                continue;
+            }
+
+            entry.StoreTime = storeTime;
+            db.Entries.Add(entry);
+            added++;
+            if (latest.TryGetValue(entry.Subject, out var version) && version < entry.SubjectVersion)
+            {
+                latest[entry.Subject] = entry.SubjectVersion;
             }
         }
 
@@ -92,6 +102,41 @@ internal sealed partial class EventLogWriter(
         partitions.Committed(storeTime);
         return added;
     }
+
+    /// <summary>
+    /// The latest version stored of each subject a snapshot of the group is about (0 for a subject without history):
+    /// what the group's snapshots are measured against, kept up to date as the group's entries are added.
+    /// </summary>
+    private static async Task<Dictionary<string, long>> LatestVersionsAsync(HistoryDbContext db, List<Pending> group, CancellationToken cancellationToken)
+    {
+        var subjects = group.Where(p => IsSnapshot(p.Entry)).Select(p => p.Entry.Subject).Distinct(StringComparer.Ordinal).ToList();
+        var latest = subjects.ToDictionary(s => s, _ => 0L, StringComparer.Ordinal);
+        if (subjects.Count == 0)
+        {
+            return latest;
+        }
+
+        var stored = await db.Entries.Where(e => subjects.Contains(e.Subject))
+            .GroupBy(e => e.Subject)
+            .Select(g => new { Subject = g.Key, Version = g.Max(e => e.SubjectVersion) })
+            .ToListAsync(cancellationToken);
+        foreach (var row in stored)
+        {
+            latest[row.Subject] = row.Version;
+        }
+
+        return latest;
+    }
+
+    /// <summary>
+    /// A snapshot says "this is the state at version v" (ADR 0042): the history keeps it only for a subject it holds no
+    /// version v or later of, so a republication adds no second change and no empty diff to a record it already has,
+    /// and becomes the first entry of one it has not.
+    /// </summary>
+    private static bool IsCoveredSnapshot(HistoryEntry entry, Dictionary<string, long> latest) =>
+        IsSnapshot(entry) && latest.TryGetValue(entry.Subject, out var version) && version >= entry.SubjectVersion;
+
+    private static bool IsSnapshot(HistoryEntry entry) => EventCatalog.Find(entry.EventType)?.IsSnapshot == true;
 
     private sealed record Pending(HistoryEntry Entry, TaskCompletionSource Stored);
 

@@ -1,6 +1,7 @@
 using Industry.Parks.Data;
 using Industry.Parks.V1;
 using Industry.Parks.Writes;
+using Industry.ServiceDefaults.Messaging.Snapshots;
 using Industry.ServiceDefaults.Pagination;
 
 namespace Industry.Parks.Api;
@@ -13,4 +14,5 @@ internal sealed partial class ParksApi(
     WritePipeline writes,
     ParkWrites parks,
     TransformationWrites transformations,
-    DigitalTargetsWrites targets) : ParkService.ParkServiceBase;
+    DigitalTargetsWrites targets,
+    StateRepublisher republisher) : ParkService.ParkServiceBase;

@@ -1,6 +1,7 @@
 using Industry.Projects.Data;
 using Industry.Projects.V1;
 using Industry.Projects.Writes;
+using Industry.ServiceDefaults.Messaging.Snapshots;
 using Industry.ServiceDefaults.Pagination;
 
 namespace Industry.Projects.Api;
@@ -16,6 +17,7 @@ internal sealed partial class ProjectsApi(
     ProjectImportWrites imports,
     PlanWrites plans,
     ReportingPeriodWrites periods,
+    StateRepublisher republisher,
     IServiceScopeFactory scopes) : ProjectService.ProjectServiceBase
 {
 }

@@ -1,4 +1,5 @@
 using Industry.ServiceDefaults.Data;
+using Industry.ServiceDefaults.Messaging.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -65,7 +66,7 @@ internal static class ProjectImportStore
             await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)transaction.GetDbTransaction());
             var projectType = db.Model.FindEntityType(typeof(Project))!;
             var update = Update(projectType, revised);
-            foreach (var command in new[] { BulkRows.Insert(projectType, created), MoveCityTotals(revised), update, db.InsertEvents(events) }.OfType<NpgsqlBatchCommand>())
+            foreach (var command in new[] { BulkRows.Insert(projectType, created), MoveCityTotals(revised), update, OutboxRows.InsertCommand(db, events) }.OfType<NpgsqlBatchCommand>())
             {
                 batch.BatchCommands.Add(command);
             }

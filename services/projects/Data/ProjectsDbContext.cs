@@ -1,4 +1,3 @@
-using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Idempotency;
 using Industry.ServiceDefaults.Messaging;
 using Industry.ServiceDefaults.Messaging.Outbox;
@@ -74,7 +73,7 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
             {
                 await using var batch = new NpgsqlBatch((NpgsqlConnection)Database.GetDbConnection(), (NpgsqlTransaction)Database.CurrentTransaction!.GetDbTransaction())
                 {
-                    BatchCommands = { InsertEvents(events)! },
+                    BatchCommands = { OutboxRows.InsertCommand(this, events)! },
                 };
                 written += await batch.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -102,14 +101,14 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
 
     /// <summary>
     /// On PostgreSQL, the outbox rows of a save that raises many events (a reminder batch raises thousands), taken out
-    /// of the context to be inserted by one statement (<see cref="BulkRows"/>) in the save's transaction; null otherwise.
+    /// of the context to be inserted by one statement (<see cref="OutboxRows"/>) in the save's transaction; null otherwise.
     /// </summary>
     private List<OutboxMessage>? TakeManyEvents() =>
         Database.IsNpgsql() && ChangeTracker.Entries<OutboxMessage>().Count(e => e.State == EntityState.Added) >= ManyEvents
             ? TakeAddedEvents()
             : null;
 
-    /// <summary>The outbox rows added to the context, detached from it for <see cref="InsertEvents"/>, in the order raised.</summary>
+    /// <summary>The outbox rows added to the context, detached from it for <see cref="OutboxRows"/>, in the order raised.</summary>
     internal List<OutboxMessage> TakeAddedEvents()
     {
         var added = ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList();
@@ -120,10 +119,6 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
 
         return added.ConvertAll(e => e.Entity);
     }
-
-    /// <summary>One PostgreSQL statement inserting <paramref name="events"/> (taken by <see cref="TakeAddedEvents"/>); null when there are none.</summary>
-    internal NpgsqlBatchCommand? InsertEvents(IReadOnlyList<OutboxMessage> events) =>
-        BulkRows.Insert(Model.FindEntityType(typeof(OutboxMessage))!, events);
 
     /// <summary>Synchronous saves would skip the totals: the service only saves asynchronously.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -4,6 +4,7 @@ using Industry.ServiceDefaults.Messaging.Backlog;
 using Industry.ServiceDefaults.Messaging.Errors;
 using Industry.ServiceDefaults.Messaging.Inbox;
 using Industry.ServiceDefaults.Messaging.Outbox;
+using Industry.ServiceDefaults.Messaging.Snapshots;
 using Industry.ServiceDefaults.Messaging.Wire;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -83,6 +84,7 @@ public static class MessagingExtensions
         if (builder.Services.Any(s => s.ServiceType == typeof(IDatabaseMigrator)))
         {
             builder.Services.AddScoped<EventOutbox>();
+            builder.Services.AddScoped<StateRepublisher>();
             builder.Services.AddSingleton<OutboxMetrics>();
             builder.Services.AddSingleton<InboxMetrics>();
             if (options.InboxBatchSize > 1)

@@ -15,6 +15,12 @@ public sealed class OutboxOptions
     /// </summary>
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// Resources read, and snapshot rows written, per transaction of a <c>RepublishState</c> (ADR 0042). Default 1000:
+    /// big enough for the one-statement insert to pay, small enough to hold a few MB whatever the table's size.
+    /// </summary>
+    public int SnapshotBatchSize { get; set; } = 1000;
+
     /// <summary>Pause when the outbox is empty. Default 200 ms.</summary>
     public int PollIntervalMilliseconds { get; set; } = 200;
 

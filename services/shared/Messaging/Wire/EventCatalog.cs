@@ -78,6 +78,12 @@ public sealed record EventType(Type ClrType, MessageDescriptor Descriptor)
     public string ExchangeName => Descriptor.File.Package + "." + EventCatalog.Kebab(Descriptor.Name);
 
     /// <summary>
+    /// A <c>…Snapshot</c> event (<c>RepublishState</c>, ADR 0042): the state of its subject at its version, raised on
+    /// request rather than by a change, which a consumer holding that version or a later one ignores.
+    /// </summary>
+    public bool IsSnapshot { get; } = Descriptor.Name.EndsWith("Snapshot", StringComparison.Ordinal);
+
+    /// <summary>
     /// An empty instance, shared: what the relay hands MassTransit to publish a stored body under this type (the
     /// message is never serialised or changed there). Do not modify it.
     /// </summary>
