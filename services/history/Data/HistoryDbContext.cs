@@ -8,6 +8,9 @@ public abstract class HistoryDbContext(DbContextOptions options) : DbContext(opt
 {
     public DbSet<HistoryEntry> Entries => Set<HistoryEntry>();
 
+    /// <summary>Every event id stored, archived months' included: what keeps a redelivery out.</summary>
+    public DbSet<StoredEventId> EventIds => Set<StoredEventId>();
+
     /// <summary>The months moved out of the database (PostgreSQL only; empty on SQLite, which keeps every entry).</summary>
     public DbSet<ArchivedMonth> ArchivedMonths => Set<ArchivedMonth>();
 

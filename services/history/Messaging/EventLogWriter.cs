@@ -9,11 +9,11 @@ namespace Industry.History.Messaging;
 /// <summary>
 /// The one writer of the history (ADR 0038): deliveries from every queue wait here and are stored together, a group per
 /// transaction, under a database-wide lock, so positions are committed in the order they are assigned and a replay that
-/// resumes after position p can never miss a p' &lt; p committed later. An event id already stored, or twice in the
-/// group, is stored once; a snapshot of a version already held is not stored at all; each delivery is acknowledged
-/// only after its group commits. The group's store time is read under the lock too, so store times grow with positions
-/// and a month's partition holds one range of positions (ADR 0043), which is what lets an archived month end at one
-/// position.
+/// resumes after position p can never miss a p' &lt; p committed later. An event id already stored (in
+/// <c>history_event_ids</c>, whose primary key stands behind the check), or twice in the group, is stored once; a
+/// snapshot of a version already held is not stored at all; each delivery is acknowledged only after its group
+/// commits. The group's store time is read under the lock too, so store times grow with positions and a month's
+/// partition holds one range of positions (ADR 0043), which is what lets an archived month end at one position.
 /// </summary>
 internal sealed partial class EventLogWriter(
     IServiceScopeFactory scopes, DatabaseInfo database, MonthPartitions partitions, EventLogSignal signal, TimeProvider clock, ILogger<EventLogWriter> logger)
@@ -76,7 +76,7 @@ internal sealed partial class EventLogWriter(
         await partitions.EnsureAsync(db, storeTime, cancellationToken);
 
         var ids = group.Select(p => p.Entry.EventId).Distinct(StringComparer.Ordinal).ToList();
-        var known = (await db.Entries.Where(e => ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken))
+        var known = (await db.EventIds.Where(e => ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var latest = await LatestVersionsAsync(db, group, cancellationToken);
         var added = 0;
@@ -90,6 +90,7 @@ internal sealed partial class EventLogWriter(
 
             entry.StoreTime = storeTime;
             db.Entries.Add(entry);
+            db.EventIds.Add(new StoredEventId { EventId = entry.EventId });
             added++;
             if (latest.TryGetValue(entry.Subject, out var version) && version < entry.SubjectVersion)
             {

@@ -42,6 +42,7 @@ public sealed class MonthPartitionTests : IAsyncLifetime
         Assert.Contains("history_entries_2025_05", partitions); // no hole between the oldest row's month and now
         Assert.Contains(HistoryDatabase.PartitionOf(HistoryDatabase.MonthsAgo(-1)), partitions); // next month, made ahead
         Assert.Equal(3, await database.ScalarAsync<long>("SELECT count(*) FROM history_entries"));
+        Assert.Equal(3, await database.ScalarAsync<long>("SELECT count(*) FROM history_event_ids")); // the duplicate check's table knows them
         Assert.Equal("projects/p-1:2", await database.ScalarAsync<string>(
             "SELECT subject || ':' || subject_version FROM history_entries WHERE position = @p0 AND store_time = @p1", second, march.AddMonths(1)));
         Assert.Equal(new[] { 1L, 2L, 3L }, new[] { first, second, third });

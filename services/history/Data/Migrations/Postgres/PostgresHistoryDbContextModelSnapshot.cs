@@ -22,6 +22,19 @@ namespace Industry.History.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Industry.History.Data.StoredEventId", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("event_id");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_history_event_ids");
+
+                    b.ToTable("history_event_ids", (string)null);
+                });
+
             modelBuilder.Entity("Industry.History.Domain.ArchivedMonth", b =>
                 {
                     b.Property<DateTime>("MonthStart")

@@ -17,6 +17,19 @@ namespace Industry.History.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Industry.History.Data.StoredEventId", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_history_event_ids");
+
+                    b.ToTable("history_event_ids", (string)null);
+                });
+
             modelBuilder.Entity("Industry.History.Domain.ArchivedMonth", b =>
                 {
                     b.Property<DateTime>("MonthStart")
