@@ -99,7 +99,7 @@ public sealed class SpreadsheetMonthlyImportTests(SuiteFixture fixture)
         var hefei = await StartedAsync(codes.Next("340104"), "340104", new(2024, 1, 1));
         var wuhu = await StartedAsync(codes.Next("340202"), "340202", new(2024, 1, 1));
         var wuhuReported = await StartedAsync(codes.Next("340202"), "340202", new(2024, 1, 1));
-        await Projects.ReportInvestmentAsync(new ReportInvestmentRequest { Parent = wuhuReported.Name, Period = "2024-02", CompletedInvestmentYuan = 10_000 }, Options);
+        await Projects.ReportInvestmentAsync(new ReportInvestmentRequest { Parent = wuhuReported.Name, Period = "2024-02", CompletedInvestmentYuan = 10_000, ProgressNote = "设备安装" }, Options);
         var rows = new[]
         {
             Row(hefei.ProjectCode, "2024-02", "1"),
