@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Npgsql;
 using Industry.TestInfrastructure;
+using Npgsql;
 
 namespace Industry.IntegrationTests.History;
 
