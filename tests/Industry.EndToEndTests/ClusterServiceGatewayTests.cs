@@ -276,6 +276,18 @@ public sealed class ClusterServiceGatewayTests(SuiteFixture fixture) : IDisposab
             Assert.Equal(targets, await Direct.GetClusterTargetsAsync(new GetClusterTargetsRequest { Name = targets.Name }, Options));
         }
         ,
+        // One small type, republished through the gateway: a snapshot per stored year, and the same request id sent
+        // straight to the service answers the first counts.
+        "RepublishState" => async () =>
+        {
+            var years = (await Direct.ListClusterTargetsAsync(new ListClusterTargetsRequest { PageSize = 1000 }, Options)).ClusterTargets.Count;
+            var request = new RepublishStateRequest { ResourceTypes = { "industry.anhui.gov.cn/ClusterTargets" }, RequestId = Guid.NewGuid().ToString() };
+            var throughGateway = await Gateway.RepublishStateAsync(request, Options);
+            var counted = Assert.Single(throughGateway.RepublishedTypes);
+            Assert.Equal(("industry.anhui.gov.cn/ClusterTargets", (long)years), (counted.ResourceType, counted.SnapshotCount));
+            Assert.Equal(throughGateway, await Direct.RepublishStateAsync(request, Options));
+        }
+        ,
         "GetClusterProgress" => async () =>
         {
             await NewEnterpriseDirectlyAsync(); // something to count

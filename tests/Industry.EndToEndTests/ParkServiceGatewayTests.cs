@@ -207,6 +207,18 @@ public sealed class ParkServiceGatewayTests(SuiteFixture fixture) : IDisposable
             Assert.Equal(targets, await Direct.GetDigitalTargetsAsync(new GetDigitalTargetsRequest { Name = targets.Name }, Options));
         }
         ,
+        // One small type, republished through the gateway: a snapshot per stored year, and the same request id sent
+        // straight to the service answers the first counts.
+        "RepublishState" => async () =>
+        {
+            var years = (await Direct.ListDigitalTargetsAsync(new ListDigitalTargetsRequest { PageSize = 1000 }, Options)).DigitalTargets.Count;
+            var request = new RepublishStateRequest { ResourceTypes = { "industry.anhui.gov.cn/DigitalTargets" }, RequestId = Guid.NewGuid().ToString() };
+            var throughGateway = await Gateway.RepublishStateAsync(request, Options);
+            var counted = Assert.Single(throughGateway.RepublishedTypes);
+            Assert.Equal(("industry.anhui.gov.cn/DigitalTargets", (long)years), (counted.ResourceType, counted.SnapshotCount));
+            Assert.Equal(throughGateway, await Direct.RepublishStateAsync(request, Options));
+        }
+        ,
         "GetDigitalProgress" => async () =>
         {
             await RecordedDirectlyAsync(); // something to count

@@ -140,6 +140,7 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         "ListReportingPeriods" => ListReportingPeriodsThroughGatewayAsync,
         "GetProgressSnapshot" => GetProgressSnapshotThroughGatewayAsync,
         "GetDispatchBulletin" => GetDispatchBulletinThroughGatewayAsync,
+        "RepublishState" => RepublishStateThroughGatewayAsync,
         _ => null,
     };
 
@@ -284,6 +285,18 @@ public sealed class ProjectServiceGatewayTests(SuiteFixture fixture) : IDisposab
         var throughGateway = await Gateway.ListPlansAsync(request, Options);
         Assert.Contains(throughGateway.Plans, p => p.Name == "plans/2024");
         Assert.Equal(await Direct.ListPlansAsync(request, Options), throughGateway);
+    }
+
+    // One small type, republished through the gateway: a snapshot per stored plan, and the same request id sent straight
+    // to the service answers the first counts.
+    private async Task RepublishStateThroughGatewayAsync()
+    {
+        var plans = (await Direct.ListPlansAsync(new ListPlansRequest { PageSize = 1000 }, Options)).Plans.Count;
+        var request = new RepublishStateRequest { ResourceTypes = { "industry.anhui.gov.cn/Plan" }, RequestId = Guid.NewGuid().ToString() };
+        var throughGateway = await Gateway.RepublishStateAsync(request, Options);
+        var counted = Assert.Single(throughGateway.RepublishedTypes);
+        Assert.Equal(("industry.anhui.gov.cn/Plan", (long)plans), (counted.ResourceType, counted.SnapshotCount));
+        Assert.Equal(throughGateway, await Direct.RepublishStateAsync(request, Options));
     }
 
     private async Task UpdatePlanThroughGatewayAsync()

@@ -113,10 +113,11 @@ public sealed class EnterprisesApiTests(ClusterServiceFixture service) : IClassF
 
         Assert.Equal(("340207", "340200", created.DisplayName), (updated.CountyCode, updated.CityCode, updated.DisplayName));
         Assert.Equal((false, 2021), (updated.AboveSize, updated.AboveSizeYear)); // in the mask and absent: false; the year stays
+        Assert.True(updated.AboveSizeExitYear >= 2021, "leaving the above-size statistics without an exit year records the year it left (ADR 0041)");
         Assert.Equal("W/\"2\"", updated.Etag);
         Assert.Equal(updated, await Client.GetEnterpriseAsync(created.Name));
         Assert.Equal(1, await service.CountAsync(
-            "SELECT count(*) FROM outbox_messages WHERE subject = @p0 AND event_type = 'industry.clusters.v1.EnterpriseUpdated' AND body::jsonb ->> 'updateMask' = 'countyCode,aboveSize'",
+            "SELECT count(*) FROM outbox_messages WHERE subject = @p0 AND event_type = 'industry.clusters.v1.EnterpriseUpdated' AND body::jsonb ->> 'updateMask' = 'countyCode,aboveSize,aboveSizeExitYear'",
             created.Name));
     }
 
