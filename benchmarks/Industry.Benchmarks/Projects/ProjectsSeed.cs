@@ -33,8 +33,8 @@ internal static class ProjectsSeed
         await CopyProjectsAsync(seed.Connection, projects, cancellationToken);
         await CopyReportsAsync(seed.Connection, projects, cancellationToken);
 
-        // COPY bypasses the service, so the per-city monthly totals its saves keep (ADR 0014) are built here, as the
-        // migration that introduced them does for stored reports.
+        // COPY bypasses the service, so the per-city monthly totals and the per-project yearly rows its saves keep
+        // (ADR 0014, ADR 0047) are built here, as the migrations that introduced them do for stored reports.
         await seed.ExecuteAsync("""
             INSERT INTO city_month_investments (city_code, year, month, completed_investment_yuan)
             SELECT p.city_code, r.year, r.month, CAST(SUM(r.completed_investment_yuan) AS bigint)
@@ -42,7 +42,27 @@ internal static class ProjectsSeed
             WHERE r.review_state = 2
             GROUP BY p.city_code, r.year, r.month
             """, cancellationToken);
-        var allVisible = await seed.SettleAsync(["projects", "investment_reports", "city_month_investments"], cancellationToken);
+        await seed.ExecuteAsync("""
+            INSERT INTO project_year_investments (project_id, year, reported_months, last_reported_before, month01, month02, month03, month04, month05, month06, month07, month08, month09, month10, month11, month12)
+            SELECT project_id, year, CAST(SUM(1 << (month - 1)) AS integer),
+                COALESCE(MAX(year * 12 + MAX(month)) OVER (PARTITION BY project_id ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0),
+                CAST(SUM(CASE WHEN month = 1 THEN completed_investment_yuan ELSE 0 END) AS bigint),
+                CAST(SUM(CASE WHEN month = 2 THEN completed_investment_yuan ELSE 0 END) AS bigint),
+                CAST(SUM(CASE WHEN month = 3 THEN completed_investment_yuan ELSE 0 END) AS bigint),
+                CAST(SUM(CASE WHEN month = 4 THEN completed_investment_yuan ELSE 0 END) AS bigint),
+                CAST(SUM(CASE WHEN month = 5 THEN completed_investment_yuan ELSE 0 END) AS bigint),
+                CAST(SUM(CASE WHEN month = 6 THEN completed_investment_yuan ELSE 0 END) AS bigint),
+                CAST(SUM(CASE WHEN month = 7 THEN completed_investment_yuan ELSE 0 END) AS bigint),
+                CAST(SUM(CASE WHEN month = 8 THEN completed_investment_yuan ELSE 0 END) AS bigint),
+                CAST(SUM(CASE WHEN month = 9 THEN completed_investment_yuan ELSE 0 END) AS bigint),
+                CAST(SUM(CASE WHEN month = 10 THEN completed_investment_yuan ELSE 0 END) AS bigint),
+                CAST(SUM(CASE WHEN month = 11 THEN completed_investment_yuan ELSE 0 END) AS bigint),
+                CAST(SUM(CASE WHEN month = 12 THEN completed_investment_yuan ELSE 0 END) AS bigint)
+            FROM investment_reports
+            WHERE review_state = 2
+            GROUP BY project_id, year
+            """, cancellationToken);
+        var allVisible = await seed.SettleAsync(["projects", "investment_reports", "city_month_investments", "project_year_investments"], cancellationToken);
         return new SeedResult(projects.Count, reports, projects.Count(p => p.Tier <= 2), projects.Count(p => p.ActualStartDate is not null),
             Stopwatch.GetElapsedTime(started).TotalSeconds, allVisible);
     }

@@ -15,26 +15,18 @@ internal sealed partial class ProjectsApi
         var grouping = GroupingOf(request.GroupBy);
         var first = ReportingPeriod.TryParse(request.StartPeriod) ?? throw ServiceException.InvalidArgument("start_period", "must be a month 'YYYY-MM'.");
         var last = ReportingPeriod.TryParse(request.EndPeriod) ?? throw ServiceException.InvalidArgument("end_period", "must be a month 'YYYY-MM'.");
-        var months = ((last.Year * 12) + last.Month) - ((first.Year * 12) + first.Month) + 1;
-        if (months is < 1 or > MaxStatsMonths)
+        var range = new MonthRange(first, last);
+        if (range.Count is < 1 or > MaxStatsMonths)
         {
             throw ServiceException.InvalidArgument("end_period", $"must be from start_period to {MaxStatsMonths} months after it.");
         }
 
         // The filter selects the projects counted, in both ranges alike.
         var projects = ProjectListing.Filter(ScheduleLagBasis.Of(db, clock)).Translate(request.Filter);
-        Task<List<InvestmentStatsQueries.Group>> Completed(ReportingPeriod from, ReportingPeriod to) => grouping is null
-            ? db.CompletedByMonthAsync(projects, from, to, context.CancellationToken)
-            : db.CompletedByAsync(grouping.Key, projects, from, to, context.CancellationToken);
-
-        var current = await Completed(first, last);
-        // Under MONTH a year-earlier month is the row of the same month in the range.
-        var previous = (await Completed(first with { Year = first.Year - 1 }, last with { Year = last.Year - 1 }))
-            .Select(g => grouping is null ? g with { Key = YearLater(g.Key) } : g)
-            .ToDictionary(g => g.Key, StringComparer.Ordinal);
-        var rows = current.Select(g => g.Key).Union(previous.Keys)
-            .Select(k => (Now: current.SingleOrDefault(g => g.Key == k), Key: k))
-            .Select(g => Row(grouping?.Name(g.Key) ?? g.Key, g.Now?.ProjectCount ?? 0, g.Now?.TotalInvestmentYuan ?? 0, g.Now?.CompletedYuan ?? 0, previous.GetValueOrDefault(g.Key)?.CompletedYuan ?? 0));
+        var groups = grouping is null
+            ? await db.CompletedByMonthAsync(projects, range, context.CancellationToken)
+            : await db.CompletedByAsync(grouping.Key, projects, range, context.CancellationToken);
+        var rows = groups.Select(g => Row(grouping?.Name(g.Key) ?? g.Key, g.ProjectCount, g.TotalInvestmentYuan, g.CompletedYuan, g.PreviousYearCompletedYuan));
         var ordered = grouping is null
             ? rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList()
             : rows.OrderByDescending(r => r.CompletedInvestmentYuan).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
@@ -42,7 +34,7 @@ internal sealed partial class ProjectsApi
         var stats = new Proto.InvestmentStats { GroupBy = request.GroupBy, StartPeriod = first.ToString(), EndPeriod = last.ToString(), Rows = { ordered } };
         // A project reports in several months: under MONTH the total counts each project once, by one more query.
         var (projectCount, totalInvestment) = grouping is null
-            ? (await db.CompletedByAsync(p => string.Empty, projects, first, last, context.CancellationToken)) is [var all] ? (all.ProjectCount, all.TotalInvestmentYuan) : (0, 0L)
+            ? (await db.CompletedByAsync(p => string.Empty, projects, range, context.CancellationToken)) is [var all] ? (all.ProjectCount, all.TotalInvestmentYuan) : (0, 0L)
             : (ordered.Sum(r => r.ProjectCount), ordered.Sum(r => r.TotalInvestmentYuan));
         stats.Total = Row(string.Empty, projectCount, totalInvestment, ordered.Sum(r => r.CompletedInvestmentYuan), ordered.Sum(r => r.PreviousYearCompletedInvestmentYuan));
         return stats;
@@ -72,8 +64,6 @@ internal sealed partial class ProjectsApi
         where TEnum : struct, Enum =>
         Proto.ProjectReflection.Descriptor.EnumTypes.Single(e => e.ClrType == typeof(TEnum))
             .FindValueByNumber(int.Parse(number, System.Globalization.CultureInfo.InvariantCulture)).Name;
-
-    private static string YearLater(string month) => ReportingPeriod.TryParse(month) is { } m ? (m with { Year = m.Year + 1 }).ToString() : month;
 
     private static Proto.InvestmentStatsRow Row(string key, int projects, long total, long completed, long previous)
     {

@@ -4,50 +4,155 @@ using Microsoft.EntityFrameworkCore.Query;
 
 namespace Industry.Projects.Data;
 
-/// <summary>Completed investment over a range of months grouped by one of the project's dimensions, in one SQL query.</summary>
+/// <summary>
+/// Completed investment over a range of months and the same months a year earlier, grouped by one of the project's
+/// dimensions or by month, in one SQL query over <see cref="ProjectYearInvestment"/> (one row per project and year,
+/// ADR 0047) instead of the reports themselves.
+/// </summary>
 internal static class InvestmentStatsQueries
 {
-    public sealed record Group(string Key, int ProjectCount, long TotalInvestmentYuan, long CompletedYuan);
+    /// <summary>
+    /// One group: the projects with an approved report in the range, the sum of their total investment, their approved
+    /// completed investment in the range and in the same months a year earlier.
+    /// </summary>
+    public sealed record Group(string Key, int ProjectCount, long TotalInvestmentYuan, long CompletedYuan, long PreviousYearCompletedYuan);
 
     /// <summary>
-    /// Per group: the projects (those matching <paramref name="projectFilter"/>, when given) with an approved report in
-    /// the months <paramref name="start"/>..<paramref name="end"/>, the sum of their total investment, and their approved
-    /// completed investment in those months (ADR 0026). Months are compared as year*12+month.
+    /// Per group key: the projects (those matching <paramref name="projectFilter"/>, when given) with an approved report
+    /// in <paramref name="range"/> and the sums of <see cref="Group"/>; keys with no approved report in the range nor a
+    /// year earlier are absent.
     /// </summary>
-    public static Task<List<Group>> CompletedByAsync(this ProjectsDbContext db, Expression<Func<Project, string>> key, Expression<Func<Project, bool>>? projectFilter, ReportingPeriod start, ReportingPeriod end, CancellationToken cancellationToken)
+    public static async Task<List<Group>> CompletedByAsync(this ProjectsDbContext db, Expression<Func<Project, string>> key, Expression<Func<Project, bool>>? projectFilter, MonthRange range, CancellationToken cancellationToken)
     {
-        int first = (start.Year * 12) + start.Month, last = (end.Year * 12) + end.Month;
-        var projects = projectFilter is null ? db.Projects : db.Projects.Where(projectFilter);
-        return db.InvestmentReports
-            // The year bounds repeat what the month numbers imply, so that the (year, month) index gives a range scan.
-            .Where(r => r.Year >= start.Year && r.Year <= end.Year && (r.Year * 12) + r.Month >= first && (r.Year * 12) + r.Month <= last)
-            .Where(InvestmentReportListing.Counted)
-            .GroupBy(r => r.ProjectId)
-            .Select(g => new { ProjectId = g.Key, Completed = g.Sum(r => r.CompletedInvestmentYuan) })
-            .Join(projects.Select(WithKey((Project p, string k) => new { p.Id, p.TotalInvestmentYuan, Key = k }, key)), x => x.ProjectId, p => p.Id, (x, p) => new { p.Key, p.TotalInvestmentYuan, x.Completed })
-            .GroupBy(x => x.Key)
-            .Select(g => new { g.Key, Count = g.Count(), Total = g.Sum(x => x.TotalInvestmentYuan), Completed = g.Sum(x => x.Completed) })
-            .Select(g => new Group(g.Key, g.Count, g.Total, g.Completed))
+        // A row counts its project when it has a report in the range and the project none in the range before the
+        // row's year, so each project counts once without grouping by project (ProjectYearInvestment.LastReportedBefore).
+        int first = range.Start.Year, last = range.End.Year, firstMonths = range.FirstYearMonths, lastMonths = range.LastYearMonths, start = range.Start.Ordinal;
+        const int all = MonthRange.AllMonths;
+        var projects = (projectFilter is null ? db.Projects : db.Projects.Where(projectFilter))
+            .Select(WithKey((Project p, string k) => new { p.Id, p.TotalInvestmentYuan, Key = k }, key));
+        var sums = await db.ProjectYearInvestments
+            .Where(r => r.Year >= first - 1 && r.Year <= last)
+            .Join(projects, r => r.ProjectId, p => p.Id, (r, p) => new
+            {
+                p.Key,
+                p.TotalInvestmentYuan,
+                Counted = r.Year >= first && (r.ReportedMonths & (r.Year == first ? firstMonths : all) & (r.Year == last ? lastMonths : all)) != 0 && r.LastReportedBefore < start ? 1 : 0,
+                YearEarlier = r.Year < last && (r.ReportedMonths & (r.Year == first - 1 ? firstMonths : all) & (r.Year == last - 1 ? lastMonths : all)) != 0 ? 1 : 0,
+                Row = r,
+            })
+            .GroupBy(x => new { x.Key, x.Row.Year })
+            .Select(g => new YearSums(
+                g.Key.Key,
+                g.Key.Year,
+                0,
+                g.Sum(x => x.Counted),
+                g.Sum(x => x.Counted * x.TotalInvestmentYuan),
+                g.Sum(x => x.YearEarlier),
+                g.Sum(x => x.Row.Month01),
+                g.Sum(x => x.Row.Month02),
+                g.Sum(x => x.Row.Month03),
+                g.Sum(x => x.Row.Month04),
+                g.Sum(x => x.Row.Month05),
+                g.Sum(x => x.Row.Month06),
+                g.Sum(x => x.Row.Month07),
+                g.Sum(x => x.Row.Month08),
+                g.Sum(x => x.Row.Month09),
+                g.Sum(x => x.Row.Month10),
+                g.Sum(x => x.Row.Month11),
+                g.Sum(x => x.Row.Month12)))
             .ToListAsync(cancellationToken);
+        return [.. sums.GroupBy(s => s.Key, StringComparer.Ordinal)
+            .Where(g => g.Sum(s => s.Projects + s.ProjectsYearEarlier) > 0)
+            .Select(g => new Group(
+                g.Key,
+                g.Sum(s => s.Projects),
+                g.Sum(s => s.TotalInvestmentYuan),
+                g.Sum(s => s.In(range.MonthsOf(s.Year))),
+                g.Sum(s => s.In(range.MonthsOf(s.Year + 1)))))];
     }
 
     /// <summary>
-    /// Per month of <paramref name="start"/>..<paramref name="end"/> (key <c>YYYY-MM</c>): the projects (those matching
+    /// Per month of <paramref name="range"/> (key <c>YYYY-MM</c>): the projects (those matching
     /// <paramref name="projectFilter"/>, when given) with an approved report for the month, the sum of their total
-    /// investment, and the month's approved completed investment.
+    /// investment, the month's approved completed investment and the same month's a year earlier; months with no
+    /// approved report in either are absent.
     /// </summary>
-    public static async Task<List<Group>> CompletedByMonthAsync(this ProjectsDbContext db, Expression<Func<Project, bool>>? projectFilter, ReportingPeriod start, ReportingPeriod end, CancellationToken cancellationToken)
+    public static async Task<List<Group>> CompletedByMonthAsync(this ProjectsDbContext db, Expression<Func<Project, bool>>? projectFilter, MonthRange range, CancellationToken cancellationToken)
     {
-        int first = (start.Year * 12) + start.Month, last = (end.Year * 12) + end.Month;
+        int first = range.Start.Year, last = range.End.Year;
         var projects = projectFilter is null ? db.Projects : db.Projects.Where(projectFilter);
-        var months = await db.InvestmentReports
-            .Where(r => r.Year >= start.Year && r.Year <= end.Year && (r.Year * 12) + r.Month >= first && (r.Year * 12) + r.Month <= last)
-            .Where(InvestmentReportListing.Counted)
-            .Join(projects, r => r.ProjectId, p => p.Id, (r, p) => new { r.Year, r.Month, p.TotalInvestmentYuan, r.CompletedInvestmentYuan })
-            .GroupBy(x => new { x.Year, x.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count(), Total = g.Sum(x => x.TotalInvestmentYuan), Completed = g.Sum(x => x.CompletedInvestmentYuan) })
+        // Grouped by the set of months reported: each group's projects reported in each of its months, so the months'
+        // project counts and investment follow from a few hundred groups.
+        var sums = await db.ProjectYearInvestments
+            .Where(r => r.Year >= first - 1 && r.Year <= last)
+            .Join(projects, r => r.ProjectId, p => p.Id, (r, p) => new { Row = r, p.TotalInvestmentYuan })
+            .GroupBy(x => new { x.Row.Year, x.Row.ReportedMonths })
+            .Select(g => new YearSums(
+                string.Empty,
+                g.Key.Year,
+                g.Key.ReportedMonths,
+                g.Count(),
+                g.Sum(x => x.TotalInvestmentYuan),
+                0,
+                g.Sum(x => x.Row.Month01),
+                g.Sum(x => x.Row.Month02),
+                g.Sum(x => x.Row.Month03),
+                g.Sum(x => x.Row.Month04),
+                g.Sum(x => x.Row.Month05),
+                g.Sum(x => x.Row.Month06),
+                g.Sum(x => x.Row.Month07),
+                g.Sum(x => x.Row.Month08),
+                g.Sum(x => x.Row.Month09),
+                g.Sum(x => x.Row.Month10),
+                g.Sum(x => x.Row.Month11),
+                g.Sum(x => x.Row.Month12)))
             .ToListAsync(cancellationToken);
-        return [.. months.Select(m => new Group(new ReportingPeriod(m.Year, m.Month).ToString(), m.Count, m.Total, m.Completed))];
+        return [.. range.Months()
+            .Select(month => (
+                Month: month,
+                Now: sums.Where(s => s.Year == month.Year && s.Reported(month.Month)).ToList(),
+                YearEarlier: sums.Where(s => s.Year == month.Year - 1 && s.Reported(month.Month)).ToList()))
+            .Where(m => m.Now.Count + m.YearEarlier.Count > 0)
+            .Select(m => new Group(
+                m.Month.ToString(),
+                m.Now.Sum(s => s.Projects),
+                m.Now.Sum(s => s.TotalInvestmentYuan),
+                m.Now.Sum(s => s.In(MonthRange.MonthBits(m.Month.Month, m.Month.Month))),
+                m.YearEarlier.Sum(s => s.In(MonthRange.MonthBits(m.Month.Month, m.Month.Month)))))];
+    }
+
+    /// <summary>
+    /// Sums over a set of <see cref="ProjectYearInvestment"/> rows of one year: the projects they count and those
+    /// projects' total investment, the projects with a report in the range's months a year earlier, and the months'
+    /// completed investment. <see cref="Key"/> and <see cref="ReportedMonths"/> say which set, as each query groups.
+    /// </summary>
+    private sealed record YearSums(
+        string Key,
+        int Year,
+        int ReportedMonths,
+        int Projects,
+        long TotalInvestmentYuan,
+        int ProjectsYearEarlier,
+        long Month01,
+        long Month02,
+        long Month03,
+        long Month04,
+        long Month05,
+        long Month06,
+        long Month07,
+        long Month08,
+        long Month09,
+        long Month10,
+        long Month11,
+        long Month12)
+    {
+        public bool Reported(int month) => (ReportedMonths & MonthRange.MonthBits(month, month)) != 0;
+
+        /// <summary>The completed investment of the months in <paramref name="months"/> (bit <c>month - 1</c>).</summary>
+        public long In(int months) =>
+            new[] { Month01, Month02, Month03, Month04, Month05, Month06, Month07, Month08, Month09, Month10, Month11, Month12 }
+                .Where((_, i) => (months & (1 << i)) != 0)
+                .Sum();
     }
 
     /// <summary><paramref name="shape"/> given <paramref name="key"/> of its project as its second argument, in one lambda that EF translates.</summary>

@@ -25,10 +25,13 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
     /// <summary>Completed investment per city and month, kept by every save (<see cref="CityInvestmentTotals"/>).</summary>
     public DbSet<CityMonthInvestment> CityMonthInvestments => Set<CityMonthInvestment>();
 
+    /// <summary>Completed investment per project and year, month by month, kept by every save (<see cref="ProjectInvestmentTotals"/>).</summary>
+    public DbSet<ProjectYearInvestment> ProjectYearInvestments => Set<ProjectYearInvestment>();
+
     /// <summary>The missing reports already reminded of, one per project and month (<see cref="OverdueReminder"/>).</summary>
     public DbSet<OverdueReminder> OverdueReminders => Set<OverdueReminder>();
 
-    /// <summary>Saves, and in the same transaction brings the per-city monthly totals along with the reports saved.</summary>
+    /// <summary>Saves, and in the same transaction brings the per-city and per-project totals along with the reports saved.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // Changes are detected once here: the totals' look at the tracker and the base save would each walk every
@@ -49,6 +52,7 @@ public abstract class ProjectsDbContext(DbContextOptions options) : DbContext(op
     private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var (before, after) = CityInvestmentTotals.Pending(ChangeTracker);
+        after.AddRange(ProjectInvestmentTotals.Pending(ChangeTracker));
         var events = TakeManyEvents();
         if (before.Count + after.Count == 0 && events is null)
         {

@@ -5,9 +5,10 @@ using Npgsql;
 namespace Industry.IntegrationTests.Projects;
 
 /// <summary>
-/// The per-city monthly totals behind GetPlanProgress (ADR 0014) stay equal to the stored reports summed per city,
-/// whatever writes them: a report added, replaced or deleted, a project moved to another city by UpdateProject or by an
-/// import row, and a project deleted with its reports.
+/// The per-city monthly totals behind GetPlanProgress (ADR 0014) stay equal to the stored reports summed per city, and
+/// the per-project yearly rows behind GetInvestmentStats (ADR 0047) to the reports per project, whatever writes them: a
+/// report added, replaced or deleted, a project moved to another city by UpdateProject or by an import row, and a
+/// project deleted with its reports.
 /// </summary>
 public sealed class CityInvestmentTotalsApiTests(ProjectsServiceFixture service) : IClassFixture<ProjectsServiceFixture>
 {
@@ -20,10 +21,10 @@ public sealed class CityInvestmentTotalsApiTests(ProjectsServiceFixture service)
     [Fact]
     public async Task Totals_AfterEveryKindOfWrite_EqualTheReportsSummedPerCity()
     {
-        // Hefei (340100) and Wuhu (340200), reporting in 2019.
-        var moved = await Data.ProjectAsync("340104", 500_000_000, new DateOnly(2019, 1, 10));
+        // Hefei (340100) and Wuhu (340200), reporting in 2019 (two of them earlier too).
+        var moved = await Data.ProjectAsync("340104", 500_000_000, new DateOnly(2018, 1, 10));
         var imported = await Data.ProjectAsync("340111", 300_000_000, new DateOnly(2019, 1, 10));
-        var wuhu = await Data.ProjectAsync("340207", 200_000_000, new DateOnly(2019, 1, 10));
+        var wuhu = await Data.ProjectAsync("340207", 200_000_000, new DateOnly(2017, 1, 10));
         var deleted = await Data.ProjectAsync("340104", 400_000_000, new DateOnly(2019, 1, 10));
         await Data.ReportAsync(moved, "2019-02", 40_000_000);
         var replaced = await Data.ReportAsync(moved, "2019-03", 10_000_000);
@@ -31,7 +32,10 @@ public sealed class CityInvestmentTotalsApiTests(ProjectsServiceFixture service)
         await Data.ReportAsync(wuhu, "2019-03", 6_000_000);
         await Data.ReportAsync(imported, "2019-02", 7_000_000);
         await Data.ReportAsync(deleted, "2019-02", 9_000_000);
+        await Data.ReportAsync(moved, "2018-11", 0); // a month reported with nothing done still counts the project
+        await Data.ReportAsync(wuhu, "2017-04", 1_000_000);
         Assert.Equal(await ReportsPerCityAsync(), await TotalsAsync());
+        Assert.Equal(await ReportsPerProjectYearAsync(), await ProjectYearsAsync());
 
         await Client.ReportInvestmentAsync(new ReportInvestmentRequest { Parent = moved.Name, Period = "2019-03", CompletedInvestmentYuan = 15_000_000, Etag = replaced.Etag }, Deadline);
         await Client.DeleteInvestmentReportAsync(new DeleteInvestmentReportRequest { Name = removed.Name, Etag = removed.Etag }, Deadline);
@@ -55,6 +59,11 @@ public sealed class CityInvestmentTotalsApiTests(ProjectsServiceFixture service)
 
         var totals = await TotalsAsync();
         Assert.Equal(await ReportsPerCityAsync(), totals);
+        var years = await ProjectYearsAsync();
+        Assert.Equal(await ReportsPerProjectYearAsync(), years);
+        Assert.DoesNotContain(years.Keys, k => k.StartsWith(deleted.Name["projects/".Length..] + "/", StringComparison.Ordinal));
+        // February and March 2019 reported (bits 1 and 2), the latest earlier report November 2018, the months' amounts.
+        Assert.Equal($"6;{(2018 * 12) + 11};0,40000000,15000000,0,0,0,0,0,0,0,0,0", years[$"{moved.Name["projects/".Length..]}/2019"]);
         Assert.Equal(40_000_000 + 7_000_000, totals[("340200", 2019, 2)]);                // moved + imported; the deleted report is gone
         Assert.Equal(15_000_000 + 6_000_000, totals[("340200", 2019, 3)]);                // the replacement, moved along
         Assert.DoesNotContain(("340100", 2019, 2), totals.Keys);                         // Hefei has nothing left in 2019
@@ -75,6 +84,53 @@ public sealed class CityInvestmentTotalsApiTests(ProjectsServiceFixture service)
             WHERE r.review_state = 2
             GROUP BY p.city_code, r.year, r.month HAVING SUM(r.completed_investment_yuan) <> 0
             """);
+
+    /// <summary>The kept per-project yearly rows, each as "months reported;latest earlier report;amounts of January to December".</summary>
+    private async Task<Dictionary<string, string>> ProjectYearsAsync()
+    {
+        var rows = new Dictionary<string, string>();
+        await foreach (var r in ReadAsync("""
+            SELECT project_id, year, reported_months, last_reported_before, month01, month02, month03, month04, month05,
+                month06, month07, month08, month09, month10, month11, month12
+            FROM project_year_investments
+            """))
+        {
+            rows.Add($"{r.GetString(0)}/{r.GetInt32(1)}", $"{r.GetInt32(2)};{r.GetInt32(3)};{string.Join(",", Enumerable.Range(4, 12).Select(r.GetInt64))}");
+        }
+
+        return rows;
+    }
+
+    /// <summary>The same rows computed here from the approved reports as stored now.</summary>
+    private async Task<Dictionary<string, string>> ReportsPerProjectYearAsync()
+    {
+        var reports = new List<(string Project, int Year, int Month, long Yuan)>();
+        await foreach (var r in ReadAsync("SELECT project_id, year, month, completed_investment_yuan FROM investment_reports WHERE review_state = 2"))
+        {
+            reports.Add((r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt64(3)));
+        }
+
+        return reports.GroupBy(r => (r.Project, r.Year)).ToDictionary(
+            g => $"{g.Key.Project}/{g.Key.Year}",
+            g =>
+            {
+                var earlier = reports.Where(r => r.Project == g.Key.Project && r.Year < g.Key.Year).Select(r => (r.Year * 12) + r.Month).DefaultIfEmpty(0).Max();
+                var months = g.Aggregate(0, (bits, r) => bits | (1 << (r.Month - 1)));
+                return $"{months};{earlier};{string.Join(",", Enumerable.Range(1, 12).Select(m => g.Where(r => r.Month == m).Sum(r => r.Yuan)))}";
+            });
+    }
+
+    private async IAsyncEnumerable<NpgsqlDataReader> ReadAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(service.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            yield return reader;
+        }
+    }
 
     private async Task<Dictionary<(string City, int Year, int Month), long>> QueryAsync(string sql)
     {

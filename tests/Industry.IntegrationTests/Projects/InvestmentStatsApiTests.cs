@@ -107,6 +107,59 @@ public sealed class InvestmentStatsApiTests(ProjectsServiceFixture service) : IC
         Assert.Equal(("PROJECT_SOURCE_WORLD_MANUFACTURING_CONVENTION", 1, 20_000_000L), (row.Key, row.ProjectCount, row.CompletedInvestmentYuan));
     }
 
+    // Ranges across years, which the per-project yearly rows (ADR 0047) answer by counting a project in the first year it
+    // reports in the range: each against the same figures computed here from the raw reports.
+    [Theory]
+    [InlineData(InvestmentGroupBy.City, "2010-11", "2012-02")]
+    [InlineData(InvestmentGroupBy.Month, "2010-11", "2012-02")]
+    [InlineData(InvestmentGroupBy.County, "2011-03", "2011-03")]
+    [InlineData(InvestmentGroupBy.Tier, "2011-12", "2012-01")]
+    public async Task GetInvestmentStats_AcrossYears_CountsEachProjectOnceAndAgreesWithTheRawReports(InvestmentGroupBy groupBy, string start, string end)
+    {
+        var steady = await Data.ProjectAsync("340104", 600_000_000, new DateOnly(2008, 1, 1));
+        var late = await Data.ProjectAsync("340207", 300_000_000, new DateOnly(2008, 1, 1));
+        var idle = await Data.ProjectAsync("340102", 100_000_000, new DateOnly(2008, 1, 1));
+        foreach (var period in new[] { "2009-11", "2009-12", "2010-11", "2010-12", "2011-03", "2011-12", "2012-01", "2012-02", "2012-03" })
+        {
+            await Data.ReportAsync(steady, period, 1_000_000 * int.Parse(period[5..], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await Data.ReportAsync(late, "2010-10", 7_000_000);  // just before the longest range
+        await Data.ReportAsync(late, "2012-01", 8_000_000);
+        await Data.ReportAsync(idle, "2011-03", 0);          // reported, nothing done: still a project of the range
+        await Data.ReportAsync(idle, "2010-03", 2_000_000);  // a year earlier only
+
+        var stats = await Client.GetInvestmentStatsAsync(new GetInvestmentStatsRequest { GroupBy = groupBy, StartPeriod = start, EndPeriod = end }, Deadline);
+
+        var projects = (await Client.ListProjectsAsync(new ListProjectsRequest { PageSize = 1000 }, Deadline)).Projects.ToDictionary(p => p.Name);
+        var reports = (await Client.ListInvestmentReportsAsync(new ListInvestmentReportsRequest { Parent = "projects/-", PageSize = 1000, Filter = "review_state = REVIEW_STATE_APPROVED" }, Deadline)).InvestmentReports
+            .Select(r => (Project: projects[r.Name[..r.Name.IndexOf("/investmentReports/", StringComparison.Ordinal)]], r.Period, r.CompletedInvestmentYuan))
+            .ToList();
+        static string YearEarlier(string period) => $"{int.Parse(period[..4], System.Globalization.CultureInfo.InvariantCulture) - 1:D4}{period[4..]}";
+        bool InRange(string period, string from, string to) => string.CompareOrdinal(period, from) >= 0 && string.CompareOrdinal(period, to) <= 0;
+        var current = reports.Where(r => InRange(r.Period, start, end)).ToList();
+        var previous = reports.Where(r => InRange(r.Period, YearEarlier(start), YearEarlier(end))).ToList();
+        string KeyOf(Project p, string period, bool yearEarlier) => groupBy switch
+        {
+            InvestmentGroupBy.City => p.CityCode,
+            InvestmentGroupBy.County => p.CountyCode,
+            InvestmentGroupBy.Tier => ProtoName(p.Tier),
+            _ => yearEarlier ? $"{int.Parse(period[..4], System.Globalization.CultureInfo.InvariantCulture) + 1:D4}{period[4..]}" : period,
+        };
+        var expected = current.Select(r => KeyOf(r.Project, r.Period, false)).Concat(previous.Select(r => KeyOf(r.Project, r.Period, true))).Distinct()
+            .Select(k => (
+                Key: k,
+                Projects: current.Where(r => KeyOf(r.Project, r.Period, false) == k).Select(r => r.Project).Distinct().ToList(),
+                Completed: current.Where(r => KeyOf(r.Project, r.Period, false) == k).Sum(r => r.CompletedInvestmentYuan),
+                Previous: previous.Where(r => KeyOf(r.Project, r.Period, true) == k).Sum(r => r.CompletedInvestmentYuan)))
+            .Select(g => (g.Key, g.Projects.Count, g.Projects.Sum(p => p.TotalInvestmentYuan), g.Completed, g.Previous))
+            .OrderBy(e => e.Key, StringComparer.Ordinal);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, stats.Rows.Select(r => (r.Key, r.ProjectCount, r.TotalInvestmentYuan, r.CompletedInvestmentYuan, r.PreviousYearCompletedInvestmentYuan)).OrderBy(e => e.Key, StringComparer.Ordinal));
+        var counted = current.Select(r => r.Project).Distinct().ToList();
+        Assert.Equal((counted.Count, counted.Sum(p => p.TotalInvestmentYuan)), (stats.Total.ProjectCount, stats.Total.TotalInvestmentYuan));
+    }
+
     [Theory]
     [InlineData(InvestmentGroupBy.Unspecified, "2023-01", "2023-06", "group_by")]
     [InlineData(InvestmentGroupBy.City, "2023-13", "2023-06", "start_period")]

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Industry.Projects.Data;
 using Industry.Projects.Domain;
 using Industry.Projects.Writes;
 using Industry.ServiceDefaults.Errors;
@@ -34,6 +35,24 @@ public sealed class InvestmentReportWritesTests : ProjectWritesHarness
         var reported = JsonParser.Default.Parse<Proto.InvestmentReported>(events[^1].Body);
         Assert.Equal((1_500_000L, "2024-02"), (reported.Project.CumulativeCompletedInvestmentYuan, reported.Project.LatestReportPeriod));
         Assert.Null(reported.PreviousInvestmentReport);
+    }
+
+    // The per-project yearly rows (ADR 0047) and the statistics that read them, on SQLite as on PostgreSQL.
+    [Fact]
+    public async Task Reports_KeepTheProjectYearRows_AndTheStatisticsReadThemOnSqlite()
+    {
+        var project = await StartedProjectAsync();
+        await ReportAsync(project, "2024-11", 1_000_000);
+        await ReportAsync(project, "2025-02", 2_000_000);
+        await ReportAsync(project, "2025-03", 3_000_000);
+
+        await using var db = Harness.NewContext();
+        var rows = await db.ProjectYearInvestments.OrderBy(r => r.Year).ToListAsync();
+        Assert.Equal([(2024, 1 << 10, 0, 1_000_000L), (2025, 0b110, (2024 * 12) + 11, 5_000_000L)], rows.Select(r => (r.Year, r.ReportedMonths, r.LastReportedBefore, r.Month11 + r.Month02 + r.Month03)));
+        var stats = await db.CompletedByAsync(p => p.CityCode, null, new MonthRange(new(2024, 11), new(2025, 2)), CancellationToken.None);
+        Assert.Equal([new InvestmentStatsQueries.Group("340100", 1, 300_000_000, 3_000_000, 0)], stats);
+        var months = await db.CompletedByMonthAsync(null, new MonthRange(new(2025, 1), new(2025, 12)), CancellationToken.None);
+        Assert.Equal([("2025-02", 1, 2_000_000L, 0L), ("2025-03", 1, 3_000_000L, 0L), ("2025-11", 0, 0L, 1_000_000L)], months.Select(m => (m.Key, m.ProjectCount, m.CompletedYuan, m.PreviousYearCompletedYuan)));
     }
 
     [Fact]

@@ -67,6 +67,82 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                     b.ToTable("overdue_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Industry.Projects.Data.ProjectYearInvestment", b =>
+                {
+                    b.Property<string>("ProjectId")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("LastReportedBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_reported_before");
+
+                    b.Property<long>("Month01")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month01");
+
+                    b.Property<long>("Month02")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month02");
+
+                    b.Property<long>("Month03")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month03");
+
+                    b.Property<long>("Month04")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month04");
+
+                    b.Property<long>("Month05")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month05");
+
+                    b.Property<long>("Month06")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month06");
+
+                    b.Property<long>("Month07")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month07");
+
+                    b.Property<long>("Month08")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month08");
+
+                    b.Property<long>("Month09")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month09");
+
+                    b.Property<long>("Month10")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month10");
+
+                    b.Property<long>("Month11")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month11");
+
+                    b.Property<long>("Month12")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month12");
+
+                    b.Property<int>("ReportedMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_months");
+
+                    b.HasKey("ProjectId", "Year")
+                        .HasName("pk_project_year_investments");
+
+                    b.HasIndex("Year")
+                        .HasDatabaseName("ix_project_year_investments_year");
+
+                    b.ToTable("project_year_investments", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Projects.Domain.ClosedPeriod", b =>
                 {
                     b.Property<int>("Year")
@@ -679,6 +755,16 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_overdue_reminders_projects_project_id");
+                });
+
+            modelBuilder.Entity("Industry.Projects.Data.ProjectYearInvestment", b =>
+                {
+                    b.HasOne("Industry.Projects.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_year_investments_projects_project_id");
                 });
 
             modelBuilder.Entity("Industry.Projects.Domain.InvestmentReport", b =>
