@@ -23,19 +23,19 @@ internal sealed partial class ProjectsApi
 
         // The filter selects the projects counted, in both ranges alike.
         var projects = ProjectListing.Filter(ScheduleLagBasis.Of(db, clock)).Translate(request.Filter);
-        var groups = grouping is null
+        var (groups, monthsTotal) = grouping is null
             ? await db.CompletedByMonthAsync(projects, range, context.CancellationToken)
-            : await db.CompletedByAsync(grouping.Key, projects, range, context.CancellationToken);
+            : (await db.CompletedByAsync(grouping.Key, projects, range, context.CancellationToken), (InvestmentStatsQueries.Group?)null);
         var rows = groups.Select(g => Row(grouping?.Name(g.Key) ?? g.Key, g.ProjectCount, g.TotalInvestmentYuan, g.CompletedYuan, g.PreviousYearCompletedYuan));
         var ordered = grouping is null
             ? rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList()
             : rows.OrderByDescending(r => r.CompletedInvestmentYuan).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
 
         var stats = new Proto.InvestmentStats { GroupBy = request.GroupBy, StartPeriod = first.ToString(), EndPeriod = last.ToString(), Rows = { ordered } };
-        // A project reports in several months: under MONTH the total counts each project once, by one more query.
-        var (projectCount, totalInvestment) = grouping is null
-            ? (await db.CompletedByAsync(p => string.Empty, projects, range, context.CancellationToken)) is [var all] ? (all.ProjectCount, all.TotalInvestmentYuan) : (0, 0L)
-            : (ordered.Sum(r => r.ProjectCount), ordered.Sum(r => r.TotalInvestmentYuan));
+        // A project reports in several months: under MONTH the total counts each project once, as the query did.
+        var (projectCount, totalInvestment) = monthsTotal is null
+            ? (ordered.Sum(r => r.ProjectCount), ordered.Sum(r => r.TotalInvestmentYuan))
+            : (monthsTotal.ProjectCount, monthsTotal.TotalInvestmentYuan);
         stats.Total = Row(string.Empty, projectCount, totalInvestment, ordered.Sum(r => r.CompletedInvestmentYuan), ordered.Sum(r => r.PreviousYearCompletedInvestmentYuan));
         return stats;
     }

@@ -24,26 +24,16 @@ internal static class InvestmentStatsQueries
     /// </summary>
     public static async Task<List<Group>> CompletedByAsync(this ProjectsDbContext db, Expression<Func<Project, string>> key, Expression<Func<Project, bool>>? projectFilter, MonthRange range, CancellationToken cancellationToken)
     {
-        // A row counts its project when it has a report in the range and the project none in the range before the
-        // row's year, so each project counts once without grouping by project (ProjectYearInvestment.LastReportedBefore).
-        int first = range.Start.Year, last = range.End.Year, firstMonths = range.FirstYearMonths, lastMonths = range.LastYearMonths, start = range.Start.Ordinal;
-        const int all = MonthRange.AllMonths;
         var projects = (projectFilter is null ? db.Projects : db.Projects.Where(projectFilter))
             .Select(WithKey((Project p, string k) => new { p.Id, p.TotalInvestmentYuan, Key = k }, key));
-        var sums = await db.ProjectYearInvestments
-            .Where(r => r.Year >= first - 1 && r.Year <= last)
-            .Join(projects, r => r.ProjectId, p => p.Id, (r, p) => new
-            {
-                p.Key,
-                p.TotalInvestmentYuan,
-                Counted = r.Year >= first && (r.ReportedMonths & (r.Year == first ? firstMonths : all) & (r.Year == last ? lastMonths : all)) != 0 && r.LastReportedBefore < start ? 1 : 0,
-                YearEarlier = r.Year < last && (r.ReportedMonths & (r.Year == first - 1 ? firstMonths : all) & (r.Year == last - 1 ? lastMonths : all)) != 0 ? 1 : 0,
-                Row = r,
-            })
+        var sums = await db.ProjectYearInvestments.Within(range)
+            .Join(projects, r => r.Row.ProjectId, p => p.Id, (r, p) => new { p.Key, p.TotalInvestmentYuan, r.Counted, r.YearEarlier, r.Row })
             .GroupBy(x => new { x.Key, x.Row.Year })
             .Select(g => new YearSums(
                 g.Key.Key,
                 g.Key.Year,
+                0,
+                0,
                 0,
                 g.Sum(x => x.Counted),
                 g.Sum(x => x.Counted * x.TotalInvestmentYuan),
@@ -62,11 +52,11 @@ internal static class InvestmentStatsQueries
                 g.Sum(x => x.Row.Month12)))
             .ToListAsync(cancellationToken);
         return [.. sums.GroupBy(s => s.Key, StringComparer.Ordinal)
-            .Where(g => g.Sum(s => s.Projects + s.ProjectsYearEarlier) > 0)
+            .Where(g => g.Sum(s => s.Counted + s.YearEarlier) > 0)
             .Select(g => new Group(
                 g.Key,
-                g.Sum(s => s.Projects),
-                g.Sum(s => s.TotalInvestmentYuan),
+                g.Sum(s => s.Counted),
+                g.Sum(s => s.CountedTotalInvestmentYuan),
                 g.Sum(s => s.In(range.MonthsOf(s.Year))),
                 g.Sum(s => s.In(range.MonthsOf(s.Year + 1)))))];
     }
@@ -75,17 +65,15 @@ internal static class InvestmentStatsQueries
     /// Per month of <paramref name="range"/> (key <c>YYYY-MM</c>): the projects (those matching
     /// <paramref name="projectFilter"/>, when given) with an approved report for the month, the sum of their total
     /// investment, the month's approved completed investment and the same month's a year earlier; months with no
-    /// approved report in either are absent.
+    /// approved report in either are absent. And the whole range's, with each project counted once.
     /// </summary>
-    public static async Task<List<Group>> CompletedByMonthAsync(this ProjectsDbContext db, Expression<Func<Project, bool>>? projectFilter, MonthRange range, CancellationToken cancellationToken)
+    public static async Task<(List<Group> Months, Group Total)> CompletedByMonthAsync(this ProjectsDbContext db, Expression<Func<Project, bool>>? projectFilter, MonthRange range, CancellationToken cancellationToken)
     {
-        int first = range.Start.Year, last = range.End.Year;
         var projects = projectFilter is null ? db.Projects : db.Projects.Where(projectFilter);
         // Grouped by the set of months reported: each group's projects reported in each of its months, so the months'
         // project counts and investment follow from a few hundred groups.
-        var sums = await db.ProjectYearInvestments
-            .Where(r => r.Year >= first - 1 && r.Year <= last)
-            .Join(projects, r => r.ProjectId, p => p.Id, (r, p) => new { Row = r, p.TotalInvestmentYuan })
+        var sums = await db.ProjectYearInvestments.Within(range)
+            .Join(projects, r => r.Row.ProjectId, p => p.Id, (r, p) => new { p.TotalInvestmentYuan, r.Counted, r.Row })
             .GroupBy(x => new { x.Row.Year, x.Row.ReportedMonths })
             .Select(g => new YearSums(
                 string.Empty,
@@ -93,6 +81,8 @@ internal static class InvestmentStatsQueries
                 g.Key.ReportedMonths,
                 g.Count(),
                 g.Sum(x => x.TotalInvestmentYuan),
+                g.Sum(x => x.Counted),
+                g.Sum(x => x.Counted * x.TotalInvestmentYuan),
                 0,
                 g.Sum(x => x.Row.Month01),
                 g.Sum(x => x.Row.Month02),
@@ -107,7 +97,7 @@ internal static class InvestmentStatsQueries
                 g.Sum(x => x.Row.Month11),
                 g.Sum(x => x.Row.Month12)))
             .ToListAsync(cancellationToken);
-        return [.. range.Months()
+        List<Group> months = [.. range.Months()
             .Select(month => (
                 Month: month,
                 Now: sums.Where(s => s.Year == month.Year && s.Reported(month.Month)).ToList(),
@@ -115,24 +105,57 @@ internal static class InvestmentStatsQueries
             .Where(m => m.Now.Count + m.YearEarlier.Count > 0)
             .Select(m => new Group(
                 m.Month.ToString(),
-                m.Now.Sum(s => s.Projects),
-                m.Now.Sum(s => s.TotalInvestmentYuan),
+                m.Now.Sum(s => s.Rows),
+                m.Now.Sum(s => s.RowsTotalInvestmentYuan),
                 m.Now.Sum(s => s.In(MonthRange.MonthBits(m.Month.Month, m.Month.Month))),
                 m.YearEarlier.Sum(s => s.In(MonthRange.MonthBits(m.Month.Month, m.Month.Month)))))];
+        var total = new Group(string.Empty, sums.Sum(s => s.Counted), sums.Sum(s => s.CountedTotalInvestmentYuan), months.Sum(m => m.CompletedYuan), months.Sum(m => m.PreviousYearCompletedYuan));
+        return (months, total);
     }
 
     /// <summary>
-    /// Sums over a set of <see cref="ProjectYearInvestment"/> rows of one year: the projects they count and those
-    /// projects' total investment, the projects with a report in the range's months a year earlier, and the months'
-    /// completed investment. <see cref="Key"/> and <see cref="ReportedMonths"/> say which set, as each query groups.
+    /// The rows of the range's years and the year before, each with whether it counts its project in the range (it has
+    /// a report in the range's months of its year, and the project none in the range before that year: so each project
+    /// counts once without grouping by project) and whether it has a report in the range's months a year earlier.
+    /// </summary>
+    private static IQueryable<RangeRow> Within(this IQueryable<ProjectYearInvestment> rows, MonthRange range)
+    {
+        int first = range.Start.Year, last = range.End.Year, firstMonths = range.FirstYearMonths, lastMonths = range.LastYearMonths, start = range.Start.Ordinal;
+        const int all = MonthRange.AllMonths;
+        return rows
+            .Where(r => r.Year >= first - 1 && r.Year <= last)
+            .Select(r => new RangeRow
+            {
+                Row = r,
+                Counted = r.Year >= first && (r.ReportedMonths & (r.Year == first ? firstMonths : all) & (r.Year == last ? lastMonths : all)) != 0 && r.LastReportedBefore < start ? 1 : 0,
+                YearEarlier = r.Year < last && (r.ReportedMonths & (r.Year == first - 1 ? firstMonths : all) & (r.Year == last - 1 ? lastMonths : all)) != 0 ? 1 : 0,
+            });
+    }
+
+    private sealed class RangeRow
+    {
+        public required ProjectYearInvestment Row { get; init; }
+
+        public int Counted { get; init; }
+
+        public int YearEarlier { get; init; }
+    }
+
+    /// <summary>
+    /// Sums over a set of <see cref="ProjectYearInvestment"/> rows of one year, the set named by <see cref="Key"/> or
+    /// <see cref="ReportedMonths"/> as each query groups: the rows and their projects' total investment, the rows that
+    /// count their project in the range and those projects' total investment, the rows with a report in the range's
+    /// months a year earlier, and the months' completed investment.
     /// </summary>
     private sealed record YearSums(
         string Key,
         int Year,
         int ReportedMonths,
-        int Projects,
-        long TotalInvestmentYuan,
-        int ProjectsYearEarlier,
+        int Rows,
+        long RowsTotalInvestmentYuan,
+        int Counted,
+        long CountedTotalInvestmentYuan,
+        int YearEarlier,
         long Month01,
         long Month02,
         long Month03,

@@ -51,8 +51,9 @@ public sealed class InvestmentReportWritesTests : ProjectWritesHarness
         Assert.Equal([(2024, 1 << 10, 0, 1_000_000L), (2025, 0b110, (2024 * 12) + 11, 5_000_000L)], rows.Select(r => (r.Year, r.ReportedMonths, r.LastReportedBefore, r.Month11 + r.Month02 + r.Month03)));
         var stats = await db.CompletedByAsync(p => p.CityCode, null, new MonthRange(new(2024, 11), new(2025, 2)), CancellationToken.None);
         Assert.Equal([new InvestmentStatsQueries.Group("340100", 1, 300_000_000, 3_000_000, 0)], stats);
-        var months = await db.CompletedByMonthAsync(null, new MonthRange(new(2025, 1), new(2025, 12)), CancellationToken.None);
+        var (months, total) = await db.CompletedByMonthAsync(null, new MonthRange(new(2025, 1), new(2025, 12)), CancellationToken.None);
         Assert.Equal([("2025-02", 1, 2_000_000L, 0L), ("2025-03", 1, 3_000_000L, 0L), ("2025-11", 0, 0L, 1_000_000L)], months.Select(m => (m.Key, m.ProjectCount, m.CompletedYuan, m.PreviousYearCompletedYuan)));
+        Assert.Equal(new InvestmentStatsQueries.Group(string.Empty, 1, 300_000_000, 5_000_000, 1_000_000), total);
     }
 
     [Fact]
