@@ -7,6 +7,7 @@ using Industry.ServiceDefaults.Hosting;
 var identity = new ServiceIdentity("history");
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults(identity);
+builder.PrepareStatements(identity);
 builder.AddServiceDatabase<HistoryDbContext, SqliteHistoryDbContext, PostgresHistoryDbContext>(identity);
 builder.AddHistoryMessaging();
 

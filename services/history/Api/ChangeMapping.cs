@@ -40,12 +40,13 @@ internal static class ChangeMapping
     }
 
     /// <summary>
-    /// The entry's field changes against <paramref name="previous"/>, the record's nearest earlier state. A first entry
+    /// The entry's field changes from <paramref name="previous"/>, the record's nearest earlier state, to
+    /// <paramref name="current"/>, the entry's own (<see cref="State"/>, parsed once by the caller). A first entry
     /// that is a snapshot (a record older than the history, ADR 0042) lists every field it sets, since everything it
     /// holds is news to the history; a first entry made by a change (a creation) has nothing to differ from.
     /// </summary>
-    public static IReadOnlyList<FieldDifference> Diff(this HistoryEntry entry, JsonObject? previous) =>
-        StateDiff.Between(previous ?? (EventCatalog.Find(entry.EventType)?.IsSnapshot == true ? new JsonObject() : null), entry.State());
+    public static IReadOnlyList<FieldDifference> Diff(this HistoryEntry entry, JsonObject? previous, JsonObject? current) =>
+        StateDiff.Between(previous ?? (EventCatalog.Find(entry.EventType)?.IsSnapshot == true ? new JsonObject() : null), current);
 
     /// <summary>The record's state in an entry's body, or null when the event carries none.</summary>
     public static JsonObject? State(this HistoryEntry entry) =>

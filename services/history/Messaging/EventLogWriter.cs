@@ -79,7 +79,7 @@ internal sealed partial class EventLogWriter(
         var known = (await db.EventIds.Where(e => ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var latest = await LatestVersionsAsync(db, group, cancellationToken);
-        var added = 0;
+        var added = new List<HistoryEntry>(group.Count);
         foreach (var pending in group)
         {
             var entry = pending.Entry;
@@ -89,19 +89,17 @@ internal sealed partial class EventLogWriter(
             }
 
             entry.StoreTime = storeTime;
-            db.Entries.Add(entry);
-            db.EventIds.Add(new StoredEventId { EventId = entry.EventId });
-            added++;
+            added.Add(entry);
             if (latest.TryGetValue(entry.Subject, out var version) && version < entry.SubjectVersion)
             {
                 latest[entry.Subject] = entry.SubjectVersion;
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await GroupInsert.AddAsync(db, database.Provider, added, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         partitions.Committed(storeTime);
-        return added;
+        return added.Count;
     }
 
     /// <summary>

@@ -23,14 +23,18 @@ internal sealed class HistoryDatabase(string connectionString)
 
     /// <summary>Inserts an entry as the writer would, with the given store time (the month partition must exist).</summary>
     public Task<long> InsertAsync(string subject, long version, DateTime storeTime, string? eventId = null) =>
+        InsertAsync(subject, version, storeTime, "tester", "{}", eventId);
+
+    /// <summary>Inserts an entry with its actor and body (proto3 JSON of the event), as the writer would.</summary>
+    public Task<long> InsertAsync(string subject, long version, DateTime storeTime, string actor, string body, string? eventId = null) =>
         ScalarAsync<long>(
             """
             INSERT INTO history_entries (event_id, event_type, source, subject, subject_version, actor, occur_time, store_time,
                 resource_type, city_code, county_code, body)
-            VALUES (@p0, 'industry.projects.v1.ProjectUpdated', 'test', @p1, @p2, 'tester', @p3, @p3, 'projects', '340100', '340102', '{}')
+            VALUES (@p0, 'industry.projects.v1.ProjectUpdated', 'test', @p1, @p2, @p4, @p3, @p3, 'projects', '340100', '340102', @p5)
             RETURNING position
             """,
-            eventId ?? Guid.NewGuid().ToString(), subject, version, storeTime);
+            eventId ?? Guid.NewGuid().ToString(), subject, version, storeTime, actor, body);
 
     public Task EnsureMonthsAsync(DateTime from, int months) =>
         ScalarAsync<object>("SELECT history_ensure_month_partitions(@p0, @p1)", from, months);
