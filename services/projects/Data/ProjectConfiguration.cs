@@ -28,7 +28,12 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.HasIndex(p => new { p.CreateTime, p.Id });
         // Key projects under implementation per city: an index-only scan of the key tiers' date range.
         builder.HasIndex(p => new { p.Tier, p.ActualStartDate, p.ActualCompletionDate }).IncludeProperties(p => p.CityCode);
-        builder.HasIndex(p => new { p.CityCode, p.State });
+        // A city's projects in id order with the reporting calendar's columns beside them, for the same reason as the
+        // county's below: a city's missing-report page walked the primary key past some 10,000 other projects' rows
+        // (43 ms against 4.4 ms, EXPLAIN ANALYZE at 50,000 projects). It replaces (city_code, state), which no plan used:
+        // ListProjects by city and state walks the create-time index for its order.
+        builder.HasIndex(p => new { p.CityCode, p.Id })
+            .IncludeProperties(p => new { p.State, p.ActualStartDate, p.ActualCompletionDate });
         builder.HasIndex(p => p.Cluster);
         builder.HasIndex(p => p.Park);
 

@@ -526,8 +526,10 @@ namespace Industry.Projects.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_projects_project_code");
 
-                    b.HasIndex("CityCode", "State")
-                        .HasDatabaseName("ix_projects_city_code_state");
+                    b.HasIndex("CityCode", "Id")
+                        .HasDatabaseName("ix_projects_city_code_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CityCode", "Id"), new[] { "State", "ActualStartDate", "ActualCompletionDate" });
 
                     b.HasIndex("CountyCode", "Id")
                         .HasDatabaseName("ix_projects_county_code_id");

@@ -519,8 +519,9 @@ namespace Industry.Projects.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_projects_project_code");
 
-                    b.HasIndex("CityCode", "State")
-                        .HasDatabaseName("ix_projects_city_code_state");
+                    b.HasIndex("CityCode", "Id")
+                        .HasDatabaseName("ix_projects_city_code_id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "State", "ActualStartDate", "ActualCompletionDate" });
 
                     b.HasIndex("CountyCode", "Id")
                         .HasDatabaseName("ix_projects_county_code_id")
