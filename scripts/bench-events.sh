@@ -8,7 +8,8 @@
 # `Industry.Benchmarks events`, writes docs/benchmarks/events-results.md and
 # prints it. Takes about 6 minutes on a 2-core machine (3 of them benchmarking).
 #
-# Env knobs: BENCH_OUTPUT (results file), BENCH_POSTGRES and BENCH_RABBITMQ
+# Env knobs: BENCH_OUTPUT (results file), BENCH_DLL (another build, e.g. a copy
+# of main's, for alternating before/after runs), BENCH_POSTGRES and BENCH_RABBITMQ
 # (use your own servers instead: a superuser connection string and an amqp://
 # URI). The pipeline host also reads the services' usual settings from the
 # environment, e.g. Outbox__BatchSize=500 or RabbitMq__ConcurrentMessageLimit=16.
@@ -28,7 +29,7 @@ cd "$ROOT"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 OUTPUT="${BENCH_OUTPUT:-$ROOT/docs/benchmarks/events-results.md}"
-BENCH_DLL="$ROOT/benchmarks/Industry.Benchmarks/bin/Release/net10.0/Industry.Benchmarks.dll"
+BENCH_DLL="${BENCH_DLL:-$ROOT/benchmarks/Industry.Benchmarks/bin/Release/net10.0/Industry.Benchmarks.dll}"
 
 build=1
 if [ "${1:-}" = "--no-build" ]; then

@@ -70,7 +70,7 @@ internal static class StagesBenchmark
                 var use = cpu.Stop();
                 await using var window = new NpgsqlCommand("SELECT EXTRACT(EPOCH FROM max(dispatch_time) - min(dispatch_time))::float8 FROM outbox_messages", connection);
                 var seconds = (double)(await window.ExecuteScalarAsync(cancellationToken))!;
-                results.Add(new StageResult("relay (OutboxRelay → MassTransit publish, confirmed)", count, seconds, use));
+                results.Add(new StageResult("relay (OutboxRelay → RabbitMQ publish, confirmed)", count, seconds, use));
                 await relay.StopAsync(cancellationToken);
             }
 

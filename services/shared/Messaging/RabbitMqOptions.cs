@@ -1,3 +1,5 @@
+using RabbitMQ.Client;
+
 namespace Industry.ServiceDefaults.Messaging;
 
 /// <summary>The broker a service connects to, and how it consumes, from the <c>RabbitMq</c> section (<c>RabbitMq__Host</c>, …).</summary>
@@ -85,4 +87,15 @@ public sealed class RabbitMqOptions
             return [.. intervals];
         }
     }
+
+    /// <summary>A connection factory for this broker; <paramref name="clientName"/> names the connection in the management UI.</summary>
+    public ConnectionFactory CreateConnectionFactory(string clientName) => new()
+    {
+        HostName = Host,
+        Port = Port,
+        VirtualHost = VirtualHost,
+        UserName = Username,
+        Password = Password,
+        ClientProvidedName = clientName,
+    };
 }

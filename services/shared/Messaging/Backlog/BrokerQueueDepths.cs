@@ -62,15 +62,7 @@ internal sealed class BrokerQueueDepths(RabbitMqOptions options) : IAsyncDisposa
         if (_connection is not { IsOpen: true })
         {
             await Close();
-            _connection = await new ConnectionFactory
-            {
-                HostName = options.Host,
-                Port = options.Port,
-                VirtualHost = options.VirtualHost,
-                UserName = options.Username,
-                Password = options.Password,
-                ClientProvidedName = "industry-backlog-metrics",
-            }.CreateConnectionAsync(cancellationToken);
+            _connection = await options.CreateConnectionFactory("industry-backlog-metrics").CreateConnectionAsync(cancellationToken);
         }
 
         if (_channel is not { IsOpen: true })

@@ -57,15 +57,7 @@ public sealed class ErrorQueues(RabbitMqOptions options, ConsumerQueues consumer
     {
         // The queue names come from the bus configuration, which runs when the bus is first resolved; not started here.
         _ = services.GetRequiredService<IBusControl>();
-        var factory = new ConnectionFactory
-        {
-            HostName = options.Host,
-            Port = options.Port,
-            VirtualHost = options.VirtualHost,
-            UserName = options.Username,
-            Password = options.Password,
-        };
-        await using var connection = await factory.CreateConnectionAsync("errors command", cancellationToken);
+        await using var connection = await options.CreateConnectionFactory("errors command").CreateConnectionAsync(cancellationToken);
         var taken = 0;
         foreach (var queue in consumers.Names)
         {

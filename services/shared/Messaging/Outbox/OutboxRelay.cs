@@ -3,18 +3,19 @@ using Industry.ServiceDefaults.Data;
 using Industry.ServiceDefaults.Hosting;
 using Industry.ServiceDefaults.Messaging.Wire;
 using Industry.ServiceDefaults.Telemetry;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RabbitMQ.Client;
 
 namespace Industry.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
-/// Publishes outbox rows through MassTransit (ADR 0011). Each round reads at most <see cref="OutboxOptions.BatchSize"/>
-/// pending rows in id order, publishes them with publisher confirms (the row id's event id as MessageId, the
-/// request's trace as parent), and marks as dispatched exactly the rows the broker confirmed. On PostgreSQL the round
+/// Publishes outbox rows (ADR 0011) on its own RabbitMQ channel (<see cref="RelayChannel"/>, ADR 0045). Each round reads
+/// at most <see cref="OutboxOptions.BatchSize"/> pending rows in id order, publishes them with publisher confirms (the
+/// row's event id as message id, the request's trace as parent), and marks as dispatched exactly the rows the broker
+/// confirmed. On PostgreSQL the round
 /// runs in a transaction holding an advisory lock, so of several replicas only one relays at a time and no row is
 /// published twice. While the broker is unreachable it backs off exponentially and resumes by itself; rows survive
 /// any crash because they are only marked after the confirm. A row that fails on its own account (an unknown event
@@ -23,7 +24,7 @@ namespace Industry.ServiceDefaults.Messaging.Outbox;
 /// </summary>
 internal sealed partial class OutboxRelay(
     IServiceScopeFactory scopes,
-    IBus bus,
+    RabbitMqOptions broker,
     ServiceIdentity identity,
     OutboxOptions options,
     DatabaseInfo database,
@@ -35,6 +36,7 @@ internal sealed partial class OutboxRelay(
     private const long RelayLockKey = 0x6F7574626F78;
 
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(10);
+    private readonly RelayChannel _channel = new(broker, options, identity);
     private DateTime _nextPurge = DateTime.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -93,7 +95,14 @@ internal sealed partial class OutboxRelay(
         // took the message, or a confirmed row left unmarked, would be published again by another replica's relay.
         // PublishTimeoutSeconds bounds it, well within the host's shutdown timeout.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.PublishTimeoutSeconds));
-        var results = await Task.WhenAll(batch.Select(row => PublishAsync(row, timeout.Token)));
+        // A broker that is away fails the round here, before any row is counted against.
+        var channel = await _channel.OpenAsync(timeout.Token);
+        foreach (var exchange in batch.Select(row => EventCatalog.Find(row.EventType)?.ExchangeName).OfType<string>().Distinct())
+        {
+            await _channel.DeclareAsync(channel, exchange, timeout.Token);
+        }
+
+        var results = await Task.WhenAll(batch.Select(row => PublishAsync(channel, row, timeout.Token)));
         var confirmed = batch.Where((_, i) => results[i].Confirmed).Select(m => m.Id).ToList();
         // A failure is the row's own when no broker could take it, or when this broker took other rows of the round;
         // when every row failed for the same reason, the broker is away and no row is to blame.
@@ -132,7 +141,7 @@ internal sealed partial class OutboxRelay(
         return batch.Count;
     }
 
-    private async Task<PublishOutcome> PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    private async Task<PublishOutcome> PublishAsync(IChannel channel, OutboxMessage row, CancellationToken cancellationToken)
     {
         var type = EventCatalog.Find(row.EventType);
         if (type is null)
@@ -148,14 +157,9 @@ internal sealed partial class OutboxRelay(
         activity?.SetTag("messaging.message.id", row.MessageId.ToString());
         try
         {
-            // The type picks the exchange; the body is the stored JSON as it is (StoredBodySerializer), so the message
-            // object is only a placeholder and is never serialised.
-            await bus.Publish(type.Placeholder, type.ClrType, context =>
-            {
-                context.MessageId = row.MessageId;
-                context.Serializer = new StoredBodySerializer(context.Serializer, row.Body);
-                CloudEventHeaders.Apply(context.Headers, row, identity.EventSource);
-            }, cancellationToken);
+            // The body is the stored JSON as it is: the event is never parsed or serialised again.
+            // Without a listener there is no publish span; the consumers then join the request's trace directly.
+            await RelayChannel.PublishAsync(channel, type, row, identity.EventSource, activity?.Id ?? row.TraceParent, cancellationToken);
             return new PublishOutcome(true, null, RowAtFault: false);
         }
         catch (Exception ex)
@@ -164,6 +168,13 @@ internal sealed partial class OutboxRelay(
             LogPublishFailed(logger, row.Id, row.EventType, ex.GetType().Name);
             return new PublishOutcome(false, $"{ex.GetType().Name}: {ex.Message}", RowAtFault: false);
         }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The round in progress finishes first (ExecuteAsync), then the channel it publishes on is closed.
+        await base.StopAsync(cancellationToken);
+        await _channel.DisposeAsync();
     }
 
     /// <summary>Rows quarantined because an older version did not know their type go back to the queue once this version does.</summary>

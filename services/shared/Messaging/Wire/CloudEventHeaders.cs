@@ -1,6 +1,5 @@
 using System.Globalization;
 using Industry.ServiceDefaults.Messaging.Outbox;
-using MassTransit;
 
 namespace Industry.ServiceDefaults.Messaging.Wire;
 
@@ -29,20 +28,29 @@ public static class CloudEventHeaders
     /// <summary>CloudEvents distributed-tracing extension (W3C trace context).</summary>
     public const string TraceParent = Prefix + "traceparent";
 
-    public static void Apply(SendHeaders headers, OutboxMessage row, string source)
+    /// <summary>The content type of every event body, the AMQP <c>content_type</c> and <c>datacontenttype</c>.</summary>
+    public const string JsonContentType = "application/json";
+
+    /// <summary>The headers of a row's event; AMQP sends each string as a long string (UTF-8).</summary>
+    public static Dictionary<string, object?> For(OutboxMessage row, string source)
     {
-        headers.Set(SpecVersion, "1.0");
-        headers.Set(Id, row.MessageId.ToString());
-        headers.Set(Source, source);
-        headers.Set(Type, row.EventType);
-        headers.Set(Time, DateTime.SpecifyKind(row.OccurTime, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture));
-        headers.Set(Subject, row.Subject);
-        headers.Set(DataContentType, "application/json");
-        headers.Set(SubjectVersion, row.SubjectVersion.ToString(CultureInfo.InvariantCulture));
-        headers.Set(Actor, row.Actor);
+        var headers = new Dictionary<string, object?>(12, StringComparer.Ordinal)
+        {
+            [SpecVersion] = "1.0",
+            [Id] = row.MessageId.ToString(),
+            [Source] = source,
+            [Type] = row.EventType,
+            [Time] = DateTime.SpecifyKind(row.OccurTime, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture),
+            [Subject] = row.Subject,
+            [DataContentType] = JsonContentType,
+            [SubjectVersion] = row.SubjectVersion.ToString(CultureInfo.InvariantCulture),
+            [Actor] = row.Actor,
+        };
         if (row.TraceParent is not null)
         {
-            headers.Set(TraceParent, row.TraceParent);
+            headers[TraceParent] = row.TraceParent;
         }
+
+        return headers;
     }
 }

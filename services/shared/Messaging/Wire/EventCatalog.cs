@@ -82,10 +82,4 @@ public sealed record EventType(Type ClrType, MessageDescriptor Descriptor)
     /// request rather than by a change, which a consumer holding that version or a later one ignores.
     /// </summary>
     public bool IsSnapshot { get; } = Descriptor.Name.EndsWith("Snapshot", StringComparison.Ordinal);
-
-    /// <summary>
-    /// An empty instance, shared: what the relay hands MassTransit to publish a stored body under this type (the
-    /// message is never serialised or changed there). Do not modify it.
-    /// </summary>
-    public IMessage Placeholder { get; } = Descriptor.Parser.ParseFrom(ReadOnlySpan<byte>.Empty);
 }
