@@ -23,11 +23,18 @@ public abstract class ServiceFixture(string service, string assemblyName) : IAsy
     /// <summary>Connection string of the service's database, to check what was (or was not) stored.</summary>
     public string Database { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// Whether the service gets an empty virtual host of its own instead of the shared one: for a service that stores
+    /// every event it hears (history), whose tests assert exactly what it stored and must not hear other tests' events.
+    /// </summary>
+    protected virtual bool OwnVirtualHost => false;
+
     public async Task InitializeAsync()
     {
         Infrastructure = await BrokerAndDatabase.StartAsync();
         Database = await Infrastructure.CreateDatabaseAsync(service + "_api");
-        _process = ServiceProcess.Start(service, service, assemblyName, new Dictionary<string, string>(Infrastructure.RabbitMqEnvironment())
+        var virtualHost = OwnVirtualHost ? await Infrastructure.CreateVirtualHostAsync(service) : null;
+        _process = ServiceProcess.Start(service, service, assemblyName, new Dictionary<string, string>(Infrastructure.RabbitMqEnvironment(virtualHost))
         {
             ["ConnectionStrings__" + service] = Database,
 

@@ -18,16 +18,14 @@ public sealed class ErrorQueueCommandTests : IAsyncLifetime
     private const int FirstYear = 7600; // clear of the years the other consumer tests use
     private const int RefusedTarget = 760_001;
     private const int DeliveryLimit = 2;
-    private static readonly Dictionary<string, string?> Settings = new()
-    {
-        ["RabbitMq:EndpointPrefix"] = Prefix,
-        ["RabbitMq:QuorumQueues"] = "true",
-        ["RabbitMq:DeliveryLimit"] = DeliveryLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
-
     private static readonly string Queue = ConsumerHost.QueueNameFor(Prefix);
     private static readonly string ErrorQueue = Queue + "_error";
     private BrokerAndDatabase _infrastructure = null!;
+
+    // A virtual host of the test's own: while the consumer is down, any PlanUpdated another test class raises would
+    // otherwise wait in this queue, be "crashed" with the test's event and land in the error queue beside it.
+    private Uri _broker = null!;
+    private Dictionary<string, string?> _settings = null!;
     private ConsumerHost? _consumer;
     private EventPublisher _publisher = null!;
     private string _database = string.Empty;
@@ -36,9 +34,17 @@ public sealed class ErrorQueueCommandTests : IAsyncLifetime
     {
         _infrastructure = await BrokerAndDatabase.StartAsync();
         _database = await _infrastructure.CreateDatabaseAsync("error_queue_command");
-        _consumer = await ConsumerHost.StartAsync(_infrastructure, connectionString: _database, settings: Settings);
-        _publisher = await EventPublisher.ConnectAsync(_infrastructure.RabbitMqUri);
-        await RunAsync("errors", "purge"); // what an earlier run left there
+        var virtualHost = await _infrastructure.CreateVirtualHostAsync("errorstool");
+        _broker = _infrastructure.RabbitMqUriFor(virtualHost);
+        _settings = new Dictionary<string, string?>
+        {
+            ["RabbitMq:VirtualHost"] = virtualHost,
+            ["RabbitMq:EndpointPrefix"] = Prefix,
+            ["RabbitMq:QuorumQueues"] = "true",
+            ["RabbitMq:DeliveryLimit"] = DeliveryLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        _consumer = await ConsumerHost.StartAsync(_infrastructure, connectionString: _database, settings: _settings);
+        _publisher = await EventPublisher.ConnectAsync(_broker);
     }
 
     public async Task DisposeAsync()
@@ -88,7 +94,7 @@ public sealed class ErrorQueueCommandTests : IAsyncLifetime
 
         // The cause fixed and the consumer back: one replayed by id, one purged by id, the rest replayed together.
         PlanEffectConsumer.RefusedTargets.TryRemove(RefusedTarget, out _);
-        _consumer = await ConsumerHost.StartAsync(_infrastructure, connectionString: _database, settings: Settings);
+        _consumer = await ConsumerHost.StartAsync(_infrastructure, connectionString: _database, settings: _settings);
         Assert.Contains("replayed 1", await RunAsync("errors", "replay", Id(refused)), StringComparison.Ordinal);
         Assert.Contains("purged 1", await RunAsync("errors", "purge", Id(dropped)), StringComparison.Ordinal);
         Assert.Contains("replayed 1", await RunAsync("errors", "replay", "all"), StringComparison.Ordinal);
@@ -127,7 +133,7 @@ public sealed class ErrorQueueCommandTests : IAsyncLifetime
     /// <summary>The command as a service process runs it: an application built like the consumer's, never started.</summary>
     private async Task<string> RunAsync(params string[] args)
     {
-        await using var app = ConsumerHost.Build(_infrastructure, concurrentMessages: 1, _database, Settings);
+        await using var app = ConsumerHost.Build(_infrastructure, concurrentMessages: 1, _database, _settings);
         using var output = new StringWriter();
         using var errors = new StringWriter();
         var exitCode = await ErrorsCommand.RunAsync(app, args, output, errors);
@@ -138,7 +144,7 @@ public sealed class ErrorQueueCommandTests : IAsyncLifetime
     /// <summary>Receives the message and drops the channel without acknowledging it, as a process that dies does, until the broker stops handing it out.</summary>
     private async Task<int> CrashedDeliveriesAsync()
     {
-        await using var connection = await new ConnectionFactory { Uri = _infrastructure.RabbitMqUri }.CreateConnectionAsync();
+        await using var connection = await new ConnectionFactory { Uri = _broker }.CreateConnectionAsync();
         var deliveries = 0;
         for (var misses = 0; misses < 5 && deliveries < 10;)
         {
@@ -161,7 +167,7 @@ public sealed class ErrorQueueCommandTests : IAsyncLifetime
     /// <summary>Messages in the error queue; 0 while it does not exist.</summary>
     private async Task<uint> ErrorQueueDepthAsync()
     {
-        await using var connection = await new ConnectionFactory { Uri = _infrastructure.RabbitMqUri }.CreateConnectionAsync();
+        await using var connection = await new ConnectionFactory { Uri = _broker }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         try
         {
