@@ -35,9 +35,40 @@ internal static class ClusterSeed
         var connection = seed.Connection;
         var recognitions = await CopyClustersAsync(connection, clusterCount, currentYear, cancellationToken);
         var (aboveSize, qualifications, members) = await CopyEnterprisesAsync(connection, enterpriseCount, clusterCount, currentYear, cancellationToken);
-        var allVisible = await seed.SettleAsync(["clusters", "cluster_recognitions", "enterprises", "enterprise_qualifications", "cluster_members"], cancellationToken);
+        await FillYearCountsAsync(seed, cancellationToken);
+        var allVisible = await seed.SettleAsync(
+            ["clusters", "cluster_recognitions", "enterprises", "enterprise_qualifications", "cluster_members", "above_size_year_changes", "qualification_year_grants"],
+            cancellationToken);
 
         return new ClusterSeedResult(enterpriseCount, aboveSize, qualifications, clusterCount, recognitions, members, Stopwatch.GetElapsedTime(started).TotalSeconds, allVisible);
+    }
+
+    /// <summary>
+    /// The yearly figures the service's enterprise writes keep (ADR 0048), as its migration fills them from the stored
+    /// enterprises: the COPYs above bypass the service, and its statements are internal to it.
+    /// </summary>
+    private static async Task FillYearCountsAsync(SeedConnection seed, CancellationToken cancellationToken)
+    {
+        await seed.ExecuteAsync("""
+            INSERT INTO above_size_year_changes (year, city_code, industry_code, net_change)
+            SELECT year, city_code, industry_code, CAST(SUM(change) AS integer)
+            FROM (
+                SELECT above_size_year AS year, city_code, industry_code, 1 AS change FROM enterprises
+                WHERE above_size_year > 0 AND (above_size_exit_year > above_size_year OR (above_size_exit_year = 0 AND above_size))
+                UNION ALL
+                SELECT above_size_exit_year, city_code, industry_code, -1 FROM enterprises
+                WHERE above_size_year > 0 AND above_size_exit_year > above_size_year
+            ) AS changes
+            GROUP BY year, city_code, industry_code
+            """, cancellationToken);
+        await seed.ExecuteAsync("""
+            INSERT INTO qualification_year_grants (year, type, city_code, industry_code, granted)
+            SELECT q.year, q.type, e.city_code, e.industry_code, CAST(COUNT(*) AS integer)
+            FROM enterprise_qualifications AS q
+            JOIN enterprises AS e ON e.uscc = q.uscc
+            WHERE q.revoke_year IS NULL OR q.revoke_year > q.year
+            GROUP BY q.year, q.type, e.city_code, e.industry_code
+            """, cancellationToken);
     }
 
     private static async Task<int> CopyClustersAsync(NpgsqlConnection connection, int count, int currentYear, CancellationToken cancellationToken)

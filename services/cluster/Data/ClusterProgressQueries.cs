@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Industry.Clusters.Data;
 
 /// <summary>
-/// GetClusterProgress, the programme's yearly progress against its targets, as SQL aggregations over indexes: six
-/// GROUP BY statements, each grouped by city and industry as well, so that the province's, the cities' and the
-/// industries' figures come from the same rows (rolled up by <see cref="ClusterBreakdown"/>), whatever the table sizes.
+/// GetClusterProgress, the programme's yearly progress against its targets, as SQL aggregations over indexes and the
+/// yearly figures the writes keep (ADR 0048): six GROUP BY statements, each grouped by city and industry as well, so
+/// that the province's, the cities' and the industries' figures come from the same rows (rolled up by
+/// <see cref="ClusterBreakdown"/>), whatever the table sizes.
 /// </summary>
 internal static class ClusterProgressQueries
 {
@@ -30,12 +31,11 @@ internal static class ClusterProgressQueries
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        // A grant revoked in a later year stays in its year's count (the figure was true then); one revoked in the year
-        // granted never counted at a year end.
-        var qualifications = await db.Enterprises
-            .SelectMany(e => e.Qualifications.Where(q => q.Year == year && (q.RevokeYear == null || q.RevokeYear > year)), (e, q) => new { e.CityCode, e.IndustryCode, q.Type })
-            .GroupBy(x => new { x.CityCode, x.IndustryCode, x.Type })
-            .Select(g => new { g.Key, Count = g.Count() })
+        // Kept per year by the enterprise writes (EnterpriseYearCounts): a grant revoked in a later year stays in its
+        // year's count (the figure was true then); one revoked in the year granted never counted at a year end.
+        var qualifications = await db.QualificationYearGrants
+            .Where(g => g.Year == year && g.Granted != 0)
+            .Select(g => new { Key = new { g.CityCode, g.IndustryCode, g.Type }, Count = g.Granted })
             .ToListAsync(cancellationToken);
 
         var newAboveSize = await db.Enterprises
@@ -50,13 +50,13 @@ internal static class ClusterProgressQueries
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        // Above size at the year's end: entered by then and not left by then. An exit year after the year keeps the
-        // enterprise in the year's total, so a later exit never changes a past year; without an exit year (a row from
-        // before it was recorded) the current status decides, as it always did.
-        var total = await db.Enterprises
-            .Where(e => e.AboveSizeYear > 0 && e.AboveSizeYear <= year && (e.AboveSizeExitYear > year || (e.AboveSizeExitYear == 0 && e.AboveSize)))
-            .GroupBy(e => new { e.CityCode, e.IndustryCode })
-            .Select(g => new { g.Key, Count = g.Count() })
+        // Above size at the year's end: the enterprises' yearly entries and exits up to it, kept by the enterprise writes
+        // (EnterpriseYearCounts), so that a later exit never changes a past year.
+        var total = await db.AboveSizeYearChanges
+            .Where(c => c.Year <= year)
+            .GroupBy(c => new { c.CityCode, c.IndustryCode })
+            .Select(g => new { g.Key, Count = g.Sum(c => c.NetChange) })
+            .Where(g => g.Count != 0)
             .ToListAsync(cancellationToken);
 
         IEnumerable<ClusterCell> cells =

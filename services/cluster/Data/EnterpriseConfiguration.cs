@@ -26,12 +26,9 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.HasIndex(e => new { e.DisplayName, e.Uscc });
         builder.HasIndex(e => new { e.CreateTime, e.Uscc });
 
-        // GetClusterProgress: new above-size enterprises of a year, and the total above size at its end (an index-only
-        // count over the enterprises still above size).
+        // GetClusterProgress: the new above-size enterprises of a year, and its exits (the total at its end is kept by
+        // the writes, EnterpriseYearCounts).
         builder.HasIndex(e => new { e.AboveSizeYear, e.Uscc });
-        builder.HasIndex(e => new { e.AboveSize, e.AboveSizeYear });
-
-        // The exits of a year, and the enterprises left after a year among the total at its end.
         builder.HasIndex(e => new { e.AboveSizeExitYear, e.AboveSizeYear });
     }
 }

@@ -12,9 +12,9 @@ internal sealed class QualificationConfiguration : IEntityTypeConfiguration<Qual
         builder.Property(q => q.Uscc).HasMaxLength(18);
         builder.Property(q => q.RevokeReason).HasMaxLength(FieldText.MaxReasonLength);
 
-        // The qualification filter of ListEnterprises (holders of a type, in USCC order) and progress (grants of a year by type).
+        // The qualification filter of ListEnterprises: holders of a type, in USCC order. (Progress reads the grants of a
+        // year from the figures the writes keep, EnterpriseYearCounts.)
         builder.HasIndex(q => new { q.Type, q.Uscc });
-        builder.HasIndex(q => new { q.Year, q.Type });
 
         // An enterprise's rows, held and revoked: read with it, deleted with it.
         builder.HasIndex(q => q.Uscc);

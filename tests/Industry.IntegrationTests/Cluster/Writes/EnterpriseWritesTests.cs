@@ -1,4 +1,5 @@
 using Industry.Clusters.Data;
+using Industry.Clusters.Domain;
 using Industry.Clusters.Writes;
 using Industry.ServiceDefaults.Errors;
 using Industry.TestInfrastructure;
@@ -56,5 +57,30 @@ public sealed class EnterpriseWritesTests() : WriteHarnessTests<SqliteClusterDbC
         await using var db = Harness.NewContext();
         Assert.Empty(await db.Enterprises.ToListAsync());
         Assert.Empty(await Harness.EventsAsync());
+    }
+
+    // The yearly figures of progress (ADR 0048) kept by the saves on SQLite, one statement per enterprise, as on PostgreSQL.
+    [Fact]
+    public async Task Writes_KeepTheYearlyFiguresOnSqlite()
+    {
+        var kept = NewEnterprise();
+        var moved = NewEnterprise();
+        moved.AboveSizeYear = 2019;
+        var items = new[] { kept, moved }.Select(e => new Proto.CreateEnterpriseRequest { Enterprise = e }).ToList();
+        await Harness.WriteAsync(new Proto.BatchCreateEnterprisesRequest { Requests = { items } }, (db, w) => new EnterpriseWrites(db).BatchCreateAsync(w, items));
+        var grant = new Proto.GrantQualificationRequest { Name = "enterprises/" + moved.Uscc, Type = Proto.QualificationType.InnovativeSme, Year = 2022 };
+        await Harness.WriteAsync(grant, (db, w) => new EnterpriseWrites(db).GrantAsync(w, grant));
+        var move = new Proto.UpdateEnterpriseRequest
+        {
+            Enterprise = new Proto.Enterprise { Name = "enterprises/" + moved.Uscc, CountyCode = "340202" },
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "county_code" } },
+        };
+        await Harness.WriteAsync(move, (db, w) => new EnterpriseWrites(db).UpdateAsync(w, move.Enterprise, move.UpdateMask));
+
+        await using var db = Harness.NewContext();
+        var changes = await db.AboveSizeYearChanges.Where(c => c.NetChange != 0).OrderBy(c => c.Year).ToListAsync();
+        Assert.Equal([(2019, "340200", 1), (2021, "340100", 1)], changes.Select(c => (c.Year, c.CityCode, c.NetChange)));
+        var grants = await db.QualificationYearGrants.Where(g => g.Granted != 0).ToListAsync();
+        Assert.Equal([(2022, "340200", QualificationType.InnovativeSme, 1)], grants.Select(g => (g.Year, g.CityCode, g.Type, g.Granted)));
     }
 }

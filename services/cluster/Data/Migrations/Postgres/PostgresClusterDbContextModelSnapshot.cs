@@ -23,6 +23,62 @@ namespace Industry.Clusters.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Industry.Clusters.Data.AboveSizeYearChange", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("IndustryCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("industry_code");
+
+                    b.Property<int>("NetChange")
+                        .HasColumnType("integer")
+                        .HasColumnName("net_change");
+
+                    b.HasKey("Year", "CityCode", "IndustryCode")
+                        .HasName("pk_above_size_year_changes");
+
+                    b.ToTable("above_size_year_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.Clusters.Data.QualificationYearGrant", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("IndustryCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("industry_code");
+
+                    b.Property<int>("Granted")
+                        .HasColumnType("integer")
+                        .HasColumnName("granted");
+
+                    b.HasKey("Year", "Type", "CityCode", "IndustryCode")
+                        .HasName("pk_qualification_year_grants");
+
+                    b.ToTable("qualification_year_grants", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Clusters.Domain.Cluster", b =>
                 {
                     b.Property<string>("Id")
@@ -336,9 +392,6 @@ namespace Industry.Clusters.Data.Migrations.Postgres
                     b.HasKey("Uscc")
                         .HasName("pk_enterprises");
 
-                    b.HasIndex("AboveSize", "AboveSizeYear")
-                        .HasDatabaseName("ix_enterprises_above_size_above_size_year");
-
                     b.HasIndex("AboveSizeExitYear", "AboveSizeYear")
                         .HasDatabaseName("ix_enterprises_above_size_exit_year_above_size_year");
 
@@ -497,9 +550,6 @@ namespace Industry.Clusters.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_enterprise_qualifications_uscc_type")
                         .HasFilter("revoke_time IS NULL");
-
-                    b.HasIndex("Year", "Type")
-                        .HasDatabaseName("ix_enterprise_qualifications_year_type");
 
                     b.ToTable("enterprise_qualifications", (string)null);
                 });

@@ -17,6 +17,62 @@ namespace Industry.Clusters.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Industry.Clusters.Data.AboveSizeYearChange", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("IndustryCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("industry_code");
+
+                    b.Property<int>("NetChange")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_change");
+
+                    b.HasKey("Year", "CityCode", "IndustryCode")
+                        .HasName("pk_above_size_year_changes");
+
+                    b.ToTable("above_size_year_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Industry.Clusters.Data.QualificationYearGrant", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("IndustryCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("industry_code");
+
+                    b.Property<int>("Granted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("granted");
+
+                    b.HasKey("Year", "Type", "CityCode", "IndustryCode")
+                        .HasName("pk_qualification_year_grants");
+
+                    b.ToTable("qualification_year_grants", (string)null);
+                });
+
             modelBuilder.Entity("Industry.Clusters.Domain.Cluster", b =>
                 {
                     b.Property<string>("Id")
@@ -330,9 +386,6 @@ namespace Industry.Clusters.Data.Migrations.Sqlite
                     b.HasKey("Uscc")
                         .HasName("pk_enterprises");
 
-                    b.HasIndex("AboveSize", "AboveSizeYear")
-                        .HasDatabaseName("ix_enterprises_above_size_above_size_year");
-
                     b.HasIndex("AboveSizeExitYear", "AboveSizeYear")
                         .HasDatabaseName("ix_enterprises_above_size_exit_year_above_size_year");
 
@@ -489,9 +542,6 @@ namespace Industry.Clusters.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_enterprise_qualifications_uscc_type")
                         .HasFilter("revoke_time IS NULL");
-
-                    b.HasIndex("Year", "Type")
-                        .HasDatabaseName("ix_enterprise_qualifications_year_type");
 
                     b.ToTable("enterprise_qualifications", (string)null);
                 });
