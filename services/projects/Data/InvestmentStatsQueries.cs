@@ -29,27 +29,25 @@ internal static class InvestmentStatsQueries
         var sums = await db.ProjectYearInvestments.Within(range)
             .Join(projects, r => r.Row.ProjectId, p => p.Id, (r, p) => new { p.Key, p.TotalInvestmentYuan, r.Counted, r.YearEarlier, r.Row })
             .GroupBy(x => new { x.Key, x.Row.Year })
-            .Select(g => new YearSums(
+            .Select(g => new KeyYearSums(
                 g.Key.Key,
                 g.Key.Year,
-                0,
-                0,
-                0,
                 g.Sum(x => x.Counted),
                 g.Sum(x => x.Counted * x.TotalInvestmentYuan),
                 g.Sum(x => x.YearEarlier),
-                g.Sum(x => x.Row.Month01),
-                g.Sum(x => x.Row.Month02),
-                g.Sum(x => x.Row.Month03),
-                g.Sum(x => x.Row.Month04),
-                g.Sum(x => x.Row.Month05),
-                g.Sum(x => x.Row.Month06),
-                g.Sum(x => x.Row.Month07),
-                g.Sum(x => x.Row.Month08),
-                g.Sum(x => x.Row.Month09),
-                g.Sum(x => x.Row.Month10),
-                g.Sum(x => x.Row.Month11),
-                g.Sum(x => x.Row.Month12)))
+                new MonthAmounts(
+                    g.Sum(x => x.Row.Month01),
+                    g.Sum(x => x.Row.Month02),
+                    g.Sum(x => x.Row.Month03),
+                    g.Sum(x => x.Row.Month04),
+                    g.Sum(x => x.Row.Month05),
+                    g.Sum(x => x.Row.Month06),
+                    g.Sum(x => x.Row.Month07),
+                    g.Sum(x => x.Row.Month08),
+                    g.Sum(x => x.Row.Month09),
+                    g.Sum(x => x.Row.Month10),
+                    g.Sum(x => x.Row.Month11),
+                    g.Sum(x => x.Row.Month12))))
             .ToListAsync(cancellationToken);
         return [.. sums.GroupBy(s => s.Key, StringComparer.Ordinal)
             .Where(g => g.Sum(s => s.Counted + s.YearEarlier) > 0)
@@ -57,8 +55,8 @@ internal static class InvestmentStatsQueries
                 g.Key,
                 g.Sum(s => s.Counted),
                 g.Sum(s => s.CountedTotalInvestmentYuan),
-                g.Sum(s => s.In(range.MonthsOf(s.Year))),
-                g.Sum(s => s.In(range.MonthsOf(s.Year + 1)))))];
+                g.Sum(s => s.Completed.In(range.MonthsOf(s.Year))),
+                g.Sum(s => s.Completed.In(range.MonthsOf(s.Year + 1)))))];
     }
 
     /// <summary>
@@ -75,27 +73,26 @@ internal static class InvestmentStatsQueries
         var sums = await db.ProjectYearInvestments.Within(range)
             .Join(projects, r => r.Row.ProjectId, p => p.Id, (r, p) => new { p.TotalInvestmentYuan, r.Counted, r.Row })
             .GroupBy(x => new { x.Row.Year, x.Row.ReportedMonths })
-            .Select(g => new YearSums(
-                string.Empty,
+            .Select(g => new ReportedMonthsYearSums(
                 g.Key.Year,
                 g.Key.ReportedMonths,
                 g.Count(),
                 g.Sum(x => x.TotalInvestmentYuan),
                 g.Sum(x => x.Counted),
                 g.Sum(x => x.Counted * x.TotalInvestmentYuan),
-                0,
-                g.Sum(x => x.Row.Month01),
-                g.Sum(x => x.Row.Month02),
-                g.Sum(x => x.Row.Month03),
-                g.Sum(x => x.Row.Month04),
-                g.Sum(x => x.Row.Month05),
-                g.Sum(x => x.Row.Month06),
-                g.Sum(x => x.Row.Month07),
-                g.Sum(x => x.Row.Month08),
-                g.Sum(x => x.Row.Month09),
-                g.Sum(x => x.Row.Month10),
-                g.Sum(x => x.Row.Month11),
-                g.Sum(x => x.Row.Month12)))
+                new MonthAmounts(
+                    g.Sum(x => x.Row.Month01),
+                    g.Sum(x => x.Row.Month02),
+                    g.Sum(x => x.Row.Month03),
+                    g.Sum(x => x.Row.Month04),
+                    g.Sum(x => x.Row.Month05),
+                    g.Sum(x => x.Row.Month06),
+                    g.Sum(x => x.Row.Month07),
+                    g.Sum(x => x.Row.Month08),
+                    g.Sum(x => x.Row.Month09),
+                    g.Sum(x => x.Row.Month10),
+                    g.Sum(x => x.Row.Month11),
+                    g.Sum(x => x.Row.Month12))))
             .ToListAsync(cancellationToken);
         List<Group> months = [.. range.Months()
             .Select(month => (
@@ -107,8 +104,8 @@ internal static class InvestmentStatsQueries
                 m.Month.ToString(),
                 m.Now.Sum(s => s.Rows),
                 m.Now.Sum(s => s.RowsTotalInvestmentYuan),
-                m.Now.Sum(s => s.In(MonthRange.MonthBits(m.Month.Month, m.Month.Month))),
-                m.YearEarlier.Sum(s => s.In(MonthRange.MonthBits(m.Month.Month, m.Month.Month)))))];
+                m.Now.Sum(s => s.Completed.In(MonthRange.MonthBits(m.Month.Month, m.Month.Month))),
+                m.YearEarlier.Sum(s => s.Completed.In(MonthRange.MonthBits(m.Month.Month, m.Month.Month)))))];
         var total = new Group(string.Empty, sums.Sum(s => s.Counted), sums.Sum(s => s.CountedTotalInvestmentYuan), months.Sum(m => m.CompletedYuan), months.Sum(m => m.PreviousYearCompletedYuan));
         return (months, total);
     }
@@ -142,20 +139,24 @@ internal static class InvestmentStatsQueries
     }
 
     /// <summary>
-    /// Sums over a set of <see cref="ProjectYearInvestment"/> rows of one year, the set named by <see cref="Key"/> or
-    /// <see cref="ReportedMonths"/> as each query groups: the rows and their projects' total investment, the rows that
+    /// Sums over the rows of one year whose projects share a group key (<see cref="CompletedByAsync"/>): the rows that
     /// count their project in the range and those projects' total investment, the rows with a report in the range's
     /// months a year earlier, and the months' completed investment.
     /// </summary>
-    private sealed record YearSums(
-        string Key,
-        int Year,
-        int ReportedMonths,
-        int Rows,
-        long RowsTotalInvestmentYuan,
-        int Counted,
-        long CountedTotalInvestmentYuan,
-        int YearEarlier,
+    private sealed record KeyYearSums(string Key, int Year, int Counted, long CountedTotalInvestmentYuan, int YearEarlier, MonthAmounts Completed);
+
+    /// <summary>
+    /// Sums over the rows of one year with the same set of months reported (<see cref="CompletedByMonthAsync"/>): the
+    /// rows and their projects' total investment, the rows that count their project in the range and those projects'
+    /// total investment, and the months' completed investment.
+    /// </summary>
+    private sealed record ReportedMonthsYearSums(int Year, int ReportedMonths, int Rows, long RowsTotalInvestmentYuan, int Counted, long CountedTotalInvestmentYuan, MonthAmounts Completed)
+    {
+        public bool Reported(int month) => (ReportedMonths & MonthRange.MonthBits(month, month)) != 0;
+    }
+
+    /// <summary>Completed investment per month of one year, summed over a set of <see cref="ProjectYearInvestment"/> rows.</summary>
+    private readonly record struct MonthAmounts(
         long Month01,
         long Month02,
         long Month03,
@@ -169,13 +170,36 @@ internal static class InvestmentStatsQueries
         long Month11,
         long Month12)
     {
-        public bool Reported(int month) => (ReportedMonths & MonthRange.MonthBits(month, month)) != 0;
-
         /// <summary>The completed investment of the months in <paramref name="months"/> (bit <c>month - 1</c>).</summary>
-        public long In(int months) =>
-            new[] { Month01, Month02, Month03, Month04, Month05, Month06, Month07, Month08, Month09, Month10, Month11, Month12 }
-                .Where((_, i) => (months & (1 << i)) != 0)
-                .Sum();
+        public long In(int months)
+        {
+            var sum = 0L;
+            for (var month = 1; month <= 12; month++)
+            {
+                if ((months & (1 << (month - 1))) != 0)
+                {
+                    sum += Of(month);
+                }
+            }
+
+            return sum;
+        }
+
+        private long Of(int month) => month switch
+        {
+            1 => Month01,
+            2 => Month02,
+            3 => Month03,
+            4 => Month04,
+            5 => Month05,
+            6 => Month06,
+            7 => Month07,
+            8 => Month08,
+            9 => Month09,
+            10 => Month10,
+            11 => Month11,
+            _ => Month12,
+        };
     }
 
     /// <summary><paramref name="shape"/> given <paramref name="key"/> of its project as its second argument, in one lambda that EF translates.</summary>

@@ -72,6 +72,66 @@ public sealed class CityInvestmentTotalsApiTests(ProjectsServiceFixture service)
         Assert.Equal(68_000_000, progress.Cities.Single(c => c.CityCode == "340200").CompletedInvestmentYuan);
     }
 
+    // A save whose database fails after the report is written (the recompute of the project's yearly rows refused by a
+    // trigger) leaves nothing half-applied: the report, the project, the city totals and the yearly rows stay as they
+    // were, and the same call once the database accepts it applies them all.
+    [Fact]
+    public async Task AReportWhoseYearRowsTheDatabaseRefuses_ChangesNothing_AndARetryAppliesBoth()
+    {
+        var project = await Data.ProjectAsync("340104", 100_000_000, new DateOnly(2021, 1, 10)); // a year the other test leaves alone
+        await Data.ReportAsync(project, "2021-02", 1_000_000);
+        var id = project.Name["projects/".Length..];
+        var before = await StateOfAsync(id);
+
+        await ExecuteAsync($"""
+            CREATE FUNCTION refuse_year_rows() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
+            CREATE TRIGGER refuse_year_rows BEFORE INSERT ON project_year_investments FOR EACH ROW
+                WHEN (NEW.project_id = '{id}') EXECUTE FUNCTION refuse_year_rows();
+            """);
+        try
+        {
+            var error = await Assert.ThrowsAsync<RpcException>(() => Data.ReportAsync(project, "2021-03", 2_000_000));
+            Assert.Equal(StatusCode.Internal, error.StatusCode);
+            Assert.Equal(before, await StateOfAsync(id));
+        }
+        finally
+        {
+            await ExecuteAsync("DROP TRIGGER refuse_year_rows ON project_year_investments; DROP FUNCTION refuse_year_rows();");
+        }
+
+        await Data.ReportAsync(project, "2021-03", 2_000_000);
+
+        var after = await StateOfAsync(id);
+        Assert.Equal("2021-02=1000000;2021-03=2000000", after.Reports);
+        Assert.Equal($"{id}/2021=6;0;0,1000000,2000000,0,0,0,0,0,0,0,0,0", after.YearRows);
+        Assert.Equal(3_000_000, after.Cumulative);
+        Assert.Equal(await ReportsPerProjectYearAsync(), await ProjectYearsAsync());
+        Assert.Equal(await ReportsPerCityAsync(), await TotalsAsync());
+    }
+
+    /// <summary>One project's reports, yearly rows, cumulative investment and etag, and its city's totals, as stored now.</summary>
+    private async Task<(string Reports, string YearRows, long Cumulative, string Etag, string CityTotals)> StateOfAsync(string id)
+    {
+        var reports = new List<string>();
+        await foreach (var r in ReadAsync($"SELECT year, month, completed_investment_yuan FROM investment_reports WHERE project_id = '{id}' ORDER BY year, month"))
+        {
+            reports.Add($"{r.GetInt32(0)}-{r.GetInt32(1):D2}={r.GetInt64(2)}");
+        }
+
+        var years = (await ProjectYearsAsync()).Where(y => y.Key.StartsWith(id + "/", StringComparison.Ordinal)).OrderBy(y => y.Key, StringComparer.Ordinal);
+        var project = await Client.GetProjectAsync(new GetProjectRequest { Name = $"projects/{id}" }, Deadline);
+        var totals = (await TotalsAsync()).Where(t => t.Key.City == "340100").OrderBy(t => (t.Key.Year, t.Key.Month));
+        return (string.Join(";", reports), string.Join(";", years.Select(y => $"{y.Key}={y.Value}")), project.CumulativeCompletedInvestmentYuan, project.Etag, string.Join(";", totals.Select(t => $"{t.Key.Year}-{t.Key.Month}={t.Value}")));
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(service.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>The kept totals, without months that came back to zero.</summary>
     private Task<Dictionary<(string City, int Year, int Month), long>> TotalsAsync() =>
         QueryAsync("SELECT city_code, year, month, completed_investment_yuan FROM city_month_investments WHERE completed_investment_yuan <> 0");
