@@ -50,14 +50,17 @@ internal static class ClusterSeed
     private static async Task FillYearCountsAsync(SeedConnection seed, CancellationToken cancellationToken)
     {
         await seed.ExecuteAsync("""
-            INSERT INTO above_size_year_changes (year, city_code, industry_code, net_change)
-            SELECT year, city_code, industry_code, CAST(SUM(change) AS integer)
+            INSERT INTO above_size_year_changes (year, city_code, industry_code, net_change, entered, exited)
+            SELECT year, city_code, industry_code, CAST(SUM(net_change) AS integer), CAST(SUM(entered) AS integer), CAST(SUM(exited) AS integer)
             FROM (
-                SELECT above_size_year AS year, city_code, industry_code, 1 AS change FROM enterprises
-                WHERE above_size_year > 0 AND (above_size_exit_year > above_size_year OR (above_size_exit_year = 0 AND above_size))
+                SELECT above_size_year AS year, city_code, industry_code,
+                    CASE WHEN above_size_exit_year > above_size_year OR (above_size_exit_year = 0 AND above_size) THEN 1 ELSE 0 END AS net_change,
+                    1 AS entered, 0 AS exited
+                FROM enterprises WHERE above_size_year > 0
                 UNION ALL
-                SELECT above_size_exit_year, city_code, industry_code, -1 FROM enterprises
-                WHERE above_size_year > 0 AND above_size_exit_year > above_size_year
+                SELECT above_size_exit_year, city_code, industry_code,
+                    CASE WHEN above_size_year > 0 AND above_size_exit_year > above_size_year THEN -1 ELSE 0 END, 0, 1
+                FROM enterprises WHERE above_size_exit_year > 0
             ) AS changes
             GROUP BY year, city_code, industry_code
             """, cancellationToken);

@@ -1,10 +1,10 @@
 namespace Industry.Clusters.Data;
 
 /// <summary>
-/// How many enterprises of one city and industry became above size (规上) in a year minus how many stopped counting
-/// as such that year: a running figure the enterprise writes keep in their own transaction
-/// (<see cref="EnterpriseYearCounts"/>), so that the year-end total above size of GetClusterProgress sums a few
-/// thousand rows of the years up to it instead of reading every enterprise that ever entered (ADR 0048).
+/// The above-size (规上) enterprises of one city and industry in one year: how many entered, how many left, and the
+/// change of the year-end total. Figures the enterprise writes keep in their own transaction
+/// (<see cref="EnterpriseYearCounts"/>), so that GetClusterProgress reads a few thousand rows instead of every
+/// enterprise of the year, or every enterprise that ever entered for the total (ADR 0048).
 /// </summary>
 public sealed class AboveSizeYearChange
 {
@@ -14,6 +14,12 @@ public sealed class AboveSizeYearChange
 
     public int Year { get; set; }
 
-    /// <summary>Entered minus left in the year; the total at a year's end is the sum over the years up to it.</summary>
+    /// <summary>The change of the year-end total; the total at a year's end is the sum over the years up to it.</summary>
     public int NetChange { get; set; }
+
+    /// <summary>The enterprises whose above-size year is this year.</summary>
+    public int Entered { get; set; }
+
+    /// <summary>The enterprises whose exit year is this year.</summary>
+    public int Exited { get; set; }
 }

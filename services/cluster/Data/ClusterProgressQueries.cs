@@ -4,7 +4,7 @@ namespace Industry.Clusters.Data;
 
 /// <summary>
 /// GetClusterProgress, the programme's yearly progress against its targets, as SQL aggregations over indexes and the
-/// yearly figures the writes keep (ADR 0048): six GROUP BY statements, each grouped by city and industry as well, so
+/// yearly figures the writes keep (ADR 0048): four GROUP BY statements, each grouped by city and industry as well, so
 /// that the province's, the cities' and the industries' figures come from the same rows (rolled up by
 /// <see cref="ClusterBreakdown"/>), whatever the table sizes.
 /// </summary>
@@ -38,25 +38,19 @@ internal static class ClusterProgressQueries
             .Select(g => new { Key = new { g.CityCode, g.IndustryCode, g.Type }, Count = g.Granted })
             .ToListAsync(cancellationToken);
 
-        var newAboveSize = await db.Enterprises
-            .Where(e => e.AboveSizeYear == year)
-            .GroupBy(e => new { e.CityCode, e.IndustryCode })
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-
-        var exited = await db.Enterprises
-            .Where(e => e.AboveSizeExitYear == year)
-            .GroupBy(e => new { e.CityCode, e.IndustryCode })
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-
-        // Above size at the year's end: the enterprises' yearly entries and exits up to it, kept by the enterprise writes
-        // (EnterpriseYearCounts), so that a later exit never changes a past year.
-        var total = await db.AboveSizeYearChanges
+        // The year's entries and exits, and the total above size at its end (the entries and exits up to it), from the
+        // figures the enterprise writes keep (EnterpriseYearCounts): a later exit never changes a past year.
+        var aboveSize = await db.AboveSizeYearChanges
             .Where(c => c.Year <= year)
             .GroupBy(c => new { c.CityCode, c.IndustryCode })
-            .Select(g => new { g.Key, Count = g.Sum(c => c.NetChange) })
-            .Where(g => g.Count != 0)
+            .Select(g => new
+            {
+                g.Key,
+                Entered = g.Sum(c => c.Year == year ? c.Entered : 0),
+                Exited = g.Sum(c => c.Year == year ? c.Exited : 0),
+                Total = g.Sum(c => c.NetChange),
+            })
+            .Where(g => g.Entered != 0 || g.Exited != 0 || g.Total != 0)
             .ToListAsync(cancellationToken);
 
         IEnumerable<ClusterCell> cells =
@@ -64,9 +58,10 @@ internal static class ClusterProgressQueries
             .. recognitions.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, ClusterCounts.Recognized(r.Key.Kind, r.Key.Level, r.Count))),
             .. advanced.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, new(AdvancedManufacturingClusters: r.Count))),
             .. qualifications.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, ClusterCounts.Granted(r.Key.Type, r.Count))),
-            .. newAboveSize.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, new(NewAboveSizeEnterprises: r.Count))),
-            .. exited.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, new(ExitedAboveSizeEnterprises: r.Count))),
-            .. total.Select(r => new ClusterCell(r.Key.CityCode, r.Key.IndustryCode, new(AboveSizeEnterprisesTotal: r.Count))),
+            .. aboveSize.Select(r => new ClusterCell(
+                r.Key.CityCode,
+                r.Key.IndustryCode,
+                new(NewAboveSizeEnterprises: r.Entered, ExitedAboveSizeEnterprises: r.Exited, AboveSizeEnterprisesTotal: r.Total))),
         ];
         return new Figures(
             recognitions.GroupBy(r => (r.Key.Kind, r.Key.Level)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),

@@ -26,8 +26,8 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.HasIndex(e => new { e.DisplayName, e.Uscc });
         builder.HasIndex(e => new { e.CreateTime, e.Uscc });
 
-        // GetClusterProgress: the new above-size enterprises of a year, and its exits (the total at its end is kept by
-        // the writes, EnterpriseYearCounts).
+        // ListEnterprises filtered or ordered by the above-size year, or filtered by the exit year. (GetClusterProgress
+        // reads the years' entries, exits and totals from the figures the writes keep, EnterpriseYearCounts.)
         builder.HasIndex(e => new { e.AboveSizeYear, e.Uscc });
         builder.HasIndex(e => new { e.AboveSizeExitYear, e.AboveSizeYear });
     }

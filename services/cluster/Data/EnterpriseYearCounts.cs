@@ -17,25 +17,31 @@ namespace Industry.Clusters.Data;
 internal static class EnterpriseYearCounts
 {
     /// <summary>
-    /// {0} sign, {1} the USCCs (<see cref="Match"/>): the enterprises' above-size years, +1 in the year one entered and
-    /// -1 in the year it stopped counting (its exit year). Without an exit year (a row from before exit years were
-    /// recorded) the current status decides: above size counts from the year entered on, not above size never counts.
-    /// The rows go in key order, so that concurrent saves lock them in the same order.
+    /// {0} sign, {1} the USCCs (<see cref="Match"/>): each enterprise counts as entered in its above-size year and as
+    /// exited in its exit year; the year-end total changes by +1 in the year it entered and -1 in the year it stopped
+    /// counting (its exit year). Without an exit year (a row from before exit years were recorded) the current status
+    /// decides: above size counts from the year entered on, not above size never counts. The rows go in key order, so
+    /// that concurrent saves lock them in the same order.
     /// </summary>
     private const string AboveSize = """
-        INSERT INTO above_size_year_changes (year, city_code, industry_code, net_change)
-        SELECT year, city_code, industry_code, {0} * CAST(SUM(change) AS integer)
+        INSERT INTO above_size_year_changes (year, city_code, industry_code, net_change, entered, exited)
+        SELECT year, city_code, industry_code, {0} * CAST(SUM(net_change) AS integer), {0} * CAST(SUM(entered) AS integer), {0} * CAST(SUM(exited) AS integer)
         FROM (
-            SELECT above_size_year AS year, city_code, industry_code, 1 AS change FROM enterprises
-            WHERE uscc USCC AND above_size_year > 0 AND (above_size_exit_year > above_size_year OR (above_size_exit_year = 0 AND above_size))
+            SELECT above_size_year AS year, city_code, industry_code,
+                CASE WHEN above_size_exit_year > above_size_year OR (above_size_exit_year = 0 AND above_size) THEN 1 ELSE 0 END AS net_change,
+                1 AS entered, 0 AS exited
+            FROM enterprises WHERE uscc USCC AND above_size_year > 0
             UNION ALL
-            SELECT above_size_exit_year, city_code, industry_code, -1 FROM enterprises
-            WHERE uscc USCC AND above_size_year > 0 AND above_size_exit_year > above_size_year
+            SELECT above_size_exit_year, city_code, industry_code,
+                CASE WHEN above_size_year > 0 AND above_size_exit_year > above_size_year THEN -1 ELSE 0 END, 0, 1
+            FROM enterprises WHERE uscc USCC AND above_size_exit_year > 0
         ) AS changes
         GROUP BY year, city_code, industry_code
         ORDER BY year, city_code, industry_code
         ON CONFLICT (year, city_code, industry_code) DO UPDATE
-        SET net_change = above_size_year_changes.net_change + excluded.net_change
+        SET net_change = above_size_year_changes.net_change + excluded.net_change,
+            entered = above_size_year_changes.entered + excluded.entered,
+            exited = above_size_year_changes.exited + excluded.exited
         """;
 
     /// <summary>{0} sign, {1} the USCCs: the enterprises' grants, each in its year unless revoked in that same year.</summary>

@@ -26,6 +26,19 @@ public sealed class EnterpriseYearCountsTests(ClusterServiceFixture service) : I
         GROUP BY 1 HAVING SUM(net_change) <> 0
         """;
 
+    /// <summary>The enterprises that entered above size in year @p0, and those that left it, counted from the enterprises.</summary>
+    private const string DefinedEntriesAndExits = """
+        SELECT city_code || ' ' || industry_code || ' entered', COUNT(*) FROM enterprises WHERE above_size_year = @p0 GROUP BY 1
+        UNION ALL
+        SELECT city_code || ' ' || industry_code || ' exited', COUNT(*) FROM enterprises WHERE above_size_exit_year = @p0 GROUP BY 1
+        """;
+
+    private const string KeptEntriesAndExits = """
+        SELECT city_code || ' ' || industry_code || ' entered', entered FROM above_size_year_changes WHERE year = @p0 AND entered <> 0
+        UNION ALL
+        SELECT city_code || ' ' || industry_code || ' exited', exited FROM above_size_year_changes WHERE year = @p0 AND exited <> 0
+        """;
+
     /// <summary>The grants of year @p0 not revoked within it, counted from the qualifications and their enterprises.</summary>
     private const string DefinedGrants = """
         SELECT e.city_code || ' ' || e.industry_code || ' ' || q.type, COUNT(*) FROM enterprise_qualifications AS q
@@ -136,6 +149,7 @@ public sealed class EnterpriseYearCountsTests(ClusterServiceFixture service) : I
         for (var year = 2010; year <= CurrentYear + 1; year++)
         {
             Assert.Equal(await ReadAsync(DefinedTotals, year), await ReadAsync(KeptTotals, year));
+            Assert.Equal(await ReadAsync(DefinedEntriesAndExits, year), await ReadAsync(KeptEntriesAndExits, year));
             Assert.Equal(await ReadAsync(DefinedGrants, year), await ReadAsync(KeptGrants, year));
         }
     }

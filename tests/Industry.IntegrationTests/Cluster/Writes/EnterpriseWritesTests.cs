@@ -78,8 +78,8 @@ public sealed class EnterpriseWritesTests() : WriteHarnessTests<SqliteClusterDbC
         await Harness.WriteAsync(move, (db, w) => new EnterpriseWrites(db).UpdateAsync(w, move.Enterprise, move.UpdateMask));
 
         await using var db = Harness.NewContext();
-        var changes = await db.AboveSizeYearChanges.Where(c => c.NetChange != 0).OrderBy(c => c.Year).ToListAsync();
-        Assert.Equal([(2019, "340200", 1), (2021, "340100", 1)], changes.Select(c => (c.Year, c.CityCode, c.NetChange)));
+        var changes = await db.AboveSizeYearChanges.Where(c => c.NetChange != 0 || c.Entered != 0).OrderBy(c => c.Year).ToListAsync();
+        Assert.Equal([(2019, "340200", 1, 1), (2021, "340100", 1, 1)], changes.Select(c => (c.Year, c.CityCode, c.NetChange, c.Entered)));
         var grants = await db.QualificationYearGrants.Where(g => g.Granted != 0).ToListAsync();
         Assert.Equal([(2022, "340200", QualificationType.InnovativeSme, 1)], grants.Select(g => (g.Year, g.CityCode, g.Type, g.Granted)));
     }

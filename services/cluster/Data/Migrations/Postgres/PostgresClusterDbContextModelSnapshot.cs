@@ -39,6 +39,14 @@ namespace Industry.Clusters.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("industry_code");
 
+                    b.Property<int>("Entered")
+                        .HasColumnType("integer")
+                        .HasColumnName("entered");
+
+                    b.Property<int>("Exited")
+                        .HasColumnType("integer")
+                        .HasColumnName("exited");
+
                     b.Property<int>("NetChange")
                         .HasColumnType("integer")
                         .HasColumnName("net_change");

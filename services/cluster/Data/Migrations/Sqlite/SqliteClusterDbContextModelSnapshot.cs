@@ -33,6 +33,14 @@ namespace Industry.Clusters.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("industry_code");
 
+                    b.Property<int>("Entered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entered");
+
+                    b.Property<int>("Exited")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exited");
+
                     b.Property<int>("NetChange")
                         .HasColumnType("INTEGER")
                         .HasColumnName("net_change");

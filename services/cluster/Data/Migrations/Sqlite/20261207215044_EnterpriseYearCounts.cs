@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Industry.Clusters.Data.Migrations.Postgres
+namespace Industry.Clusters.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class EnterpriseYearCounts : Migration
@@ -22,10 +22,12 @@ namespace Industry.Clusters.Data.Migrations.Postgres
                 name: "above_size_year_changes",
                 columns: table => new
                 {
-                    city_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    industry_code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    year = table.Column<int>(type: "integer", nullable: false),
-                    net_change = table.Column<int>(type: "integer", nullable: false)
+                    city_code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    industry_code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    net_change = table.Column<int>(type: "INTEGER", nullable: false),
+                    entered = table.Column<int>(type: "INTEGER", nullable: false),
+                    exited = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -36,11 +38,11 @@ namespace Industry.Clusters.Data.Migrations.Postgres
                 name: "qualification_year_grants",
                 columns: table => new
                 {
-                    city_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    industry_code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    type = table.Column<int>(type: "integer", nullable: false),
-                    year = table.Column<int>(type: "integer", nullable: false),
-                    granted = table.Column<int>(type: "integer", nullable: false)
+                    city_code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    industry_code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    type = table.Column<int>(type: "INTEGER", nullable: false),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    granted = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -50,14 +52,17 @@ namespace Industry.Clusters.Data.Migrations.Postgres
             // The figures of the enterprises stored so far; from here on the writes keep them (EnterpriseYearCounts). A
             // copy of its statements over every enterprise, frozen here as the schema of this migration is.
             migrationBuilder.Sql("""
-                INSERT INTO above_size_year_changes (year, city_code, industry_code, net_change)
-                SELECT year, city_code, industry_code, CAST(SUM(change) AS integer)
+                INSERT INTO above_size_year_changes (year, city_code, industry_code, net_change, entered, exited)
+                SELECT year, city_code, industry_code, CAST(SUM(net_change) AS integer), CAST(SUM(entered) AS integer), CAST(SUM(exited) AS integer)
                 FROM (
-                    SELECT above_size_year AS year, city_code, industry_code, 1 AS change FROM enterprises
-                    WHERE above_size_year > 0 AND (above_size_exit_year > above_size_year OR (above_size_exit_year = 0 AND above_size))
+                    SELECT above_size_year AS year, city_code, industry_code,
+                        CASE WHEN above_size_exit_year > above_size_year OR (above_size_exit_year = 0 AND above_size) THEN 1 ELSE 0 END AS net_change,
+                        1 AS entered, 0 AS exited
+                    FROM enterprises WHERE above_size_year > 0
                     UNION ALL
-                    SELECT above_size_exit_year, city_code, industry_code, -1 FROM enterprises
-                    WHERE above_size_year > 0 AND above_size_exit_year > above_size_year
+                    SELECT above_size_exit_year, city_code, industry_code,
+                        CASE WHEN above_size_year > 0 AND above_size_exit_year > above_size_year THEN -1 ELSE 0 END, 0, 1
+                    FROM enterprises WHERE above_size_exit_year > 0
                 ) AS changes
                 GROUP BY year, city_code, industry_code
                 """);
