@@ -144,6 +144,45 @@ public sealed class EnterpriseYearCountsTests(ClusterServiceFixture service) : I
         await AssertKeptFiguresAsync();
     }
 
+    [Fact]
+    public async Task ASaveWhoseFiguresTheDatabaseRefuses_ChangesNothing_AndARetryAppliesBoth()
+    {
+        var enterprise = await Client.CreateEnterpriseAsync(Enterprise(aboveSize: true, entered: 2017, county: "340104"));
+        await Client.GrantAsync(enterprise, Proto.QualificationType.InnovativeSme, 2021);
+        var stored = await Client.GetEnterpriseAsync(enterprise.Name);
+
+        // The figures' put-back into the new city is refused after the enterprise row and the take-out were written.
+        await ExecuteAsync("""
+            CREATE FUNCTION refuse_moved_figures() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
+            CREATE TRIGGER refuse_moved_figures BEFORE INSERT ON qualification_year_grants FOR EACH ROW
+                WHEN (NEW.city_code = '340300' AND NEW.granted > 0) EXECUTE FUNCTION refuse_moved_figures();
+            """);
+        try
+        {
+            var error = await Assert.ThrowsAsync<RpcException>(() => UpdateAsync(new Proto.Enterprise { Name = enterprise.Name, CountyCode = "340302" }, "county_code"));
+            Assert.NotEqual(StatusCode.OK, error.StatusCode);
+            var after = await Client.GetEnterpriseAsync(enterprise.Name);
+            Assert.Equal((stored.CountyCode, stored.Etag), (after.CountyCode, after.Etag));
+            await AssertKeptFiguresAsync();
+        }
+        finally
+        {
+            await ExecuteAsync("DROP TRIGGER refuse_moved_figures ON qualification_year_grants; DROP FUNCTION refuse_moved_figures();");
+        }
+
+        var moved = await UpdateAsync(new Proto.Enterprise { Name = enterprise.Name, CountyCode = "340302" }, "county_code");
+        Assert.Equal("340300", moved.CityCode);
+        await AssertKeptFiguresAsync();
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(service.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private async Task AssertKeptFiguresAsync()
     {
         for (var year = 2010; year <= CurrentYear + 1; year++)
