@@ -94,6 +94,34 @@ public sealed class FilterSchemaTests
     public void Fields_AreThoseDeclared() =>
         Assert.Equal(["amount", "code", "color", "digital", "start_date", "update_time"], Schema.Fields.Order(StringComparer.Ordinal));
 
+    /// <summary>A join field narrows the query itself; its comparisons and the predicates apply together.</summary>
+    [Theory]
+    [InlineData("tagged = \"x\"", "A1 C3")]
+    [InlineData("tagged = \"x\" AND amount > 100", "C3")]
+    [InlineData("tagged = \"x\" AND tagged = \"y\"", "C3")]
+    [InlineData("amount > 100", "B2 C3")]
+    [InlineData("", "A1 B2 C3")]
+    public void Apply_JoinField_NarrowsTheQuery(string filter, string expected)
+    {
+        var tags = new[] { ("A1", "x"), ("C3", "x"), ("C3", "y"), ("B2", "z") };
+        var joined = new FilterSchema<Row>().Number("amount", r => r.Amount).Join("tagged", term =>
+        {
+            var tag = term.QuotedValue("\"x\"");
+            return rows => rows.Join(tags.Where(t => t.Item2 == tag), r => r.Code, t => t.Item1, (r, _) => r);
+        });
+
+        Assert.Equal(expected, string.Join(' ', joined.Apply(Rows.AsQueryable(), filter).Select(r => r.Code)));
+    }
+
+    /// <summary>A join is no predicate: a caller that embeds the filter in another query must not get one without it.</summary>
+    [Fact]
+    public void Translate_SchemaWithJoinField_Throws()
+    {
+        var joined = new FilterSchema<Row>().Number("amount", r => r.Amount).Join("tagged", _ => rows => rows);
+
+        Assert.Throws<InvalidOperationException>(() => joined.Translate("amount > 1"));
+    }
+
     public enum Color
     {
         Blue = 1,

@@ -22,8 +22,13 @@ internal sealed partial class ClusterApi
 
     public override async Task<Proto.ListEnterprisesResponse> ListEnterprises(Proto.ListEnterprisesRequest request, ServerCallContext context)
     {
-        // The page first, then its qualifications and memberships by key (split query): never a join of the whole table.
-        var (page, next) = await pageTokens.ListAsync(WithQualificationsAndMemberships(), EnterpriseListing.Filter, EnterpriseListing.Order, request, context.CancellationToken);
+        // The page first, then its qualifications and memberships by key, fixed up by the change tracker. Not Include: a
+        // split query repeats the page's filter (and its joins) for each collection, and orders the page by the joined
+        // rows' keys too, which no index serves.
+        var (page, next) = await pageTokens.ListAsync(db.Enterprises, EnterpriseListing.Filter, EnterpriseListing.Order, request, context.CancellationToken);
+        var usccs = page.Select(e => e.Uscc).ToList();
+        await db.Qualifications.Where(q => usccs.Contains(q.Uscc)).LoadAsync(context.CancellationToken);
+        await db.ClusterMembers.Where(m => usccs.Contains(m.Uscc)).LoadAsync(context.CancellationToken);
         return new() { Enterprises = { page.Select(e => e.ToProto()) }, NextPageToken = next };
     }
 

@@ -18,7 +18,7 @@ internal static class EnterpriseListing
         .Custom("above_size_year", term => Year<Enterprise>(term, e => e.AboveSizeYear))
         .Custom("above_size_exit_year", term => Year<Enterprise>(term, e => e.AboveSizeExitYear))
         .Text("display_name", e => e.DisplayName)
-        .Custom("qualification", Holding)
+        .Join("qualification", Holding)
         .Custom("cluster", MemberOf);
 
     public static readonly SortSchema<Enterprise> Order = new SortSchema<Enterprise>(e => e.Uscc, "name")
@@ -43,12 +43,16 @@ internal static class EnterpriseListing
         return (value.StartsWith(prefix, StringComparison.Ordinal) ? value[prefix.Length..] : value).ToUpperInvariant();
     }
 
-    /// <summary><c>qualification = QUALIFICATION_TYPE_X</c>: holders of that type; <c>=</c> only.</summary>
-    private static Expression<Func<Enterprise, bool>> Holding(FilterTerm term)
+    /// <summary>
+    /// <c>qualification = QUALIFICATION_TYPE_X</c>: holders of that type; <c>=</c> only. A join, because an enterprise
+    /// holds a type at most once (the unique index on held qualifications), and a rare type's page then reads its
+    /// holders in USCC order instead of every enterprise.
+    /// </summary>
+    private static Func<IQueryable<Enterprise>, IQueryable<Enterprise>> Holding(FilterTerm term)
     {
         term.RequireOperator(FilterOperator.Equal);
         var type = term.NamedValue(Enum.GetValues<QualificationType>().ToDictionary(QualificationLadder.ApiName, StringComparer.Ordinal));
-        return e => e.Qualifications.Any(q => q.Type == type && q.RevokeTime == null);
+        return enterprises => enterprises.SelectMany(e => e.Qualifications.Where(q => q.Type == type && q.RevokeTime == null), (e, _) => e);
     }
 
     /// <summary><c>cluster = "clusters/x"</c>: members of that cluster; <c>=</c> only.</summary>

@@ -17,6 +17,7 @@ public sealed class FilterSchema<T>
 {
     private static readonly FilterOperator[] EqualityOnly = [FilterOperator.Equal, FilterOperator.NotEqual];
     private readonly Dictionary<string, Func<FilterTerm, Expression<Func<T, bool>>>> _fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<FilterTerm, Func<IQueryable<T>, IQueryable<T>>>> _joins = new(StringComparer.Ordinal);
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
     public IReadOnlySet<string> Fields => _names;
@@ -82,6 +83,20 @@ public sealed class FilterSchema<T>
     }
 
     /// <summary>
+    /// A field that holds when a row has exactly one related row of a kind (a qualification held, a membership), written
+    /// as an inner join (<paramref name="narrow"/>) instead of an EXISTS predicate. PostgreSQL proves a semi join's inner
+    /// side unique from full unique indexes only, not partial ones (<c>uscc, type WHERE revoke_time IS NULL</c>); without
+    /// that proof it walks the whole primary key in order to fill a page of a rare kind. The join must match at most one
+    /// row per <typeparamref name="T"/>, or rows repeat. Such a schema filters queries through <see cref="Apply"/> only.
+    /// </summary>
+    public FilterSchema<T> Join(string field, Func<FilterTerm, Func<IQueryable<T>, IQueryable<T>>> narrow)
+    {
+        _joins.Add(field, narrow);
+        _names.Add(field);
+        return this;
+    }
+
+    /// <summary>
     /// This schema and one more field whose translation needs the call (its day, a query on the call's context): a
     /// copy, so that the shared schema stays immutable and its column expressions are built once, not per call.
     /// </summary>
@@ -93,13 +108,48 @@ public sealed class FilterSchema<T>
             copy.Custom(name, existing);
         }
 
+        foreach (var (name, existing) in _joins)
+        {
+            copy.Join(name, existing);
+        }
+
         return copy.Custom(field, translate);
     }
 
-    /// <summary>The filter as one predicate, or null when it is empty (no <c>WHERE</c> to add).</summary>
+    /// <summary>
+    /// The filter as one predicate, or null when it is empty (no <c>WHERE</c> to add), for a query that embeds it (a
+    /// subquery, a grouping). A schema with <see cref="Join"/> fields has no single predicate: it throws, whatever the
+    /// filter, so that a caller learns it from its first test.
+    /// </summary>
     public Expression<Func<T, bool>>? Translate(string? filter, string requestField = "filter")
     {
+        if (_joins.Count > 0)
+        {
+            throw new InvalidOperationException($"This filter schema has join fields ({string.Join(", ", _joins.Keys)}): filter queries with Apply.");
+        }
+
         var comparisons = FilterParser.Parse(filter, Fields, requestField);
         return QueryExpressions.AndAll(comparisons.Select(c => _fields[c.Field](new FilterTerm(c, requestField))));
+    }
+
+    /// <summary><paramref name="query"/> narrowed by the filter: its comparisons as one <c>WHERE</c>, its join fields as joins.</summary>
+    public IQueryable<T> Apply(IQueryable<T> query, string? filter, string requestField = "filter")
+    {
+        var comparisons = FilterParser.Parse(filter, Fields, requestField);
+        var predicates = new List<Expression<Func<T, bool>>>();
+        foreach (var comparison in comparisons)
+        {
+            var term = new FilterTerm(comparison, requestField);
+            if (_joins.TryGetValue(comparison.Field, out var narrow))
+            {
+                query = narrow(term)(query);
+            }
+            else
+            {
+                predicates.Add(_fields[comparison.Field](term));
+            }
+        }
+
+        return QueryExpressions.AndAll(predicates) is { } predicate ? query.Where(predicate) : query;
     }
 }

@@ -17,9 +17,9 @@ public static class ListPages
         var (filterText, orderBy) = (Text("filter"), Text("order_by"));
         var pageSize = PageSize.Normalize((int)request.Descriptor.FindFieldByName("page_size").Accessor.GetValue(request));
         var sort = order.Parse(orderBy);
-        if (filter?.Translate(filterText) is { } predicate)
+        if (filter is not null)
         {
-            query = query.Where(predicate);
+            query = filter.Apply(query, filterText);
         }
 
         return tokens.ReadAsync(query, sort, pageSize, Text("page_token"), Scope(request), cancellationToken);

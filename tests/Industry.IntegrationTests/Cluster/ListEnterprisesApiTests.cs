@@ -52,6 +52,28 @@ public sealed class ListEnterprisesApiTests(ClusterServiceFixture service) : ICl
         Assert.Equal(2, giants[0].Qualifications.Count);
     }
 
+    /// <summary>
+    /// The qualification filter joins the held qualifications: an enterprise whose type was revoked and granted again
+    /// (two rows of the type, one revoked) is listed once, one whose type was revoked not at all, and pages of one
+    /// neither repeat nor skip a holder.
+    /// </summary>
+    [Fact]
+    public async Task ListEnterprises_QualificationRevokedAndGrantedAgain_ListsTheHolderOnce()
+    {
+        var name = NewId("小巨人");
+        var regranted = await Client.GrantAsync(await Client.CreateEnterpriseAsync(NewEnterprise(displayName: name)), Proto.QualificationType.InnovativeSme, 2022);
+        await Client.RevokeQualificationAsync(new Proto.RevokeQualificationRequest { Name = regranted.Name, Type = Proto.QualificationType.InnovativeSme, Reason = "复核不合格" }, Deadline);
+        regranted = await Client.GrantAsync(regranted, Proto.QualificationType.InnovativeSme, 2024);
+        var revoked = await Client.GrantAsync(await Client.CreateEnterpriseAsync(NewEnterprise(displayName: name)), Proto.QualificationType.InnovativeSme, 2023);
+        await Client.RevokeQualificationAsync(new Proto.RevokeQualificationRequest { Name = revoked.Name, Type = Proto.QualificationType.InnovativeSme, Reason = "复核不合格" }, Deadline);
+        var holder = await Client.GrantAsync(await Client.CreateEnterpriseAsync(NewEnterprise(displayName: name)), Proto.QualificationType.InnovativeSme, 2023);
+
+        var pages = await AllPagesAsync($"display_name = \"{name}\" AND qualification = QUALIFICATION_TYPE_INNOVATIVE_SME", string.Empty, pageSize: 1);
+
+        Assert.Equal(new[] { regranted.Name, holder.Name }.Order(StringComparer.Ordinal), pages.SelectMany(p => p).Select(e => e.Name));
+        Assert.All(pages, p => Assert.Single(p));
+    }
+
     [Fact]
     public async Task ListEnterprises_AboveSizeFiltersAndYearOrder_PageWithoutGapsOrRepeats()
     {
