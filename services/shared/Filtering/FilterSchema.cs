@@ -7,8 +7,8 @@ namespace Industry.ServiceDefaults.Filtering;
 
 /// <summary>
 /// The fields a list method filters on, each bound to its column and to the values it accepts. It turns an AIP-160
-/// filter (parsed by <see cref="FilterParser"/>) into one predicate that EF Core translates to SQL, never evaluated
-/// in memory. Strings are double-quoted, numbers and booleans bare, enums their full API value names; strings,
+/// filter (parsed by <see cref="FilterParser"/>) into one predicate, and joins for its <see cref="Join"/> fields, that EF
+/// Core translates to SQL, never evaluated in memory. Strings are double-quoted, numbers and booleans bare, enums their full API value names; strings,
 /// numbers, dates and timestamps take the six operators, booleans and enums <c>=</c> and <c>!=</c> only. A wrong value,
 /// operator or field is INVALID_ARGUMENT on the request's filter field, naming the filtered field. Build one per
 /// resource, once (it is immutable after construction and safe to share).
@@ -83,7 +83,7 @@ public sealed class FilterSchema<T>
     }
 
     /// <summary>
-    /// A field that holds when a row has exactly one related row of a kind (a qualification held, a membership), written
+    /// A field that holds when a row has exactly one related row of a kind (a qualification held), written
     /// as an inner join (<paramref name="narrow"/>) instead of an EXISTS predicate. PostgreSQL proves a semi join's inner
     /// side unique from full unique indexes only, not partial ones (<c>uscc, type WHERE revoke_time IS NULL</c>); without
     /// that proof it walks the whole primary key in order to fill a page of a rare kind. The join must match at most one
